@@ -1,0 +1,46 @@
+#include "commandline.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("NegotiationTimeline"));
+    QCoreApplication::setApplicationName(QStringLiteral("negotiation-timeline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NTL_VERSION));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    ntl::CommandLine commandLine;
+    commandLine.parse(arguments);
+    switch (commandLine.action()) {
+    case ntl::CommandLine::Action::UsageError:
+        std::fprintf(stderr, "negotiation-timeline: %s\nTry 'negotiation-timeline --help'.\n",
+                     qPrintable(commandLine.usageError()));
+        return ntl::CommandLine::exitUsage;
+    case ntl::CommandLine::Action::ShowHelp:
+        std::fputs(qPrintable(commandLine.helpText()), stdout);
+        return ntl::CommandLine::exitOk;
+    case ntl::CommandLine::Action::ShowVersion:
+        std::printf("negotiation-timeline %s\n", NTL_VERSION);
+        return ntl::CommandLine::exitOk;
+    case ntl::CommandLine::Action::Check: {
+        QCoreApplication app(argc, argv); // no display needed
+        return ntl::CommandLine::runCheck(commandLine.datasetPath(), stdout);
+    }
+    case ntl::CommandLine::Action::OpenViewer:
+        break;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QObject::tr("Negotiation Timeline"));
+    ntl::MainWindow window;
+    window.openDataset(commandLine.datasetPath().isEmpty() ? ntl::CommandLine::defaultDatasetPath
+                                                           : commandLine.datasetPath());
+    window.show();
+    return app.exec();
+}

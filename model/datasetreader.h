@@ -1,0 +1,37 @@
+#pragma once
+
+#include "dataset.h"
+#include "diagnostic.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace ntl {
+
+// Reads a `negotiation-timeline` version 1 document (docs/format.md): parses the
+// JSON, checks every field, resolves references, loads article texts and anchors
+// every passage. Reports every problem it finds, each with its location; never throws.
+class DatasetReader
+{
+public:
+    struct Result {
+        std::shared_ptr<const Dataset> dataset; // null when there are errors
+        Diagnostics diagnostics;
+
+        bool ok() const { return dataset != nullptr; }
+    };
+
+    static constexpr qint64 maxFileSize = 256 * 1024 * 1024;
+    static constexpr int maxNestingDepth = 64;
+    static constexpr int maxReportedDiagnostics = 500;
+
+    // `path` may be a file system path or a Qt resource path (":/…").
+    static Result readFile(const QString &path);
+    // `displayName` names the document in messages; `baseDirectory` resolves `textFile`.
+    static Result readBytes(const QByteArray &bytes, const QString &displayName,
+                            const QString &baseDirectory);
+};
+
+} // namespace ntl

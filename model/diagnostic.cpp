@@ -1,0 +1,30 @@
+#include "diagnostic.h"
+
+#include <algorithm>
+
+namespace ntl {
+
+QString Diagnostic::toString() const
+{
+    const QString severityText = isError() ? QStringLiteral("error") : QStringLiteral("warning");
+    QString location = file;
+    if (line > 0)
+        location += QStringLiteral(":%1:%2").arg(line).arg(column);
+    else if (!jsonPath.isEmpty())
+        location += QStringLiteral(": ") + jsonPath;
+    return QStringLiteral("%1: %2: %3").arg(location, severityText, message);
+}
+
+bool hasErrors(const Diagnostics &diagnostics)
+{
+    return std::any_of(diagnostics.cbegin(), diagnostics.cend(),
+                       [](const Diagnostic &d) { return d.isError(); });
+}
+
+int errorCount(const Diagnostics &diagnostics)
+{
+    return int(std::count_if(diagnostics.cbegin(), diagnostics.cend(),
+                             [](const Diagnostic &d) { return d.isError(); }));
+}
+
+} // namespace ntl

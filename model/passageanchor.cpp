@@ -1,0 +1,210 @@
+#include "passageanchor.h"
+
+#include <QList>
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+namespace ntl {
+
+namespace {
+
+constexpr double quoteWeight = 50;
+constexpr double prefixWeight = 20;
+constexpr double suffixWeight = 20;
+constexpr double positionWeight = 2;
+constexpr int maxEditsCap = 256;
+
+struct Candidate {
+    int start;
+    int end;
+    int edits;
+};
+
+double similarity(QStringView expected, QStringView actual)
+{
+    if (expected.isEmpty())
+        return 1.0;
+    const int distance = PassageAnchor::editDistance(expected, actual);
+    return 1.0 - double(distance) / double(std::max(expected.size(), actual.size()));
+}
+
+double score(QStringView text, QStringView exact, QStringView prefix, QStringView suffix,
+             int storedStart, const Candidate &candidate)
+{
+    const double quote = 1.0 - double(candidate.edits) / double(exact.size());
+    const int prefixStart = std::max(0, candidate.start - int(prefix.size()));
+    const double prefixScore =
+        similarity(prefix, text.mid(prefixStart, candidate.start - prefixStart));
+    const double suffixScore = similarity(suffix, text.mid(candidate.end, suffix.size()));
+    double position = 1.0;
+    if (storedStart >= 0 && !text.isEmpty()) {
+        position = 1.0 - double(std::abs(candidate.start - storedStart)) / double(text.size());
+        position = std::max(0.0, position);
+    }
+    return quoteWeight * quote + prefixWeight * prefixScore + suffixWeight * suffixScore +
+           positionWeight * position;
+}
+
+// Sellers' algorithm: end positions (exclusive) where `pattern` matches a
+// substring of `text` with at most maxEdits edits, keeping the best local minima.
+QList<Candidate> approximateEnds(QStringView text, QStringView pattern, int maxEdits)
+{
+    const int m = int(pattern.size());
+    std::vector<int> column(m + 1);
+    for (int i = 0; i <= m; ++i)
+        column[i] = i;
+    QList<Candidate> ends;
+    int bestEdits = maxEdits + 1;
+    int previousEdits = m;
+    for (int j = 0; j < text.size(); ++j) {
+        int diagonal = 0; // D[i-1][j-1]; the match may start anywhere, so row 0 stays 0
+        const QChar t = text.at(j);
+        for (int i = 1; i <= m; ++i) {
+            const int above = column[i];
+            const int substitution = diagonal + (pattern.at(i - 1) == t ? 0 : 1);
+            column[i] = std::min({substitution, above + 1, column[i - 1] + 1});
+            diagonal = above;
+        }
+        const int edits = column[m];
+        if (edits <= maxEdits && edits <= bestEdits) {
+            if (edits < bestEdits) {
+                ends.clear();
+                bestEdits = edits;
+            }
+            // Adjacent ends with the same count describe the same match; keep the first.
+            if (!(previousEdits == edits && !ends.isEmpty() && ends.last().end == j))
+                ends.append({-1, j + 1, edits});
+        }
+        previousEdits = edits;
+    }
+    return ends;
+}
+
+// The start of the best match of `pattern` that ends exactly at `end`.
+int approximateStart(QStringView text, QStringView pattern, int end, int maxEdits)
+{
+    const int m = int(pattern.size());
+    const int window = std::min(end, m + maxEdits);
+    // DP over the reversed pattern against the text read backwards from `end`.
+    std::vector<int> previous(m + 1);
+    std::vector<int> current(m + 1);
+    for (int i = 0; i <= m; ++i)
+        previous[i] = i;
+    int bestEdits = previous[m];
+    int bestLength = 0;
+    for (int length = 1; length <= window; ++length) {
+        const QChar t = text.at(end - length);
+        current[0] = length;
+        for (int i = 1; i <= m; ++i) {
+            const int substitution = previous[i - 1] + (pattern.at(m - i) == t ? 0 : 1);
+            current[i] = std::min({substitution, previous[i] + 1, current[i - 1] + 1});
+        }
+        if (current[m] < bestEdits) {
+            bestEdits = current[m];
+            bestLength = length;
+        }
+        std::swap(previous, current);
+    }
+    return end - bestLength;
+}
+
+} // namespace
+
+PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
+                                            QStringView prefix, QStringView suffix,
+                                            int storedStart)
+{
+    Result result;
+    if (exact.isEmpty())
+        return result;
+
+    if (storedStart >= 0 && storedStart + exact.size() <= text.size() &&
+        text.mid(storedStart, exact.size()) == exact) {
+        result.outcome = Outcome::AtStoredPosition;
+        result.start = storedStart;
+        result.end = storedStart + int(exact.size());
+        return result;
+    }
+
+    QList<Candidate> candidates;
+    for (qsizetype at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1))
+        candidates.append({int(at), int(at + exact.size()), 0});
+    result.outcome = Outcome::ExactElsewhere;
+
+    if (candidates.isEmpty()) {
+        const int maxEdits = std::min(maxEditsCap, int(exact.size()) / 2);
+        candidates = approximateEnds(text, exact, maxEdits);
+        for (Candidate &candidate : candidates)
+            candidate.start = approximateStart(text, exact, candidate.end, maxEdits);
+        result.outcome = Outcome::Approximate;
+    }
+    if (candidates.isEmpty()) {
+        result.outcome = Outcome::NotFound;
+        return result;
+    }
+
+    const auto best = std::max_element(
+        candidates.cbegin(), candidates.cend(), [&](const Candidate &a, const Candidate &b) {
+            return score(text, exact, prefix, suffix, storedStart, a) <
+                   score(text, exact, prefix, suffix, storedStart, b);
+        });
+    result.start = best->start;
+    result.end = best->end;
+    result.edits = best->edits;
+    return result;
+}
+
+int PassageAnchor::codePointToUtf16(QStringView text, qint64 codePointOffset)
+{
+    if (codePointOffset < 0)
+        return -1;
+    qint64 codePoints = 0;
+    int index = 0;
+    while (codePoints < codePointOffset) {
+        if (index >= text.size())
+            return -1;
+        const bool pair = text.at(index).isHighSurrogate() && index + 1 < text.size() &&
+                          text.at(index + 1).isLowSurrogate();
+        index += pair ? 2 : 1;
+        ++codePoints;
+    }
+    return index;
+}
+
+qint64 PassageAnchor::utf16ToCodePoint(QStringView text, int utf16Index)
+{
+    qint64 codePoints = 0;
+    const int limit = std::min(utf16Index, int(text.size()));
+    for (int index = 0; index < limit; ++index) {
+        if (!(text.at(index).isLowSurrogate() && index > 0 && text.at(index - 1).isHighSurrogate()))
+            ++codePoints;
+    }
+    return codePoints;
+}
+
+qint64 PassageAnchor::codePointCount(QStringView text)
+{
+    return utf16ToCodePoint(text, int(text.size()));
+}
+
+int PassageAnchor::editDistance(QStringView a, QStringView b)
+{
+    std::vector<int> row(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = i;
+        for (int j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = std::min({diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1), above + 1,
+                               row[j - 1] + 1});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace ntl

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+namespace ntl {
+
+// Finds a quoted passage in a text the way Hypothesis re-anchors annotations:
+// the stored position if the text there is the quote; otherwise every exact
+// occurrence; otherwise approximate matches with at most min(256, len/2) edits.
+// Candidates are scored by the quote (50), prefix (20), suffix (20) and
+// closeness to the stored position (2). All indices are QString (UTF-16) indices.
+class PassageAnchor
+{
+public:
+    enum class Outcome { AtStoredPosition, ExactElsewhere, Approximate, NotFound };
+
+    struct Result {
+        Outcome outcome = Outcome::NotFound;
+        int start = -1;
+        int end = -1;  // exclusive
+        int edits = 0; // edits between the quote and the anchored text
+    };
+
+    // storedStart may be -1 when no usable position is known.
+    static Result anchor(QStringView text, QStringView exact, QStringView prefix,
+                         QStringView suffix, int storedStart);
+
+    // Code point offset -> UTF-16 index; -1 when past the end of the text.
+    static int codePointToUtf16(QStringView text, qint64 codePointOffset);
+    // UTF-16 index -> code point offset.
+    static qint64 utf16ToCodePoint(QStringView text, int utf16Index);
+    static qint64 codePointCount(QStringView text);
+
+    // Levenshtein distance, for short strings (prefix, suffix).
+    static int editDistance(QStringView a, QStringView b);
+};
+
+} // namespace ntl

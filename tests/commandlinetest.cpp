@@ -1,0 +1,136 @@
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Runs the real executable: `--check`, `--version`, `--help` and bad usage.
+class CommandLineTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void checkOfTheDefaultDatasetReportsNoErrors();
+    void checkOfAValidFileExitsZero();
+    void checkOfABrokenFileListsEveryProblemAndExitsOne();
+    void checkOfInvalidJsonNamesLineAndColumn();
+    void checkOfAMissingFileExitsOne();
+    void badUsageExitsTwo_data();
+    void badUsageExitsTwo();
+    void versionAndHelp();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    static Run run(const QStringList &arguments);
+};
+
+CommandLineTest::Run CommandLineTest::run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY")); // --check must not need one
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(NTL_APP_PATH), arguments);
+    Run result;
+    if (!process.waitForFinished(60000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+void CommandLineTest::checkOfTheDefaultDatasetReportsNoErrors()
+{
+    const Run r = run({QStringLiteral("--check")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(!r.out.contains(QStringLiteral(": error: ")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral(":/datasets/peace-talks-2025/dataset.json: ")), qPrintable(r.out));
+}
+
+void CommandLineTest::checkOfAValidFileExitsZero()
+{
+    const Run r = run({QStringLiteral("--check"), QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.trimmed(), QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json: 3 events, 4 actors, 2 articles; 0 warnings"));
+}
+
+void CommandLineTest::checkOfABrokenFileListsEveryProblemAndExitsOne()
+{
+    QFile original(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QByteArray bytes = original.readAll();
+    bytes.replace("\"status\": \"planned\"", "\"status\": \"soon\"");
+    bytes.replace("\"start\": \"2030-03-04\"", "\"start\": \"2030-02-30\"");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile broken(path);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write(bytes);
+    broken.close();
+
+    const Run r = run({QStringLiteral("--check"), path});
+    QCOMPARE(r.exitCode, 1);
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.contains(path + QStringLiteral(": /events/2/status: error: expected one of \"occurred\", \"planned\", \"reported\", \"cancelled\", found \"soon\"")),
+             qPrintable(r.out));
+    QVERIFY2(lines.contains(path + QStringLiteral(": /events/0/date/start: error: expected a calendar date YYYY-MM-DD, found \"2030-02-30\"")),
+             qPrintable(r.out));
+    QVERIFY2(lines.last().endsWith(QStringLiteral("errors, 0 warnings; not loaded")), qPrintable(r.out));
+}
+
+void CommandLineTest::checkOfInvalidJsonNamesLineAndColumn()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  \"format\": \"negotiation-timeline\",\n  \"version\": 1,,\n}\n");
+    file.close();
+    const Run r = run({QStringLiteral("--check"), path});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.startsWith(path + QStringLiteral(":3:16: error: not valid JSON: ")), qPrintable(r.out));
+}
+
+void CommandLineTest::checkOfAMissingFileExitsOne()
+{
+    const Run r = run({QStringLiteral("--check"), QStringLiteral("/nonexistent/x.json")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.startsWith(QStringLiteral("/nonexistent/x.json: error: no such file")));
+}
+
+void CommandLineTest::badUsageExitsTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("Unknown option 'frobnicate'");
+    QTest::newRow("two files") << QStringList{QStringLiteral("--check"), QStringLiteral("a.json"), QStringLiteral("b.json")}
+                               << QStringLiteral("expected at most one FILE, got 2");
+}
+
+void CommandLineTest::badUsageExitsTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run r = run(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.err.contains(QStringLiteral("--help")));
+}
+
+void CommandLineTest::versionAndHelp()
+{
+    const Run version = run({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QCOMPARE(version.out.trimmed(), QStringLiteral("negotiation-timeline " NTL_VERSION));
+    const Run help = run({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains(QStringLiteral("--check")));
+    QVERIFY(help.out.contains(QStringLiteral("[FILE]")));
+}
+
+QTEST_GUILESS_MAIN(CommandLineTest)
+#include "commandlinetest.moc"

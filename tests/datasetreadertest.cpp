@@ -1,0 +1,490 @@
+#include "datasetreader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace ntl;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+QString dataPath(const QString &relative)
+{
+    return QStringLiteral(NTL_TEST_DATA_DIR "/") + relative;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read test fixture %s", qPrintable(path));
+    return file.readAll();
+}
+
+Json minimal() { return Json::parse(readAll(dataPath(QStringLiteral("valid/minimal.json"))).toStdString()); }
+
+DatasetReader::Result readJson(const Json &json, const QString &baseDirectory = QDir::tempPath())
+{
+    return DatasetReader::readBytes(QByteArray::fromStdString(json.dump(2)),
+                                    QStringLiteral("test.json"), baseDirectory);
+}
+
+// The diagnostic at `path` whose message contains `words`, or null.
+const Diagnostic *find(const Diagnostics &diagnostics, const QString &path, const QString &words)
+{
+    for (const Diagnostic &d : diagnostics) {
+        if (d.jsonPath == path && d.message.contains(words))
+            return &d;
+    }
+    return nullptr;
+}
+
+QString dump(const Diagnostics &diagnostics)
+{
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines.append(d.toString());
+    return lines.join(u'\n');
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+class DatasetReaderTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void validFilesLoadWithoutDiagnostics_data();
+    void validFilesLoadWithoutDiagnostics();
+    void loadedValuesMatchTheFile();
+    void emojiOffsetsBecomeUtf16Indices();
+    void textFileIsReadRelativeToTheDataset();
+
+    void badValueIsReportedAtItsJsonPath_data();
+    void badValueIsReportedAtItsJsonPath();
+    void everyProblemIsReportedNotOnlyTheFirst();
+    void driftedOffsetsAreReanchoredWithAWarning();
+    void editedPassageIsReanchoredApproximately();
+    void changedArticleTextIsAWarning();
+    void unknownFieldIsAWarning();
+
+    void syntaxErrorNamesLineAndColumn();
+    void truncatedFileNamesWhereItEnds();
+    void invalidUtf8InJsonIsASyntaxError();
+    void deepNestingIsRefused();
+    void hugeNumberOfProblemsIsCapped();
+
+    void missingFileIsReported();
+    void folderIsReported();
+    void emptyFileIsReported();
+    void fileOverTheSizeLimitIsRefusedUnread();
+    void textFileProblemsAreReported_data();
+    void textFileProblemsAreReported();
+    void symbolicLinkOutOfTheFolderIsRefused();
+    void invalidUtf8ArticleTextIsAnError();
+
+    void diagnosticFormatsNameTheLocation();
+};
+
+void DatasetReaderTest::validFilesLoadWithoutDiagnostics_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("minimal") << QStringLiteral("valid/minimal.json");
+    QTest::newRow("emoji") << QStringLiteral("valid/emoji.json");
+    QTest::newRow("textFile") << QStringLiteral("valid/textfile/dataset.json");
+}
+
+void DatasetReaderTest::validFilesLoadWithoutDiagnostics()
+{
+    QFETCH(QString, file);
+    const auto result = DatasetReader::readFile(dataPath(file));
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    QVERIFY2(result.diagnostics.isEmpty(), qPrintable(dump(result.diagnostics)));
+}
+
+void DatasetReaderTest::loadedValuesMatchTheFile()
+{
+    const auto result = DatasetReader::readFile(dataPath(QStringLiteral("valid/minimal.json")));
+    QVERIFY(result.ok());
+    const Dataset &d = *result.dataset;
+    QCOMPARE(d.title, QStringLiteral("Lakeside talks (test fixture)"));
+    QCOMPARE(d.sides.size(), 3);
+    QCOMPARE(d.articles.size(), 2);
+    QCOMPARE(d.actors.size(), 4);
+    QCOMPARE(d.events.size(), 3);
+    QCOMPARE(d.articles.at(1).publisher, QString());
+    QVERIFY(d.articles.at(1).publishedInferred);
+    QCOMPARE(d.articles.at(0).published, QDate(2030, 3, 5));
+    QCOMPARE(d.actors.at(1).affiliationId, QStringLiteral("north-state"));
+    QCOMPARE(d.actors.at(1).title, QStringLiteral("Special Envoy"));
+    const Event &second = d.events.at(2);
+    QCOMPARE(second.status, EventStatus::Planned);
+    QCOMPARE(second.date.precision, DatePrecision::Week);
+    QCOMPARE(second.date.start, QDate(2030, 3, 11));
+    QCOMPARE(second.date.end, QDate(2030, 3, 17));
+    QCOMPARE(second.date.expression, QStringLiteral("next week"));
+    QCOMPARE(second.date.basis, DateBasis::Relative);
+    const Event &talks = d.events.at(0);
+    QCOMPARE(talks.participants.at(2).role, ParticipantRole::Mediator);
+    QCOMPARE(talks.disagreements.size(), 1);
+    QCOMPARE(talks.disagreements.at(0).claims.size(), 2);
+    for (const Event &event : d.events) {
+        for (const SourcePassage &source : event.sources) {
+            const QString &text = d.article(source.articleId)->text;
+            QCOMPARE(text.mid(source.start, source.end - source.start), source.exact);
+        }
+    }
+    const Claim &claim = talks.disagreements.at(0).claims.at(1);
+    QCOMPARE(d.article(claim.articleId)->text.mid(claim.start, claim.end - claim.start), claim.exact);
+}
+
+void DatasetReaderTest::emojiOffsetsBecomeUtf16Indices()
+{
+    const auto result = DatasetReader::readFile(dataPath(QStringLiteral("valid/emoji.json")));
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    const SourcePassage &source = result.dataset->events.at(0).sources.at(0);
+    const QString &text = result.dataset->articles.at(0).text;
+    // Four flag letters and a dove lie before the passage: five surrogate pairs.
+    QCOMPARE(source.storedStart, qint64(41));
+    QCOMPARE(source.start, 46);
+    QCOMPARE(text.mid(source.start, source.end - source.start), source.exact);
+    QVERIFY(result.diagnostics.isEmpty()); // found at its stored offsets: no re-anchoring
+}
+
+void DatasetReaderTest::textFileIsReadRelativeToTheDataset()
+{
+    const auto result = DatasetReader::readFile(dataPath(QStringLiteral("valid/textfile/dataset.json")));
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    QCOMPARE(result.dataset->articles.at(0).text, QString::fromUtf8(readAll(dataPath(QStringLiteral("valid/textfile/articles/a.txt")))));
+    QCOMPARE(result.dataset->articles.at(0).textFile, QStringLiteral("articles/a.txt"));
+}
+
+void DatasetReaderTest::badValueIsReportedAtItsJsonPath_data()
+{
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QString>("value"); // JSON text; empty: remove the field
+    QTest::addColumn<QString>("expectedPath");
+    QTest::addColumn<QString>("expectedWords");
+
+    const auto row = [](const char *name, const char *pointer, const char *value, const char *path, const char *words) {
+        QTest::newRow(name) << QString::fromUtf8(pointer) << QString::fromUtf8(value)
+                            << QString::fromUtf8(path) << QString::fromUtf8(words);
+    };
+    row("missing title", "/title", "", "/", "missing required field \"title\"");
+    row("unknown format", "/format", "\"gantt\"", "/format", "expected \"negotiation-timeline\", found \"gantt\"");
+    row("unknown version", "/version", "2", "/version", "unsupported version 2; this build reads version 1");
+    row("version as string", "/version", "\"1\"", "/version", "unsupported version \"1\"");
+    row("root not object", "", "[]", "/", "expected an object, found an array");
+    row("offset unit", "/offsetUnit", "\"byte\"", "/offsetUnit", "expected \"codepoint\"");
+    row("sides not array", "/sides", "{}", "/sides", "expected an array, found an object");
+    row("side not object", "/sides/0", "5", "/sides/0", "expected an object, found an integer");
+    row("empty side name", "/sides/1/name", "\"  \"", "/sides/1/name", "expected a non-empty string");
+    row("article date", "/articles/0/published", "\"5 March 2030\"", "/articles/0/published", "expected a calendar date YYYY-MM-DD");
+    row("published basis", "/articles/0/publishedBasis", "\"guessed\"", "/articles/0/publishedBasis", "expected one of \"stated\", \"inferred\"");
+    row("both text kinds", "/articles/0/textFile", "\"a.txt\"", "/articles/0", "either \"text\" or \"textFile\", not both");
+    row("no text", "/articles/1/text", "", "/articles/1", "missing required field \"text\" or \"textFile\"");
+    row("bad sha", "/articles/0/textSha256", "\"xyz\"", "/articles/0/textSha256", "expected 64 hexadecimal digits");
+    row("actor kind", "/actors/0/kind", "\"nation\"", "/actors/0/kind", "expected one of \"person\", \"country\"");
+    row("unknown side", "/actors/0/side", "\"west\"", "/actors/0/side", "unknown side id \"west\"");
+    row("side as number", "/actors/0/side", "3", "/actors/0/side", "expected a string or null, found an integer");
+    row("unknown affiliation", "/actors/1/affiliation", "\"ghost\"", "/actors/1/affiliation", "unknown actor id \"ghost\"");
+    row("self affiliation", "/actors/1/affiliation", "\"north-envoy\"", "/actors/1/affiliation", "affiliated with itself");
+    row("duplicate actor", "/actors/2/id", "\"north-state\"", "/actors/2/id", "duplicate actor id \"north-state\" (first used at /actors/0)");
+    row("duplicate side", "/sides/2/id", "\"north\"", "/sides/2/id", "duplicate side id \"north\"");
+    row("duplicate article", "/articles/1/id", "\"art-a\"", "/articles/1/id", "duplicate article id \"art-a\"");
+    row("duplicate event", "/events/2/id", "\"ev-talks\"", "/events/2/id", "duplicate event id \"ev-talks\" (first used at /events/0)");
+    row("empty id", "/events/1/id", "\"\"", "/events/1/id", "expected a non-empty string");
+    row("title number", "/events/0/title", "5", "/events/0/title", "expected a string, found an integer");
+    row("missing date", "/events/1/date", "", "/events/1", "missing required field \"date\"");
+    row("date not object", "/events/1/date", "\"2030-03-04\"", "/events/1/date", "expected an object, found a string");
+    row("status", "/events/0/status", "\"done\"", "/events/0/status", "expected one of \"occurred\", \"planned\"");
+    row("invalid day", "/events/0/date/start", "\"2030-02-30\"", "/events/0/date/start", "expected a calendar date YYYY-MM-DD, found \"2030-02-30\"");
+    row("unpadded date", "/events/0/date/end", "\"2030-3-4\"", "/events/0/date/end", "expected a calendar date");
+    row("empty date", "/events/0/date/start", "\"\"", "/events/0/date/start", "expected a calendar date");
+    row("five-digit year", "/events/0/date/start", "\"99999-01-01\"", "/events/0/date/start", "expected a calendar date");
+    row("end before start", "/events/2/date/end", "\"2030-03-01\"", "/events/2/date/end", "expected an end on or after the start 2030-03-11, found 2030-03-01");
+    row("precision", "/events/0/date/precision", "\"hour\"", "/events/0/date/precision", "expected one of \"day\", \"days\"");
+    row("basis", "/events/0/date/basis", "\"guess\"", "/events/0/date/basis", "expected one of \"stated\", \"relative\"");
+    row("unknown anchor", "/events/0/date/anchor", "\"art-z\"", "/events/0/date/anchor", "unknown article id \"art-z\"");
+    row("participants not array", "/events/0/participants", "{}", "/events/0/participants", "expected an array");
+    row("unknown participant", "/events/0/participants/1/actor", "\"ghost\"", "/events/0/participants/1/actor", "unknown actor id \"ghost\"");
+    row("role", "/events/0/participants/1/role", "\"boss\"", "/events/0/participants/1/role", "expected one of \"party\", \"mediator\"");
+    row("unknown source article", "/events/1/sources/0/article", "\"art-z\"", "/events/1/sources/0/article", "unknown article id \"art-z\"");
+    row("negative offset", "/events/1/sources/0/start", "-4", "/events/1/sources/0/start", "expected a non-negative offset, found -4");
+    row("offset beyond 2^53", "/events/1/sources/0/end", "9007199254740993", "/events/1/sources/0/end", "no larger than 2^53");
+    row("fractional offset", "/events/1/sources/0/start", "1.5", "/events/1/sources/0/start", "expected a non-negative integer, found 1.5");
+    row("offset as string", "/events/1/sources/0/start", "\"3\"", "/events/1/sources/0/start", "expected a non-negative integer, found a string");
+    row("reversed offsets", "/events/2/sources/0/end", "2", "/events/2/sources/0/end", "expected an end offset not before the start");
+    row("offset beyond text", "/events/2/sources/0/end", "100000", "/events/2/sources/0/end", "lie outside the article text");
+    row("exact not in text", "/events/1/sources/0/exact", "\"Missiles struck the harbour at dawn yesterday\"", "/events/1/sources/0/exact", "does not occur in article \"art-a\"");
+    row("empty exact", "/events/1/sources/0/exact", "\"\"", "/events/1/sources/0/exact", "expected a non-empty string");
+    row("claim not in text", "/events/0/disagreements/0/claims/0/exact", "\"on Wednesday night\"", "/events/0/disagreements/0/claims/0/exact", "do not occur in article \"art-a\"");
+    row("claim article", "/events/0/disagreements/0/claims/1/article", "\"art-z\"", "/events/0/disagreements/0/claims/1/article", "unknown article id \"art-z\"");
+    row("claims not array", "/events/0/disagreements/0/claims", "7", "/events/0/disagreements/0/claims", "expected an array, found an integer");
+}
+
+void DatasetReaderTest::badValueIsReportedAtItsJsonPath()
+{
+    QFETCH(QString, pointer);
+    QFETCH(QString, value);
+    QFETCH(QString, expectedPath);
+    QFETCH(QString, expectedWords);
+
+    Json json = minimal();
+    const Json::json_pointer at(pointer.toStdString());
+    if (value.isEmpty())
+        json[at.parent_pointer()].erase(at.back());
+    else
+        json[at] = Json::parse(value.toStdString());
+
+    const auto result = readJson(json);
+    QVERIFY2(!result.ok(), "a dataset with errors must not load");
+    const Diagnostic *found = find(result.diagnostics, expectedPath, expectedWords);
+    QVERIFY2(found, qPrintable(dump(result.diagnostics)));
+    QVERIFY(found->isError());
+    QCOMPARE(found->file, QStringLiteral("test.json"));
+}
+
+void DatasetReaderTest::everyProblemIsReportedNotOnlyTheFirst()
+{
+    Json json = minimal();
+    json["actors"][0]["side"] = "west";
+    json["events"][0]["date"]["start"] = "2030-13-01";
+    json["events"][2]["participants"][0]["actor"] = "ghost";
+    const auto result = readJson(json);
+    QVERIFY(!result.ok());
+    QVERIFY(find(result.diagnostics, QStringLiteral("/actors/0/side"), QStringLiteral("unknown side")));
+    QVERIFY(find(result.diagnostics, QStringLiteral("/events/0/date/start"), QStringLiteral("calendar date")));
+    QVERIFY(find(result.diagnostics, QStringLiteral("/events/2/participants/0/actor"), QStringLiteral("unknown actor")));
+    QCOMPARE(errorCount(result.diagnostics), 3);
+}
+
+void DatasetReaderTest::driftedOffsetsAreReanchoredWithAWarning()
+{
+    Json json = minimal();
+    Json &source = json["events"][1]["sources"][0];
+    const int start = source["start"].get<int>();
+    const int end = source["end"].get<int>();
+    source["start"] = start - 3;
+    source["end"] = end - 3;
+    const auto result = readJson(json);
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    const QString expected = QStringLiteral("passage re-anchored from %1..%2 to %3..%4").arg(start - 3).arg(end - 3).arg(start).arg(end);
+    const Diagnostic *found = find(result.diagnostics, QStringLiteral("/events/1/sources/0"), expected);
+    QVERIFY2(found, qPrintable(dump(result.diagnostics)));
+    QVERIFY(!found->isError());
+    QCOMPARE(result.dataset->events.at(1).sources.at(0).start, start);
+}
+
+void DatasetReaderTest::editedPassageIsReanchoredApproximately()
+{
+    Json json = minimal();
+    // The curator quoted "constructively"; the article says "constructive.".
+    json["events"][1]["sources"][0]["exact"] = "The League said the talks were constructively";
+    const auto result = readJson(json);
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    QVERIFY2(find(result.diagnostics, QStringLiteral("/events/1/sources/0"), QStringLiteral("found approximately")),
+             qPrintable(dump(result.diagnostics)));
+    const SourcePassage &source = result.dataset->events.at(1).sources.at(0);
+    const QString anchored = result.dataset->articles.at(0).text.mid(source.start, source.end - source.start);
+    QVERIFY2(anchored.startsWith(QStringLiteral("The League said the talks were constructive")), qPrintable(anchored));
+}
+
+void DatasetReaderTest::changedArticleTextIsAWarning()
+{
+    Json json = minimal();
+    json["articles"][0]["textSha256"] = std::string(64, '0');
+    const auto result = readJson(json);
+    QVERIFY(result.ok());
+    const Diagnostic *found = find(result.diagnostics, QStringLiteral("/articles/0/textSha256"),
+                                   QStringLiteral("article text changed since curation"));
+    QVERIFY2(found, qPrintable(dump(result.diagnostics)));
+    QVERIFY(!found->isError());
+}
+
+void DatasetReaderTest::unknownFieldIsAWarning()
+{
+    Json json = minimal();
+    json["events"][0]["colour"] = "red";
+    const auto result = readJson(json);
+    QVERIFY(result.ok());
+    QVERIFY(find(result.diagnostics, QStringLiteral("/events/0"), QStringLiteral("unknown field \"colour\" ignored")));
+}
+
+void DatasetReaderTest::syntaxErrorNamesLineAndColumn()
+{
+    const QByteArray bytes = "{\n  \"format\": \"negotiation-timeline\",\n  \"title\": \xE2\x80\x9Coops\xE2\x80\x9D\n}\n";
+    const auto result = DatasetReader::readBytes(bytes, QStringLiteral("broken.json"), QDir::tempPath());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), 1);
+    const Diagnostic &d = result.diagnostics.first();
+    QCOMPARE(d.line, 3);
+    QCOMPARE(d.column, 12); // the curly quote, counted as one character
+    QVERIFY2(d.message.startsWith(QStringLiteral("not valid JSON: ")), qPrintable(d.message));
+    QVERIFY2(!d.message.contains(QStringLiteral("json.exception")), qPrintable(d.message));
+    QVERIFY(d.toString().startsWith(QStringLiteral("broken.json:3:12: error: not valid JSON: ")));
+}
+
+void DatasetReaderTest::truncatedFileNamesWhereItEnds()
+{
+    const QByteArray whole = readAll(dataPath(QStringLiteral("valid/minimal.json")));
+    for (const qsizetype cut : {qsizetype(1), whole.size() / 3, whole.size() / 2, whole.size() - 3}) {
+        const QByteArray part = whole.left(cut);
+        const auto result = DatasetReader::readBytes(part, QStringLiteral("cut.json"), QDir::tempPath());
+        QVERIFY(!result.ok());
+        QCOMPARE(result.diagnostics.size(), 1);
+        const Diagnostic &d = result.diagnostics.first();
+        QCOMPARE(d.line, int(part.count('\n')) + 1);
+        QVERIFY2(d.message.contains(QStringLiteral("not valid JSON")), qPrintable(d.message));
+    }
+}
+
+void DatasetReaderTest::invalidUtf8InJsonIsASyntaxError()
+{
+    const QByteArray bytes = "{\"format\": \"negotiation-timeline\", \"title\": \"caf\xE9\"}";
+    const auto result = DatasetReader::readBytes(bytes, QStringLiteral("latin1.json"), QDir::tempPath());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.first().line, 1);
+    QVERIFY2(result.diagnostics.first().message.contains(QStringLiteral("UTF-8")),
+             qPrintable(result.diagnostics.first().message));
+}
+
+void DatasetReaderTest::deepNestingIsRefused()
+{
+    const QByteArray bytes = QByteArray(100000, '[') + QByteArray(100000, ']');
+    const auto result = DatasetReader::readBytes(bytes, QStringLiteral("deep.json"), QDir::tempPath());
+    QVERIFY(!result.ok());
+    QVERIFY2(result.diagnostics.first().message.contains(QStringLiteral("nested deeper than 64 levels")),
+             qPrintable(result.diagnostics.first().message));
+}
+
+void DatasetReaderTest::hugeNumberOfProblemsIsCapped()
+{
+    Json json = minimal();
+    const Json event = json["events"][0];
+    for (int i = 0; i < 2000; ++i)
+        json["events"].push_back(event); // 2000 duplicate ids
+    const auto result = readJson(json);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), DatasetReader::maxReportedDiagnostics + 1);
+    QVERIFY(result.diagnostics.last().message.contains(QStringLiteral("1500 more problems not listed")));
+}
+
+void DatasetReaderTest::missingFileIsReported()
+{
+    const auto result = DatasetReader::readFile(QStringLiteral("/nonexistent/dataset.json"));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.first().toString(), QStringLiteral("/nonexistent/dataset.json: error: no such file"));
+}
+
+void DatasetReaderTest::folderIsReported()
+{
+    QTemporaryDir dir;
+    const auto result = DatasetReader::readFile(dir.path());
+    QVERIFY(!result.ok());
+    QVERIFY(result.diagnostics.first().message.contains(QStringLiteral("is a folder")));
+}
+
+void DatasetReaderTest::emptyFileIsReported()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("empty.json"));
+    QVERIFY(writeFile(path, " \n"));
+    const auto result = DatasetReader::readFile(path);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.first().message, QStringLiteral("file is empty; expected a JSON dataset"));
+}
+
+void DatasetReaderTest::fileOverTheSizeLimitIsRefusedUnread()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("huge.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(DatasetReader::maxFileSize + 1)); // sparse: costs no disk
+    file.close();
+    const auto result = DatasetReader::readFile(path);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.diagnostics.first().message.contains(QStringLiteral("the largest dataset read is 256 MiB")),
+             qPrintable(result.diagnostics.first().message));
+}
+
+void DatasetReaderTest::textFileProblemsAreReported_data()
+{
+    QTest::addColumn<QString>("textFile");
+    QTest::addColumn<QString>("expectedWords");
+    QTest::newRow("parent folder") << QStringLiteral("../../etc/passwd") << QStringLiteral("leaves the dataset's folder");
+    QTest::newRow("sneaky parent") << QStringLiteral("articles/../../x.txt") << QStringLiteral("leaves the dataset's folder");
+    QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << QStringLiteral("expected a path relative to the dataset's folder");
+    QTest::newRow("resource") << QStringLiteral(":/datasets/x.txt") << QStringLiteral("expected a path relative");
+    QTest::newRow("missing") << QStringLiteral("articles/none.txt") << QStringLiteral("cannot read article text \"articles/none.txt\"");
+    QTest::newRow("folder") << QStringLiteral("articles") << QStringLiteral("it is a folder");
+}
+
+void DatasetReaderTest::textFileProblemsAreReported()
+{
+    QFETCH(QString, textFile);
+    QFETCH(QString, expectedWords);
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("data/articles")));
+    Json json = minimal();
+    json["articles"][0].erase("text");
+    json["articles"][0]["textFile"] = textFile.toStdString();
+    const auto result = readJson(json, dir.filePath(QStringLiteral("data")));
+    QVERIFY(!result.ok());
+    QVERIFY2(find(result.diagnostics, QStringLiteral("/articles/0/textFile"), expectedWords), qPrintable(dump(result.diagnostics)));
+}
+
+void DatasetReaderTest::symbolicLinkOutOfTheFolderIsRefused()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("data")));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("secret.txt")), "secret"));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("secret.txt")), dir.filePath(QStringLiteral("data/link.txt"))));
+    Json json = minimal();
+    json["articles"][0].erase("text");
+    json["articles"][0]["textFile"] = "link.txt";
+    const auto result = readJson(json, dir.filePath(QStringLiteral("data")));
+    QVERIFY(!result.ok());
+    QVERIFY2(find(result.diagnostics, QStringLiteral("/articles/0/textFile"), QStringLiteral("outside the dataset's folder")),
+             qPrintable(dump(result.diagnostics)));
+}
+
+void DatasetReaderTest::invalidUtf8ArticleTextIsAnError()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("latin1.txt")), "caf\xE9 talks"));
+    Json json = minimal();
+    json["articles"][0].erase("text");
+    json["articles"][0]["textFile"] = "latin1.txt";
+    const auto result = readJson(json, dir.path());
+    QVERIFY(!result.ok());
+    QVERIFY2(find(result.diagnostics, QStringLiteral("/articles/0/textFile"), QStringLiteral("is not valid UTF-8")),
+             qPrintable(dump(result.diagnostics)));
+}
+
+void DatasetReaderTest::diagnosticFormatsNameTheLocation()
+{
+    Diagnostic d;
+    d.file = QStringLiteral("a.json");
+    d.jsonPath = QStringLiteral("/events/2/date/start");
+    d.message = QStringLiteral("expected a date");
+    QCOMPARE(d.toString(), QStringLiteral("a.json: /events/2/date/start: error: expected a date"));
+    d.severity = Diagnostic::Severity::Warning;
+    QCOMPARE(d.toString(), QStringLiteral("a.json: /events/2/date/start: warning: expected a date"));
+    d.line = 4;
+    d.column = 7;
+    QCOMPARE(d.toString(), QStringLiteral("a.json:4:7: warning: expected a date"));
+}
+
+QTEST_GUILESS_MAIN(DatasetReaderTest)
+#include "datasetreadertest.moc"
