@@ -1,26 +1,54 @@
 #include "mainwindow.h"
 
 #include "actormodel.h"
+#include "actorsview.h"
 #include "articlemodel.h"
 #include "datasetreader.h"
+#include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
-#include "eventtableview.h"
+#include "filterpanel.h"
+#include "sourcesview.h"
+#include "timelineview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ntl {
+
+namespace {
+constexpr int maxRecentFiles = 8;
+const QString recentKey = QStringLiteral("session/recentFiles");
+
+QStringList diagnosticLines(const Diagnostics &diagnostics)
+{
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines.append(d.toString());
+    return lines;
+}
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -28,105 +56,284 @@ MainWindow::MainWindow(QWidget *parent)
     , m_actors(new ActorModel(this))
     , m_articles(new ArticleModel(this))
     , m_filter(new EventFilterModel(this))
-    , m_table(new EventTableView)
-    , m_search(new QLineEdit)
-    , m_countLabel(new QLabel)
+    , m_selection(new QItemSelectionModel(m_filter, this))
+    , m_filterPanel(new FilterPanel(m_events, m_filter))
+    , m_timeline(new TimelineView(m_filter, m_selection))
+    , m_actorsView(new ActorsView(m_actors, m_filter, m_selection))
+    , m_sourcesView(new SourcesView(m_events, m_filter, m_selection, m_articles))
+    , m_details(new EventDetailsPanel(m_events, m_filter, m_selection))
+    , m_tabs(new QTabWidget)
+    , m_splitter(new QSplitter(Qt::Horizontal))
+    , m_warningsButton(new QToolButton)
+    , m_statusTitle(new QLabel)
+    , m_statusCount(new QLabel)
+    , m_statusSpan(new QLabel)
 {
     m_filter->setSourceModel(m_events);
-    m_table->setModel(m_filter);
+    setAcceptDrops(true);
 
-    m_search->setPlaceholderText(tr("Search titles, summaries and quoted passages"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search events"));
-    connect(m_search, &QLineEdit::textChanged, m_filter, &EventFilterModel::setSearchText);
-    connect(m_filter, &EventFilterModel::filtersChanged, this, &MainWindow::updateCounts);
-    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
+    auto *timelineScroll = new QScrollArea;
+    timelineScroll->setWidget(m_timeline);
+    timelineScroll->setWidgetResizable(true);
+    timelineScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(timelineScroll, tr("&Timeline"));
+    m_tabs->addTab(m_actorsView, tr("&Actors"));
+    m_tabs->addTab(m_sourcesView, tr("&Sources"));
+    m_tabs->setDocumentMode(true);
 
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_search);
-    layout->addWidget(m_table);
-    setCentralWidget(central);
-    statusBar()->addPermanentWidget(m_countLabel);
+    m_filterPanel->setMinimumWidth(220);
+    m_details->setMinimumWidth(260);
+    m_splitter->addWidget(m_filterPanel);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({260, 720, 300});
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    m_statusTitle->setTextFormat(Qt::PlainText);
+    m_statusCount->setTextFormat(Qt::PlainText);
+    m_statusSpan->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_statusTitle, 1);
+    statusBar()->addPermanentWidget(m_warningsButton);
+    statusBar()->addPermanentWidget(m_statusCount);
+    statusBar()->addPermanentWidget(m_statusSpan);
+    m_warningsButton->setAutoRaise(true);
+    m_warningsButton->hide();
+    connect(m_warningsButton, &QToolButton::clicked, this, &MainWindow::showWarnings);
+
+    connect(m_filter, &EventFilterModel::filtersChanged, this, &MainWindow::updateStatus);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
+    connect(m_details, &EventDetailsPanel::quoteActivated, this, &MainWindow::showPassage);
+    connect(m_timeline, &TimelineView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
+    connect(m_actorsView, &ActorsView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
 
     createActions();
+    setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::chooseAndOpen);
     open->setShortcut(QKeySequence::Open);
+    open->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    QAction *openDefault = fileMenu->addAction(tr("Open &Default Dataset"), this,
+                                               [this] { openDataset(QStringLiteral(":/datasets/peace-talks-2025/dataset.json")); });
+    openDefault->setStatusTip(tr("The US-brokered Russia–Ukraine peace talks of 2025, built in"));
     fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    toolBar->addAction(open);
+    updateRecentMenu();
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     QAction *find = editMenu->addAction(tr("&Find…"), this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
+        m_filterPanel->searchField()->setFocus(Qt::ShortcutFocusReason);
+        m_filterPanel->searchField()->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
-    QAction *clear = editMenu->addAction(tr("&Clear Filters"), m_filter, [this] {
-        m_search->clear();
-        m_filter->clearFilters();
-    });
+    QAction *clear = editMenu->addAction(tr("&Clear Filters"), m_filter, &EventFilterModel::clearFilters);
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    const QStringList names{tr("&Timeline"), tr("&Actors"), tr("&Sources")};
+    for (int tab = 0; tab < names.size(); ++tab) {
+        QAction *action = viewMenu->addAction(names.at(tab), this, [this, tab] { m_tabs->setCurrentIndex(tab); });
+        action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + tab)));
+    }
+    viewMenu->addSeparator();
+    QAction *zoomIn = viewMenu->addAction(tr("Zoom &In"), this, [this] { m_timeline->zoomBy(1.5); });
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction *zoomOut = viewMenu->addAction(tr("Zoom &Out"), this, [this] { m_timeline->zoomBy(1 / 1.5); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *whole = viewMenu->addAction(tr("&Whole Period"), this, [this] { m_timeline->showWholePeriod(); });
+    whole->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *busiest = viewMenu->addAction(tr("&Busiest Week"), this, [this] { m_timeline->showBusiestWeek(); });
+    busiest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    QAction *fit = viewMenu->addAction(tr("&Fit Selection"), this, [this] { m_timeline->fitSelection(); });
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F12));
+    connect(m_filter, &EventFilterModel::filtersChanged, busiest, [this, busiest] { busiest->setToolTip(m_timeline->busiestWeekText()); });
+    toolBar->addSeparator();
+    toolBar->addAction(whole);
+    toolBar->addAction(busiest);
+    toolBar->addAction(fit);
+    toolBar->addAction(zoomIn);
+    toolBar->addAction(zoomOut);
+
+    viewMenu->addSeparator();
+    QMenu *lanes = viewMenu->addMenu(tr("&Lanes"));
+    auto *laneGroup = new QActionGroup(this);
+    const QList<QPair<QString, TimelineView::LaneMode>> modes{
+        {tr("By &Side"), TimelineView::LaneMode::Side},
+        {tr("By &Actor"), TimelineView::LaneMode::Actor},
+        {tr("By &Kind"), TimelineView::LaneMode::Kind}};
+    toolBar->addSeparator();
+    for (const auto &[name, mode] : modes) {
+        QAction *action = lanes->addAction(name, this, [this, mode = mode] { m_timeline->setLaneMode(mode); });
+        action->setCheckable(true);
+        action->setChecked(mode == TimelineView::LaneMode::Side);
+        laneGroup->addAction(action);
+        toolBar->addAction(action);
+    }
 }
 
 bool MainWindow::openDataset(const QString &path)
 {
     const DatasetReader::Result result = DatasetReader::readFile(path);
     if (!result.ok()) {
-        QStringList lines;
-        for (const Diagnostic &diagnostic : result.diagnostics)
-            lines.append(diagnostic.toString());
-        QMessageBox box(QMessageBox::Warning, tr("Cannot open dataset"),
-                        tr("The dataset could not be opened; the one on screen is unchanged."),
-                        QMessageBox::Ok, this);
-        box.setTextFormat(Qt::PlainText);
-        box.setDetailedText(lines.join(u'\n'));
-        box.exec();
+        m_errors = result.diagnostics;
+        if (m_interactive) {
+            QMessageBox box(QMessageBox::Warning, tr("Cannot open dataset"),
+                            tr("%1 could not be opened: %n problem(s). The dataset on screen is unchanged.", nullptr,
+                               errorCount(result.diagnostics))
+                                .arg(QFileInfo(path).fileName()),
+                            QMessageBox::Ok, this);
+            box.setTextFormat(Qt::PlainText);
+            box.setInformativeText(diagnosticLines(result.diagnostics).mid(0, 12).join(u'\n'));
+            box.setDetailedText(diagnosticLines(result.diagnostics).join(u'\n'));
+            box.exec();
+        }
+        statusBar()->showMessage(tr("Could not open %1").arg(path), 10000);
         return false;
     }
+    m_errors.clear();
+    m_selection->clear();
     m_events->setDataset(result.dataset);
     m_actors->setDataset(result.dataset);
     m_articles->setDataset(result.dataset);
     m_currentPath = path;
     setWindowTitle(result.dataset->title);
-    if (!path.startsWith(u':'))
-        QSettings().setValue(QStringLiteral("session/lastFile"), path);
-    int warnings = 0;
-    for (const Diagnostic &diagnostic : result.diagnostics)
-        warnings += diagnostic.isError() ? 0 : 1;
-    if (warnings > 0)
-        statusBar()->showMessage(tr("Opened with %1 warnings").arg(warnings), 10000);
-    updateCounts();
+    m_warnings = result.diagnostics;
+    m_warningsButton->setText(tr("⚠ %n warning(s)", nullptr, int(m_warnings.size())));
+    m_warningsButton->setVisible(!m_warnings.isEmpty());
+    if (!path.startsWith(u':')) {
+        QSettings settings;
+        QStringList recent = settings.value(recentKey).toStringList();
+        recent.removeAll(QFileInfo(path).absoluteFilePath());
+        recent.prepend(QFileInfo(path).absoluteFilePath());
+        settings.setValue(recentKey, recent.mid(0, maxRecentFiles));
+        settings.setValue(QStringLiteral("session/lastFile"), QFileInfo(path).absoluteFilePath());
+        updateRecentMenu();
+    }
+    updateStatus();
     return true;
+}
+
+void MainWindow::showPassage(const QString &eventId, int sourceIndex)
+{
+    m_tabs->setCurrentIndex(SourcesTab);
+    m_sourcesView->showPassage(eventId, sourceIndex);
 }
 
 void MainWindow::chooseAndOpen()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Dataset"), QString(), tr("Negotiation timeline datasets (*.json);;All files (*)"));
+    QSettings settings;
+    const QString folder = QFileInfo(settings.value(QStringLiteral("session/lastFile")).toString()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset"), folder,
+                                                      tr("Negotiation timelines (*.json);;All files (*)"));
     if (!path.isEmpty())
         openDataset(path);
 }
 
-void MainWindow::updateCounts()
+void MainWindow::updateRecentMenu()
 {
-    m_countLabel->setText(tr("%1 of %2 events").arg(m_filter->rowCount()).arg(m_events->rowCount()));
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(recentKey).toStringList();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
+                                                  this, [this, path] { openDataset(path); });
+        action->setStatusTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateStatus()
+{
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    m_statusTitle->setText(dataset ? dataset->title : tr("No dataset"));
+    m_statusCount->setText(tr("%1 of %2 events").arg(m_filter->rowCount()).arg(m_events->rowCount()));
+    QDate first;
+    QDate last;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QDate start = m_filter->index(row, 0).data(EventModel::StartDateRole).toDate();
+        const QDate end = m_filter->index(row, 0).data(EventModel::EndDateRole).toDate();
+        if (start.isValid() && (!first.isValid() || start < first))
+            first = start;
+        if (end.isValid() && (!last.isValid() || end > last))
+            last = end;
+    }
+    const QLocale locale;
+    m_statusSpan->setText(first.isValid() ? tr("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM yyyy")),
+                                                               locale.toString(last, QStringLiteral("d MMM yyyy")))
+                                          : QString());
+}
+
+void MainWindow::showWarnings()
+{
+    // Non-modal: the dataset stays usable while the list is open.
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Warnings for %1").arg(QFileInfo(m_currentPath).fileName()));
+    auto *text = new QPlainTextEdit(diagnosticLines(m_warnings).join(u'\n'));
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog->resize(720, 320);
+    dialog->show();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), TimelineTab).toInt());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+        openDataset(urls.first().toLocalFile());
+    }
 }
 
 } // namespace ntl

@@ -1,47 +1,97 @@
 #pragma once
 
+#include "diagnostic.h"
+
 #include <QMainWindow>
 
-#include <memory>
-
+class QAction;
+class QActionGroup;
+class QItemSelectionModel;
 class QLabel;
-class QLineEdit;
+class QMenu;
+class QSplitter;
+class QTabWidget;
+class QToolButton;
 
 namespace ntl {
 
 class ActorModel;
+class ActorsView;
 class ArticleModel;
+class EventDetailsPanel;
 class EventFilterModel;
 class EventModel;
-class EventTableView;
-struct Dataset;
+class FilterPanel;
+class SourcesView;
+class TimelineView;
 
+// The main window: filters on the left, the Timeline, Actors and Sources views in tabs,
+// the current event's details on the right; all over one filtered model and one
+// selection model.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum Tab { TimelineTab, ActorsTab, SourcesTab };
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Loads a dataset; on errors shows them and keeps the current dataset. Returns success.
+    // Loads a dataset; on errors lists them in a dialog and keeps the current dataset.
     bool openDataset(const QString &path);
+    // Shows passage `sourceIndex` of the event in the Sources view.
+    void showPassage(const QString &eventId, int sourceIndex);
+
+    QString currentPath() const { return m_currentPath; }
+    Diagnostics lastWarnings() const { return m_warnings; }
+    Diagnostics lastErrors() const { return m_errors; }
+    // When false, load errors are not shown in a modal dialog (tests, headless use).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+    EventModel *eventModel() const { return m_events; }
+    EventFilterModel *filterModel() const { return m_filter; }
+    QItemSelectionModel *selectionModel() const { return m_selection; }
+    QTabWidget *tabs() const { return m_tabs; }
+    FilterPanel *filterPanel() const { return m_filterPanel; }
+    TimelineView *timeline() const { return m_timeline; }
+    ActorsView *actorsView() const { return m_actorsView; }
+    SourcesView *sourcesView() const { return m_sourcesView; }
+    EventDetailsPanel *detailsPanel() const { return m_details; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
     void chooseAndOpen();
-    void updateCounts();
+    void updateRecentMenu();
+    void updateStatus();
+    void showWarnings();
+    void restoreSettings();
 
     EventModel *m_events;
     ActorModel *m_actors;
     ArticleModel *m_articles;
     EventFilterModel *m_filter;
-    EventTableView *m_table;
-    QLineEdit *m_search;
-    QLabel *m_countLabel;
+    QItemSelectionModel *m_selection;
+    FilterPanel *m_filterPanel;
+    TimelineView *m_timeline;
+    ActorsView *m_actorsView;
+    SourcesView *m_sourcesView;
+    EventDetailsPanel *m_details;
+    QTabWidget *m_tabs;
+    QSplitter *m_splitter;
+    QMenu *m_recentMenu = nullptr;
+    QToolButton *m_warningsButton;
+    QLabel *m_statusTitle;
+    QLabel *m_statusCount;
+    QLabel *m_statusSpan;
     QString m_currentPath;
+    Diagnostics m_warnings;
+    Diagnostics m_errors;
+    bool m_interactive = true;
 };
 
 } // namespace ntl

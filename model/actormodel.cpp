@@ -98,6 +98,10 @@ QVariant ActorModel::data(const QModelIndex &index, int role) const
     case EventCountRole: return stats.eventCount;
     case FirstDateRole: return stats.first;
     case LastDateRole: return stats.last;
+    case SideOrderRole: {
+        const int index = m_dataset->sideIndex(stats.sideId);
+        return index < 0 ? int(m_dataset->sides.size()) : index;
+    }
     }
     return {};
 }
@@ -129,6 +133,7 @@ QHash<int, QByteArray> ActorModel::roleNames() const
     names[EventCountRole] = "eventCount";
     names[FirstDateRole] = "firstDate";
     names[LastDateRole] = "lastDate";
+    names[SideOrderRole] = "sideOrder";
     return names;
 }
 

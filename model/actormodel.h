@@ -26,6 +26,7 @@ public:
         EventCountRole,                 // int, events the actor takes part in
         FirstDateRole,                  // QDate, start of the earliest event; invalid if none
         LastDateRole,                   // QDate, end of the latest event; invalid if none
+        SideOrderRole,                  // int, the side's index in the dataset; sides count if none
     };
     Q_ENUM(Role)
 

@@ -43,6 +43,7 @@ void ActorModelTest::countsEventsAndTheirSpan()
     QCOMPARE(envoy.data(ActorModel::AffiliationIdRole).toString(), QStringLiteral("north-state"));
     QCOMPARE(envoy.data(ActorModel::ActorTitleRole).toString(), QStringLiteral("Special Envoy"));
     QCOMPARE(envoy.data(ActorModel::KindRole).toInt(), int(ActorKind::Person));
+    QCOMPARE(league.data(ActorModel::SideOrderRole).toInt(), 2);
     QVERIFY(!model.indexOfActor(QStringLiteral("ghost")).isValid());
 }
 

@@ -1,0 +1,240 @@
+#include "eventfiltermodel.h"
+#include "eventmodel.h"
+#include "testdataset.h"
+#include "timelineview.h"
+
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ntl;
+
+// Drives the real timeline widget on the offscreen platform.
+class TimelineViewTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); }
+    void init();
+    void cleanup();
+    void lanesFollowTheLaneMode();
+    void everyShownEventHasAMarkerAndMultiSideEventsOneInEachLane();
+    void clickingAMarkerSelectsTheEvent();
+    void keysMoveBetweenEventsAndEnterActivates();
+    void doubleClickActivates();
+    void filteringRemovesMarkers();
+    void zoomAndPanChangeTheVisibleRange();
+    void busiestWeekIsComputedFromTheData();
+    void hoverShowsACalloutWithTitleAndDate();
+    void crowdedDayNeitherOverlapsMarkersNorLabels();
+    void markupInTitlesIsShownLiterally();
+
+private:
+    void show(std::shared_ptr<const Dataset> dataset);
+
+    EventModel *m_events = nullptr;
+    EventFilterModel *m_filter = nullptr;
+    QItemSelectionModel *m_selection = nullptr;
+    TimelineView *m_view = nullptr;
+};
+
+static std::shared_ptr<const Dataset> crowdedDataset(int sameDay, const QString &titlePrefix)
+{
+    auto dataset = std::make_shared<Dataset>();
+    dataset->title = QStringLiteral("crowded");
+    dataset->sides = {{QStringLiteral("a"), QStringLiteral("Side A")}, {QStringLiteral("b"), QStringLiteral("Side B")}};
+    dataset->actors = {{QStringLiteral("x"), QStringLiteral("X"), ActorKind::Country, QStringLiteral("a"), {}, {}},
+                       {QStringLiteral("y"), QStringLiteral("Y"), ActorKind::Country, QStringLiteral("b"), {}, {}}};
+    for (int i = 0; i < sameDay + 6; ++i) {
+        Event event;
+        event.id = QStringLiteral("e%1").arg(i);
+        event.title = QStringLiteral("%1 %2").arg(titlePrefix).arg(i);
+        event.kind = QStringLiteral("talks");
+        const QDate day = i < sameDay ? QDate(2025, 11, 25) : QDate(2025, 11, 20 + (i - sameDay) * 2);
+        event.date = {day, day, DatePrecision::Day, {}, DateBasis::Stated, {}, {}};
+        event.participants = {{i % 3 == 0 ? QStringLiteral("y") : QStringLiteral("x"), ParticipantRole::Party}};
+        dataset->events.append(event);
+    }
+    dataset->reindex();
+    return dataset;
+}
+
+void TimelineViewTest::init()
+{
+    m_events = new EventModel;
+    m_filter = new EventFilterModel;
+    m_filter->setSourceModel(m_events);
+    m_selection = new QItemSelectionModel(m_filter);
+    m_view = new TimelineView(m_filter, m_selection);
+    show(loadFixture("valid/minimal.json"));
+}
+
+void TimelineViewTest::show(std::shared_ptr<const Dataset> dataset)
+{
+    m_events->setDataset(std::move(dataset));
+    QCoreApplication::processEvents(); // the view rebuilds once the model settles
+    m_view->resize(1000, std::max(600, m_view->minimumChartHeight()));
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+}
+
+void TimelineViewTest::cleanup()
+{
+    delete m_view;
+    delete m_selection;
+    delete m_filter;
+    delete m_events;
+}
+
+void TimelineViewTest::lanesFollowTheLaneMode()
+{
+    QCOMPARE(m_view->laneLabels(), (QStringList{QStringLiteral("North"), QStringLiteral("South"), QStringLiteral("The League")}));
+    m_view->setLaneMode(TimelineView::LaneMode::Actor);
+    // By side, then by number of events: North (2), the envoy (1), South, the League.
+    QCOMPARE(m_view->laneLabels(), (QStringList{QStringLiteral("North"), QStringLiteral("Ana Envoy"),
+                                                QStringLiteral("South"), QStringLiteral("The League")}));
+    m_view->setLaneMode(TimelineView::LaneMode::Kind);
+    QCOMPARE(m_view->laneLabels(), (QStringList{QStringLiteral("statement"), QStringLiteral("talks")}));
+}
+
+void TimelineViewTest::everyShownEventHasAMarkerAndMultiSideEventsOneInEachLane()
+{
+    QCOMPARE(m_view->markerPositions(QStringLiteral("ev-talks")).size(), 3); // North, South, League
+    QCOMPARE(m_view->markerPositions(QStringLiteral("ev-statement")).size(), 2);
+    QCOMPARE(m_view->markerPositions(QStringLiteral("ev-second-round")).size(), 2);
+    const QList<QPoint> talks = m_view->markerPositions(QStringLiteral("ev-talks"));
+    QCOMPARE(talks.at(0).x(), talks.at(1).x()); // joined vertically at the same date
+    QVERIFY(talks.at(0).y() < talks.at(1).y());
+    for (const QPoint &point : talks)
+        QVERIFY(m_view->viewport()->rect().contains(point));
+}
+
+void TimelineViewTest::clickingAMarkerSelectsTheEvent()
+{
+    const QPoint marker = m_view->markerPositions(QStringLiteral("ev-second-round")).first();
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, marker);
+    QCOMPARE(m_selection->currentIndex().data(EventModel::EventIdRole).toString(), QStringLiteral("ev-second-round"));
+    QVERIFY(m_selection->isRowSelected(m_selection->currentIndex().row(), {}));
+    QCOMPARE(m_view->eventAt(QPoint(2, 2)), QString()); // outside the plot: nothing
+}
+
+void TimelineViewTest::keysMoveBetweenEventsAndEnterActivates()
+{
+    QSignalSpy activated(m_view, &TimelineView::eventActivated);
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Down);
+    QCOMPARE(m_selection->currentIndex().data(EventModel::EventIdRole).toString(), QStringLiteral("ev-talks"));
+    QTest::keyClick(m_view, Qt::Key_Down);
+    QCOMPARE(m_selection->currentIndex().data(EventModel::EventIdRole).toString(), QStringLiteral("ev-statement"));
+    QTest::keyClick(m_view, Qt::Key_Up);
+    QCOMPARE(m_selection->currentIndex().data(EventModel::EventIdRole).toString(), QStringLiteral("ev-talks"));
+    QTest::keyClick(m_view, Qt::Key_Return);
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().first().toString(), QStringLiteral("ev-talks"));
+}
+
+void TimelineViewTest::doubleClickActivates()
+{
+    QSignalSpy activated(m_view, &TimelineView::eventActivated);
+    const QPoint marker = m_view->markerPositions(QStringLiteral("ev-statement")).first();
+    QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, marker);
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().first().toString(), QStringLiteral("ev-statement"));
+}
+
+void TimelineViewTest::filteringRemovesMarkers()
+{
+    m_filter->setKinds({QStringLiteral("statement")});
+    QCoreApplication::processEvents();
+    QVERIFY(m_view->markerPositions(QStringLiteral("ev-talks")).isEmpty());
+    QCOMPARE(m_view->markerPositions(QStringLiteral("ev-statement")).size(), 2);
+    m_filter->clearFilters();
+    QCoreApplication::processEvents();
+    QCOMPARE(m_view->markerPositions(QStringLiteral("ev-talks")).size(), 3);
+}
+
+void TimelineViewTest::zoomAndPanChangeTheVisibleRange()
+{
+    const auto whole = m_view->visibleRange();
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Plus);
+    const auto zoomed = m_view->visibleRange();
+    QVERIFY(zoomed.second - zoomed.first < whole.second - whole.first);
+    QTest::keyClick(m_view, Qt::Key_Right);
+    const auto panned = m_view->visibleRange();
+    QVERIFY(panned.first > zoomed.first);
+    QCOMPARE(panned.second - panned.first, zoomed.second - zoomed.first);
+    QTest::keyClick(m_view, Qt::Key_Home);
+    QCOMPARE(m_view->visibleRange(), whole);
+    // Dragging pans; the markers move with the data.
+    QTest::keyClick(m_view, Qt::Key_Plus);
+    const QPoint before = m_view->markerPositions(QStringLiteral("ev-statement")).first();
+    const QPoint start(m_view->viewport()->width() / 2, m_view->viewport()->height() - 60);
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, start);
+    QMouseEvent move(QEvent::MouseMove, start + QPoint(80, 0), m_view->viewport()->mapToGlobal(start + QPoint(80, 0)),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_view->viewport(), &move);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, start + QPoint(80, 0));
+    const QPoint after = m_view->markerPositions(QStringLiteral("ev-statement")).first();
+    QVERIFY2(after.x() > before.x(), qPrintable(QStringLiteral("%1 -> %2").arg(before.x()).arg(after.x())));
+}
+
+void TimelineViewTest::busiestWeekIsComputedFromTheData()
+{
+    QCOMPARE(m_view->busiestWeekText(), QStringLiteral("Busiest week (4 Mar – 10 Mar, 2 events)"));
+    m_view->showBusiestWeek();
+    const auto range = m_view->visibleRange();
+    const double start = m_view->layout().x(QDate(2030, 3, 4));
+    QVERIFY(range.first <= start && range.first > start - 1);
+    QVERIFY(m_view->markerPositions(QStringLiteral("ev-talks")).first().x() > 0);
+}
+
+void TimelineViewTest::hoverShowsACalloutWithTitleAndDate()
+{
+    const QPoint marker = m_view->markerPositions(QStringLiteral("ev-second-round")).first();
+    QTest::mouseMove(m_view->viewport(), marker);
+    QMouseEvent move(QEvent::MouseMove, marker, m_view->viewport()->mapToGlobal(marker), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_view->viewport(), &move);
+    QCOMPARE(m_view->calloutText(), QStringLiteral("Second round announced\nweek of 11 Mar 2030 · planned"));
+}
+
+void TimelineViewTest::crowdedDayNeitherOverlapsMarkersNorLabels()
+{
+    show(crowdedDataset(24, QStringLiteral("Event")));
+    QList<QPoint> markers;
+    for (int i = 0; i < 30; ++i) {
+        const QList<QPoint> positions = m_view->markerPositions(QStringLiteral("e%1").arg(i));
+        QCOMPARE(positions.size(), 1); // every event is drawn: none hidden
+        markers.append(positions.first());
+    }
+    for (int i = 0; i < markers.size(); ++i) {
+        for (int j = i + 1; j < markers.size(); ++j) {
+            const QPoint d = markers.at(i) - markers.at(j);
+            QVERIFY2(std::abs(d.x()) >= 11 || std::abs(d.y()) >= 11,
+                     qPrintable(QStringLiteral("markers e%1 and e%2 overlap").arg(i).arg(j)));
+        }
+    }
+    const QList<QRect> labels = m_view->labelRects();
+    QVERIFY(!labels.isEmpty());
+    for (int i = 0; i < labels.size(); ++i) {
+        for (int j = i + 1; j < labels.size(); ++j)
+            QVERIFY2(!labels.at(i).intersects(labels.at(j)), "labels overlap");
+        for (const QPoint &marker : markers)
+            QVERIFY2(!labels.at(i).contains(marker), "a label covers a marker");
+    }
+}
+
+void TimelineViewTest::markupInTitlesIsShownLiterally()
+{
+    show(crowdedDataset(1, QStringLiteral("<b>x</b><img src=\"file:///etc/passwd\">")));
+    QVERIFY(m_view->shownLabels().join(QString()).contains(QStringLiteral("<b>x</b>")));
+    const QPoint marker = m_view->markerPositions(QStringLiteral("e0")).first();
+    QMouseEvent move(QEvent::MouseMove, marker, m_view->viewport()->mapToGlobal(marker), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_view->viewport(), &move);
+    QVERIFY(m_view->calloutText().startsWith(QStringLiteral("<b>x</b><img src=\"file:///etc/passwd\"> 0")));
+}
+
+QTEST_MAIN(TimelineViewTest)
+#include "timelineviewtest.moc"

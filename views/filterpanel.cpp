@@ -1,0 +1,298 @@
+#include "filterpanel.h"
+
+#include "eventdatetext.h"
+#include "eventfiltermodel.h"
+#include "eventmodel.h"
+
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ntl {
+
+namespace {
+constexpr int keyRole = Qt::UserRole + 1;
+} // namespace
+
+FilterPanel::FilterPanel(EventModel *events, EventFilterModel *filter, QWidget *parent)
+    : QWidget(parent)
+    , m_events(events)
+    , m_filter(filter)
+    , m_search(new QLineEdit)
+    , m_count(new QLabel)
+    , m_clear(new QPushButton(tr("Clear filters")))
+    , m_fromEnabled(new QCheckBox(tr("From")))
+    , m_from(new QDateEdit)
+    , m_toEnabled(new QCheckBox(tr("To")))
+    , m_to(new QDateEdit)
+{
+    m_search->setPlaceholderText(tr("Search titles, summaries, quotes…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search events"));
+    m_count->setAccessibleName(tr("Events shown"));
+    m_clear->setAccessibleName(tr("Clear all filters"));
+    QFont bold = m_count->font();
+    bold.setBold(true);
+    m_count->setFont(bold);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_search);
+    auto *countRow = new QHBoxLayout;
+    countRow->addWidget(m_count, 1);
+    countRow->addWidget(m_clear);
+    outer->addLayout(countRow);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *container = new QWidget;
+    auto *sections = new QVBoxLayout(container);
+    sections->setContentsMargins(0, 0, 4, 0);
+    m_sides = addSection(tr("Sides"), container);
+    m_actors = addSection(tr("Actors"), container);
+    m_kinds = addSection(tr("Kinds"), container);
+    m_statuses = addSection(tr("Status"), container);
+    m_articles = addSection(tr("Articles"), container);
+
+    auto *dates = new QFormLayout;
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+        edit->setEnabled(false);
+    }
+    m_from->setAccessibleName(tr("From date"));
+    m_to->setAccessibleName(tr("To date"));
+    dates->addRow(m_fromEnabled, m_from);
+    dates->addRow(m_toEnabled, m_to);
+    auto *dateTitle = new QLabel(tr("Date range"));
+    dateTitle->setFont(bold);
+    sections->addWidget(dateTitle);
+    sections->addLayout(dates);
+    sections->addStretch(1);
+    scroll->setWidget(container);
+    outer->addWidget(scroll, 1);
+
+    connect(m_search, &QLineEdit::textChanged, m_filter, &EventFilterModel::setSearchText);
+    connect(m_clear, &QPushButton::clicked, this, [this] {
+        m_search->clear();
+        m_filter->clearFilters();
+    });
+    for (QTreeWidget *tree : {m_sides, m_actors, m_kinds, m_statuses, m_articles})
+        connect(tree, &QTreeWidget::itemChanged, this, &FilterPanel::applyChecks);
+    for (QCheckBox *box : {m_fromEnabled, m_toEnabled})
+        connect(box, &QCheckBox::toggled, this, &FilterPanel::applyChecks);
+    for (QDateEdit *edit : {m_from, m_to})
+        connect(edit, &QDateEdit::dateChanged, this, &FilterPanel::applyChecks);
+    connect(m_fromEnabled, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
+    connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
+    connect(m_filter, &EventFilterModel::filtersChanged, this, &FilterPanel::syncFromFilter);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &FilterPanel::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &FilterPanel::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &FilterPanel::updateCount);
+    connect(m_events, &QAbstractItemModel::modelReset, this, &FilterPanel::populate);
+
+    setTabOrder(m_search, m_clear);
+    setTabOrder(m_clear, m_sides);
+    setTabOrder(m_sides, m_actors);
+    setTabOrder(m_actors, m_kinds);
+    setTabOrder(m_kinds, m_statuses);
+    setTabOrder(m_statuses, m_articles);
+    setTabOrder(m_articles, m_fromEnabled);
+    setTabOrder(m_fromEnabled, m_from);
+    setTabOrder(m_from, m_toEnabled);
+    setTabOrder(m_toEnabled, m_to);
+    populate();
+}
+
+QTreeWidget *FilterPanel::addSection(const QString &title, QWidget *container)
+{
+    auto *label = new QLabel(title);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    auto *tree = new QTreeWidget;
+    tree->setHeaderHidden(true);
+    tree->setColumnCount(2);
+    tree->setRootIsDecorated(false);
+    tree->setUniformRowHeights(true);
+    tree->setAccessibleName(tr("Filter by %1").arg(title.toLower()));
+    tree->header()->setStretchLastSection(false);
+    tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    label->setBuddy(tree);
+    container->layout()->addWidget(label);
+    container->layout()->addWidget(tree);
+    return tree;
+}
+
+void FilterPanel::populate()
+{
+    m_syncing = true;
+    for (QTreeWidget *tree : {m_sides, m_actors, m_kinds, m_statuses, m_articles})
+        tree->clear();
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    if (dataset) {
+        QHash<QString, int> perSide, perActor, perKind, perStatus, perArticle;
+        QDate first, last;
+        for (int row = 0; row < m_events->rowCount(); ++row) {
+            const QModelIndex index = m_events->index(row, 0);
+            for (const QString &id : index.data(EventModel::SideIdsRole).toStringList())
+                ++perSide[id];
+            for (const QString &id : index.data(EventModel::ParticipantIdsRole).toStringList())
+                ++perActor[id];
+            ++perKind[index.data(EventModel::KindRole).toString()];
+            ++perStatus[QString::number(index.data(EventModel::StatusRole).toInt())];
+            for (const QString &id : index.data(EventModel::ArticleIdsRole).toStringList())
+                ++perArticle[id];
+            const QDate start = index.data(EventModel::StartDateRole).toDate();
+            const QDate end = index.data(EventModel::EndDateRole).toDate();
+            if (start.isValid() && (!first.isValid() || start < first))
+                first = start;
+            if (end.isValid() && (!last.isValid() || end > last))
+                last = end;
+        }
+        const auto addItem = [](QTreeWidgetItem *parent, QTreeWidget *tree, const QString &key,
+                                const QString &text, int count) {
+            auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);
+            item->setText(0, text); // QTreeWidget shows item text as plain text
+            item->setToolTip(0, text.toHtmlEscaped());
+            item->setText(1, QString::number(count));
+            item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+            item->setData(0, keyRole, key);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+            item->setCheckState(0, Qt::Unchecked);
+            return item;
+        };
+        for (const Side &side : dataset->sides)
+            addItem(nullptr, m_sides, side.id, side.name, perSide.value(side.id));
+        // Actors grouped under their side; the group rows are headings, not filters.
+        QHash<QString, QTreeWidgetItem *> groups;
+        const auto group = [&](const QString &sideId) {
+            if (QTreeWidgetItem *existing = groups.value(sideId))
+                return existing;
+            const Side *side = dataset->side(sideId);
+            auto *heading = new QTreeWidgetItem(m_actors);
+            heading->setText(0, side ? side->name : tr("No side"));
+            heading->setFlags(Qt::ItemIsEnabled);
+            QFont font = heading->font(0);
+            font.setBold(true);
+            heading->setFont(0, font);
+            heading->setFirstColumnSpanned(true);
+            groups.insert(sideId, heading);
+            return heading;
+        };
+        for (const Side &side : dataset->sides)
+            group(side.id);
+        m_actors->setRootIsDecorated(true);
+        QList<const Actor *> actors;
+        for (const Actor &actor : dataset->actors)
+            actors.append(&actor);
+        std::stable_sort(actors.begin(), actors.end(), [&](const Actor *a, const Actor *b) {
+            return perActor.value(a->id) > perActor.value(b->id);
+        });
+        for (const Actor *actor : actors)
+            addItem(group(dataset->effectiveSideId(actor->id)), m_actors, actor->id, actor->name, perActor.value(actor->id));
+        m_actors->expandAll();
+        QStringList kinds = perKind.keys();
+        std::sort(kinds.begin(), kinds.end());
+        for (const QString &kind : kinds)
+            addItem(nullptr, m_kinds, kind, kind, perKind.value(kind));
+        const EventDateText names;
+        for (EventStatus status : {EventStatus::Occurred, EventStatus::Planned, EventStatus::Reported, EventStatus::Cancelled}) {
+            const QString key = QString::number(int(status));
+            if (perStatus.contains(key))
+                addItem(nullptr, m_statuses, key, names.statusName(status), perStatus.value(key));
+        }
+        for (const Article &article : dataset->articles)
+            addItem(nullptr, m_articles, article.id, article.title, perArticle.value(article.id));
+        if (first.isValid()) {
+            for (QDateEdit *edit : {m_from, m_to})
+                edit->setDateRange(first.addYears(-1), last.addYears(1));
+            m_from->setDate(first);
+            m_to->setDate(last);
+        }
+    }
+    for (QTreeWidget *tree : {m_sides, m_kinds, m_statuses, m_articles}) {
+        // Show every entry without an inner scroll bar when the list is short.
+        const int rows = tree->topLevelItemCount();
+        tree->setFixedHeight(std::min(rows, 8) * (tree->sizeHintForRow(0) > 0 ? tree->sizeHintForRow(0) : 20) + 6);
+    }
+    m_actors->setMinimumHeight(180);
+    m_syncing = false;
+    syncFromFilter();
+}
+
+QSet<QString> FilterPanel::checkedKeys(QTreeWidget *tree)
+{
+    QSet<QString> keys;
+    for (QTreeWidgetItemIterator it(tree, QTreeWidgetItemIterator::Checked); *it; ++it)
+        keys.insert((*it)->data(0, keyRole).toString());
+    return keys;
+}
+
+void FilterPanel::setChecked(QTreeWidget *tree, const QSet<QString> &keys)
+{
+    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+        if ((*it)->flags() & Qt::ItemIsUserCheckable)
+            (*it)->setCheckState(0, keys.contains((*it)->data(0, keyRole).toString()) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void FilterPanel::applyChecks()
+{
+    if (m_syncing)
+        return;
+    m_filter->setSideIds(checkedKeys(m_sides));
+    m_filter->setActorIds(checkedKeys(m_actors));
+    m_filter->setKinds(checkedKeys(m_kinds));
+    QSet<int> statuses;
+    for (const QString &key : checkedKeys(m_statuses))
+        statuses.insert(key.toInt());
+    m_filter->setStatuses(statuses);
+    m_filter->setArticleIds(checkedKeys(m_articles));
+    m_filter->setDateRange(m_fromEnabled->isChecked() ? m_from->date() : QDate(),
+                           m_toEnabled->isChecked() ? m_to->date() : QDate());
+}
+
+void FilterPanel::syncFromFilter()
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    setChecked(m_sides, m_filter->sideIds());
+    setChecked(m_actors, m_filter->actorIds());
+    setChecked(m_kinds, m_filter->kinds());
+    QSet<QString> statuses;
+    for (int status : m_filter->statuses())
+        statuses.insert(QString::number(status));
+    setChecked(m_statuses, statuses);
+    setChecked(m_articles, m_filter->articleIds());
+    m_fromEnabled->setChecked(m_filter->fromDate().isValid());
+    if (m_filter->fromDate().isValid())
+        m_from->setDate(m_filter->fromDate());
+    m_toEnabled->setChecked(m_filter->toDate().isValid());
+    if (m_filter->toDate().isValid())
+        m_to->setDate(m_filter->toDate());
+    if (m_search->text() != m_filter->searchText())
+        m_search->setText(m_filter->searchText());
+    m_syncing = false;
+    updateCount();
+}
+
+QString FilterPanel::countText() const { return m_count->text(); }
+
+void FilterPanel::updateCount()
+{
+    m_count->setText(tr("%1 of %2 events").arg(m_filter->rowCount()).arg(m_events->rowCount()));
+    m_clear->setEnabled(m_filter->isFiltering());
+}
+
+} // namespace ntl

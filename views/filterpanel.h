@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace ntl {
+
+class EventFilterModel;
+class EventModel;
+
+// Filters for all views: a search field, sides, actors grouped by side, kinds, status,
+// articles (each with event counts), a date range, "N of M events" and one button to
+// clear everything. Reflects filter changes made elsewhere (e.g. the Actors view).
+class FilterPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    FilterPanel(EventModel *events, EventFilterModel *filter, QWidget *parent = nullptr);
+
+    QLineEdit *searchField() const { return m_search; }
+    QTreeWidget *sideList() const { return m_sides; }
+    QTreeWidget *actorList() const { return m_actors; }
+    QTreeWidget *kindList() const { return m_kinds; }
+    QTreeWidget *statusList() const { return m_statuses; }
+    QTreeWidget *articleList() const { return m_articles; }
+    QCheckBox *fromEnabled() const { return m_fromEnabled; }
+    QDateEdit *fromDate() const { return m_from; }
+    QCheckBox *toEnabled() const { return m_toEnabled; }
+    QDateEdit *toDate() const { return m_to; }
+    QPushButton *clearButton() const { return m_clear; }
+    QString countText() const;
+
+private:
+    void populate();
+    void applyChecks();
+    void syncFromFilter();
+    void updateCount();
+    QTreeWidget *addSection(const QString &title, QWidget *container);
+    static QSet<QString> checkedKeys(QTreeWidget *tree);
+    static void setChecked(QTreeWidget *tree, const QSet<QString> &keys);
+
+    EventModel *m_events;
+    EventFilterModel *m_filter;
+    QLineEdit *m_search;
+    QLabel *m_count;
+    QPushButton *m_clear;
+    QTreeWidget *m_sides;
+    QTreeWidget *m_actors;
+    QTreeWidget *m_kinds;
+    QTreeWidget *m_statuses;
+    QTreeWidget *m_articles;
+    QCheckBox *m_fromEnabled;
+    QDateEdit *m_from;
+    QCheckBox *m_toEnabled;
+    QDateEdit *m_to;
+    bool m_syncing = false;
+};
+
+} // namespace ntl

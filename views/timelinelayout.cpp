@@ -1,0 +1,148 @@
+#include "timelinelayout.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace ntl {
+
+void TimelineLayout::compute(const QList<Input> &inputs, int laneCount)
+{
+    m_segments.clear();
+    m_placements.clear();
+    m_breaks.clear();
+    m_lanes = QList<Lane>(std::max(laneCount, 0));
+    m_totalRows = 0;
+    m_maxX = 0;
+
+    // 1. Busy days.
+    QSet<qint64> busy;
+    for (const Input &input : inputs) {
+        if (!input.start.isValid())
+            continue;
+        const qint64 first = input.start.toJulianDay();
+        const qint64 last = std::max(first, input.end.isValid() ? input.end.toJulianDay() : first);
+        if (last - first + 1 > maxBusySpan) {
+            busy.insert(first);
+            busy.insert(last);
+        } else {
+            for (qint64 day = first; day <= last; ++day)
+                busy.insert(day);
+        }
+    }
+    QList<qint64> days(busy.cbegin(), busy.cend());
+    std::sort(days.begin(), days.end());
+
+    // 2. Segments: busy runs (and short gaps) at one unit a day, long gaps squeezed.
+    if (days.isEmpty()) {
+        const qint64 today = QDate::currentDate().toJulianDay();
+        m_segments.append({today, today + 1, 0, 1});
+    } else {
+        double x = 0;
+        qint64 runStart = days.first();
+        for (qsizetype i = 1; i <= days.size(); ++i) {
+            const bool end = i == days.size();
+            const qint64 previous = days.at(i - 1);
+            if (!end && days.at(i) - previous - 1 <= maxOpenGap)
+                continue;
+            m_segments.append({runStart, previous + 1, x, 1});
+            x += double(previous + 1 - runStart);
+            if (!end) {
+                const qint64 gapDays = days.at(i) - previous - 1;
+                m_segments.append({previous + 1, days.at(i), x, breakWidth / double(gapDays)});
+                m_breaks.append({QDate::fromJulianDay(previous + 1), QDate::fromJulianDay(days.at(i) - 1), x, x + breakWidth});
+                x += breakWidth;
+                runStart = days.at(i);
+            }
+        }
+        m_maxX = x;
+    }
+
+    // 3. Stack rows per lane: greedy interval colouring in start order.
+    QList<int> order(inputs.size());
+    for (int i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        if (inputs.at(a).start != inputs.at(b).start)
+            return inputs.at(a).start < inputs.at(b).start;
+        return inputs.at(a).end < inputs.at(b).end;
+    });
+    QList<QList<double>> rowEnds(m_lanes.size()); // per lane, per row: where it is free again
+    for (int index : order) {
+        const Input &input = inputs.at(index);
+        if (!input.start.isValid())
+            continue;
+        const QDate end = input.end.isValid() ? std::max(input.end, input.start) : input.start;
+        const double x0 = x(input.start);
+        const double x1 = x(end.addDays(1));
+        for (int lane : input.lanes) {
+            if (lane < 0 || lane >= m_lanes.size())
+                continue;
+            QList<double> &ends = rowEnds[lane];
+            int row = 0;
+            // Markers need about a day's width even when the event is squeezed.
+            while (row < ends.size() && ends.at(row) > x0 + 1e-9)
+                ++row;
+            if (row == ends.size())
+                ends.append(0);
+            ends[row] = std::max(x1, x0 + 1.0);
+            m_placements.append({index, lane, row, x0, x1, 0});
+        }
+    }
+
+    // 4. Lane heights and row centres.
+    double top = 0;
+    for (int lane = 0; lane < m_lanes.size(); ++lane) {
+        m_lanes[lane].rows = std::max<int>(1, int(rowEnds.at(lane).size()));
+        m_lanes[lane].top = top;
+        top += m_lanes[lane].rows;
+    }
+    m_totalRows = top;
+    for (Placement &placement : m_placements)
+        placement.y = m_lanes.at(placement.lane).top + placement.row + 0.5;
+}
+
+double TimelineLayout::x(const QDate &date) const
+{
+    const qint64 day = date.toJulianDay();
+    const Segment *segment = &m_segments.first();
+    for (const Segment &candidate : m_segments) {
+        if (day >= candidate.firstDay)
+            segment = &candidate;
+    }
+    if (day < segment->firstDay) // before the data: one unit a day
+        return segment->x0 - double(segment->firstDay - day);
+    if (day >= segment->endDay) // after the data
+        return segment->x0 + double(segment->endDay - segment->firstDay) * segment->unitsPerDay +
+               double(day - segment->endDay);
+    return segment->x0 + double(day - segment->firstDay) * segment->unitsPerDay;
+}
+
+QDate TimelineLayout::dateAt(double position) const
+{
+    const Segment *segment = &m_segments.first();
+    for (const Segment &candidate : m_segments) {
+        if (position >= candidate.x0)
+            segment = &candidate;
+    }
+    const double segmentEnd = segment->x0 + double(segment->endDay - segment->firstDay) * segment->unitsPerDay;
+    qint64 day;
+    if (position < segment->x0)
+        day = segment->firstDay - qint64(std::ceil(segment->x0 - position));
+    else if (position >= segmentEnd)
+        day = segment->endDay + qint64(std::floor(position - segmentEnd));
+    else
+        day = segment->firstDay + qint64(std::floor((position - segment->x0) / segment->unitsPerDay));
+    return QDate::fromJulianDay(day);
+}
+
+bool TimelineLayout::isSqueezed(const QDate &date) const
+{
+    return std::any_of(m_breaks.cbegin(), m_breaks.cend(), [&](const Break &b) {
+        return date >= b.first && date <= b.last;
+    });
+}
+
+} // namespace ntl
