@@ -1,6 +1,9 @@
 #include "commandline.h"
 
 #include "datasetreader.h"
+#include "eventfiltermodel.h"
+#include "eventmodel.h"
+#include "mainwindow.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,6 +30,27 @@ void CommandLine::parse(const QStringList &arguments)
         tr("Check FILE (or the embedded default dataset) and print each problem on its own "
            "line. Exit code 0: no errors, 1: errors, 2: bad usage."));
     parser.addOption(checkOption);
+    const QCommandLineOption exportOption(QStringLiteral("export"),
+        tr("Export the view to OUT (.png, .svg or .pdf) without opening a window, and exit."),
+        QStringLiteral("OUT"));
+    const QCommandLineOption viewOption(QStringLiteral("view"), tr("View to export: timeline (default), actors or sources."),
+                                        QStringLiteral("VIEW"), QStringLiteral("timeline"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), tr("Image size in pixels, default 1920x1080."),
+                                        QStringLiteral("WxH"), QStringLiteral("1920x1080"));
+    const QCommandLineOption scaleOption(QStringLiteral("scale"), tr("Pixels per point for PNG: 1 to 4, default 2."),
+                                         QStringLiteral("N"), QStringLiteral("2"));
+    const QCommandLineOption fromOption(QStringLiteral("from"), tr("Only events on or after this date."), QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption toOption(QStringLiteral("to"), tr("Only events on or before this date."), QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption actorOption(QStringLiteral("actor"), tr("Only events with this actor (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption sideOption(QStringLiteral("side"), tr("Only events with this side (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption kindOption(QStringLiteral("kind"), tr("Only events of this kind (repeatable)."), QStringLiteral("KIND"));
+    const QCommandLineOption searchOption(QStringLiteral("search"), tr("Only events whose title, summary or quotes contain TEXT."), QStringLiteral("TEXT"));
+    const QCommandLineOption articleOption(QStringLiteral("article"), tr("Only events citing this article; the article shown by --view sources."), QStringLiteral("ID"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), tr("light (default) or dark."), QStringLiteral("THEME"), QStringLiteral("light"));
+    const QCommandLineOption wholeOption(QStringLiteral("whole-period"), tr("Export the whole filtered period (the default without a window)."));
+    const QCommandLineOption titleOption(QStringLiteral("title"), tr("Title printed above the export; default: the dataset's title."), QStringLiteral("TEXT"));
+    parser.addOptions({exportOption, viewOption, sizeOption, scaleOption, fromOption, toOption, actorOption, sideOption,
+                       kindOption, searchOption, articleOption, themeOption, wholeOption, titleOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  tr("Dataset to open; without it, the embedded default dataset."),
                                  QStringLiteral("[FILE]"));
@@ -53,6 +77,61 @@ void CommandLine::parse(const QStringList &arguments)
     }
     m_datasetPath = positional.value(0);
     m_action = parser.isSet(checkOption) ? Action::Check : Action::OpenViewer;
+
+    const QList<QCommandLineOption> exportOnly{viewOption, sizeOption, scaleOption, fromOption, toOption, actorOption, sideOption,
+                                               kindOption, searchOption, articleOption, themeOption, wholeOption, titleOption};
+    if (!parser.isSet(exportOption)) {
+        for (const QCommandLineOption &option : exportOnly) {
+            if (parser.isSet(option)) {
+                m_action = Action::UsageError;
+                m_usageError = tr("--%1 goes with --export").arg(option.names().first());
+                return;
+            }
+        }
+        return;
+    }
+    if (parser.isSet(checkOption)) {
+        m_action = Action::UsageError;
+        m_usageError = tr("--check and --export cannot be combined");
+        return;
+    }
+    const auto usage = [this](const QString &message) {
+        m_action = Action::UsageError;
+        m_usageError = message;
+    };
+    ExportRequest &request = m_export;
+    request.outputPath = parser.value(exportOption);
+    ExportOptions::Format format;
+    if (!ExportOptions::formatForPath(request.outputPath, &format))
+        return usage(tr("cannot tell the format of \"%1\": use a .png, .svg or .pdf file name").arg(request.outputPath));
+    if (!ExportOptions::viewFromName(parser.value(viewOption), &request.options.view))
+        return usage(tr("unknown view \"%1\": expected timeline, actors or sources").arg(parser.value(viewOption)));
+    if (!ExportOptions::sizeFromText(parser.value(sizeOption), &request.options.size))
+        return usage(tr("bad size \"%1\": expected WIDTHxHEIGHT, each from 200 to 16384").arg(parser.value(sizeOption)));
+    bool scaleOk = false;
+    request.options.scale = parser.value(scaleOption).toInt(&scaleOk);
+    if (!scaleOk || request.options.scale < 1 || request.options.scale > 4)
+        return usage(tr("bad scale \"%1\": expected a whole number from 1 to 4").arg(parser.value(scaleOption)));
+    if (!ThemePalette::fromName(parser.value(themeOption), &request.options.theme) ||
+        request.options.theme == ThemePalette::Theme::System)
+        return usage(tr("unknown theme \"%1\": expected light or dark").arg(parser.value(themeOption)));
+    for (const auto &[option, date] : {std::pair(&fromOption, &request.from), std::pair(&toOption, &request.to)}) {
+        if (!parser.isSet(*option))
+            continue;
+        *date = QDate::fromString(parser.value(*option), Qt::ISODate);
+        if (!date->isValid() || parser.value(*option).size() != 10)
+            return usage(tr("bad date \"%1\" for --%2: expected YYYY-MM-DD").arg(parser.value(*option), option->names().first()));
+    }
+    if (request.from.isValid() && request.to.isValid() && request.to < request.from)
+        return usage(tr("--to %1 is before --from %2").arg(request.to.toString(Qt::ISODate), request.from.toString(Qt::ISODate)));
+    request.actorIds = parser.values(actorOption);
+    request.sideIds = parser.values(sideOption);
+    request.kinds = parser.values(kindOption);
+    request.search = parser.value(searchOption);
+    request.articleId = parser.value(articleOption);
+    request.options.wholePeriod = true; // without a window there is no other visible range
+    request.options.title = parser.value(titleOption);
+    m_action = Action::Export;
 }
 
 int CommandLine::runCheck(const QString &path, std::FILE *out)
@@ -78,6 +157,73 @@ int CommandLine::runCheck(const QString &path, std::FILE *out)
     std::fprintf(out, "%s\n",
                  qPrintable(tr("%1: %2 errors, %3 warnings; not loaded").arg(file).arg(errors).arg(warnings)));
     return exitProblems;
+}
+
+} // namespace ntl
+
+namespace ntl {
+
+int CommandLine::runExport(const QString &datasetPath, const ExportRequest &request, std::FILE *out, std::FILE *err)
+{
+    const QString file = datasetPath.isEmpty() ? defaultDatasetPath : datasetPath;
+    MainWindow window;
+    window.setInteractive(false);
+    if (!window.openDataset(file)) {
+        for (const Diagnostic &diagnostic : window.lastErrors())
+            std::fprintf(err, "%s\n", qPrintable(diagnostic.toString()));
+        return exitProblems;
+    }
+    const std::shared_ptr<const Dataset> dataset = window.eventModel()->dataset();
+
+    // Every id must name something in the dataset: a typo would silently export nothing.
+    QStringList problems;
+    const auto check = [&](const QStringList &ids, const char *option, auto exists, const QStringList &known) {
+        for (const QString &id : ids) {
+            if (!exists(id))
+                problems.append(tr("unknown %1 \"%2\"; the dataset has: %3")
+                                    .arg(QLatin1String(option), id, known.mid(0, 12).join(QStringLiteral(", ")) +
+                                                                        (known.size() > 12 ? QStringLiteral(", …") : QString())));
+        }
+    };
+    QStringList actorIds, sideIds, articleIds, kinds;
+    for (const Actor &actor : dataset->actors)
+        actorIds.append(actor.id);
+    for (const Side &side : dataset->sides)
+        sideIds.append(side.id);
+    for (const Article &article : dataset->articles)
+        articleIds.append(article.id);
+    for (const Event &event : dataset->events) {
+        if (!kinds.contains(event.kind))
+            kinds.append(event.kind);
+    }
+    check(request.actorIds, "actor", [&](const QString &id) { return dataset->actor(id) != nullptr; }, actorIds);
+    check(request.sideIds, "side", [&](const QString &id) { return dataset->side(id) != nullptr; }, sideIds);
+    check(request.kinds, "kind", [&](const QString &id) { return kinds.contains(id); }, kinds);
+    if (!request.articleId.isEmpty())
+        check({request.articleId}, "article", [&](const QString &id) { return dataset->article(id) != nullptr; }, articleIds);
+    if (!problems.isEmpty()) {
+        for (const QString &problem : problems)
+            std::fprintf(err, "negotiation-timeline: %s\n", qPrintable(problem));
+        return exitUsage;
+    }
+
+    EventFilterModel *filter = window.filterModel();
+    filter->setActorIds(QSet<QString>(request.actorIds.cbegin(), request.actorIds.cend()));
+    filter->setSideIds(QSet<QString>(request.sideIds.cbegin(), request.sideIds.cend()));
+    filter->setKinds(QSet<QString>(request.kinds.cbegin(), request.kinds.cend()));
+    if (!request.articleId.isEmpty())
+        filter->setArticleIds({request.articleId});
+    filter->setDateRange(request.from, request.to);
+    filter->setSearchText(request.search);
+
+    QString error;
+    if (!window.exportView(request.outputPath, request.options, request.articleId, &error)) {
+        std::fprintf(err, "negotiation-timeline: %s\n", qPrintable(error));
+        return exitWriteFailed;
+    }
+    std::fprintf(out, "%s\n", qPrintable(tr("%1: %2 of %3 events").arg(request.outputPath)
+                                             .arg(filter->rowCount()).arg(dataset->events.size())));
+    return exitOk;
 }
 
 } // namespace ntl

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "exportoptions.h"
+
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -12,11 +15,25 @@ namespace ntl {
 class CommandLine
 {
 public:
-    enum class Action { OpenViewer, Check, ShowHelp, ShowVersion, UsageError };
+    enum class Action { OpenViewer, Check, Export, ShowHelp, ShowVersion, UsageError };
+
+    // `--export OUT` and the filters and options that go with it.
+    struct ExportRequest {
+        QString outputPath;
+        ExportOptions options;
+        QDate from;
+        QDate to;
+        QStringList actorIds;
+        QStringList sideIds;
+        QStringList kinds;
+        QString search;
+        QString articleId;
+    };
 
     static constexpr int exitOk = 0;
     static constexpr int exitProblems = 1;
     static constexpr int exitUsage = 2;
+    static constexpr int exitWriteFailed = 3;
 
     static const QString defaultDatasetPath;
 
@@ -26,15 +43,19 @@ public:
     QString datasetPath() const { return m_datasetPath; } // empty: the embedded default
     QString usageError() const { return m_usageError; }
     QString helpText() const { return m_helpText; }
+    const ExportRequest &exportRequest() const { return m_export; }
 
     // Prints every problem of the dataset, one a line, and a summary; returns the exit code.
     static int runCheck(const QString &path, std::FILE *out);
+    // Needs a QApplication (offscreen is fine). Messages go to `err`; returns the exit code.
+    static int runExport(const QString &datasetPath, const ExportRequest &request, std::FILE *out, std::FILE *err);
 
 private:
     Action m_action = Action::OpenViewer;
     QString m_datasetPath;
     QString m_usageError;
     QString m_helpText;
+    ExportRequest m_export;
 };
 
 } // namespace ntl

@@ -7,9 +7,11 @@
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "exportdialog.h"
 #include "filterpanel.h"
 #include "sourcesview.h"
 #include "timelineview.h"
+#include "viewexporter.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -17,6 +19,7 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QItemSelectionModel>
@@ -133,9 +136,14 @@ void MainWindow::createActions()
                                                [this] { openDataset(QStringLiteral(":/datasets/peace-talks-2025/dataset.json")); });
     openDefault->setStatusTip(tr("The US-brokered Russia–Ukraine peace talks of 2025, built in"));
     fileMenu->addSeparator();
+    QAction *exportAction = fileMenu->addAction(tr("&Export View…"), this, &MainWindow::chooseAndExport);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setStatusTip(tr("Save the current view as PNG, SVG or PDF"));
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     toolBar->addAction(open);
+    toolBar->addAction(exportAction);
     updateRecentMenu();
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -196,9 +204,11 @@ bool MainWindow::openDataset(const QString &path)
         m_errors = result.diagnostics;
         if (m_interactive) {
             QMessageBox box(QMessageBox::Warning, tr("Cannot open dataset"),
-                            tr("%1 could not be opened: %n problem(s). The dataset on screen is unchanged.", nullptr,
-                               errorCount(result.diagnostics))
-                                .arg(QFileInfo(path).fileName()),
+                            errorCount(result.diagnostics) == 1
+                                ? tr("%1 could not be opened: 1 problem. The dataset on screen is unchanged.")
+                                      .arg(QFileInfo(path).fileName())
+                                : tr("%1 could not be opened: %2 problems. The dataset on screen is unchanged.")
+                                      .arg(QFileInfo(path).fileName(), QString::number(errorCount(result.diagnostics))),
                             QMessageBox::Ok, this);
             box.setTextFormat(Qt::PlainText);
             box.setInformativeText(diagnosticLines(result.diagnostics).mid(0, 12).join(u'\n'));
@@ -216,7 +226,7 @@ bool MainWindow::openDataset(const QString &path)
     m_currentPath = path;
     setWindowTitle(result.dataset->title);
     m_warnings = result.diagnostics;
-    m_warningsButton->setText(tr("⚠ %n warning(s)", nullptr, int(m_warnings.size())));
+    m_warningsButton->setText(m_warnings.size() == 1 ? tr("⚠ 1 warning") : tr("⚠ %1 warnings").arg(m_warnings.size()));
     m_warningsButton->setVisible(!m_warnings.isEmpty());
     if (!path.startsWith(u':')) {
         QSettings settings;
@@ -235,6 +245,41 @@ void MainWindow::showPassage(const QString &eventId, int sourceIndex)
 {
     m_tabs->setCurrentIndex(SourcesTab);
     m_sourcesView->showPassage(eventId, sourceIndex);
+}
+
+bool MainWindow::exportView(const QString &path, const ExportOptions &options, const QString &articleId, QString *error)
+{
+    ViewExporter exporter(m_filter, m_selection);
+    exporter.setLaneMode(m_timeline->laneMode());
+    exporter.setVisibleRange(options.view == ExportOptions::View::Actors ? m_actorsView->chart()->visibleRange()
+                                                                         : m_timeline->visibleRange());
+    exporter.setArticleId(articleId.isEmpty() ? m_sourcesView->currentArticleId() : articleId);
+    return exporter.write(path, options, error);
+}
+
+void MainWindow::chooseAndExport()
+{
+    ExportDialog dialog(this);
+    dialog.setWindowSize(m_tabs->currentWidget()->size());
+    dialog.setView(ExportOptions::View(m_tabs->currentIndex()));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("session/exportFolder")).toString();
+    const QString suggested = QDir(folder).filePath(QStringLiteral("negotiation-timeline.png"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export View"), suggested,
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("session/exportFolder"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!exportView(path, dialog.options(), QString(), &error)) {
+        QMessageBox box(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(path), 8000);
 }
 
 void MainWindow::chooseAndOpen()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "exportoptions.h"
 
 #include <QMainWindow>
 
@@ -41,6 +42,10 @@ public:
     bool openDataset(const QString &path);
     // Shows passage `sourceIndex` of the event in the Sources view.
     void showPassage(const QString &eventId, int sourceIndex);
+    // Exports the current view as it is on screen (filters, lanes, visible range,
+    // selection) with `options`; `articleId` picks the article of a Sources export
+    // (empty: the one shown). Returns false with a message on failure.
+    bool exportView(const QString &path, const ExportOptions &options, const QString &articleId, QString *error);
 
     QString currentPath() const { return m_currentPath; }
     Diagnostics lastWarnings() const { return m_warnings; }
@@ -66,6 +71,7 @@ protected:
 private:
     void createActions();
     void chooseAndOpen();
+    void chooseAndExport();
     void updateRecentMenu();
     void updateStatus();
     void showWarnings();

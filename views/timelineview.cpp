@@ -368,10 +368,17 @@ void TimelineView::applyPalette()
     m_chart->setBackgroundPen(Qt::NoPen);
     m_chart->setPlotAreaBackgroundVisible(false);
     m_chart->legend()->setLabelColor(p.color(QPalette::Text));
+    // Grid and axis lines mix text into the background, so they show in any palette.
+    const auto mix = [&](qreal amount) {
+        const QColor a = p.color(QPalette::Base);
+        const QColor b = p.color(QPalette::Text);
+        return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amount, a.greenF() + (b.greenF() - a.greenF()) * amount,
+                                a.blueF() + (b.blueF() - a.blueF()) * amount);
+    };
     for (QCategoryAxis *axis : {m_axisX, m_axisY}) {
         axis->setLabelsColor(p.color(QPalette::Text));
-        axis->setLinePenColor(p.color(QPalette::Mid));
-        axis->setGridLineColor(p.color(QPalette::Midlight));
+        axis->setLinePenColor(mix(0.45));
+        axis->setGridLineColor(mix(0.13));
         axis->setLabelsFont(font());
     }
     m_callout->setBrush(p.color(QPalette::ToolTipBase));
@@ -438,8 +445,10 @@ QString TimelineView::busiestWeekText() const
     if (count == 0)
         return tr("Busiest week");
     const QLocale locale;
-    return tr("Busiest week (%1 – %2, %n events)", nullptr, count)
-        .arg(locale.toString(first, QStringLiteral("d MMM")), locale.toString(first.addDays(6), QStringLiteral("d MMM")));
+    const QString from = locale.toString(first, QStringLiteral("d MMM"));
+    const QString to = locale.toString(first.addDays(6), QStringLiteral("d MMM"));
+    return count == 1 ? tr("Busiest week (%1 – %2, 1 event)").arg(from, to)
+                      : tr("Busiest week (%1 – %2, %3 events)").arg(from, to, QString::number(count));
 }
 
 void TimelineView::fitSelection()
@@ -491,6 +500,15 @@ void TimelineView::setRange(double from, double to)
 }
 
 QPair<double, double> TimelineView::visibleRange() const { return {m_from, m_to}; }
+
+void TimelineView::settle()
+{
+    if (m_rebuildPending)
+        rebuild();
+    m_overlayPending = false;
+    updateOverlay(); // the plot area may move as the axis labels change; do it twice
+    updateOverlay();
+}
 
 void TimelineView::resizeEvent(QResizeEvent *event)
 {
@@ -561,7 +579,9 @@ void TimelineView::updateAxisLabels()
             }
             continue;
         }
-        const bool onStep = step == 1 || (step < 30 ? (day.toJulianDay() % step == 0) : day.day() == 1);
+        // Steps count from the first busy day, so the data's first day gets a label.
+        const qint64 fromFirst = day.toJulianDay() - m_layout.dateAt(m_layout.minX() + 0.5).toJulianDay();
+        const bool onStep = step == 1 || (step < 30 ? (fromFirst % step == 0) : day.day() == 1);
         if (!onStep || (position - lastPosition) * pixelsPerUnit < labelWidth)
             continue;
         const QString format = step >= 30 ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM");
@@ -579,7 +599,8 @@ QPointF TimelineView::toViewport(double x, double y) const
 
 void TimelineView::updateTextLabels()
 {
-    qDeleteAll(m_textLabels);
+    for (QGraphicsSimpleTextItem *label : std::as_const(m_textLabels))
+        delete label->parentItem();
     m_textLabels.clear();
     const QRectF plot = m_chart->plotArea();
     if (plot.width() <= 0 || m_layout.placements().isEmpty())
@@ -593,6 +614,7 @@ void TimelineView::updateTextLabels()
     QList<QRectF> taken;
     struct Candidate {
         QPointF marker;
+        double barStart;
         double barEnd;
         const Item *item;
     };
@@ -600,10 +622,13 @@ void TimelineView::updateTextLabels()
     for (const TimelineLayout::Placement &placement : m_layout.placements()) {
         const double centre = (placement.x0 + placement.x1) / 2;
         const QPointF marker = m_chart->mapToPosition(QPointF(centre, placement.y));
+        const double barStart = m_chart->mapToPosition(QPointF(placement.x0, placement.y)).x();
         const double barEnd = m_chart->mapToPosition(QPointF(placement.x1, placement.y)).x();
         taken.append(QRectF(marker.x() - markerHalf, marker.y() - markerHalf, 2 * markerHalf, 2 * markerHalf));
+        if (m_items.at(placement.input).multiDay)
+            taken.append(QRectF(barStart, marker.y() - 3, barEnd - barStart, 6)); // spans are obstacles too
         if (marker.x() >= plot.left() && marker.x() <= plot.right())
-            candidates.append({marker, barEnd, &m_items.at(placement.input)});
+            candidates.append({marker, barStart, barEnd, &m_items.at(placement.input)});
     }
     std::sort(candidates.begin(), candidates.end(),
               [](const Candidate &a, const Candidate &b) { return a.marker.x() < b.marker.x(); });
@@ -619,7 +644,9 @@ void TimelineView::updateTextLabels()
             const double textWidth = metrics.horizontalAdvance(text);
             const double startRight = std::max(candidate.marker.x() + markerClearance, candidate.item->multiDay ? candidate.barEnd + labelGap : 0.0);
             const QRectF right(startRight, candidate.marker.y() - metrics.height() / 2.0, textWidth, metrics.height());
-            const QRectF left(candidate.marker.x() - markerClearance - textWidth, right.top(), textWidth, metrics.height());
+            const double endLeft = std::min(candidate.marker.x() - markerClearance,
+                                            candidate.item->multiDay ? candidate.barStart - labelGap : qInf());
+            const QRectF left(endLeft - textWidth, right.top(), textWidth, metrics.height());
             for (const QRectF &option : {right, left}) {
                 if (!plot.contains(option))
                     continue;
@@ -637,11 +664,17 @@ void TimelineView::updateTextLabels()
         if (placed.isNull())
             continue;
         taken.append(placed);
-        auto *label = new QGraphicsSimpleTextItem(text, m_chart); // plain text by construction
+        // A backing in the base colour keeps the text legible over grid lines.
+        auto *backing = new QGraphicsRectItem(QRectF(-2, 0, placed.width() + 4, placed.height()), m_chart);
+        QColor base = palette().color(QPalette::Base);
+        base.setAlpha(210);
+        backing->setBrush(base);
+        backing->setPen(Qt::NoPen);
+        backing->setPos(placed.topLeft());
+        backing->setZValue(4);
+        auto *label = new QGraphicsSimpleTextItem(text, backing); // plain text by construction
         label->setFont(font());
         label->setBrush(palette().color(QPalette::Text));
-        label->setPos(placed.topLeft());
-        label->setZValue(5);
         label->setData(0, candidate.item->eventId);
         m_textLabels.append(label);
     }

@@ -52,6 +52,10 @@ public:
 
     // Inspection, for tests and export.
     QPair<double, double> visibleRange() const;
+    // Shows [from, to) in axis units (see TimelineLayout), clamped to the data.
+    void setVisibleRange(double from, double to) { setRange(from, to); }
+    // Lays out axes and labels now rather than on the next event loop pass (export).
+    void settle();
     const TimelineLayout &layout() const { return m_layout; }
     QStringList laneLabels() const;
     QStringList shownLabels() const;

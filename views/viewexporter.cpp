@@ -1,0 +1,303 @@
+#include "viewexporter.h"
+
+#include "eventfiltermodel.h"
+#include "eventmodel.h"
+#include "sidepalette.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QGraphicsScene>
+#include <QImageWriter>
+#include <QItemSelectionModel>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QTextCursor>
+#include <QTextDocument>
+
+namespace ntl {
+
+namespace {
+constexpr int margin = 28;
+
+std::shared_ptr<const Dataset> datasetOf(const EventFilterModel *filter)
+{
+    const auto *events = qobject_cast<const EventModel *>(filter->sourceModel());
+    return events ? events->dataset() : nullptr;
+}
+
+QString tr(const char *text) { return QCoreApplication::translate("ViewExporter", text); }
+} // namespace
+
+ViewExporter::ViewExporter(EventFilterModel *filter, QItemSelectionModel *selection)
+    : m_filter(filter)
+    , m_selection(selection)
+{
+}
+
+QStringList ViewExporter::citedArticleIds() const
+{
+    QStringList ids;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        for (const QString &id : m_filter->index(row, 0).data(EventModel::ArticleIdsRole).toStringList()) {
+            if (!ids.contains(id))
+                ids.append(id);
+        }
+    }
+    // In the dataset's article order, so the footer reads the same every time.
+    const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
+    if (dataset) {
+        std::sort(ids.begin(), ids.end(), [&](const QString &a, const QString &b) {
+            return dataset->article(a) < dataset->article(b);
+        });
+    }
+    return ids;
+}
+
+QString ViewExporter::sourcesArticleId() const
+{
+    if (!m_articleId.isEmpty())
+        return m_articleId;
+    const QStringList cited = citedArticleIds();
+    return cited.value(0);
+}
+
+QString ViewExporter::subtitle(const ExportOptions &options) const
+{
+    const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
+    const QLocale locale;
+    QDate first;
+    QDate last;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QModelIndex index = m_filter->index(row, 0);
+        const QDate start = index.data(EventModel::StartDateRole).toDate();
+        const QDate end = index.data(EventModel::EndDateRole).toDate();
+        if (start.isValid() && (!first.isValid() || start < first))
+            first = start;
+        if (end.isValid() && (!last.isValid() || end > last))
+            last = end;
+    }
+    QStringList parts;
+    parts.append(m_filter->rowCount() == 1 ? tr("1 event") : tr("%1 events").arg(m_filter->rowCount()));
+    if (first.isValid())
+        parts.append(QStringLiteral("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM yyyy")),
+                                                    locale.toString(last, QStringLiteral("d MMM yyyy"))));
+    if (m_filter->isFiltering())
+        parts.append(tr("filtered"));
+    if (options.view == ExportOptions::View::Sources && dataset) {
+        if (const Article *article = dataset->article(sourcesArticleId()))
+            parts.prepend(article->publisher.isEmpty() ? article->title
+                                                       : QStringLiteral("%1 (%2)").arg(article->title, article->publisher));
+    }
+    return parts.join(QStringLiteral("  ·  "));
+}
+
+void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptions &options) const
+{
+    const QPalette palette = ThemePalette::palette(options.theme);
+    const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::TextAntialiasing);
+    painter->fillRect(QRect(QPoint(0, 0), size), palette.color(QPalette::Base));
+
+    QRect body(margin, margin, size.width() - 2 * margin, size.height() - 2 * margin);
+    if (options.decorations) {
+        QFont titleFont = painter->font();
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+        titleFont.setBold(true);
+        painter->setFont(titleFont);
+        painter->setPen(palette.color(QPalette::Text));
+        const QString title = !options.title.isEmpty() ? options.title : dataset ? dataset->title : QString();
+        const QRect titleRect = painter->boundingRect(body, Qt::AlignLeft | Qt::TextWordWrap, title);
+        painter->drawText(body, Qt::AlignLeft | Qt::TextWordWrap, title);
+        body.setTop(titleRect.bottom() + 4);
+
+        QFont small = painter->font();
+        small.setPointSizeF(QFont().pointSizeF());
+        small.setBold(false);
+        painter->setFont(small);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        const QRect subRect = painter->boundingRect(body, Qt::AlignLeft | Qt::TextWordWrap, subtitle(options));
+        painter->drawText(body, Qt::AlignLeft | Qt::TextWordWrap, subtitle(options));
+        body.setTop(subRect.bottom() + 8);
+
+        // Footer: the articles the shown events come from.
+        QStringList names;
+        for (const QString &id : citedArticleIds()) {
+            if (const Article *article = dataset ? dataset->article(id) : nullptr) {
+                QString name = article->title;
+                if (!article->publisher.isEmpty())
+                    name += QStringLiteral(" (%1)").arg(article->publisher);
+                names.append(name);
+            }
+        }
+        const QString footer = names.isEmpty() ? QString() : tr("Sources: %1").arg(names.join(QStringLiteral("; ")));
+        QFont footerFont = small;
+        footerFont.setPointSizeF(small.pointSizeF() * 0.85);
+        painter->setFont(footerFont);
+        const QRect footerBounds = painter->boundingRect(QRect(body.left(), 0, body.width(), size.height()),
+                                                         Qt::AlignLeft | Qt::TextWordWrap, footer);
+        const QRect footerRect(body.left(), size.height() - margin / 2 - footerBounds.height(), body.width(), footerBounds.height());
+        painter->drawText(footerRect, Qt::AlignLeft | Qt::TextWordWrap, footer);
+        body.setBottom(footerRect.top() - 8);
+    }
+
+    if (options.view == ExportOptions::View::Sources)
+        paintArticle(painter, body, palette);
+    else
+        paintChart(painter, body, options, palette);
+    painter->restore();
+}
+
+void ViewExporter::paintChart(QPainter *painter, const QRect &rect, const ExportOptions &options,
+                              const QPalette &palette) const
+{
+    TimelineView view(m_filter, m_selection);
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.setPalette(palette);
+    view.setLaneMode(options.view == ExportOptions::View::Actors ? TimelineView::LaneMode::Actor : m_laneMode);
+    view.setMinimumHeight(0);
+    view.resize(rect.size());
+    view.show();
+    view.settle();
+    if (!options.wholePeriod && m_visibleRange.second > m_visibleRange.first)
+        view.setVisibleRange(m_visibleRange.first, m_visibleRange.second);
+    view.settle();
+    QChart *chart = view.chart();
+    chart->scene()->render(painter, QRectF(rect), chart->sceneBoundingRect(), Qt::KeepAspectRatio);
+}
+
+void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPalette &palette) const
+{
+    const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
+    const Article *article = dataset ? dataset->article(sourcesArticleId()) : nullptr;
+    if (!article)
+        return;
+    const SidePalette colors(palette);
+    const QString current = m_selection ? m_selection->currentIndex().data(EventModel::EventIdRole).toString() : QString();
+
+    QTextDocument document;
+    document.setPlainText(article->text); // plain text: never markup
+    document.setDocumentMargin(0);
+    QTextCursor cursor(&document);
+    cursor.select(QTextCursor::Document);
+    QTextCharFormat plain;
+    plain.setForeground(palette.color(QPalette::Text));
+    cursor.mergeCharFormat(plain);
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QString eventId = m_filter->index(row, 0).data(EventModel::EventIdRole).toString();
+        const Event *event = nullptr;
+        for (const Event &candidate : dataset->events) {
+            if (candidate.id == eventId) {
+                event = &candidate;
+                break;
+            }
+        }
+        for (const SourcePassage &source : event ? event->sources : QList<SourcePassage>()) {
+            if (source.articleId != article->id)
+                continue;
+            QTextCharFormat highlight;
+            const bool emphasised = eventId == current;
+            highlight.setBackground(colors.passageHighlight(emphasised));
+            if (emphasised)
+                highlight.setFontUnderline(true);
+            cursor.setPosition(source.start);
+            cursor.setPosition(source.end, QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(highlight);
+        }
+    }
+    document.setTextWidth(rect.width());
+    // Shrink the type until the article fits, down to a readable minimum.
+    QFont font = painter->font();
+    for (qreal size = QFont().pointSizeF() * 1.2; size >= 7.0; size -= 0.5) {
+        font.setPointSizeF(size);
+        document.setDefaultFont(font);
+        if (document.size().height() <= rect.height())
+            break;
+    }
+    painter->save();
+    painter->translate(rect.topLeft());
+    const QRectF clip(0, 0, rect.width(), rect.height());
+    painter->setClipRect(clip);
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette = palette;
+    context.clip = clip;
+    document.documentLayout()->draw(painter, context);
+    painter->restore();
+}
+
+bool ViewExporter::write(const QString &path, const ExportOptions &options, QString *error) const
+{
+    ExportOptions::Format format;
+    const auto fail = [&](const QString &reason) {
+        if (error)
+            *error = tr("cannot export to %1: %2").arg(path, reason);
+        return false;
+    };
+    if (!ExportOptions::formatForPath(path, &format))
+        return fail(tr("unknown format; use a .png, .svg or .pdf file name"));
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    const QSize size = options.size;
+    bool painted = true;
+    switch (format) {
+    case ExportOptions::Format::Png: {
+        QImage image(size * options.scale, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(options.scale);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        paint(&painter, size, options);
+        painter.end();
+        QImageWriter writer(&file, "png");
+        painted = writer.write(image);
+        if (!painted) {
+            file.cancelWriting();
+            return fail(writer.errorString());
+        }
+        break;
+    }
+    case ExportOptions::Format::Svg: {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(options.title);
+        QPainter painter;
+        painted = painter.begin(&generator);
+        if (painted) {
+            paint(&painter, size, options);
+            painter.end();
+        }
+        break;
+    }
+    case ExportOptions::Format::Pdf: {
+        QPdfWriter writer(&file);
+        writer.setResolution(96);
+        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setTitle(options.title);
+        writer.setCreator(QStringLiteral("Negotiation Timeline"));
+        QPainter painter;
+        painted = painter.begin(&writer);
+        if (painted) {
+            paint(&painter, size, options);
+            painter.end();
+        }
+        break;
+    }
+    }
+    if (!painted) {
+        file.cancelWriting();
+        return fail(tr("could not paint the image"));
+    }
+    if (!file.commit())
+        return fail(file.errorString());
+    return true;
+}
+
+} // namespace ntl

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "exportoptions.h"
+#include "timelineview.h"
+
+#include <QPair>
+#include <QString>
+
+class QItemSelectionModel;
+class QPainter;
+
+namespace ntl {
+
+class EventFilterModel;
+
+// Renders a view of the filtered events into PNG, SVG or PDF, with a title, the date
+// range, the chart's legend and a footer naming the articles the shown events come
+// from. Rendering is vector all the way down (Qt Charts' scene, QTextDocument), so a
+// 2× PNG has crisp text. Files are written atomically with QSaveFile.
+class ViewExporter
+{
+public:
+    ViewExporter(EventFilterModel *filter, QItemSelectionModel *selection);
+
+    // The on-screen state to reproduce.
+    void setLaneMode(TimelineView::LaneMode mode) { m_laneMode = mode; }
+    void setVisibleRange(QPair<double, double> range) { m_visibleRange = range; }
+    void setArticleId(const QString &articleId) { m_articleId = articleId; }
+
+    // Returns false and sets `error` (naming the file and the reason) on failure;
+    // an existing file at `path` is then left as it was.
+    bool write(const QString &path, const ExportOptions &options, QString *error) const;
+    // Paints the export at `size` logical pixels.
+    void paint(QPainter *painter, const QSize &size, const ExportOptions &options) const;
+
+    // The article shown by a Sources export: the chosen one, else the first cited.
+    QString sourcesArticleId() const;
+
+private:
+    QString subtitle(const ExportOptions &options) const;
+    QStringList citedArticleIds() const;
+    void paintChart(QPainter *painter, const QRect &rect, const ExportOptions &options, const QPalette &palette) const;
+    void paintArticle(QPainter *painter, const QRect &rect, const QPalette &palette) const;
+
+    EventFilterModel *m_filter;
+    QItemSelectionModel *m_selection;
+    TimelineView::LaneMode m_laneMode = TimelineView::LaneMode::Side;
+    QPair<double, double> m_visibleRange{0, -1}; // empty: the whole period
+    QString m_articleId;
+};
+
+} // namespace ntl
