@@ -1,0 +1,247 @@
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <unistd.h>
+
+// Runs the real executable's headless export: formats, sizes, filters, bad arguments
+// and a write that must fail without touching the existing file.
+class ExportTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void pngHasTheRequestedSizeTimesScale_data();
+    void pngHasTheRequestedSizeTimesScale();
+    void pngShowsTheChartsColoursAndText();
+    void darkThemeHasADarkBackground();
+    void filteredExportDiffersFromUnfiltered();
+    void sourcesViewExportsTheArticle();
+    void svgIsXmlWithTheShownTitles();
+    void pdfHasAPage();
+    void badArgumentsAreRefused_data();
+    void badArgumentsAreRefused();
+    void unwritableFolderFailsCleanly();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    static Run run(const QStringList &arguments);
+    static QString fixture() { return QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"); }
+    QTemporaryDir m_dir;
+};
+
+ExportTest::Run ExportTest::run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // export must pick offscreen by itself
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(NTL_APP_PATH), arguments);
+    Run result;
+    if (!process.waitForFinished(120000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+void ExportTest::pngHasTheRequestedSizeTimesScale_data()
+{
+    QTest::addColumn<QString>("size");
+    QTest::addColumn<QString>("scale");
+    QTest::addColumn<QSize>("expected");
+    QTest::newRow("1280x800 at 2x") << QStringLiteral("1280x800") << QStringLiteral("2") << QSize(2560, 1600);
+    QTest::newRow("800x600 at 1x") << QStringLiteral("800x600") << QStringLiteral("1") << QSize(800, 600);
+}
+
+void ExportTest::pngHasTheRequestedSizeTimesScale()
+{
+    QFETCH(QString, size);
+    QFETCH(QString, scale);
+    QFETCH(QSize, expected);
+    const QString out = m_dir.filePath(QStringLiteral("size-%1-%2.png").arg(size, scale));
+    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--size"), size, QStringLiteral("--scale"), scale});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(QImage(out).size(), expected);
+}
+
+static int countNear(const QImage &image, QColor color, int tolerance)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - color.red()) <= tolerance && std::abs(c.green() - color.green()) <= tolerance &&
+                std::abs(c.blue() - color.blue()) <= tolerance)
+                ++count;
+        }
+    }
+    return count;
+}
+
+void ExportTest::pngShowsTheChartsColoursAndText()
+{
+    const QString out = m_dir.filePath(QStringLiteral("colours.png"));
+    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--size"), QStringLiteral("1280x800"),
+                       QStringLiteral("--scale"), QStringLiteral("1")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QImage image(out);
+    QVERIFY(countNear(image, Qt::white, 0) > image.width() * image.height() / 8); // light background
+    QVERIFY(countNear(image, QColor(0x00, 0x72, 0xB2), 20) > 20); // the first side's colour
+    QVERIFY(countNear(image, QColor(0xE6, 0x9F, 0x00), 20) > 20); // the second side's colour
+    QVERIFY(countNear(image, QColor(0x1a, 0x1a, 0x1a), 40) > 200); // text
+}
+
+void ExportTest::darkThemeHasADarkBackground()
+{
+    const QString out = m_dir.filePath(QStringLiteral("dark.png"));
+    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--theme"), QStringLiteral("dark"),
+                       QStringLiteral("--size"), QStringLiteral("1280x800"), QStringLiteral("--scale"), QStringLiteral("1")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QImage image(out);
+    QVERIFY(countNear(image, QColor(0x1e, 0x1e, 0x1e), 0) > image.width() * image.height() / 8);
+    QVERIFY(countNear(image, QColor(0xe6, 0xe6, 0xe6), 40) > 200); // light text on it
+}
+
+void ExportTest::filteredExportDiffersFromUnfiltered()
+{
+    const QString all = m_dir.filePath(QStringLiteral("all.png"));
+    const QString south = m_dir.filePath(QStringLiteral("south.png"));
+    const QStringList common{QStringLiteral("--size"), QStringLiteral("1000x600"), QStringLiteral("--scale"), QStringLiteral("1")};
+    QCOMPARE(run(QStringList{fixture(), QStringLiteral("--export"), all} + common).exitCode, 0);
+    const Run r = run(QStringList{fixture(), QStringLiteral("--export"), south, QStringLiteral("--side"), QStringLiteral("south")} + common);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("2 of 3 events")), qPrintable(r.out));
+    QVERIFY(QImage(all) != QImage(south));
+}
+
+void ExportTest::sourcesViewExportsTheArticle()
+{
+    const QString out = m_dir.filePath(QStringLiteral("sources.svg"));
+    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--view"), QStringLiteral("sources"),
+                       QStringLiteral("--article"), QStringLiteral("art-b")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(file.readAll());
+    QVERIFY(svg.contains(QStringLiteral("Officials on Lakeside"))); // the article's title in the subtitle
+    QVERIFY(svg.contains(QStringLiteral("constructive"))); // its text
+}
+
+void ExportTest::svgIsXmlWithTheShownTitles()
+{
+    const QString out = m_dir.filePath(QStringLiteral("timeline.svg"));
+    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--kind"), QStringLiteral("talks")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QXmlStreamReader xml(bytes);
+    int elements = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement)
+            ++elements;
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(elements > 50);
+    QVERIFY(bytes.contains("Talks in Lakeside"));
+    QVERIFY(bytes.contains("Second round announced"));
+    QVERIFY(!bytes.contains("League calls talks constructive")); // a statement: filtered out
+}
+
+void ExportTest::pdfHasAPage()
+{
+    const QString out = m_dir.filePath(QStringLiteral("timeline.pdf"));
+    const Run r = run({fixture(), QStringLiteral("--export"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    QVERIFY(bytes.contains("/Type /Page"));
+}
+
+void ExportTest::badArgumentsAreRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString out = QStringLiteral("/tmp/ntl-export-test.png");
+    const auto row = [&](const char *name, QStringList extra, int code, const char *message) {
+        QTest::newRow(name) << (QStringList{fixture(), QStringLiteral("--export"), out} + extra) << code << QString::fromUtf8(message);
+    };
+    row("size", {QStringLiteral("--size"), QStringLiteral("10x10")}, 2, "bad size \"10x10\"");
+    row("size text", {QStringLiteral("--size"), QStringLiteral("big")}, 2, "bad size \"big\"");
+    row("scale", {QStringLiteral("--scale"), QStringLiteral("9")}, 2, "bad scale \"9\"");
+    row("view", {QStringLiteral("--view"), QStringLiteral("map")}, 2, "unknown view \"map\"");
+    row("theme", {QStringLiteral("--theme"), QStringLiteral("pink")}, 2, "unknown theme \"pink\"");
+    row("date", {QStringLiteral("--from"), QStringLiteral("2030-13-01")}, 2, "bad date \"2030-13-01\" for --from");
+    row("reversed dates", {QStringLiteral("--from"), QStringLiteral("2030-03-10"), QStringLiteral("--to"), QStringLiteral("2030-03-01")}, 2, "--to 2030-03-01 is before --from 2030-03-10");
+    row("actor", {QStringLiteral("--actor"), QStringLiteral("ghost")}, 2, "unknown actor \"ghost\"; the dataset has: north-state");
+    row("side", {QStringLiteral("--side"), QStringLiteral("west")}, 2, "unknown side \"west\"");
+    row("kind", {QStringLiteral("--kind"), QStringLiteral("party")}, 2, "unknown kind \"party\"");
+    row("article", {QStringLiteral("--article"), QStringLiteral("art-z")}, 2, "unknown article \"art-z\"");
+    QTest::newRow("format") << QStringList{fixture(), QStringLiteral("--export"), QStringLiteral("/tmp/x.gif")} << 2
+                            << QStringLiteral("cannot tell the format of \"/tmp/x.gif\"");
+    QTest::newRow("option without export") << QStringList{fixture(), QStringLiteral("--theme"), QStringLiteral("dark")} << 2
+                                           << QStringLiteral("--theme goes with --export");
+    QTest::newRow("broken dataset") << QStringList{QStringLiteral("/nonexistent.json"), QStringLiteral("--export"), out} << 1
+                                    << QStringLiteral("/nonexistent.json: error: no such file");
+}
+
+void ExportTest::badArgumentsAreRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QFile::remove(QStringLiteral("/tmp/ntl-export-test.png"));
+    const Run r = run(arguments);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(!QFile::exists(QStringLiteral("/tmp/ntl-export-test.png")));
+}
+
+void ExportTest::unwritableFolderFailsCleanly()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("locked"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString out = folder + QStringLiteral("/existing.png");
+    QFile existing(out);
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("the old export");
+    existing.close();
+    // Lock the folder: permissions for a normal user; root ignores those, so also
+    // make it immutable (ext4 and friends). The test needs one of the two to hold.
+    QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    bool immutable = false;
+    if (::geteuid() == 0)
+        immutable = QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), folder}) == 0;
+    QFile probe(folder + QStringLiteral("/probe"));
+    const bool locked = !probe.open(QIODevice::WriteOnly);
+    probe.close();
+    probe.remove();
+
+    const Run r = locked ? run({fixture(), QStringLiteral("--export"), out}) : Run();
+    if (immutable)
+        QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), folder});
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QVERIFY2(locked, "could not make a folder unwritable on this machine");
+
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("cannot export to %1: ").arg(out)), qPrintable(r.err));
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QCOMPARE(existing.readAll(), QByteArray("the old export"));
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("existing.png")});
+}
+
+QTEST_GUILESS_MAIN(ExportTest)
+#include "exporttest.moc"
