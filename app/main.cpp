@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 
 #include <cstdio>
 
@@ -45,6 +46,8 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QObject::tr("Negotiation Timeline"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(NTL_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" NTL_APP_ID ".svg")));
     ntl::MainWindow window;
     window.openDataset(commandLine.datasetPath().isEmpty() ? ntl::CommandLine::defaultDatasetPath
                                                            : commandLine.datasetPath());

@@ -10,6 +10,7 @@ packages=(
     nlohmann-json3-dev
     python3 python3-jsonschema
     fonts-dejavu-core
+    dpkg-dev file desktop-file-utils appstream
 )
 if [[ "${1:-}" == "--gui" ]]; then
     packages+=(qt6-qpa-plugins)
