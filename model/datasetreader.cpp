@@ -305,6 +305,7 @@ private:
     QString m_baseDirectory;
     Diagnostics m_diagnostics;
     int m_suppressed = 0;
+    qint64 m_searchBudget = DatasetReader::approximateSearchBudget;
     bool m_hasErrors = false;
     Dataset m_dataset;
 };
@@ -501,8 +502,8 @@ void Checker::readArticleText(const Json &object, const QString &path, Article &
                                                              : file.errorString()));
             return;
         }
-        if (file.size() > DatasetReader::maxFileSize) {
-            error(textPath, QStringLiteral("article text \"%1\" is larger than 256 MiB").arg(*relative));
+        if (file.size() > DatasetReader::maxArticleTextSize) {
+            error(textPath, QStringLiteral("article text \"%1\" is larger than 64 MiB").arg(*relative));
             return;
         }
         bytes = file.readAll();
@@ -569,6 +570,12 @@ void Checker::readEvents(const Json &root)
     const Json *events = array(root, {}, "events");
     if (!events)
         return;
+    if (qsizetype(events->size()) > DatasetReader::maxEvents) {
+        error(QStringLiteral("/events"), QStringLiteral("%1 events; the most a dataset may hold is %2")
+                                             .arg(events->size())
+                                             .arg(DatasetReader::maxEvents));
+        return;
+    }
     QList<QString> paths;
     for (std::size_t i = 0; i < events->size(); ++i) {
         const QString path = child(QStringLiteral("/events"), qsizetype(i));
@@ -698,8 +705,12 @@ void Checker::anchorSource(const QString &path, SourcePassage &source)
         return;
     }
     const PassageAnchor::Result anchored =
-        PassageAnchor::anchor(text, source.exact, source.prefix, source.suffix, storedStart);
+        PassageAnchor::anchor(text, source.exact, source.prefix, source.suffix, storedStart, &m_searchBudget);
     switch (anchored.outcome) {
+    case PassageAnchor::Outcome::TooCostly:
+        error(child(path, "exact"), QStringLiteral("the passage is not at its offsets and too long to search for approximately "
+                                                   "(this load's search budget is spent)"));
+        return;
     case PassageAnchor::Outcome::NotFound:
         error(child(path, "exact"), QStringLiteral("the passage does not occur in article \"%1\", not even approximately")
                                         .arg(source.articleId));

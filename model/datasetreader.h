@@ -26,6 +26,10 @@ public:
     static constexpr qint64 maxFileSize = 256 * 1024 * 1024;
     static constexpr int maxNestingDepth = 64;
     static constexpr int maxReportedDiagnostics = 500;
+    static constexpr qint64 maxArticleTextSize = 64 * 1024 * 1024; // bytes, per article
+    static constexpr qsizetype maxEvents = 1000000;
+    // Steps the approximate passage search may take in one load (about a second).
+    static constexpr qint64 approximateSearchBudget = 1000 * 1000 * 1000;
 
     // `path` may be a file system path or a Qt resource path (":/…").
     static Result readFile(const QString &path);

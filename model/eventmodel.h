@@ -43,6 +43,7 @@ public:
     void setDataset(std::shared_ptr<const Dataset> dataset);
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
 
+    using QAbstractTableModel::event; // QObject::event(QEvent *) stays visible
     const Event *event(int row) const;
     // The row of the event with this id, or an invalid index.
     QModelIndex indexOfEvent(const QString &eventId, int column = 0) const;

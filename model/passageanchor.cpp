@@ -15,6 +15,8 @@ constexpr double prefixWeight = 20;
 constexpr double suffixWeight = 20;
 constexpr double positionWeight = 2;
 constexpr int maxEditsCap = 256;
+// Scoring each candidate costs prefix and suffix comparisons; bound their number.
+constexpr qsizetype maxCandidates = 1000;
 
 struct Candidate {
     int start;
@@ -74,7 +76,7 @@ QList<Candidate> approximateEnds(QStringView text, QStringView pattern, int maxE
                 bestEdits = edits;
             }
             // Adjacent ends with the same count describe the same match; keep the first.
-            if (!(previousEdits == edits && !ends.isEmpty() && ends.last().end == j))
+            if (!(previousEdits == edits && !ends.isEmpty() && ends.last().end == j) && ends.size() < maxCandidates)
                 ends.append({-1, j + 1, edits});
         }
         previousEdits = edits;
@@ -112,9 +114,8 @@ int approximateStart(QStringView text, QStringView pattern, int end, int maxEdit
 
 } // namespace
 
-PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
-                                            QStringView prefix, QStringView suffix,
-                                            int storedStart)
+PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact, QStringView prefix,
+                                            QStringView suffix, int storedStart, qint64 *budget)
 {
     Result result;
     if (exact.isEmpty())
@@ -129,11 +130,29 @@ PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
     }
 
     QList<Candidate> candidates;
-    for (qsizetype at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1))
+    for (qsizetype at = text.indexOf(exact); at >= 0 && candidates.size() < maxCandidates;
+         at = text.indexOf(exact, at + 1))
         candidates.append({int(at), int(at + exact.size()), 0});
+    if (candidates.size() == maxCandidates && storedStart >= 0) {
+        // A quote repeated thousands of times: also weigh the occurrences around the stored start.
+        const qsizetype after = text.indexOf(exact, std::min<qsizetype>(storedStart, text.size()));
+        const qsizetype before = text.lastIndexOf(exact, std::min<qsizetype>(storedStart, text.size() - 1));
+        for (qsizetype at : {after, before}) {
+            if (at >= 0)
+                candidates.append({int(at), int(at + exact.size()), 0});
+        }
+    }
     result.outcome = Outcome::ExactElsewhere;
 
     if (candidates.isEmpty()) {
+        const qint64 cost = qint64(text.size()) * qint64(exact.size()) * 2;
+        if (budget) {
+            if (cost > *budget) {
+                result.outcome = Outcome::TooCostly;
+                return result;
+            }
+            *budget -= cost;
+        }
         const int maxEdits = std::min(maxEditsCap, int(exact.size()) / 2);
         candidates = approximateEnds(text, exact, maxEdits);
         for (Candidate &candidate : candidates)

@@ -13,7 +13,7 @@ namespace ntl {
 class PassageAnchor
 {
 public:
-    enum class Outcome { AtStoredPosition, ExactElsewhere, Approximate, NotFound };
+    enum class Outcome { AtStoredPosition, ExactElsewhere, Approximate, NotFound, TooCostly };
 
     struct Result {
         Outcome outcome = Outcome::NotFound;
@@ -22,9 +22,12 @@ public:
         int edits = 0; // edits between the quote and the anchored text
     };
 
-    // storedStart may be -1 when no usable position is known.
+    // storedStart may be -1 when no usable position is known. The approximate search
+    // costs about text length × quote length steps; `budget`, when given, is what may
+    // still be spent and is reduced by what was. Past it the outcome is TooCostly, so a
+    // hostile file cannot make loading hang.
     static Result anchor(QStringView text, QStringView exact, QStringView prefix,
-                         QStringView suffix, int storedStart);
+                         QStringView suffix, int storedStart, qint64 *budget = nullptr);
 
     // Code point offset -> UTF-16 index; -1 when past the end of the text.
     static int codePointToUtf16(QStringView text, qint64 codePointOffset);

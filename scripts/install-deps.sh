@@ -11,6 +11,7 @@ packages=(
     python3 python3-jsonschema
     fonts-dejavu-core
     dpkg-dev file desktop-file-utils appstream
+    clang libclang-rt-dev
 )
 if [[ "${1:-}" == "--gui" ]]; then
     packages+=(qt6-qpa-plugins)

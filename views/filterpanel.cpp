@@ -3,6 +3,7 @@
 #include "eventdatetext.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "plaintext.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -163,7 +164,7 @@ void FilterPanel::populate()
                                 const QString &text, int count) {
             auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);
             item->setText(0, text); // QTreeWidget shows item text as plain text
-            item->setToolTip(0, text.toHtmlEscaped());
+            item->setToolTip(0, PlainText::toolTip(text));
             item->setText(1, QString::number(count));
             item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             item->setData(0, keyRole, key);
