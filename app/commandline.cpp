@@ -15,6 +15,10 @@ const QString CommandLine::defaultDatasetPath =
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("CommandLine", text); }
+QString count(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(tr(n == 1 ? one : many));
+}
 } // namespace
 
 void CommandLine::parse(const QStringList &arguments)
@@ -146,16 +150,17 @@ int CommandLine::runCheck(const QString &path, std::FILE *out)
     }
     if (result.ok()) {
         std::fprintf(out, "%s\n",
-                     qPrintable(tr("%1: %2 events, %3 actors, %4 articles; %5 warnings")
+                     qPrintable(tr("%1: %2 events, %3 actors, %4 articles; %5")
                                     .arg(file)
                                     .arg(result.dataset->events.size())
                                     .arg(result.dataset->actors.size())
                                     .arg(result.dataset->articles.size())
-                                    .arg(warnings)));
+                                    .arg(count(warnings, "warning", "warnings"))));
         return exitOk;
     }
     std::fprintf(out, "%s\n",
-                 qPrintable(tr("%1: %2 errors, %3 warnings; not loaded").arg(file).arg(errors).arg(warnings)));
+                 qPrintable(tr("%1: %2, %3; not loaded")
+                                .arg(file, count(errors, "error", "errors"), count(warnings, "warning", "warnings"))));
     return exitProblems;
 }
 

@@ -284,7 +284,13 @@ private:
 
     void reference(const QString &path, const QString &target, bool exists, const char *what)
     {
-        if (!target.isEmpty() && !exists)
+        // A list that could not be read has been reported; every reference into it
+        // would only repeat that.
+        const QLatin1String kind(what);
+        const bool listRead = kind == QLatin1String("side")      ? m_readSides
+                              : kind == QLatin1String("article") ? m_readArticles
+                                                                 : m_readActors;
+        if (!target.isEmpty() && !exists && listRead)
             error(path, QStringLiteral("unknown %1 id \"%2\"").arg(QLatin1String(what), target));
     }
 
@@ -305,6 +311,9 @@ private:
     QString m_baseDirectory;
     Diagnostics m_diagnostics;
     int m_suppressed = 0;
+    bool m_readSides = false;
+    bool m_readArticles = false;
+    bool m_readActors = false;
     qint64 m_searchBudget = DatasetReader::approximateSearchBudget;
     bool m_hasErrors = false;
     Dataset m_dataset;
@@ -389,6 +398,7 @@ void Checker::readSides(const Json &root)
     const Json *sides = array(root, {}, "sides");
     if (!sides)
         return;
+    m_readSides = true;
     QList<QString> paths;
     for (std::size_t i = 0; i < sides->size(); ++i) {
         const QString path = child(QStringLiteral("/sides"), qsizetype(i));
@@ -411,6 +421,7 @@ void Checker::readArticles(const Json &root)
     const Json *articles = array(root, {}, "articles");
     if (!articles)
         return;
+    m_readArticles = true;
     QList<QString> paths;
     for (std::size_t i = 0; i < articles->size(); ++i) {
         const QString path = child(QStringLiteral("/articles"), qsizetype(i));
@@ -534,6 +545,7 @@ void Checker::readActors(const Json &root)
     const Json *actors = array(root, {}, "actors");
     if (!actors)
         return;
+    m_readActors = true;
     QList<QString> paths;
     for (std::size_t i = 0; i < actors->size(); ++i) {
         const QString path = child(QStringLiteral("/actors"), qsizetype(i));

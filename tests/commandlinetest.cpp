@@ -79,7 +79,7 @@ void CommandLineTest::checkOfABrokenFileListsEveryProblemAndExitsOne()
              qPrintable(r.out));
     QVERIFY2(lines.contains(path + QStringLiteral(": /events/0/date/start: error: expected a calendar date YYYY-MM-DD, found \"2030-02-30\"")),
              qPrintable(r.out));
-    QVERIFY2(lines.last().endsWith(QStringLiteral("errors, 0 warnings; not loaded")), qPrintable(r.out));
+    QVERIFY2(lines.last().endsWith(QStringLiteral(": 3 errors, 0 warnings; not loaded")), qPrintable(r.out));
 }
 
 void CommandLineTest::checkOfInvalidJsonNamesLineAndColumn()
