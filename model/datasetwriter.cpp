@@ -1,6 +1,7 @@
 #include "datasetwriter.h"
 
 #include "passageanchor.h"
+#include "savefilecommit.h"
 
 #include <QSaveFile>
 
@@ -126,8 +127,12 @@ bool DatasetWriter::writeFile(const Dataset &dataset, const QString &path, QStri
     const QByteArray bytes = toJson(dataset);
     if (file.write(bytes) != bytes.size())
         return fail(file.errorString());
-    if (!file.commit())
-        return fail(file.errorString());
+    QString reason;
+    if (!commitFully(file, &reason)) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("%1: cannot write: %2").arg(path, reason);
+        return false;
+    }
     return true;
 }
 

@@ -17,6 +17,7 @@ constexpr double positionWeight = 2;
 constexpr int maxEditsCap = 256;
 // Scoring each candidate costs prefix and suffix comparisons; bound their number.
 constexpr qsizetype maxCandidates = 1000;
+constexpr qsizetype maxContext = 64;
 
 struct Candidate {
     int start;
@@ -164,11 +165,19 @@ PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
         return result;
     }
 
-    const auto best = std::max_element(
-        candidates.cbegin(), candidates.cend(), [&](const Candidate &a, const Candidate &b) {
-            return score(text, exact, prefix, suffix, storedStart, a) <
-                   score(text, exact, prefix, suffix, storedStart, b);
-        });
+    // Only the context next to the quote matters (W3C suggests 32 characters); longer
+    // context would make scoring quadratic in its length.
+    const QStringView nearPrefix = prefix.right(maxContext);
+    const QStringView nearSuffix = suffix.left(maxContext);
+    const Candidate *best = nullptr;
+    double bestScore = -1;
+    for (const Candidate &candidate : std::as_const(candidates)) {
+        const double value = score(text, exact, nearPrefix, nearSuffix, storedStart, candidate);
+        if (value > bestScore) {
+            bestScore = value;
+            best = &candidate;
+        }
+    }
     result.start = best->start;
     result.end = best->end;
     result.edits = best->edits;

@@ -1,9 +1,13 @@
 #include "datasetreader.h"
 #include "datasetwriter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace ntl;
 
@@ -14,6 +18,7 @@ private slots:
     void writtenDatasetReadsBackTheSame_data();
     void writtenDatasetReadsBackTheSame();
     void failedWriteKeepsTheOldFile();
+    void writeFailingPartWayKeepsTheOldFile();
 };
 
 void DatasetWriterTest::writtenDatasetReadsBackTheSame_data()
@@ -57,6 +62,36 @@ void DatasetWriterTest::failedWriteKeepsTheOldFile()
     QString error;
     QVERIFY(!DatasetWriter::writeFile(*original.dataset, QStringLiteral("/nonexistent-folder/out.json"), &error));
     QVERIFY2(error.startsWith(QStringLiteral("/nonexistent-folder/out.json: cannot write: ")), qPrintable(error));
+}
+
+void DatasetWriterTest::writeFailingPartWayKeepsTheOldFile()
+{
+    const auto original = DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
+    QVERIFY(original.ok());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.json"));
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("{\"the\": \"old file\"}");
+    old.close();
+
+    // Limit file sizes to 2 KiB for this process, as a full disk would: the JSON is larger.
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limited = saved;
+    limited.rlim_cur = 2048;
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
+    QString error;
+    const bool written = DatasetWriter::writeFile(*original.dataset, path, &error);
+    ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previousHandler);
+
+    QVERIFY(!written);
+    QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: ")), qPrintable(error));
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("{\"the\": \"old file\"}"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("saved.json")});
 }
 
 QTEST_GUILESS_MAIN(DatasetWriterTest)

@@ -25,6 +25,7 @@ private slots:
     void badArgumentsAreRefused_data();
     void badArgumentsAreRefused();
     void unwritableFolderFailsCleanly();
+    void writeFailingPartWayKeepsTheOldFile();
 
 private:
     struct Run {
@@ -241,6 +242,32 @@ void ExportTest::unwritableFolderFailsCleanly()
     QVERIFY(existing.open(QIODevice::ReadOnly));
     QCOMPARE(existing.readAll(), QByteArray("the old export"));
     QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("existing.png")});
+}
+
+void ExportTest::writeFailingPartWayKeepsTheOldFile()
+{
+    // A file size limit makes the write fail in the middle, as a full disk would.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("big.png"));
+    QFile existing(out);
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("the old export");
+    existing.close();
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    process.setProcessEnvironment(environment);
+    // SIGXFSZ ignored, so the write returns an error instead of killing the process.
+    process.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 64; exec \"$0\" \"$@\""),
+                                          QStringLiteral(NTL_APP_PATH), fixture(), QStringLiteral("--export"), out,
+                                          QStringLiteral("--size"), QStringLiteral("3840x2160"), QStringLiteral("--scale"), QStringLiteral("2")});
+    QVERIFY(process.waitForFinished(120000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), 3);
+    QVERIFY2(err.contains(QStringLiteral("cannot export to %1: ").arg(out)), qPrintable(err));
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QCOMPARE(existing.readAll(), QByteArray("the old export"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("big.png")});
 }
 
 QTEST_GUILESS_MAIN(ExportTest)

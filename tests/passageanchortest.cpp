@@ -1,5 +1,6 @@
 #include "passageanchor.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using ntl::PassageAnchor;
@@ -18,6 +19,8 @@ private slots:
     void codePointsBecomeUtf16IndicesAfterEmoji();
     void offsetsPastTheEndAreRejected();
     void editDistanceCountsEdits();
+    void longContextDoesNotSlowScoring();
+    void approximateSearchStopsAtItsBudget();
 };
 
 void PassageAnchorTest::storedPositionIsUsedWhenTheTextMatches()
@@ -104,6 +107,31 @@ void PassageAnchorTest::editDistanceCountsEdits()
     QCOMPARE(PassageAnchor::editDistance(u"kitten", u"sitting"), 3);
     QCOMPARE(PassageAnchor::editDistance(u"", u"abc"), 3);
     QCOMPARE(PassageAnchor::editDistance(u"same", u"same"), 0);
+}
+
+void PassageAnchorTest::longContextDoesNotSlowScoring()
+{
+    // Found by the fuzzer: 200 repeats of the quote with 20,000 characters of context
+    // each side made scoring quadratic in the context. Only the nearest context counts.
+    const QString text = QStringLiteral("The envoys met in Geneva. ").repeated(200);
+    const QString prefix = QString(20000, u'x') + QStringLiteral("met. The ");
+    QElapsedTimer timer;
+    timer.start();
+    const auto result = PassageAnchor::anchor(text, u"envoys met", prefix, QString(20000, u'y'), 7 + 26 * 150);
+    QVERIFY(timer.elapsed() < 5000);
+    QCOMPARE(result.outcome, PassageAnchor::Outcome::ExactElsewhere);
+    QCOMPARE(result.start, 4 + 26 * 150); // the occurrence nearest the stored start
+}
+
+void PassageAnchorTest::approximateSearchStopsAtItsBudget()
+{
+    const QString text(10000, u'a');
+    qint64 budget = 1000;
+    QCOMPARE(PassageAnchor::anchor(text, u"bbbbbbbb", u"", u"", 0, &budget).outcome, PassageAnchor::Outcome::TooCostly);
+    QCOMPARE(budget, qint64(1000)); // nothing spent on a search that was not made
+    budget = 1000000;
+    QCOMPARE(PassageAnchor::anchor(text, u"aaaabaaa", u"", u"", 0, &budget).outcome, PassageAnchor::Outcome::Approximate);
+    QCOMPARE(budget, qint64(1000000 - 10000 * 8 * 2));
 }
 
 QTEST_GUILESS_MAIN(PassageAnchorTest)

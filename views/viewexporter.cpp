@@ -2,6 +2,7 @@
 
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "savefilecommit.h"
 #include "sidepalette.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -295,8 +296,9 @@ bool ViewExporter::write(const QString &path, const ExportOptions &options, QStr
         file.cancelWriting();
         return fail(tr("could not paint the image"));
     }
-    if (!file.commit())
-        return fail(file.errorString());
+    QString reason;
+    if (!commitFully(file, &reason))
+        return fail(reason);
     return true;
 }
 
