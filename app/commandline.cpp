@@ -4,6 +4,13 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "mainwindow.h"
+#include "savefilecommit.h"
+
+#include <QApplication>
+#include <QItemSelectionModel>
+#include <QSaveFile>
+#include <QStyleFactory>
+#include <QTabWidget>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -52,9 +59,12 @@ void CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption articleOption(QStringLiteral("article"), tr("Only events citing this article; the article shown by --view sources."), QStringLiteral("ID"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), tr("light (default) or dark."), QStringLiteral("THEME"), QStringLiteral("light"));
     const QCommandLineOption wholeOption(QStringLiteral("whole-period"), tr("Export the whole filtered period (the default without a window)."));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        tr("Save a PNG screenshot of the whole window (with --view, --size, --theme, --select) and exit."), QStringLiteral("OUT"));
+    const QCommandLineOption selectOption(QStringLiteral("select"), tr("With --screenshot: the event to select."), QStringLiteral("ID"));
     const QCommandLineOption titleOption(QStringLiteral("title"), tr("Title printed above the export; default: the dataset's title."), QStringLiteral("TEXT"));
     parser.addOptions({exportOption, viewOption, sizeOption, scaleOption, fromOption, toOption, actorOption, sideOption,
-                       kindOption, searchOption, articleOption, themeOption, wholeOption, titleOption});
+                       kindOption, searchOption, articleOption, themeOption, wholeOption, titleOption, screenshotOption, selectOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  tr("Dataset to open; without it, the embedded default dataset."),
                                  QStringLiteral("[FILE]"));
@@ -84,7 +94,13 @@ void CommandLine::parse(const QStringList &arguments)
 
     const QList<QCommandLineOption> exportOnly{viewOption, sizeOption, scaleOption, fromOption, toOption, actorOption, sideOption,
                                                kindOption, searchOption, articleOption, themeOption, wholeOption, titleOption};
-    if (!parser.isSet(exportOption)) {
+    const bool screenshot = parser.isSet(screenshotOption);
+    if (parser.isSet(selectOption) && !screenshot) {
+        m_action = Action::UsageError;
+        m_usageError = tr("--select goes with --screenshot");
+        return;
+    }
+    if (!parser.isSet(exportOption) && !screenshot) {
         for (const QCommandLineOption &option : exportOnly) {
             if (parser.isSet(option)) {
                 m_action = Action::UsageError;
@@ -104,8 +120,13 @@ void CommandLine::parse(const QStringList &arguments)
         m_usageError = message;
     };
     ExportRequest &request = m_export;
-    request.outputPath = parser.value(exportOption);
+    if (parser.isSet(exportOption) && screenshot)
+        return usage(tr("--export and --screenshot cannot be combined"));
+    request.outputPath = parser.value(screenshot ? screenshotOption : exportOption);
+    request.selectEventId = parser.value(selectOption);
     ExportOptions::Format format;
+    if (screenshot && !request.outputPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        return usage(tr("--screenshot writes PNG: \"%1\" does not end in .png").arg(request.outputPath));
     if (!ExportOptions::formatForPath(request.outputPath, &format))
         return usage(tr("cannot tell the format of \"%1\": use a .png, .svg or .pdf file name").arg(request.outputPath));
     if (!ExportOptions::viewFromName(parser.value(viewOption), &request.options.view))
@@ -135,7 +156,7 @@ void CommandLine::parse(const QStringList &arguments)
     request.articleId = parser.value(articleOption);
     request.options.wholePeriod = true; // without a window there is no other visible range
     request.options.title = parser.value(titleOption);
-    m_action = Action::Export;
+    m_action = screenshot ? Action::Screenshot : Action::Export;
 }
 
 int CommandLine::runCheck(const QString &path, std::FILE *out)
@@ -228,6 +249,47 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
     }
     std::fprintf(out, "%s\n", qPrintable(tr("%1: %2 of %3 events").arg(request.outputPath)
                                              .arg(filter->rowCount()).arg(dataset->events.size())));
+    return exitOk;
+}
+
+} // namespace ntl
+
+namespace ntl {
+
+int CommandLine::runScreenshot(const QString &datasetPath, const ExportRequest &request, std::FILE *err)
+{
+    // Fusion draws every widget from the palette, so a dark screenshot is dark throughout.
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(ThemePalette::palette(request.options.theme));
+    MainWindow window;
+    window.setInteractive(false);
+    if (!window.openDataset(datasetPath.isEmpty() ? defaultDatasetPath : datasetPath)) {
+        for (const Diagnostic &diagnostic : window.lastErrors())
+            std::fprintf(err, "%s\n", qPrintable(diagnostic.toString()));
+        return exitProblems;
+    }
+    window.resize(request.options.size);
+    window.show();
+    window.tabs()->setCurrentIndex(int(request.options.view));
+    QCoreApplication::processEvents();
+    if (!request.selectEventId.isEmpty()) {
+        const QModelIndex index = window.filterModel()->indexOfEvent(request.selectEventId);
+        if (!index.isValid()) {
+            std::fprintf(err, "negotiation-timeline: %s\n", qPrintable(tr("unknown event \"%1\"").arg(request.selectEventId)));
+            return exitUsage;
+        }
+        window.selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents(); // let deferred layouts settle
+    const QImage image = window.grab().toImage();
+    QSaveFile file(request.outputPath);
+    QString reason;
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !commitFully(file, &reason)) {
+        std::fprintf(err, "negotiation-timeline: %s\n",
+                     qPrintable(tr("cannot save %1: %2").arg(request.outputPath, reason.isEmpty() ? file.errorString() : reason)));
+        return exitWriteFailed;
+    }
     return exitOk;
 }
 

@@ -15,7 +15,7 @@ namespace ntl {
 class CommandLine
 {
 public:
-    enum class Action { OpenViewer, Check, Export, ShowHelp, ShowVersion, UsageError };
+    enum class Action { OpenViewer, Check, Export, Screenshot, ShowHelp, ShowVersion, UsageError };
 
     // `--export OUT` and the filters and options that go with it.
     struct ExportRequest {
@@ -28,6 +28,7 @@ public:
         QStringList kinds;
         QString search;
         QString articleId;
+        QString selectEventId; // --screenshot: the event to select first
     };
 
     static constexpr int exitOk = 0;
@@ -49,6 +50,9 @@ public:
     static int runCheck(const QString &path, std::FILE *out);
     // Needs a QApplication (offscreen is fine). Messages go to `err`; returns the exit code.
     static int runExport(const QString &datasetPath, const ExportRequest &request, std::FILE *out, std::FILE *err);
+    // Needs a QApplication. Opens the main window offscreen at the requested size, shows
+    // the view, selects the event and saves a screenshot (for the docs).
+    static int runScreenshot(const QString &datasetPath, const ExportRequest &request, std::FILE *err);
 
 private:
     Action m_action = Action::OpenViewer;

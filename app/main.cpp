@@ -33,11 +33,15 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv); // no display needed
         return ntl::CommandLine::runCheck(commandLine.datasetPath(), stdout);
     }
+    case ntl::CommandLine::Action::Screenshot:
     case ntl::CommandLine::Action::Export: {
         // Exporting needs no display: choose the offscreen platform unless told otherwise.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
+        QApplication::setApplicationDisplayName(QObject::tr("Negotiation Timeline"));
+        if (commandLine.action() == ntl::CommandLine::Action::Screenshot)
+            return ntl::CommandLine::runScreenshot(commandLine.datasetPath(), commandLine.exportRequest(), stderr);
         return ntl::CommandLine::runExport(commandLine.datasetPath(), commandLine.exportRequest(), stdout, stderr);
     }
     case ntl::CommandLine::Action::OpenViewer:

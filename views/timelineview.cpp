@@ -25,7 +25,7 @@ namespace {
 
 constexpr double rangeMargin = 0.6; // axis units beyond the first and last day
 constexpr double minimumRange = 1.5;
-constexpr int minimumRowPixels = 18;
+constexpr int minimumRowPixels = 13;
 constexpr int labelGap = 4;
 constexpr double markerHalf = 7;
 constexpr double markerClearance = markerHalf + labelGap + 1;
@@ -138,6 +138,7 @@ void TimelineView::rebuild()
     m_chart->removeAllSeries();
     m_selectionRing = nullptr;
     m_actorRing = nullptr;
+    m_markerSeries.clear();
     m_items.clear();
     m_laneLabels.clear();
 
@@ -213,6 +214,7 @@ void TimelineView::rebuild()
         item.dateText = index.data(EventModel::DateTextRole).toString();
         item.status = index.data(EventModel::StatusRole).toInt();
         item.disagreement = index.data(EventModel::HasDisagreementRole).toBool();
+        item.precision = index.data(EventModel::PrecisionRole).toInt();
         item.participantIds = index.data(EventModel::ParticipantIdsRole).toStringList();
         const QStringList sides = index.data(EventModel::SideIdsRole).toStringList();
         item.colorIndex = dataset && !sides.isEmpty() ? dataset->sideIndex(sides.first()) : -1;
@@ -261,7 +263,11 @@ void TimelineView::rebuild()
         const double centre = (placement.x0 + placement.x1) / 2;
         if (item.multiDay) {
             auto *span = new QLineSeries;
-            QPen pen(color, 5, planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap);
+            // A known run of days is solid; "some time in this range" is a translucent band.
+            QColor spanColor = color;
+            if (item.precision != int(DatePrecision::Days))
+                spanColor.setAlphaF(0.45);
+            QPen pen(spanColor, 5, planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap);
             span->setPen(pen);
             span->append({{placement.x0 + 0.08, placement.y}, {placement.x1 - 0.08, placement.y}});
             m_chart->addSeries(span);
@@ -272,6 +278,7 @@ void TimelineView::rebuild()
         if (!series) {
             series = new QScatterSeries;
             series->setMarkerSize(11);
+            m_markerSeries.append(series);
             series->setColor(planned ? base : color);
             series->setBorderColor(color);
             series->setPen(QPen(color, planned ? 2 : 1));
@@ -344,7 +351,9 @@ void TimelineView::rebuild()
     m_axisY->setStartValue(0);
     for (int lane = 0; lane < m_layout.lanes().size(); ++lane) {
         const TimelineLayout::Lane &l = m_layout.lanes().at(lane);
-        m_axisY->append(uniqueLabel(m_laneLabels.at(lane), used), l.top + l.rows);
+        // Long lane names would squeeze the plot; the full name is in the filter panel.
+        const QString label = QFontMetrics(font()).elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
+        m_axisY->append(uniqueLabel(label, used), l.top + l.rows);
     }
     m_axisY->setRange(0, std::max(1.0, m_layout.totalRows()));
     m_updatingAxis = false;
@@ -358,7 +367,7 @@ void TimelineView::rebuild()
 int TimelineView::minimumChartHeight() const
 {
     // Enough height for every stacked row to keep its markers apart.
-    return int(m_layout.totalRows() * minimumRowPixels) + 110;
+    return int(m_layout.totalRows() * minimumRowPixels) + 100;
 }
 
 void TimelineView::applyPalette()
@@ -534,7 +543,28 @@ void TimelineView::updateOverlay()
         return;
     }
     updateAxisLabels();
+    updateMarkerSizes();
     updateTextLabels();
+}
+
+void TimelineView::updateMarkerSizes()
+{
+    // Rows can be tight when a lane stacks many events: markers shrink to stay apart.
+    const double rowPixels = m_chart->plotArea().height() / std::max(1.0, m_layout.totalRows());
+    const double size = std::clamp(rowPixels - 3, 7.0, 11.0);
+    for (QScatterSeries *series : std::as_const(m_markerSeries))
+        series->setMarkerSize(size);
+    if (m_selectionRing)
+        m_selectionRing->setMarkerSize(size + 9);
+    if (m_actorRing)
+        m_actorRing->setMarkerSize(size + 6);
+}
+
+QFont TimelineView::labelFont() const
+{
+    QFont smaller = font();
+    smaller.setPointSizeF(smaller.pointSizeF() * 0.9);
+    return smaller;
 }
 
 void TimelineView::updateAxisLabels()
@@ -570,7 +600,7 @@ void TimelineView::updateAxisLabels()
             for (const TimelineLayout::Break &b : m_layout.breaks()) {
                 if (b.first == day) {
                     const double middle = (b.x0 + b.x1) / 2;
-                    if (middle > lastPosition && middle > m_from && middle < m_to) {
+                    if ((middle - lastPosition) * pixelsPerUnit >= labelWidth && middle > m_from && middle < m_to) {
                         m_axisX->append(uniqueLabel(QStringLiteral("≈"), used), middle);
                         lastPosition = middle;
                     }
@@ -605,9 +635,9 @@ void TimelineView::updateTextLabels()
     const QRectF plot = m_chart->plotArea();
     if (plot.width() <= 0 || m_layout.placements().isEmpty())
         return;
-    const QFontMetrics metrics(font());
+    const QFontMetrics metrics(labelFont());
     const double rowPixels = plot.height() / std::max(1.0, m_layout.totalRows());
-    if (rowPixels < metrics.height())
+    if (rowPixels < metrics.height() - 1)
         return; // rows too tight for text: the callout names each event
 
     // Markers are obstacles; labels go right of their marker, else left, else not at all.
@@ -673,7 +703,7 @@ void TimelineView::updateTextLabels()
         backing->setPos(placed.topLeft());
         backing->setZValue(4);
         auto *label = new QGraphicsSimpleTextItem(text, backing); // plain text by construction
-        label->setFont(font());
+        label->setFont(labelFont());
         label->setBrush(palette().color(QPalette::Text));
         label->setData(0, candidate.item->eventId);
         m_textLabels.append(label);

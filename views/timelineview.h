@@ -88,6 +88,7 @@ private:
         QString title;
         QString dateText;
         int status = 0;
+        int precision = 0;
         bool disagreement = false;
         bool multiDay = false;
         int colorIndex = -1;
@@ -102,6 +103,8 @@ private:
     void updateAxisLabels();
     void updateTextLabels();
     void updateRings();
+    void updateMarkerSizes();
+    QFont labelFont() const;
     void setRange(double from, double to);
     void selectEvent(const QString &eventId);
     QString currentEventId() const;
@@ -116,6 +119,7 @@ private:
     QCategoryAxis *m_axisY;
     QScatterSeries *m_selectionRing = nullptr;
     QScatterSeries *m_actorRing = nullptr;
+    QList<QScatterSeries *> m_markerSeries;
     LaneMode m_laneMode = LaneMode::Side;
     QString m_highlightedActor;
     TimelineLayout m_layout;
