@@ -1,4 +1,302 @@
+#include "eventdetailspanel.h"
+#include "eventfiltermodel.h"
+#include "eventmodel.h"
+#include "testdataset.h"
+
+#include <QAbstractButton>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSignalSpy>
 #include <QTest>
-class Stub : public QObject { Q_OBJECT private slots: void stub() { QVERIFY(false); } };
-QTEST_MAIN(Stub)
+
+using namespace ntl;
+
+class EventDetailsPanelTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void placeholderWithoutEvent();
+    void showsTitleDateAndFacts();
+    void showsHowTheDateWasFound();
+    void showsQuotesUnderTheirArticles();
+    void clickingAQuoteEmitsQuoteActivated();
+    void copyPutsTheCitationOnTheClipboard();
+    void showsDisagreementsSideBySide();
+    void markupIsShownLiterally();
+
+private:
+    void select(const QString &eventId);
+    QLabel *label(const QString &text) const;
+    QAbstractButton *button(const QString &accessibleName) const;
+
+    EventModel *m_events = nullptr;
+    EventFilterModel *m_filter = nullptr;
+    QItemSelectionModel *m_selection = nullptr;
+    EventDetailsPanel *m_panel = nullptr;
+};
+
+void EventDetailsPanelTest::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+}
+
+void EventDetailsPanelTest::init()
+{
+    m_events = new EventModel;
+    m_filter = new EventFilterModel;
+    m_filter->setSourceModel(m_events);
+    m_selection = new QItemSelectionModel(m_filter);
+    m_events->setDataset(loadFixture("valid/minimal.json"));
+    m_panel = new EventDetailsPanel(m_events, m_filter, m_selection);
+    m_panel->resize(500, 900);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+}
+
+void EventDetailsPanelTest::cleanup()
+{
+    delete m_panel;
+    delete m_selection;
+    delete m_filter;
+    delete m_events;
+}
+
+void EventDetailsPanelTest::select(const QString &eventId)
+{
+    const QModelIndex index = m_filter->indexOfEvent(eventId);
+    QVERIFY(index.isValid());
+    m_selection->setCurrentIndex(index,
+                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+QLabel *EventDetailsPanelTest::label(const QString &text) const
+{
+    const QList<QLabel *> labels = m_panel->findChildren<QLabel *>();
+    for (QLabel *candidate : labels) {
+        if (candidate->text() == text)
+            return candidate;
+    }
+    return nullptr;
+}
+
+QAbstractButton *EventDetailsPanelTest::button(const QString &accessibleName) const
+{
+    const QList<QAbstractButton *> buttons = m_panel->findChildren<QAbstractButton *>();
+    for (QAbstractButton *candidate : buttons) {
+        if (candidate->accessibleName() == accessibleName)
+            return candidate;
+    }
+    return nullptr;
+}
+
+void EventDetailsPanelTest::placeholderWithoutEvent()
+{
+    const QString placeholder = QStringLiteral("Select an event to see its sources.");
+    QVERIFY(label(placeholder));
+    QVERIFY(m_panel->currentEventId().isEmpty());
+    QVERIFY(m_panel->citation(0).isEmpty());
+    select(QStringLiteral("ev-talks"));
+    QVERIFY(!label(placeholder));
+    QCOMPARE(m_panel->currentEventId(), QStringLiteral("ev-talks"));
+    m_selection->clear();
+    QVERIFY(label(placeholder));
+    QVERIFY(!label(QStringLiteral("Talks in Lakeside")));
+    // A new dataset clears the selection without a signal; the panel follows anyway.
+    select(QStringLiteral("ev-talks"));
+    m_events->setDataset(loadFixture("valid/minimal.json"));
+    QVERIFY(label(placeholder));
+    QVERIFY(m_panel->currentEventId().isEmpty());
+}
+
+void EventDetailsPanelTest::showsTitleDateAndFacts()
+{
+    select(QStringLiteral("ev-talks"));
+    QLabel *title = label(QStringLiteral("Talks in Lakeside"));
+    QVERIFY(title);
+    QVERIFY(title->font().bold());
+    QVERIFY(title->font().pointSizeF() > m_panel->font().pointSizeF());
+    QVERIFY(label(QStringLiteral("Mon 4 Mar 2030")));
+    QVERIFY(label(QStringLiteral("Lakeside")));
+    QVERIFY(label(QStringLiteral("talks")));
+    QVERIFY(label(QStringLiteral("North — party")));
+    QVERIFY(label(QStringLiteral("South — party")));
+    QVERIFY(label(QStringLiteral("The League — mediator")));
+    QVERIFY(label(QStringLiteral("●● 2 of 2 articles")));
+
+    select(QStringLiteral("ev-second-round"));
+    QVERIFY(label(QStringLiteral("Second round announced")));
+    QVERIFY(label(QStringLiteral("week of 11 Mar 2030 · planned")));
+    QVERIFY(label(QStringLiteral("●○ 1 of 2 articles")));
+    QVERIFY(!label(QStringLiteral("Talks in Lakeside")));
+    QVERIFY(!label(QStringLiteral("The League — mediator")));
+
+    select(QStringLiteral("ev-statement"));
+    QVERIFY(label(QStringLiteral("Ana Envoy, Special Envoy — speaker")));
+    QVERIFY(label(QStringLiteral("The League — speaker")));
+}
+
+void EventDetailsPanelTest::showsHowTheDateWasFound()
+{
+    select(QStringLiteral("ev-talks"));
+    // The article's own words, and the anchor article named by its title, not its id.
+    QVERIFY(label(QStringLiteral(
+        "“on Monday” — resolved relative to the publication date of “Lakeside talks open”")));
+    select(QStringLiteral("ev-statement"));
+    QVERIFY(label(QStringLiteral("4–5 Mar 2030")));
+    QVERIFY(label(QStringLiteral("Inferred from the articles")));
+    QVERIFY(label(QStringLiteral("Said after the talks.")));
+}
+
+void EventDetailsPanelTest::showsQuotesUnderTheirArticles()
+{
+    select(QStringLiteral("ev-talks"));
+    QLabel *first =
+        label(QStringLiteral("“The northern and southern delegations met in Lakeside on Monday”"));
+    QLabel *second =
+        label(QStringLiteral("“Officials said the Lakeside talks took place on Tuesday.”"));
+    QVERIFY(first);
+    QVERIFY(second);
+    QVERIFY(first->font().italic());
+    QCOMPARE(first->textFormat(), Qt::PlainText);
+    // Each quote sits under its article's title.
+    QLabel *titleA = label(QStringLiteral("Lakeside talks open"));
+    QLabel *titleB = label(QStringLiteral("Officials on Lakeside"));
+    QVERIFY(titleA);
+    QVERIFY(titleB);
+    QCOMPARE(titleA->parentWidget(), first->parentWidget());
+    QCOMPARE(titleB->parentWidget(), second->parentWidget());
+}
+
+void EventDetailsPanelTest::clickingAQuoteEmitsQuoteActivated()
+{
+    select(QStringLiteral("ev-talks"));
+    QSignalSpy spy(m_panel, &EventDetailsPanel::quoteActivated);
+    QLabel *second =
+        label(QStringLiteral("“Officials said the Lakeside talks took place on Tuesday.”"));
+    QVERIFY(second);
+    QTest::mouseClick(second, Qt::LeftButton, {}, second->rect().center());
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("ev-talks"));
+    QCOMPARE(spy.at(0).at(1).toInt(), 1);
+
+    // By keyboard: the "Show in article" button of the first quote.
+    QAbstractButton *show = button(QStringLiteral("Show quote 1 in its article"));
+    QVERIFY(show);
+    QCOMPARE(show->text(), QStringLiteral("Show in article"));
+    QVERIFY(show->focusPolicy() & Qt::TabFocus);
+    show->setFocus();
+    QTest::keyClick(show, Qt::Key_Space);
+    QCOMPARE(spy.size(), 2);
+    QCOMPARE(spy.at(1).at(0).toString(), QStringLiteral("ev-talks"));
+    QCOMPARE(spy.at(1).at(1).toInt(), 0);
+}
+
+void EventDetailsPanelTest::copyPutsTheCitationOnTheClipboard()
+{
+    select(QStringLiteral("ev-talks"));
+    const QString first =
+        QStringLiteral("“The northern and southern delegations met in Lakeside on Monday” — "
+                       "Lakeside talks open, Example Wire, published 5 Mar 2030");
+    // art-b has no publisher and an inferred date.
+    const QString second =
+        QStringLiteral("“Officials said the Lakeside talks took place on Tuesday.” — "
+                       "Officials on Lakeside, published 6 Mar 2030 (inferred)");
+    QCOMPARE(m_panel->citation(0), first);
+    QCOMPARE(m_panel->citation(1), second);
+    QVERIFY(m_panel->citation(2).isEmpty());
+
+    QGuiApplication::clipboard()->clear();
+    QAbstractButton *copy = button(QStringLiteral("Copy quote 2 with citation"));
+    QVERIFY(copy);
+    QCOMPARE(copy->text(), QStringLiteral("Copy quote with citation"));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), second);
+    copy = button(QStringLiteral("Copy quote 1 with citation"));
+    QVERIFY(copy);
+    copy->setFocus();
+    QTest::keyClick(copy, Qt::Key_Space);
+    QCOMPARE(QGuiApplication::clipboard()->text(), first);
+}
+
+void EventDetailsPanelTest::showsDisagreementsSideBySide()
+{
+    select(QStringLiteral("ev-talks"));
+    QVERIFY(label(QStringLiteral("Day of the talks")));
+    QLabel *monday = label(QStringLiteral("“met in Lakeside on Monday”"));
+    QLabel *tuesday = label(QStringLiteral("“took place on Tuesday”"));
+    QVERIFY(monday);
+    QVERIFY(tuesday);
+    QVERIFY(label(QStringLiteral("Monday")));
+    QVERIFY(label(QStringLiteral("Tuesday")));
+    // Each claim is a column with its article's title; the columns stand side by side.
+    QCOMPARE(monday->parentWidget()->findChildren<QLabel *>().first()->text(),
+             QStringLiteral("Lakeside talks open"));
+    QCOMPARE(tuesday->parentWidget()->findChildren<QLabel *>().first()->text(),
+             QStringLiteral("Officials on Lakeside"));
+    QTRY_VERIFY(monday->mapTo(m_panel, QPoint()).x() < tuesday->mapTo(m_panel, QPoint()).x());
+    QCOMPARE(monday->mapTo(m_panel, QPoint()).y(), tuesday->mapTo(m_panel, QPoint()).y());
+
+    select(QStringLiteral("ev-statement"));
+    QVERIFY(!label(QStringLiteral("Day of the talks")));
+}
+
+void EventDetailsPanelTest::markupIsShownLiterally()
+{
+    const QString markup = QStringLiteral("<b>x</b><img src=x>");
+    auto dataset = std::make_shared<Dataset>();
+    Article article;
+    article.id = QStringLiteral("a1");
+    article.title = QStringLiteral("<i>Article</i>");
+    article.publisher = QStringLiteral("<u>Wire</u>");
+    article.published = QDate(2030, 3, 5);
+    article.text = QStringLiteral("Before <a href=\"http://example.com\">link</a> after.");
+    dataset->articles.append(article);
+    Actor actor;
+    actor.id = QStringLiteral("p1");
+    actor.name = QStringLiteral("<s>Someone</s>");
+    dataset->actors.append(actor);
+    Event event;
+    event.id = QStringLiteral("e1");
+    event.title = markup;
+    event.place = QStringLiteral("<font color=red>Here</font>");
+    event.date.start = event.date.end = QDate(2030, 3, 4);
+    event.participants.append({actor.id, ParticipantRole::Host});
+    SourcePassage source;
+    source.articleId = article.id;
+    source.start = int(article.text.indexOf(u'<'));
+    source.end = int(article.text.indexOf(QStringLiteral(" after")));
+    source.exact = article.text.mid(source.start, source.end - source.start);
+    event.sources.append(source);
+    dataset->events.append(event);
+    dataset->reindex();
+    m_events->setDataset(dataset);
+    select(QStringLiteral("e1"));
+
+    QLabel *title = label(markup);
+    QVERIFY(title);
+    QCOMPARE(title->textFormat(), Qt::PlainText);
+    QCOMPARE(title->text(), markup);
+    QVERIFY(label(QStringLiteral("<font color=red>Here</font>")));
+    QVERIFY(label(QStringLiteral("<s>Someone</s> — host")));
+    QVERIFY(label(QStringLiteral("“<a href=\"http://example.com\">link</a>”")));
+    QCOMPARE(m_panel->citation(0),
+             QStringLiteral("“<a href=\"http://example.com\">link</a>” — "
+                            "<i>Article</i>, <u>Wire</u>, published 5 Mar 2030"));
+    // Every label showing dataset text shows it literally.
+    int withMarkup = 0;
+    for (const QLabel *candidate : m_panel->findChildren<QLabel *>()) {
+        if (candidate->text().contains(u'<')) {
+            ++withMarkup;
+            QCOMPARE(candidate->textFormat(), Qt::PlainText);
+        }
+    }
+    QVERIFY(withMarkup >= 6);
+}
+
+QTEST_MAIN(EventDetailsPanelTest)
 #include "eventdetailspaneltest.moc"

@@ -2,10 +2,16 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QItemSelectionModel;
+class QScrollArea;
 
 namespace ntl {
 
+struct Dataset;
+struct Event;
+struct SourcePassage;
 class EventFilterModel;
 class EventModel;
 
@@ -24,9 +30,32 @@ public:
     // "“passage” — Article title, Publisher, 25 Nov 2025" as put on the clipboard.
     QString citation(int sourceIndex) const;
 
+    // How many articles report an event, as a mark and in words: "●●○○○ 2 of 5 articles".
+    static QString corroborationText(int articleCount, int articleTotal);
+
 signals:
     // The user clicked quote number `sourceIndex` of event `eventId`.
     void quoteActivated(const QString &eventId, int sourceIndex);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void refresh();
+    void rebuild();
+    QWidget *buildDetails();
+    QString articleTitle(const QString &articleId) const;
+    QString quoteText(const SourcePassage &source) const;
+    void copyCitation(int sourceIndex);
+
+    EventModel *m_events;
+    EventFilterModel *m_filter;
+    QItemSelectionModel *m_selection;
+    QScrollArea *m_scroll;
+    std::shared_ptr<const Dataset> m_dataset; // keeps m_event alive
+    const Event *m_event = nullptr;
+    QString m_eventId;
+    bool m_built = false;
 };
 
 } // namespace ntl

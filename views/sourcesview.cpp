@@ -1,9 +1,538 @@
 #include "sourcesview.h"
-// Stub: being implemented.
+
+#include "articlemodel.h"
+#include "dataset.h"
+#include "eventdatetext.h"
+#include "eventdetailspanel.h"
+#include "eventfiltermodel.h"
+#include "eventmodel.h"
+#include "plaintext.h"
+#include "sidepalette.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QListWidget>
+#include <QMouseEvent>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QScopedValueRollback>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <numeric>
+
 namespace ntl {
-SourcesView::SourcesView(EventModel *, EventFilterModel *, QItemSelectionModel *, ArticleModel *, QWidget *parent) : QWidget(parent) {}
-bool SourcesView::showPassage(const QString &, int) { return false; }
-QString SourcesView::currentArticleId() const { return {}; }
-QTableView *SourcesView::articleList() const { return nullptr; }
-QPlainTextEdit *SourcesView::textView() const { return nullptr; }
+
+SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
+                         QItemSelectionModel *selection, ArticleModel *articles, QWidget *parent)
+    : QWidget(parent)
+    , m_events(events)
+    , m_filter(filter)
+    , m_selection(selection)
+    , m_articles(articles)
+    , m_cited(new QSortFilterProxyModel(this))
+    , m_table(new QTableView)
+    , m_heading(new QLabel)
+    , m_text(new QPlainTextEdit)
+    , m_passages(new QListWidget)
+{
+    m_cited->setSourceModel(articles);
+    m_cited->setFilterRole(ArticleModel::ArticleIdRole);
+    m_cited->setFilterKeyColumn(ArticleModel::TitleColumn);
+
+    m_table->setModel(m_cited);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    // Tab leaves the table for the text instead of walking its cells.
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ArticleModel::TitleColumn,
+                                                      QHeaderView::Stretch);
+    m_table->setAccessibleName(tr("Articles"));
+    m_table->setAccessibleDescription(tr("Articles cited by the shown events"));
+
+    PlainText::label(QString(), m_heading);
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+    m_heading->setContentsMargins(4, 2, 4, 2);
+
+    // A QPlainTextEdit never interprets markup, loads resources or follows links.
+    m_text->setReadOnly(true);
+    m_text->setUndoRedoEnabled(false);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setFocusPolicy(Qt::StrongFocus);
+    m_text->setTabChangesFocus(true);
+    m_text->setAcceptDrops(false);
+    m_text->setPlaceholderText(tr("No shown event cites an article."));
+    m_text->setAccessibleName(tr("Article text"));
+    m_text->viewport()->installEventFilter(this);
+
+    m_passages->setWordWrap(true);
+    m_passages->setAlternatingRowColors(true); // entries are two lines; this keeps them apart
+    m_passages->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_passages->setAccessibleName(tr("Passages in this article"));
+    m_passages->setAccessibleDescription(
+        tr("Each cited passage with its event; choosing one selects the event"));
+
+    auto *textPane = new QWidget;
+    auto *textLayout = new QVBoxLayout(textPane);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_heading);
+    textLayout->addWidget(m_text, 1);
+
+    auto *lower = new QSplitter(Qt::Horizontal);
+    lower->addWidget(textPane);
+    lower->addWidget(m_passages);
+    lower->setStretchFactor(0, 2);
+    lower->setStretchFactor(1, 1);
+    lower->setChildrenCollapsible(false);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_table);
+    splitter->addWidget(lower);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({150, 450});
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    setTabOrder(m_table, m_text);
+    setTabOrder(m_text, m_passages);
+
+    // The proxy and selection models connected to these signals first, so they are
+    // up to date when refresh() reads them.
+    connect(filter, &EventFilterModel::filtersChanged, this, &SourcesView::refresh);
+    connect(filter, &QAbstractItemModel::modelReset, this, &SourcesView::refresh);
+    connect(articles, &QAbstractItemModel::modelReset, this, &SourcesView::refresh);
+    connect(selection, &QItemSelectionModel::currentChanged, this,
+            &SourcesView::currentEventChanged);
+    connect(selection, &QItemSelectionModel::selectionChanged, this,
+            &SourcesView::currentEventChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_syncingTable || !current.isValid())
+                    return;
+                setArticle(current.data(ArticleModel::ArticleIdRole).toString());
+                // Reading on from the event in hand: show its passage in the new article.
+                const int passage = passageOf(currentEventId());
+                if (passage >= 0) {
+                    scrollToRange(m_shown.at(passage).start, m_shown.at(passage).end, false);
+                    selectPassageItem(passage);
+                }
+            });
+    connect(m_passages, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (!m_syncingList && row >= 0)
+            activatePassage(row, true);
+    });
+    // Clicking the current entry again brings its passage back into view.
+    connect(m_passages, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { activatePassage(m_passages->row(item), true); });
+    connect(m_passages, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { activatePassage(m_passages->row(item), true); });
+
+    refresh();
 }
+
+QTableView *SourcesView::articleList() const
+{
+    return m_table;
+}
+
+QPlainTextEdit *SourcesView::textView() const
+{
+    return m_text;
+}
+
+QListWidget *SourcesView::passageList() const
+{
+    return m_passages;
+}
+
+QString SourcesView::currentArticleId() const
+{
+    return m_articleId;
+}
+
+const Event *SourcesView::eventById(const QString &eventId) const
+{
+    if (eventId.isEmpty())
+        return nullptr;
+    return m_events->event(m_events->indexOfEvent(eventId).row());
+}
+
+QString SourcesView::currentEventId() const
+{
+    QModelIndex index = m_selection->currentIndex();
+    if (!index.isValid()) {
+        const QModelIndexList rows = m_selection->selectedRows();
+        if (!rows.isEmpty())
+            index = rows.first();
+    }
+    return index.data(EventModel::EventIdRole).toString();
+}
+
+void SourcesView::refresh()
+{
+    refreshCitedArticles();
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    QString articleId = m_articleId;
+    if (!dataset || !m_citedIds.contains(articleId) || !dataset->article(articleId)) {
+        // The shown article is gone or no shown event cites it: prefer the current
+        // event's first article, else the first cited one in dataset order.
+        articleId.clear();
+        if (const Event *event = eventById(currentEventId())) {
+            for (const SourcePassage &source : event->sources) {
+                if (m_citedIds.contains(source.articleId) && dataset->article(source.articleId)) {
+                    articleId = source.articleId;
+                    break;
+                }
+            }
+        }
+        for (int i = 0; dataset && articleId.isEmpty() && i < dataset->articles.size(); ++i) {
+            if (m_citedIds.contains(dataset->articles.at(i).id))
+                articleId = dataset->articles.at(i).id;
+        }
+    }
+    m_lastEventId = currentEventId();
+    setArticle(articleId);
+}
+
+void SourcesView::refreshCitedArticles()
+{
+    m_citedIds.clear();
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QStringList ids =
+            m_filter->index(row, 0).data(EventModel::ArticleIdsRole).toStringList();
+        for (const QString &id : ids)
+            m_citedIds.insert(id);
+    }
+    QStringList alternatives;
+    for (const QString &id : std::as_const(m_citedIds))
+        alternatives.append(QRegularExpression::escape(id));
+    alternatives.sort(); // a stable pattern, so an unchanged set does not refilter
+    // "(?!)" never matches: no shown event, no article.
+    const QString pattern = alternatives.isEmpty()
+                                ? QStringLiteral("(?!)")
+                                : QRegularExpression::anchoredPattern(alternatives.join(u'|'));
+    if (pattern == m_cited->filterRegularExpression().pattern())
+        return;
+    // Removing the current row moves the table's current row; that is no user choice.
+    const QScopedValueRollback<bool> guard(m_syncingTable, true);
+    m_cited->setFilterRegularExpression(QRegularExpression(pattern));
+}
+
+bool SourcesView::showArticle(const QString &articleId)
+{
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    if (!dataset || !dataset->article(articleId))
+        return false;
+    setArticle(articleId);
+    return true;
+}
+
+void SourcesView::setArticle(const QString &articleId)
+{
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    if (articleId != m_articleId || dataset != m_textDataset) {
+        m_articleId = articleId;
+        m_textDataset = dataset;
+        const Article *article = dataset ? dataset->article(articleId) : nullptr;
+        m_text->setPlainText(article ? article->text : QString());
+        QString heading;
+        if (article) {
+            QStringList parts{article->title};
+            if (!article->publisher.isEmpty())
+                parts.append(article->publisher);
+            if (article->published.isValid()) {
+                const QString date =
+                    QLocale().toString(article->published, QStringLiteral("d MMM yyyy"));
+                parts.append(article->publishedInferred ? tr("%1 (inferred)").arg(date) : date);
+            }
+            heading = parts.join(QStringLiteral(" · "));
+        }
+        PlainText::label(heading, m_heading);
+        m_heading->setVisible(!heading.isEmpty());
+    }
+    rebuildPassages();
+    updateHighlights();
+    syncArticleSelection();
+}
+
+void SourcesView::syncArticleSelection()
+{
+    const QModelIndex index = m_cited->mapFromSource(m_articles->indexOfArticle(m_articleId));
+    const QScopedValueRollback<bool> guard(m_syncingTable, true);
+    QItemSelectionModel *tableSelection = m_table->selectionModel();
+    if (!index.isValid()) {
+        tableSelection->clear();
+        return;
+    }
+    if (tableSelection->currentIndex().row() != index.row() ||
+        !tableSelection->isRowSelected(index.row()))
+        tableSelection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                   QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+void SourcesView::rebuildPassages()
+{
+    const int previous = m_passages->currentRow();
+    const Passage kept =
+        previous >= 0 && previous < m_shown.size() ? m_shown.at(previous) : Passage();
+
+    m_shown.clear();
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    const Article *article = dataset ? dataset->article(m_articleId) : nullptr;
+    QList<const Event *> shownEvents; // parallel to m_shown
+    if (article) {
+        const int length = int(article->text.size());
+        for (int row = 0; row < m_filter->rowCount(); ++row) {
+            const Event *event =
+                m_events->event(m_filter->mapToSource(m_filter->index(row, 0)).row());
+            if (!event)
+                continue;
+            for (int i = 0; i < event->sources.size(); ++i) {
+                const SourcePassage &source = event->sources.at(i);
+                if (source.articleId != article->id || source.start < 0 || source.end > length ||
+                    source.end <= source.start)
+                    continue;
+                m_shown.append({event->id, i, source.start, source.end});
+                shownEvents.append(event);
+            }
+        }
+    }
+    // Text order; the event order of the filter breaks ties.
+    QList<int> order(m_shown.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+        const Passage &left = m_shown.at(a);
+        const Passage &right = m_shown.at(b);
+        return left.start != right.start ? left.start < right.start : left.end < right.end;
+    });
+    QList<Passage> sorted;
+    QList<const Event *> sortedEvents;
+    for (int i : order) {
+        sorted.append(m_shown.at(i));
+        sortedEvents.append(shownEvents.at(i));
+    }
+    m_shown = sorted;
+
+    const QScopedValueRollback<bool> guard(m_syncingList, true);
+    m_passages->clear();
+    const EventDateText dateText;
+    const int total = dataset ? int(dataset->articles.size()) : 0;
+    for (int i = 0; i < m_shown.size(); ++i) {
+        const Event *event = sortedEvents.at(i);
+        const QString mark = EventDetailsPanel::corroborationText(
+            int(Dataset::eventArticleIds(*event).size()), total);
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1 · %2\n%3").arg(dateText.format(event->date), event->title, mark));
+        const Passage &passage = m_shown.at(i);
+        item->setToolTip(
+            PlainText::toolTip(article->text.mid(passage.start, passage.end - passage.start)));
+        m_passages->addItem(item);
+    }
+    const int restored = passageOf(kept.eventId, kept.sourceIndex);
+    if (restored >= 0)
+        m_passages->setCurrentRow(restored);
+}
+
+int SourcesView::passageOf(const QString &eventId, int sourceIndex) const
+{
+    for (int i = 0; i < m_shown.size(); ++i) {
+        const Passage &passage = m_shown.at(i);
+        if (passage.eventId == eventId && (sourceIndex < 0 || passage.sourceIndex == sourceIndex))
+            return i;
+    }
+    return -1;
+}
+
+void SourcesView::updateHighlights()
+{
+    const SidePalette colors(palette());
+    const QString current = currentEventId();
+    QList<QTextEdit::ExtraSelection> selections;
+    // Emphasised passages last, so they paint over any plain highlight they overlap.
+    for (const bool emphasised : {false, true}) {
+        for (const Passage &passage : std::as_const(m_shown)) {
+            if ((passage.eventId == current) != emphasised)
+                continue;
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = QTextCursor(m_text->document());
+            selection.cursor.setPosition(passage.start);
+            selection.cursor.setPosition(passage.end, QTextCursor::KeepAnchor);
+            selection.format.setBackground(colors.passageHighlight(emphasised));
+            if (emphasised)
+                selection.format.setFontUnderline(true);
+            selections.append(selection);
+        }
+    }
+    m_text->setExtraSelections(selections);
+
+    for (int i = 0; i < m_passages->count(); ++i) {
+        QListWidgetItem *item = m_passages->item(i);
+        QFont font = m_passages->font();
+        font.setBold(m_shown.at(i).eventId == current);
+        item->setFont(font);
+    }
+}
+
+void SourcesView::selectPassageItem(int passage)
+{
+    const QScopedValueRollback<bool> guard(m_syncingList, true);
+    m_passages->setCurrentRow(passage);
+    if (QListWidgetItem *item = m_passages->item(passage))
+        m_passages->scrollToItem(item);
+}
+
+void SourcesView::currentEventChanged()
+{
+    const QString id = currentEventId();
+    if (id == m_lastEventId)
+        return;
+    m_lastEventId = id;
+    updateHighlights();
+    if (m_selecting || id.isEmpty())
+        return;
+    // Chosen elsewhere: bring one of its passages into view, in this article if it has one.
+    int passage = passageOf(id);
+    if (passage < 0) {
+        const Event *event = eventById(id);
+        const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+        if (!event || event->sources.isEmpty() ||
+            !dataset->article(event->sources.first().articleId))
+            return;
+        setArticle(event->sources.first().articleId);
+        passage = passageOf(id, 0);
+    }
+    if (passage < 0)
+        return;
+    scrollToRange(m_shown.at(passage).start, m_shown.at(passage).end, false);
+    selectPassageItem(passage);
+}
+
+void SourcesView::selectEvent(const QString &eventId)
+{
+    const QModelIndex index = m_filter->indexOfEvent(eventId);
+    if (!index.isValid())
+        return;
+    const QScopedValueRollback<bool> guard(m_selecting, true);
+    m_selection->setCurrentIndex(index,
+                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void SourcesView::activatePassage(int passage, bool scroll)
+{
+    if (passage < 0 || passage >= m_shown.size())
+        return;
+    const Passage chosen = m_shown.at(passage); // a copy: selecting may rebuild the list
+    selectEvent(chosen.eventId);
+    if (scroll)
+        scrollToRange(chosen.start, chosen.end, false);
+    selectPassageItem(passageOf(chosen.eventId, chosen.sourceIndex));
+}
+
+void SourcesView::scrollToRange(int start, int end, bool select)
+{
+    // Show both ends when the passage fits; the one shown last wins when it does not.
+    QTextCursor cursor(m_text->document());
+    cursor.setPosition(select ? start : end);
+    m_text->setTextCursor(cursor);
+    m_text->ensureCursorVisible();
+    if (select)
+        cursor.setPosition(end, QTextCursor::KeepAnchor);
+    else
+        cursor.setPosition(start);
+    m_text->setTextCursor(cursor);
+    m_text->ensureCursorVisible();
+}
+
+bool SourcesView::activatePassageAt(const QPoint &viewportPos)
+{
+    const QTextCursor at = m_text->cursorForPosition(viewportPos);
+    const QRect caret = m_text->cursorRect(at);
+    if (viewportPos.y() < caret.top() || viewportPos.y() > caret.bottom())
+        return false; // below the last line
+    // cursorForPosition gives the nearest gap between characters; the character under
+    // the pointer is the one before that gap when the pointer is on the gap's far side.
+    int index = at.position();
+    const bool rightToLeft = at.block().textDirection() == Qt::RightToLeft;
+    if (index > 0 &&
+        (rightToLeft ? viewportPos.x() > caret.left() : viewportPos.x() < caret.left()))
+        --index;
+
+    QList<int> hits;
+    for (int i = 0; i < m_shown.size(); ++i) {
+        if (m_shown.at(i).start <= index && index < m_shown.at(i).end)
+            hits.append(i);
+    }
+    if (hits.isEmpty())
+        return false;
+    // The innermost passage first; clicking again steps through overlapping events.
+    std::stable_sort(hits.begin(), hits.end(), [this](int a, int b) {
+        return m_shown.at(a).end - m_shown.at(a).start < m_shown.at(b).end - m_shown.at(b).start;
+    });
+    const QString current = currentEventId();
+    int chosen = 0;
+    for (int i = 0; i < hits.size(); ++i) {
+        if (m_shown.at(hits.at(i)).eventId == current) {
+            chosen = (i + 1) % int(hits.size());
+            break;
+        }
+    }
+    activatePassage(hits.at(chosen), false);
+    return true;
+}
+
+bool SourcesView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_text->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        // A drag that selected text is a selection, not a click on a passage.
+        if (mouse->button() == Qt::LeftButton && !m_text->textCursor().hasSelection())
+            activatePassageAt(mouse->position().toPoint());
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool SourcesView::showPassage(const QString &eventId, int sourceIndex)
+{
+    const Event *event = eventById(eventId);
+    if (!event || sourceIndex < 0 || sourceIndex >= event->sources.size())
+        return false;
+    const SourcePassage source = event->sources.at(sourceIndex);
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    const Article *article = dataset->article(source.articleId);
+    if (!article || source.start < 0 || source.end > article->text.size() ||
+        source.end < source.start)
+        return false;
+    setArticle(article->id);
+    selectEvent(eventId);
+    const int passage = passageOf(eventId, sourceIndex);
+    if (passage >= 0)
+        selectPassageItem(passage);
+    scrollToRange(source.start, source.end, true);
+    return true;
+}
+
+void SourcesView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateHighlights(); // the highlight colours depend on light or dark
+}
+
+} // namespace ntl

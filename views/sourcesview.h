@@ -1,14 +1,22 @@
 #pragma once
 
+#include <QSet>
 #include <QWidget>
 
+#include <memory>
+
 class QItemSelectionModel;
+class QLabel;
+class QListWidget;
 class QPlainTextEdit;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace ntl {
 
 class ArticleModel;
+struct Dataset;
+struct Event;
 class EventFilterModel;
 class EventModel;
 
@@ -28,9 +36,64 @@ public:
     // passage's text and scrolls it into view. Returns false if there is no such passage.
     bool showPassage(const QString &eventId, int sourceIndex);
     QString currentArticleId() const;
+    // Shows this article's text (selecting it in the article list when listed).
+    // Returns false if the dataset has no such article.
+    bool showArticle(const QString &articleId);
 
     QTableView *articleList() const;
     QPlainTextEdit *textView() const;
+    // The passages of the shown article, in text order, each naming its event.
+    QListWidget *passageList() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    // A cited passage of a shown event inside the shown article.
+    struct Passage {
+        QString eventId;
+        int sourceIndex = 0;
+        int start = 0;
+        int end = 0;
+    };
+
+    const Event *eventById(const QString &eventId) const;
+    QString currentEventId() const;
+    void refresh();
+    void refreshCitedArticles();
+    void setArticle(const QString &articleId);
+    void syncArticleSelection();
+    void rebuildPassages();
+    void updateHighlights();
+    int passageOf(const QString &eventId, int sourceIndex = -1) const;
+    void selectPassageItem(int passage);
+    void currentEventChanged();
+    void activatePassage(int passage, bool scroll);
+    void selectEvent(const QString &eventId);
+    void scrollToRange(int start, int end, bool select);
+    bool activatePassageAt(const QPoint &viewportPos);
+
+    EventModel *m_events;
+    EventFilterModel *m_filter;
+    QItemSelectionModel *m_selection;
+    ArticleModel *m_articles;
+    QSortFilterProxyModel *m_cited;
+    QTableView *m_table;
+    QLabel *m_heading;
+    QPlainTextEdit *m_text;
+    QListWidget *m_passages;
+
+    std::shared_ptr<const Dataset> m_textDataset; // the dataset the shown text comes from
+    QString m_articleId;
+    QString m_lastEventId;
+    QSet<QString> m_citedIds;
+    QList<Passage> m_shown; // in text order
+    // Set while this view changes the shared selection, so it does not react to itself.
+    bool m_selecting = false;
+    // Set while the passage list is refilled or synced, so that is no user choice.
+    bool m_syncingList = false;
+    bool m_syncingTable = false;
 };
 
 } // namespace ntl
