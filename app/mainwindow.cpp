@@ -90,7 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({240, 760, 280});
+    m_splitter->setSizes({230, 730, 320});
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 

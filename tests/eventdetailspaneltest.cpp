@@ -213,7 +213,7 @@ void EventDetailsPanelTest::copyPutsTheCitationOnTheClipboard()
     QGuiApplication::clipboard()->clear();
     QAbstractButton *copy = button(QStringLiteral("Copy quote 2 with citation"));
     QVERIFY(copy);
-    QCOMPARE(copy->text(), QStringLiteral("Copy quote with citation"));
+    QCOMPARE(copy->text(), QStringLiteral("Copy citation"));
     QTest::mouseClick(copy, Qt::LeftButton);
     QCOMPARE(QGuiApplication::clipboard()->text(), second);
     copy = button(QStringLiteral("Copy quote 1 with citation"));

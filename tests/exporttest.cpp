@@ -109,7 +109,7 @@ void ExportTest::darkThemeHasADarkBackground()
                        QStringLiteral("--size"), QStringLiteral("1280x800"), QStringLiteral("--scale"), QStringLiteral("1")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QImage image(out);
-    QVERIFY(countNear(image, QColor(0x1e, 0x1e, 0x1e), 0) > image.width() * image.height() / 8);
+    QVERIFY(countNear(image, QColor(0x2a, 0x2a, 0x2a), 0) > image.width() * image.height() / 8);
     QVERIFY(countNear(image, QColor(0xe6, 0xe6, 0xe6), 40) > 200); // light text on it
 }
 

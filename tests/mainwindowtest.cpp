@@ -1,4 +1,243 @@
+#include "actorsview.h"
+#include "eventdetailspanel.h"
+#include "eventfiltermodel.h"
+#include "eventmodel.h"
+#include "filterpanel.h"
+#include "mainwindow.h"
+#include "sourcesview.h"
+#include "timelineview.h"
+
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTest>
-class Stub : public QObject { Q_OBJECT private slots: void stub() { QVERIFY(false); } };
-QTEST_MAIN(Stub)
+#include <QTreeWidget>
+
+using namespace ntl;
+
+// The whole window on the offscreen platform: the views share one filtered model and
+// one selection, and every interaction goes through the real widgets.
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void selectingInTheTimelineSelectsInEveryView();
+    void clickingAQuoteShowsExactlyThatPassageInTheSources();
+    void eachFilterChangesWhatEveryViewShows();
+    void searchFindsAnEventByAWordOnlyInItsQuote();
+    void brokenFileKeepsTheDatasetAndListsTheErrors();
+    void keyboardMovesBetweenEventsAndViews();
+    void markupFromTheDatasetIsShownLiterally();
+    void windowStateIsKeptInSettings();
+
+private:
+    QString currentId() const;
+    QStringList shownArticles() const;
+
+    MainWindow *m_window = nullptr;
+};
+
+static QString fixture(const char *name) { return QStringLiteral(NTL_TEST_DATA_DIR "/") + QString::fromUtf8(name); }
+
+void MainWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+    QCoreApplication::setOrganizationName(QStringLiteral("NegotiationTimelineTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("mainwindowtest"));
+    QSettings().clear();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+}
+
+void MainWindowTest::init()
+{
+    m_window = new MainWindow;
+    m_window->setInteractive(false);
+    QVERIFY(m_window->openDataset(fixture("valid/minimal.json")));
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+}
+
+void MainWindowTest::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+QString MainWindowTest::currentId() const
+{
+    return m_window->selectionModel()->currentIndex().data(EventModel::EventIdRole).toString();
+}
+
+QStringList MainWindowTest::shownArticles() const
+{
+    QStringList titles;
+    QAbstractItemModel *model = m_window->sourcesView()->articleList()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        titles.append(model->index(row, 0).data().toString());
+    return titles;
+}
+
+void MainWindowTest::selectingInTheTimelineSelectsInEveryView()
+{
+    TimelineView *timeline = m_window->timeline();
+    const QPoint marker = timeline->markerPositions(QStringLiteral("ev-statement")).first();
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, marker);
+    QCOMPARE(currentId(), QStringLiteral("ev-statement"));
+    // The details panel, the actors chart and the sources view follow the one selection.
+    QCOMPARE(m_window->detailsPanel()->currentEventId(), QStringLiteral("ev-statement"));
+    QCOMPARE(m_window->sourcesView()->currentArticleId(), QStringLiteral("art-a"));
+    m_window->tabs()->setCurrentIndex(MainWindow::SourcesTab);
+    QTRY_VERIFY(m_window->sourcesView()->textView()->isVisible());
+    const QString text = m_window->sourcesView()->textView()->toPlainText();
+    QVERIFY(text.contains(QStringLiteral("The League said the talks were constructive.")));
+    // The actors view's chart rings the same event.
+    m_window->tabs()->setCurrentIndex(MainWindow::ActorsTab);
+    QTRY_VERIFY(!m_window->actorsView()->chart()->markerPositions(QStringLiteral("ev-statement")).isEmpty());
+    QCOMPARE(m_window->actorsView()->chart()->markerPositions(QStringLiteral("ev-statement")).size(), 2); // envoy, League
+}
+
+void MainWindowTest::clickingAQuoteShowsExactlyThatPassageInTheSources()
+{
+    m_window->selectionModel()->setCurrentIndex(m_window->filterModel()->indexOfEvent(QStringLiteral("ev-talks")),
+                                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QList<QLabel *> quotes;
+    QTRY_VERIFY((quotes = m_window->detailsPanel()->findChildren<QLabel *>(QStringLiteral("quote"))).size() == 2);
+    QLabel *second = quotes.at(1);
+    QVERIFY(second->text().contains(QStringLiteral("Officials said the Lakeside talks took place on Tuesday.")));
+    QTest::mouseClick(second, Qt::LeftButton, {}, QPoint(10, second->height() / 2));
+    QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::SourcesTab));
+    QCOMPARE(m_window->sourcesView()->currentArticleId(), QStringLiteral("art-b"));
+    QCOMPARE(m_window->sourcesView()->textView()->textCursor().selectedText(),
+             QStringLiteral("Officials said the Lakeside talks took place on Tuesday."));
+}
+
+void MainWindowTest::eachFilterChangesWhatEveryViewShows()
+{
+    FilterPanel *panel = m_window->filterPanel();
+    QTreeWidget *kinds = panel->kindList();
+    QTreeWidgetItem *statement = kinds->findItems(QStringLiteral("statement"), Qt::MatchExactly).first();
+    kinds->setFocus();
+    kinds->setCurrentItem(statement);
+    QTest::keyClick(kinds, Qt::Key_Space);
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+    QCoreApplication::processEvents();
+    // Timeline and actor lanes show only the statement; the sources only its articles.
+    QVERIFY(m_window->timeline()->markerPositions(QStringLiteral("ev-talks")).isEmpty());
+    QVERIFY(!m_window->timeline()->markerPositions(QStringLiteral("ev-statement")).isEmpty());
+    QVERIFY(m_window->actorsView()->chart()->markerPositions(QStringLiteral("ev-second-round")).isEmpty());
+    QCOMPARE(m_window->actorsView()->chart()->laneLabels(), (QStringList{QStringLiteral("Ana Envoy"), QStringLiteral("The League")}));
+    QCOMPARE(shownArticles(), (QStringList{QStringLiteral("Lakeside talks open"), QStringLiteral("Officials on Lakeside")}));
+
+    // By article: the events citing art-b (both also cite art-a).
+    QTest::mouseClick(panel->clearButton(), Qt::LeftButton);
+    QTreeWidget *articles = panel->articleList();
+    articles->setFocus();
+    articles->setCurrentItem(articles->findItems(QStringLiteral("Officials on Lakeside"), Qt::MatchExactly).first());
+    QTest::keyClick(articles, Qt::Key_Space);
+    QCoreApplication::processEvents();
+    QVERIFY(m_window->timeline()->markerPositions(QStringLiteral("ev-second-round")).isEmpty());
+    QCOMPARE(m_window->timeline()->markerPositions(QStringLiteral("ev-talks")).size(), 3);
+
+    // By status: only the planned second round, cited by art-a alone.
+    QTest::mouseClick(panel->clearButton(), Qt::LeftButton);
+    QTreeWidget *statuses = panel->statusList();
+    statuses->setFocus();
+    statuses->setCurrentItem(statuses->findItems(QStringLiteral("planned"), Qt::MatchExactly).first());
+    QTest::keyClick(statuses, Qt::Key_Space);
+    QCoreApplication::processEvents();
+    QCOMPARE(shownArticles(), QStringList{QStringLiteral("Lakeside talks open")});
+    QCOMPARE(m_window->timeline()->markerPositions(QStringLiteral("ev-second-round")).size(), 2);
+    QVERIFY(m_window->actorsView()->chart()->markerPositions(QStringLiteral("ev-talks")).isEmpty());
+}
+
+void MainWindowTest::searchFindsAnEventByAWordOnlyInItsQuote()
+{
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
+    QLineEdit *search = m_window->filterPanel()->searchField();
+    QTRY_VERIFY(search->hasFocus());
+    // "called" occurs only in the passage "The northern envoy called the talks constructive."
+    QTest::keyClicks(search, QStringLiteral("called"));
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+    QCOMPARE(m_window->filterModel()->index(0, 0).data(EventModel::EventIdRole).toString(), QStringLiteral("ev-statement"));
+    QCoreApplication::processEvents();
+    QVERIFY(m_window->timeline()->markerPositions(QStringLiteral("ev-talks")).isEmpty());
+    QCOMPARE(m_window->filterPanel()->countText(), QStringLiteral("1 of 3 events"));
+}
+
+void MainWindowTest::brokenFileKeepsTheDatasetAndListsTheErrors()
+{
+    const auto before = m_window->eventModel()->dataset();
+    QVERIFY(!m_window->openDataset(fixture("bad/end-before-start.json")));
+    QCOMPARE(m_window->eventModel()->dataset(), before);
+    QCOMPARE(m_window->eventModel()->rowCount(), 3);
+    QCOMPARE(m_window->currentPath(), fixture("valid/minimal.json"));
+    QVERIFY(!m_window->lastErrors().isEmpty());
+    QCOMPARE(m_window->lastErrors().first().toString(),
+             fixture("bad/end-before-start.json") +
+                 QStringLiteral(": /events/2/date/end: error: expected an end on or after the start 2030-03-11, found 2030-03-10"));
+    QVERIFY(!m_window->timeline()->markerPositions(QStringLiteral("ev-talks")).isEmpty());
+}
+
+void MainWindowTest::keyboardMovesBetweenEventsAndViews()
+{
+    m_window->timeline()->setFocus();
+    QTest::keyClick(m_window->timeline(), Qt::Key_Down);
+    QCOMPARE(currentId(), QStringLiteral("ev-talks"));
+    QTest::keyClick(m_window->timeline(), Qt::Key_Down);
+    QCOMPARE(currentId(), QStringLiteral("ev-statement"));
+    QTest::keyClick(m_window->timeline(), Qt::Key_Return); // opens its first quote
+    QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::SourcesTab));
+    QCOMPARE(m_window->sourcesView()->textView()->textCursor().selectedText(),
+             QStringLiteral("The League said the talks were constructive."));
+    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::ActorsTab));
+    QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::TimelineTab));
+}
+
+void MainWindowTest::markupFromTheDatasetIsShownLiterally()
+{
+    QVERIFY(m_window->openDataset(fixture("bad/markup-in-title.json")));
+    const QString title = QStringLiteral("<b>x</b><img src=\"file:///etc/passwd\"><a href=\"https://example.invalid\">click</a>");
+    m_window->selectionModel()->setCurrentIndex(m_window->filterModel()->indexOfEvent(QStringLiteral("ev-talks")),
+                                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QLabel *shown = nullptr;
+    QTRY_VERIFY((shown = m_window->detailsPanel()->findChild<QLabel *>(QStringLiteral("title"))) != nullptr);
+    QCOMPARE(shown->text(), title);
+    QCOMPARE(shown->textFormat(), Qt::PlainText); // the angle brackets show; nothing is fetched
+    QCOMPARE(shown->openExternalLinks(), false);
+    QTRY_VERIFY(m_window->timeline()->shownLabels().join(QString()).contains(QStringLiteral("<b>x</b>")));
+    for (QLabel *label : m_window->findChildren<QLabel *>()) {
+        if (label->text().contains(QStringLiteral("<script>")) || label->text().contains(QStringLiteral("<b>x</b>")))
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+    }
+}
+
+void MainWindowTest::windowStateIsKeptInSettings()
+{
+    m_window->tabs()->setCurrentIndex(MainWindow::SourcesTab);
+    m_window->close();
+    QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("window/tab")).toInt(), int(MainWindow::SourcesTab));
+    QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+    QVERIFY(!settings.value(QStringLiteral("window/splitter")).toByteArray().isEmpty());
+    QCOMPARE(settings.value(QStringLiteral("session/lastFile")).toString(), fixture("valid/minimal.json"));
+    MainWindow again;
+    QCOMPARE(again.tabs()->currentIndex(), int(MainWindow::SourcesTab));
+}
+
+QTEST_MAIN(MainWindowTest)
 #include "mainwindowtest.moc"

@@ -33,8 +33,11 @@ ActorsView::ActorsView(ActorModel *actors, EventFilterModel *filter, QItemSelect
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ActorModel::NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ActorModel::TitleColumn, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Actors"));
     m_chart->setLaneMode(TimelineView::LaneMode::Actor);
     m_chart->setAccessibleName(tr("Actor lanes"));
@@ -52,11 +55,13 @@ ActorsView::ActorsView(ActorModel *actors, EventFilterModel *filter, QItemSelect
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
-    auto *splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(left);
+    // The lanes need the width of the time axis; the table reads fine below them.
+    auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(scroll);
+    splitter->addWidget(left);
+    splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({420, 800});
+    splitter->setSizes({480, 260});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

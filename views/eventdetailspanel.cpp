@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QGuiApplication>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -316,7 +317,8 @@ QWidget *EventDetailsPanel::buildDetails()
         connect(show, &QToolButton::clicked, this,
                 [this, eventId, i] { emit quoteActivated(eventId, i); });
         auto *copy = new QToolButton;
-        copy->setText(tr("Copy quote with citation"));
+        copy->setText(tr("Copy citation"));
+        copy->setToolTip(tr("Copy the quote with its article, publisher and date"));
         copy->setAutoRaise(true);
         copy->setFocusPolicy(Qt::StrongFocus);
         copy->setObjectName(QStringLiteral("copyQuote"));
@@ -335,7 +337,9 @@ QWidget *EventDetailsPanel::buildDetails()
         QLabel *topic = styledLabel(disagreement.topic, true);
         topic->setObjectName(QStringLiteral("disagreementTopic"));
         layout->addWidget(topic);
-        auto *columns = new QHBoxLayout;
+        // Side by side, two to a row: more columns would not fit the panel's width.
+        auto *columns = new QGridLayout;
+        int claimIndex = 0;
         for (const Claim &claim : disagreement.claims) {
             auto *column = new QFrame;
             column->setFrameShape(QFrame::StyledPanel);
@@ -349,8 +353,11 @@ QWidget *EventDetailsPanel::buildDetails()
             says->setAccessibleName(tr("Reading: %1").arg(claim.says));
             columnLayout->addWidget(says);
             columnLayout->addStretch(1);
-            columns->addWidget(column, 1);
+            columns->addWidget(column, claimIndex / 2, claimIndex % 2);
+            ++claimIndex;
         }
+        columns->setColumnStretch(0, 1);
+        columns->setColumnStretch(1, 1);
         layout->addLayout(columns);
     }
 

@@ -23,11 +23,13 @@ QPalette ThemePalette::palette(Theme theme)
         return p;
     }
     case Theme::Dark: {
+        // Fusion outlines check boxes with a darker shade of the window colour, so the
+        // window is darker than the base: otherwise the boxes vanish.
         QPalette p(QColor(0x35, 0x35, 0x35));
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        p.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
         p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        p.setColor(QPalette::Base, QColor(0x2a, 0x2a, 0x2a));
+        p.setColor(QPalette::AlternateBase, QColor(0x31, 0x31, 0x31));
         p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
         p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
         p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
