@@ -1,5 +1,6 @@
 #include "datasetreader.h"
 
+#include "codepointindex.h"
 #include "passageanchor.h"
 
 #include <QCryptographicHash>
@@ -315,6 +316,7 @@ private:
     bool m_readArticles = false;
     bool m_readActors = false;
     qint64 m_searchBudget = DatasetReader::approximateSearchBudget;
+    QHash<QString, CodePointIndex> m_codePointIndexes; // per article, built on first use
     bool m_hasErrors = false;
     Dataset m_dataset;
 };
@@ -707,13 +709,17 @@ void Checker::anchorSource(const QString &path, SourcePassage &source)
     if (!article || (article->text.isEmpty() && m_hasErrors))
         return; // an unknown article or unreadable text has been reported already
     const QStringView text = article->text;
-    const int storedStart = PassageAnchor::codePointToUtf16(text, source.storedStart);
-    const int storedEnd = PassageAnchor::codePointToUtf16(text, source.storedEnd);
+    auto indexIt = m_codePointIndexes.find(article->id);
+    if (indexIt == m_codePointIndexes.end())
+        indexIt = m_codePointIndexes.insert(article->id, CodePointIndex(text));
+    const CodePointIndex &offsets = *indexIt;
+    const int storedStart = offsets.toUtf16(source.storedStart);
+    const int storedEnd = offsets.toUtf16(source.storedEnd);
     if (storedStart < 0 || storedEnd < 0) {
         error(child(path, "end"), QStringLiteral("offsets %1..%2 lie outside the article text (%3 characters)")
                                       .arg(source.storedStart)
                                       .arg(source.storedEnd)
-                                      .arg(PassageAnchor::codePointCount(text)));
+                                      .arg(offsets.codePointCount()));
         return;
     }
     const PassageAnchor::Result anchored =
@@ -731,12 +737,12 @@ void Checker::anchorSource(const QString &path, SourcePassage &source)
         if (storedEnd != anchored.end)
             warning(child(path, "end"), QStringLiteral("end offset %1 does not match the passage; it ends at %2")
                                             .arg(source.storedEnd)
-                                            .arg(PassageAnchor::utf16ToCodePoint(text, anchored.end)));
+                                            .arg(offsets.toCodePoint(anchored.end)));
         break;
     case PassageAnchor::Outcome::ExactElsewhere:
     case PassageAnchor::Outcome::Approximate: {
-        const qint64 newStart = PassageAnchor::utf16ToCodePoint(text, anchored.start);
-        const qint64 newEnd = PassageAnchor::utf16ToCodePoint(text, anchored.end);
+        const qint64 newStart = offsets.toCodePoint(anchored.start);
+        const qint64 newEnd = offsets.toCodePoint(anchored.end);
         QString how = anchored.outcome == PassageAnchor::Outcome::ExactElsewhere
                           ? QStringLiteral("found verbatim")
                           : QStringLiteral("found approximately (%1 edits)").arg(anchored.edits);

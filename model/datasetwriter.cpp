@@ -1,6 +1,6 @@
 #include "datasetwriter.h"
 
-#include "passageanchor.h"
+#include "codepointindex.h"
 #include "savefilecommit.h"
 
 #include <QSaveFile>
@@ -34,7 +34,30 @@ Json articleJson(const Article &article)
     return json;
 }
 
-Json eventJson(const Event &event, const Dataset &dataset)
+// One CodePointIndex per article, built when first needed.
+class ArticleOffsets
+{
+public:
+    explicit ArticleOffsets(const Dataset &dataset)
+        : m_dataset(dataset)
+    {
+    }
+    const CodePointIndex &of(const QString &articleId)
+    {
+        auto it = m_indexes.find(articleId);
+        if (it == m_indexes.end()) {
+            const Article *article = m_dataset.article(articleId);
+            it = m_indexes.insert(articleId, CodePointIndex(article ? QStringView(article->text) : QStringView()));
+        }
+        return *it;
+    }
+
+private:
+    const Dataset &m_dataset;
+    QHash<QString, CodePointIndex> m_indexes;
+};
+
+Json eventJson(const Event &event, ArticleOffsets &indexes)
 {
     Json participants = Json::array();
     for (const Participant &p : event.participants)
@@ -42,14 +65,13 @@ Json eventJson(const Event &event, const Dataset &dataset)
 
     Json sources = Json::array();
     for (const SourcePassage &s : event.sources) {
-        const Article *article = dataset.article(s.articleId);
-        const QStringView articleText = article ? QStringView(article->text) : QStringView();
+        const CodePointIndex &offsets = indexes.of(s.articleId);
         sources.push_back({{"article", text(s.articleId)},
                            {"exact", text(s.exact)},
                            {"prefix", text(s.prefix)},
                            {"suffix", text(s.suffix)},
-                           {"start", PassageAnchor::utf16ToCodePoint(articleText, s.start)},
-                           {"end", PassageAnchor::utf16ToCodePoint(articleText, s.end)}});
+                           {"start", offsets.toCodePoint(s.start)},
+                           {"end", offsets.toCodePoint(s.end)}});
     }
 
     Json disagreements = Json::array();
@@ -106,8 +128,9 @@ QByteArray DatasetWriter::toJson(const Dataset &dataset)
                           {"title", nullable(actor.title)}});
     root["actors"] = actors;
     Json events = Json::array();
+    ArticleOffsets offsets(dataset);
     for (const Event &event : dataset.events)
-        events.push_back(eventJson(event, dataset));
+        events.push_back(eventJson(event, offsets));
     root["events"] = events;
     const std::string dumped = root.dump(2, ' ', false, Json::error_handler_t::replace);
     return QByteArray::fromStdString(dumped) + '\n';

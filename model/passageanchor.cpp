@@ -1,5 +1,7 @@
 #include "passageanchor.h"
 
+#include "codepointindex.h"
+
 #include <QList>
 
 #include <algorithm>
@@ -186,35 +188,17 @@ PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
 
 int PassageAnchor::codePointToUtf16(QStringView text, qint64 codePointOffset)
 {
-    if (codePointOffset < 0)
-        return -1;
-    qint64 codePoints = 0;
-    int index = 0;
-    while (codePoints < codePointOffset) {
-        if (index >= text.size())
-            return -1;
-        const bool pair = text.at(index).isHighSurrogate() && index + 1 < text.size() &&
-                          text.at(index + 1).isLowSurrogate();
-        index += pair ? 2 : 1;
-        ++codePoints;
-    }
-    return index;
+    return CodePointIndex(text).toUtf16(codePointOffset);
 }
 
 qint64 PassageAnchor::utf16ToCodePoint(QStringView text, int utf16Index)
 {
-    qint64 codePoints = 0;
-    const int limit = std::min(utf16Index, int(text.size()));
-    for (int index = 0; index < limit; ++index) {
-        if (!(text.at(index).isLowSurrogate() && index > 0 && text.at(index - 1).isHighSurrogate()))
-            ++codePoints;
-    }
-    return codePoints;
+    return CodePointIndex(text).toCodePoint(utf16Index);
 }
 
 qint64 PassageAnchor::codePointCount(QStringView text)
 {
-    return utf16ToCodePoint(text, int(text.size()));
+    return CodePointIndex(text).codePointCount();
 }
 
 int PassageAnchor::editDistance(QStringView a, QStringView b)

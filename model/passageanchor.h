@@ -29,7 +29,8 @@ public:
     static Result anchor(QStringView text, QStringView exact, QStringView prefix,
                          QStringView suffix, int storedStart, qint64 *budget = nullptr);
 
-    // Code point offset -> UTF-16 index; -1 when past the end of the text.
+    // Code point offset -> UTF-16 index; -1 when past the end of the text. One-off
+    // conversions; for many on one text, build a CodePointIndex once.
     static int codePointToUtf16(QStringView text, qint64 codePointOffset);
     // UTF-16 index -> code point offset.
     static qint64 utf16ToCodePoint(QStringView text, int utf16Index);

@@ -13,7 +13,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
     export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
     export LSAN_OPTIONS="suppressions=$root/tests/sanitizer/lsan.supp:print_suppressions=0"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-    "$root/scripts/build.sh" -DNTL_BUILD_TESTS=ON -DNTL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+    "$root/scripts/build.sh" -DNTL_BUILD_TESTS=ON -DNTL_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 else
     export BUILD_DIR="${BUILD_DIR:-$root/build}"
     "$root/scripts/build.sh" -DNTL_BUILD_TESTS=ON

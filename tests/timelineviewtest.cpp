@@ -1,6 +1,7 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "testdataset.h"
+#include "syntheticdataset.h"
 #include "timelineview.h"
 
 #include <QItemSelectionModel>
@@ -28,6 +29,8 @@ private slots:
     void hoverShowsACalloutWithTitleAndDate();
     void crowdedDayNeitherOverlapsMarkersNorLabels();
     void markupInTitlesIsShownLiterally();
+    void countMarkersHoldEveryEventInViewAtEveryZoom();
+    void clickingACountMarkerZoomsIn();
 
 private:
     void show(std::shared_ptr<const Dataset> dataset);
@@ -234,6 +237,56 @@ void TimelineViewTest::markupInTitlesIsShownLiterally()
     QMouseEvent move(QEvent::MouseMove, marker, m_view->viewport()->mapToGlobal(marker), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
     QCoreApplication::sendEvent(m_view->viewport(), &move);
     QVERIFY(m_view->calloutText().startsWith(QStringLiteral("<b>x</b><img src=\"file:///etc/passwd\"> 0")));
+}
+
+void TimelineViewTest::countMarkersHoldEveryEventInViewAtEveryZoom()
+{
+    show(makeSyntheticDataset(3000, 7));
+    m_view->resize(1000, 600);
+    for (const double zoom : {1.0, 4.0, 12.0, 60.0}) {
+        m_view->showWholePeriod();
+        m_view->zoomBy(zoom);
+        m_view->settle();
+        const auto [from, to] = m_view->visibleRange();
+        // Independently of the view: each event in each of its sides' lanes, if its span
+        // overlaps the visible range.
+        QList<int> expected(m_view->laneLabels().size(), 0);
+        const auto dataset = m_events->dataset();
+        for (int row = 0; row < m_filter->rowCount(); ++row) {
+            const QModelIndex index = m_filter->index(row, 0);
+            const double x0 = m_view->layout().x(index.data(EventModel::StartDateRole).toDate());
+            const double x1 = m_view->layout().x(index.data(EventModel::EndDateRole).toDate().addDays(1));
+            if (x1 <= from || x0 >= to)
+                continue;
+            for (const QString &side : index.data(EventModel::SideIdsRole).toStringList())
+                ++expected[dataset->sideIndex(side)];
+        }
+        const QList<TimelineView::LaneSummary> summaries = m_view->laneSummaries();
+        QCOMPARE(summaries.size(), expected.size());
+        int counted = 0;
+        for (qsizetype lane = 0; lane < summaries.size(); ++lane) {
+            QCOMPARE(summaries.at(lane).individual + summaries.at(lane).counted, expected.at(lane));
+            counted += summaries.at(lane).counted;
+        }
+        int inMarkers = 0;
+        for (const auto &marker : m_view->countMarkers())
+            inMarkers += marker.second;
+        QCOMPARE(inMarkers, counted); // what the markers say is what they hold
+        if (zoom == 1.0)
+            QVERIFY2(counted > 0, "the whole period of 3,000 events must aggregate");
+    }
+}
+
+void TimelineViewTest::clickingACountMarkerZoomsIn()
+{
+    show(makeSyntheticDataset(3000, 7));
+    m_view->settle();
+    const auto markers = m_view->countMarkers();
+    QVERIFY(!markers.isEmpty());
+    const auto before = m_view->visibleRange();
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, markers.first().first);
+    const auto after = m_view->visibleRange();
+    QVERIFY(after.second - after.first < (before.second - before.first) / 4);
 }
 
 QTEST_MAIN(TimelineViewTest)

@@ -1,5 +1,7 @@
 #include "timelineview.h"
 
+#include "timelineoverlay.h"
+
 #include "eventdatetext.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -11,12 +13,15 @@
 #include <QGraphicsSimpleTextItem>
 #include <QItemSelectionModel>
 #include <QLegendMarker>
+#include <QMap>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTimer>
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <limits>
+#include <numeric>
 #include <cmath>
 
 namespace ntl {
@@ -27,6 +32,7 @@ constexpr double rangeMargin = 0.6; // axis units beyond the first and last day
 constexpr double minimumRange = 1.5;
 constexpr int minimumRowPixels = 13;
 constexpr int labelGap = 4;
+constexpr double countMarkerSize = 24;
 constexpr double markerHalf = 7;
 constexpr double markerClearance = markerHalf + labelGap + 1;
 
@@ -39,11 +45,6 @@ QString uniqueLabel(QString label, QSet<QString> &used)
     return label;
 }
 
-void hideFromLegend(QChart *chart, QAbstractSeries *series)
-{
-    for (QLegendMarker *marker : chart->legend()->markers(series))
-        marker->setVisible(false);
-}
 
 } // namespace
 
@@ -70,6 +71,12 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     setAccessibleName(tr("Timeline"));
     setAccessibleDescription(tr("Events on a date axis in lanes. Arrow keys pan and move between events, "
                                 "plus and minus zoom, Enter opens the event's first passage."));
+
+    // Spans and joins under the markers, labels and counts over them.
+    m_below = new TimelineOverlay(m_chart);
+    m_below->setZValue(1);
+    m_above = new TimelineOverlay(m_chart);
+    m_above->setZValue(50);
 
     m_callout = new QGraphicsRectItem(m_chart);
     m_callout->setZValue(100);
@@ -138,9 +145,11 @@ void TimelineView::rebuild()
     m_chart->removeAllSeries();
     m_selectionRing = nullptr;
     m_actorRing = nullptr;
-    m_markerSeries.clear();
+    m_filledSeries.clear();
+    m_hollowSeries.clear();
     m_items.clear();
     m_laneLabels.clear();
+    m_shown.clear();
 
     const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
     const std::shared_ptr<const Dataset> dataset = events ? events->dataset() : nullptr;
@@ -204,6 +213,8 @@ void TimelineView::rebuild()
         }
     }
 
+    m_laneColors = laneColors;
+
     // Events and the lanes they sit in.
     QList<TimelineLayout::Input> inputs;
     for (int row = 0; row < rows; ++row) {
@@ -213,8 +224,8 @@ void TimelineView::rebuild()
         item.title = index.data(EventModel::TitleRole).toString();
         item.dateText = index.data(EventModel::DateTextRole).toString();
         item.status = index.data(EventModel::StatusRole).toInt();
-        item.disagreement = index.data(EventModel::HasDisagreementRole).toBool();
         item.precision = index.data(EventModel::PrecisionRole).toInt();
+        item.disagreement = index.data(EventModel::HasDisagreementRole).toBool();
         item.participantIds = index.data(EventModel::ParticipantIdsRole).toStringList();
         const QStringList sides = index.data(EventModel::SideIdsRole).toStringList();
         item.colorIndex = dataset && !sides.isEmpty() ? dataset->sideIndex(sides.first()) : -1;
@@ -231,143 +242,104 @@ void TimelineView::rebuild()
         }
         for (const QString &key : keys) {
             const int lane = laneOfKey.value(key, -1);
-            if (lane >= 0)
-                input.lanes.append(lane);
+            if (lane >= 0 && !item.lanes.contains(lane))
+                item.lanes.append(lane);
         }
+        input.lanes = item.lanes;
         inputs.append(input);
         m_items.append(item);
     }
+    // The layout gives the squeezed time axis; rows are placed per frame (placeMarkers).
     m_layout.compute(inputs, int(laneKeys.size()));
-
-    // Series: spans and joins first, markers on top.
-    const QColor neutral = palette().color(QPalette::PlaceholderText);
-    const QColor base = palette().color(QPalette::Base);
-    QHash<QString, QList<QPointF>> joinPoints;
-    QHash<int, QScatterSeries *> filledSeries;
-    QHash<int, QScatterSeries *> hollowSeries;
-    auto *stars = new QScatterSeries;
-    stars->setName(tr("sources disagree"));
-    stars->setMarkerShape(QScatterSeries::MarkerShapeStar);
-    stars->setMarkerSize(9);
-    stars->setColor(palette().color(QPalette::Text));
-    stars->setBorderColor(palette().color(QPalette::Text));
-
-    const auto laneColor = [&](int lane, const Item &item) {
-        const int index = m_laneMode == LaneMode::Kind ? item.colorIndex : laneColors.value(lane, -1);
-        return std::pair(index, colors.color(index));
-    };
-    for (const TimelineLayout::Placement &placement : m_layout.placements()) {
-        const Item &item = m_items.at(placement.input);
-        const auto [colorIndex, color] = laneColor(placement.lane, item);
-        const bool planned = item.status == int(EventStatus::Planned) || item.status == int(EventStatus::Cancelled);
-        const double centre = (placement.x0 + placement.x1) / 2;
-        if (item.multiDay) {
-            auto *span = new QLineSeries;
-            // A known run of days is solid; "some time in this range" is a translucent band.
-            QColor spanColor = color;
-            if (item.precision != int(DatePrecision::Days))
-                spanColor.setAlphaF(0.45);
-            QPen pen(spanColor, 5, planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap);
-            span->setPen(pen);
-            span->append({{placement.x0 + 0.08, placement.y}, {placement.x1 - 0.08, placement.y}});
-            m_chart->addSeries(span);
-        }
-        joinPoints[item.eventId].append(QPointF(centre, placement.y));
-        QHash<int, QScatterSeries *> &group = planned ? hollowSeries : filledSeries;
-        QScatterSeries *series = group.value(colorIndex);
-        if (!series) {
-            series = new QScatterSeries;
-            series->setMarkerSize(11);
-            m_markerSeries.append(series);
-            series->setColor(planned ? base : color);
-            series->setBorderColor(color);
-            series->setPen(QPen(color, planned ? 2 : 1));
-            group.insert(colorIndex, series);
-        }
-        series->append(centre, placement.y);
-        if (item.disagreement)
-            stars->append(centre, placement.y - 0.42); // just above the marker
-    }
-    for (auto it = joinPoints.cbegin(); it != joinPoints.cend(); ++it) {
-        if (it->size() < 2)
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        const TimelineLayout::Input &input = inputs.at(i);
+        if (!input.start.isValid())
             continue;
-        QList<QPointF> points = *it;
-        std::sort(points.begin(), points.end(), [](QPointF a, QPointF b) { return a.y() < b.y(); });
-        auto *join = new QLineSeries;
-        join->setPen(QPen(neutral, 1.5));
-        join->append(points);
-        m_chart->addSeries(join);
+        m_items[i].x0 = m_layout.x(input.start);
+        m_items[i].x1 = m_layout.x(std::max(input.end.isValid() ? input.end : input.start, input.start).addDays(1));
     }
-    // Legend order: sides (filled) first, then what the marks mean.
-    QList<int> colorKeys = filledSeries.keys();
-    for (int key : hollowSeries.keys()) {
-        if (!colorKeys.contains(key))
-            colorKeys.append(key);
+
+    // Marker series: one per colour and fill, refilled with replace() every frame.
+    const QColor base = palette().color(QPalette::Base);
+    QList<int> colorKeys;
+    for (const Item &item : std::as_const(m_items)) {
+        for (int lane : item.lanes) {
+            const int key = m_laneMode == LaneMode::Kind ? item.colorIndex : laneColors.value(lane, -1);
+            if (!colorKeys.contains(key))
+                colorKeys.append(key);
+        }
     }
     std::sort(colorKeys.begin(), colorKeys.end());
     QScatterSeries *plannedLegend = nullptr;
-    for (int key : colorKeys) {
-        if (QScatterSeries *series = filledSeries.value(key)) {
-            m_chart->addSeries(series);
-            if (dataset && key >= 0 && key < dataset->sides.size())
-                series->setName(dataset->sides.at(key).name);
+    for (int key : std::as_const(colorKeys)) {
+        const QColor color = colors.color(key);
+        auto *filled = new QScatterSeries;
+        filled->setColor(color);
+        filled->setBorderColor(color);
+        if (dataset && key >= 0 && key < dataset->sides.size() && m_laneMode != LaneMode::Kind)
+            filled->setName(dataset->sides.at(key).name);
+        auto *hollow = new QScatterSeries;
+        hollow->setColor(base);
+        hollow->setBorderColor(color);
+        hollow->setPen(QPen(color, 2));
+        if (!plannedLegend) {
+            plannedLegend = hollow;
+            hollow->setName(tr("planned (hollow)"));
         }
-        if (QScatterSeries *series = hollowSeries.value(key)) {
-            m_chart->addSeries(series);
-            if (!plannedLegend) {
-                plannedLegend = series;
-                series->setName(tr("planned (hollow)"));
-            }
-        }
+        m_filledSeries.insert(key, filled);
+        m_hollowSeries.insert(key, hollow);
+        m_chart->addSeries(filled);
+        m_chart->addSeries(hollow);
     }
-    m_chart->addSeries(stars);
-
+    m_stars = new QScatterSeries;
+    m_stars->setName(tr("sources disagree"));
+    m_stars->setMarkerShape(QScatterSeries::MarkerShapeStar);
+    m_stars->setColor(palette().color(QPalette::Text));
+    m_stars->setBorderColor(palette().color(QPalette::Text));
+    m_chart->addSeries(m_stars);
+    m_countSeries = new QScatterSeries;
+    m_countSeries->setName(tr("several events (click to zoom)"));
+    m_countSeries->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_countSeries->setColor(palette().color(QPalette::Base));
+    m_countSeries->setBorderColor(palette().color(QPalette::Text));
+    m_countSeries->setPen(QPen(palette().color(QPalette::Text), 1.5));
+    m_chart->addSeries(m_countSeries);
     m_selectionRing = new QScatterSeries;
-    m_selectionRing->setMarkerSize(22);
     m_selectionRing->setColor(Qt::transparent);
     m_selectionRing->setPen(QPen(palette().color(QPalette::Highlight), 3));
     m_chart->addSeries(m_selectionRing);
     m_actorRing = new QScatterSeries;
-    m_actorRing->setMarkerSize(18);
     m_actorRing->setColor(Qt::transparent);
     m_actorRing->setPen(QPen(palette().color(QPalette::Text), 1.5, Qt::DotLine));
     m_chart->addSeries(m_actorRing);
 
+    // One pass over the legend (asking per series would be quadratic).
+    QSet<const QAbstractSeries *> inLegend;
+    for (QScatterSeries *series : std::as_const(m_filledSeries)) {
+        if (!series->name().isEmpty())
+            inLegend.insert(series);
+    }
+    if (plannedLegend)
+        inLegend.insert(plannedLegend);
     for (QAbstractSeries *series : m_chart->series()) {
         series->attachAxis(m_axisX);
         series->attachAxis(m_axisY);
-        const bool inLegend = (series == plannedLegend) || (series == stars && stars->count() > 0) ||
-                              (filledSeries.values().contains(static_cast<QScatterSeries *>(series)) &&
-                               !series->name().isEmpty() && m_laneMode != LaneMode::Kind);
-        if (!inLegend)
-            hideFromLegend(m_chart, series);
     }
-
-    // Lane axis.
-    m_updatingAxis = true;
-    for (const QString &label : m_axisY->categoriesLabels())
-        m_axisY->remove(label);
-    QSet<QString> used;
-    m_axisY->setStartValue(0);
-    for (int lane = 0; lane < m_layout.lanes().size(); ++lane) {
-        const TimelineLayout::Lane &l = m_layout.lanes().at(lane);
-        // Long lane names would squeeze the plot; the full name is in the filter panel.
-        const QString label = QFontMetrics(font()).elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
-        m_axisY->append(uniqueLabel(label, used), l.top + l.rows);
+    for (QLegendMarker *marker : m_chart->legend()->markers()) {
+        const QAbstractSeries *series = marker->series();
+        marker->setVisible(inLegend.contains(series) ||
+                           ((series == m_stars || series == m_countSeries) && !m_items.isEmpty()));
     }
-    m_axisY->setRange(0, std::max(1.0, m_layout.totalRows()));
-    m_updatingAxis = false;
 
     setMinimumHeight(minimumChartHeight());
     applyPalette();
     showWholePeriod();
-    updateRings();
 }
 
 int TimelineView::minimumChartHeight() const
 {
-    // Enough height for every stacked row to keep its markers apart.
-    return int(m_layout.totalRows() * minimumRowPixels) + 100;
+    // Each lane gets at least two rows; busier lanes aggregate rather than grow.
+    return int(std::max<qsizetype>(1, m_laneLabels.size()) * 2 * minimumRowPixels) + 110;
 }
 
 void TimelineView::applyPalette()
@@ -543,21 +515,299 @@ void TimelineView::updateOverlay()
         return;
     }
     updateAxisLabels();
-    updateMarkerSizes();
-    updateTextLabels();
+    placeMarkers();
+    placeLabels();
+    updateRings();
 }
 
-void TimelineView::updateMarkerSizes()
+void TimelineView::placeMarkers()
 {
-    // Rows can be tight when a lane stacks many events: markers shrink to stay apart.
-    const double rowPixels = m_chart->plotArea().height() / std::max(1.0, m_layout.totalRows());
-    const double size = std::clamp(rowPixels - 3, 7.0, 11.0);
-    for (QScatterSeries *series : std::as_const(m_markerSeries))
-        series->setMarkerSize(size);
-    if (m_selectionRing)
-        m_selectionRing->setMarkerSize(size + 9);
-    if (m_actorRing)
-        m_actorRing->setMarkerSize(size + 6);
+    const QRectF plot = m_chart->plotArea();
+    if (plot.width() <= 0 || plot.height() <= 0 || !m_below)
+        return;
+    const int laneCount = int(m_laneLabels.size());
+    const double pixelsPerUnit = plot.width() / (m_to - m_from);
+    const double slot = m_markerSize + 4; // pixels a marker needs across
+    constexpr double countSlot = 30;      // a count marker holds up to three digits
+
+    // Which events of each lane are in view, and their pixel extent.
+    struct Candidate {
+        int item;
+        double left;   // pixels
+        double right;
+        double centre; // axis units
+    };
+    QList<QList<Candidate>> lanes(laneCount);
+    for (int i = 0; i < m_items.size(); ++i) {
+        const Item &item = m_items.at(i);
+        if (item.x1 <= m_from || item.x0 >= m_to)
+            continue;
+        const double centre = (item.x0 + item.x1) / 2;
+        const double cx = (centre - m_from) * pixelsPerUnit;
+        const double left = std::min((item.x0 - m_from) * pixelsPerUnit, cx - slot / 2);
+        const double right = std::max((item.x1 - m_from) * pixelsPerUnit, cx + slot / 2);
+        for (int lane : item.lanes)
+            lanes[lane].append({i, left, right, centre});
+    }
+
+    // Rows: stack what overlaps in pixels; a lane that would need more rows than it can
+    // have keeps its last row for count markers of what does not fit.
+    const int availableRows = std::max(laneCount * 2, int(plot.height() / minimumRowPixels));
+    QList<int> needed(laneCount, 1);
+    QList<QList<int>> rowOf(laneCount);
+    const auto stack = [](const QList<Candidate> &candidates, int rowLimit, QList<int> &rows) {
+        QList<double> rowEnds;
+        int used = 1;
+        rows.fill(-1, candidates.size());
+        for (int c = 0; c < candidates.size(); ++c) {
+            int row = 0;
+            while (row < rowEnds.size() && rowEnds.at(row) > candidates.at(c).left)
+                ++row;
+            if (row >= rowLimit)
+                continue; // does not fit: counted
+            if (row == rowEnds.size())
+                rowEnds.append(0);
+            rowEnds[row] = candidates.at(c).right;
+            rows[c] = row;
+            used = std::max(used, row + 1);
+        }
+        return used;
+    };
+    for (int lane = 0; lane < laneCount; ++lane) {
+        std::sort(lanes[lane].begin(), lanes[lane].end(),
+                  [](const Candidate &a, const Candidate &b) { return a.left < b.left; });
+        needed[lane] = stack(lanes.at(lane), std::numeric_limits<int>::max(), rowOf[lane]);
+    }
+    int total = std::accumulate(needed.cbegin(), needed.cend(), 0);
+    m_laneRows = needed;
+    if (total > availableRows) {
+        // Share the rows: lanes that need few keep them, the rest split what is left.
+        QList<int> order(laneCount);
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return needed.at(a) < needed.at(b); });
+        int left = availableRows;
+        for (int k = 0; k < laneCount; ++k) {
+            const int lane = order.at(k);
+            const int share = std::max(2, left / (laneCount - k));
+            m_laneRows[lane] = std::min(needed.at(lane), share);
+            left -= m_laneRows.at(lane);
+        }
+    }
+
+    // Lane axis: categories follow the rows each lane has in this frame.
+    QList<double> laneTop(laneCount, 0);
+    double top = 0;
+    for (int lane = 0; lane < laneCount; ++lane) {
+        laneTop[lane] = top;
+        top += m_laneRows.at(lane);
+    }
+    m_updatingAxis = true;
+    QStringList wanted;
+    for (const QString &label : m_axisY->categoriesLabels())
+        m_axisY->remove(label);
+    QSet<QString> used;
+    m_axisY->setStartValue(0);
+    for (int lane = 0; lane < laneCount; ++lane) {
+        // Long lane names would squeeze the plot; the full name is in the filter panel.
+        const QString label = QFontMetrics(font()).elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
+        m_axisY->append(uniqueLabel(label, used), laneTop.at(lane) + m_laneRows.at(lane));
+    }
+    m_axisY->setRange(0, std::max(1.0, top));
+    m_updatingAxis = false;
+    const double rowPixels = plot.height() / std::max(1.0, top);
+    m_markerSize = std::clamp(rowPixels - 3, 7.0, 11.0);
+
+    // Markers, spans, joins and counts.
+    m_shown.clear();
+    m_laneSummaries = QList<LaneSummary>(laneCount);
+    QHash<int, QList<QPointF>> filledPoints;
+    QHash<int, QList<QPointF>> hollowPoints;
+    QList<QPointF> starPoints;
+    QList<QPointF> countPoints;
+    QList<TimelineOverlay::Line> lines;
+    QList<TimelineOverlay::Count> counts;
+    QHash<int, QList<QPointF>> joins; // item → its markers
+    const QColor neutral = palette().color(QPalette::PlaceholderText);
+    const SidePalette colors(palette());
+    for (int lane = 0; lane < laneCount; ++lane) {
+        const QList<Candidate> &candidates = lanes.at(lane);
+        QList<int> rows;
+        const int limit = m_laneRows.at(lane);
+        if (needed.at(lane) > limit)
+            stack(candidates, limit - 1, rows);
+        else
+            rows = rowOf.at(lane);
+        QMap<qint64, Shown> buckets; // count markers by pixel column
+        for (int c = 0; c < candidates.size(); ++c) {
+            const Candidate &candidate = candidates.at(c);
+            const Item &item = m_items.at(candidate.item);
+            if (rows.at(c) < 0) {
+                const double cx = (candidate.centre - m_from) * pixelsPerUnit;
+                Shown &bucket = buckets[qint64(std::floor(cx / countSlot))];
+                if (bucket.count == 0) {
+                    bucket.lane = lane;
+                    bucket.x0 = item.x0;
+                    bucket.x1 = item.x1;
+                    bucket.at = QPointF(m_from + (std::floor(cx / countSlot) + 0.5) * countSlot / pixelsPerUnit,
+                                        laneTop.at(lane) + limit - 0.5);
+                }
+                bucket.x0 = std::min(bucket.x0, item.x0);
+                bucket.x1 = std::max(bucket.x1, item.x1);
+                ++bucket.count;
+                ++m_laneSummaries[lane].counted;
+                continue;
+            }
+            ++m_laneSummaries[lane].individual;
+            const QPointF at(candidate.centre, laneTop.at(lane) + rows.at(c) + 0.5);
+            m_shown.append({candidate.item, lane, at, 0, item.x0, item.x1});
+            const int colorKey = m_laneMode == LaneMode::Kind ? item.colorIndex : m_laneColors.value(lane, -1);
+            const bool planned = item.status == int(EventStatus::Planned) || item.status == int(EventStatus::Cancelled);
+            (planned ? hollowPoints : filledPoints)[colorKey].append(at);
+            if (item.disagreement)
+                starPoints.append(QPointF(at.x(), at.y() - 0.42)); // just above the marker
+            if (item.multiDay) {
+                // A known run of days is solid; "some time in this range" is a translucent band.
+                QColor color = colors.color(colorKey);
+                if (item.precision != int(DatePrecision::Days))
+                    color.setAlphaF(0.45);
+                lines.append({QPointF(item.x0 + 0.08, at.y()), QPointF(item.x1 - 0.08, at.y()),
+                              QPen(color, 5, planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap)});
+            }
+            joins[candidate.item].append(at);
+        }
+        for (const Shown &bucket : std::as_const(buckets)) {
+            m_shown.append(bucket);
+            countPoints.append(bucket.at);
+            counts.append({bucket.at, bucket.count > 999 ? QStringLiteral("1k+") : QString::number(bucket.count)});
+        }
+    }
+    for (auto it = joins.cbegin(); it != joins.cend(); ++it) {
+        if (it->size() < 2)
+            continue;
+        double low = qInf();
+        double high = -qInf();
+        for (const QPointF &point : *it) {
+            low = std::min(low, point.y());
+            high = std::max(high, point.y());
+        }
+        lines.prepend({QPointF(it->first().x(), low), QPointF(it->first().x(), high), QPen(neutral, 1.5)});
+    }
+    // Qt Charts restyles every point on a size change: only set sizes that changed.
+    const auto refill = [this](QScatterSeries *series, const QList<QPointF> &points) {
+        if (!qFuzzyCompare(series->markerSize(), m_markerSize))
+            series->setMarkerSize(m_markerSize);
+        series->replace(points);
+    };
+    for (auto it = m_filledSeries.cbegin(); it != m_filledSeries.cend(); ++it)
+        refill(it.value(), filledPoints.value(it.key()));
+    for (auto it = m_hollowSeries.cbegin(); it != m_hollowSeries.cend(); ++it)
+        refill(it.value(), hollowPoints.value(it.key()));
+    if (!qFuzzyCompare(m_stars->markerSize(), std::max(7.0, m_markerSize - 2)))
+        m_stars->setMarkerSize(std::max(7.0, m_markerSize - 2));
+    m_stars->replace(starPoints);
+    if (!qFuzzyCompare(m_countSeries->markerSize(), countMarkerSize))
+        m_countSeries->setMarkerSize(countMarkerSize);
+    m_countSeries->replace(countPoints);
+    m_below->setLines(lines);
+    QFont countFont = labelFont();
+    countFont.setPointSizeF(countFont.pointSizeF() * 0.85);
+    countFont.setBold(true);
+    m_above->setCounts(counts, countFont, palette().color(QPalette::Text));
+}
+
+void TimelineView::placeLabels()
+{
+    const QRectF plot = m_chart->plotArea();
+    QColor backing = palette().color(QPalette::Base);
+    backing.setAlpha(210);
+    QList<TimelineOverlay::Label> placed;
+    m_labelEvents.clear();
+    const QFontMetrics metrics(labelFont());
+    const double rowPixels = plot.height() / std::max(1.0, m_axisY->max());
+    constexpr int maximumLabelled = 600; // beyond this, titles would not fit anyway
+    int individual = 0;
+    for (const Shown &shown : std::as_const(m_shown))
+        individual += shown.item >= 0 ? 1 : 0;
+    if (plot.width() <= 0 || rowPixels < metrics.height() - 1 || individual > maximumLabelled) {
+        m_above->setLabels({}, labelFont(), palette().color(QPalette::Text), backing);
+        return;
+    }
+
+    // Obstacles in a coarse grid, so each test looks at a few neighbours only.
+    constexpr double cell = 48;
+    QHash<qint64, QList<QRectF>> grid;
+    const auto key = [](int x, int y) { return (qint64(x) << 32) ^ qint64(quint32(y)); };
+    const auto add = [&](const QRectF &rect) {
+        for (int x = int(std::floor(rect.left() / cell)); x <= int(std::floor(rect.right() / cell)); ++x)
+            for (int y = int(std::floor(rect.top() / cell)); y <= int(std::floor(rect.bottom() / cell)); ++y)
+                grid[key(x, y)].append(rect);
+    };
+    const auto clear = [&](const QRectF &rect) {
+        const QRectF padded = rect.adjusted(-labelGap, 0, labelGap, 0);
+        for (int x = int(std::floor(padded.left() / cell)); x <= int(std::floor(padded.right() / cell)); ++x)
+            for (int y = int(std::floor(padded.top() / cell)); y <= int(std::floor(padded.bottom() / cell)); ++y)
+                for (const QRectF &taken : grid.value(key(x, y)))
+                    if (taken.intersects(padded))
+                        return false;
+        return true;
+    };
+    struct Candidate {
+        QPointF marker;
+        double barStart;
+        double barEnd;
+        const Item *item;
+    };
+    QList<Candidate> candidates;
+    const double half = m_markerSize / 2;
+    for (const Shown &shown : std::as_const(m_shown)) {
+        const QPointF marker = m_chart->mapToPosition(shown.at);
+        if (shown.item < 0) {
+            const double size = countMarkerSize / 2;
+            add(QRectF(marker.x() - size, marker.y() - size, 2 * size, 2 * size));
+            continue;
+        }
+        const Item &item = m_items.at(shown.item);
+        add(QRectF(marker.x() - half, marker.y() - half, 2 * half, 2 * half));
+        const double barStart = m_chart->mapToPosition(QPointF(item.x0, shown.at.y())).x();
+        const double barEnd = m_chart->mapToPosition(QPointF(item.x1, shown.at.y())).x();
+        if (item.multiDay)
+            add(QRectF(barStart, marker.y() - 3, barEnd - barStart, 6)); // spans are obstacles too
+        if (marker.x() >= plot.left() && marker.x() <= plot.right())
+            candidates.append({marker, barStart, barEnd, &item});
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate &a, const Candidate &b) { return a.marker.x() < b.marker.x(); });
+    const double clearance = half + labelGap + 1;
+    for (const Candidate &candidate : std::as_const(candidates)) {
+        QRectF chosen;
+        QString text;
+        for (int width : {220, 140, 80}) {
+            text = metrics.elidedText(candidate.item->title, Qt::ElideRight, width);
+            if (text == QStringLiteral("…"))
+                break;
+            const double textWidth = metrics.horizontalAdvance(text);
+            const double startRight = std::max(candidate.marker.x() + clearance,
+                                               candidate.item->multiDay ? candidate.barEnd + labelGap : 0.0);
+            const QRectF right(startRight, candidate.marker.y() - metrics.height() / 2.0, textWidth, metrics.height());
+            const double endLeft = std::min(candidate.marker.x() - clearance,
+                                            candidate.item->multiDay ? candidate.barStart - labelGap : qInf());
+            const QRectF left(endLeft - textWidth, right.top(), textWidth, metrics.height());
+            for (const QRectF &option : {right, left}) {
+                if (plot.contains(option) && clear(option)) {
+                    chosen = option;
+                    break;
+                }
+            }
+            if (!chosen.isNull())
+                break;
+        }
+        if (chosen.isNull())
+            continue;
+        add(chosen);
+        placed.append({chosen, text});
+        m_labelEvents.append(candidate.item->eventId);
+    }
+    m_above->setLabels(placed, labelFont(), palette().color(QPalette::Text), backing);
 }
 
 QFont TimelineView::labelFont() const
@@ -627,89 +877,6 @@ QPointF TimelineView::toViewport(double x, double y) const
     return mapFromScene(m_chart->mapToScene(m_chart->mapToPosition(QPointF(x, y))));
 }
 
-void TimelineView::updateTextLabels()
-{
-    for (QGraphicsSimpleTextItem *label : std::as_const(m_textLabels))
-        delete label->parentItem();
-    m_textLabels.clear();
-    const QRectF plot = m_chart->plotArea();
-    if (plot.width() <= 0 || m_layout.placements().isEmpty())
-        return;
-    const QFontMetrics metrics(labelFont());
-    const double rowPixels = plot.height() / std::max(1.0, m_layout.totalRows());
-    if (rowPixels < metrics.height() - 1)
-        return; // rows too tight for text: the callout names each event
-
-    // Markers are obstacles; labels go right of their marker, else left, else not at all.
-    QList<QRectF> taken;
-    struct Candidate {
-        QPointF marker;
-        double barStart;
-        double barEnd;
-        const Item *item;
-    };
-    QList<Candidate> candidates;
-    for (const TimelineLayout::Placement &placement : m_layout.placements()) {
-        const double centre = (placement.x0 + placement.x1) / 2;
-        const QPointF marker = m_chart->mapToPosition(QPointF(centre, placement.y));
-        const double barStart = m_chart->mapToPosition(QPointF(placement.x0, placement.y)).x();
-        const double barEnd = m_chart->mapToPosition(QPointF(placement.x1, placement.y)).x();
-        taken.append(QRectF(marker.x() - markerHalf, marker.y() - markerHalf, 2 * markerHalf, 2 * markerHalf));
-        if (m_items.at(placement.input).multiDay)
-            taken.append(QRectF(barStart, marker.y() - 3, barEnd - barStart, 6)); // spans are obstacles too
-        if (marker.x() >= plot.left() && marker.x() <= plot.right())
-            candidates.append({marker, barStart, barEnd, &m_items.at(placement.input)});
-    }
-    std::sort(candidates.begin(), candidates.end(),
-              [](const Candidate &a, const Candidate &b) { return a.marker.x() < b.marker.x(); });
-    const int maximumWidth = 220;
-    for (const Candidate &candidate : candidates) {
-        const QString full = candidate.item->title;
-        QRectF placed;
-        QString text;
-        for (int width : {maximumWidth, 140, 80}) {
-            text = metrics.elidedText(full, Qt::ElideRight, width);
-            if (text == QStringLiteral("…"))
-                break;
-            const double textWidth = metrics.horizontalAdvance(text);
-            const double startRight = std::max(candidate.marker.x() + markerClearance, candidate.item->multiDay ? candidate.barEnd + labelGap : 0.0);
-            const QRectF right(startRight, candidate.marker.y() - metrics.height() / 2.0, textWidth, metrics.height());
-            const double endLeft = std::min(candidate.marker.x() - markerClearance,
-                                            candidate.item->multiDay ? candidate.barStart - labelGap : qInf());
-            const QRectF left(endLeft - textWidth, right.top(), textWidth, metrics.height());
-            for (const QRectF &option : {right, left}) {
-                if (!plot.contains(option))
-                    continue;
-                const bool clear = std::none_of(taken.cbegin(), taken.cend(), [&](const QRectF &r) {
-                    return r.adjusted(-labelGap, 0, labelGap, 0).intersects(option);
-                });
-                if (clear) {
-                    placed = option;
-                    break;
-                }
-            }
-            if (!placed.isNull())
-                break;
-        }
-        if (placed.isNull())
-            continue;
-        taken.append(placed);
-        // A backing in the base colour keeps the text legible over grid lines.
-        auto *backing = new QGraphicsRectItem(QRectF(-2, 0, placed.width() + 4, placed.height()), m_chart);
-        QColor base = palette().color(QPalette::Base);
-        base.setAlpha(210);
-        backing->setBrush(base);
-        backing->setPen(Qt::NoPen);
-        backing->setPos(placed.topLeft());
-        backing->setZValue(4);
-        auto *label = new QGraphicsSimpleTextItem(text, backing); // plain text by construction
-        label->setFont(labelFont());
-        label->setBrush(palette().color(QPalette::Text));
-        label->setData(0, candidate.item->eventId);
-        m_textLabels.append(label);
-    }
-}
-
 void TimelineView::updateRings()
 {
     if (!m_selectionRing || !m_actorRing)
@@ -717,13 +884,18 @@ void TimelineView::updateRings()
     const QString current = currentEventId();
     QList<QPointF> selected;
     QList<QPointF> actor;
-    for (const TimelineLayout::Placement &placement : m_layout.placements()) {
-        const Item &item = m_items.at(placement.input);
-        const QPointF point((placement.x0 + placement.x1) / 2, placement.y);
+    for (const Shown &shown : std::as_const(m_shown)) {
+        if (shown.item < 0)
+            continue;
+        const Item &item = m_items.at(shown.item);
         if (item.eventId == current)
-            selected.append(point);
+            selected.append(shown.at);
         if (!m_highlightedActor.isEmpty() && item.participantIds.contains(m_highlightedActor))
-            actor.append(point);
+            actor.append(shown.at);
+    }
+    if (!qFuzzyCompare(m_selectionRing->markerSize(), m_markerSize + 9)) {
+        m_selectionRing->setMarkerSize(m_markerSize + 9);
+        m_actorRing->setMarkerSize(m_markerSize + 6);
     }
     m_selectionRing->replace(selected);
     m_actorRing->replace(actor);
@@ -745,38 +917,59 @@ void TimelineView::selectEvent(const QString &eventId)
 QList<QPoint> TimelineView::markerPositions(const QString &eventId) const
 {
     QList<QPoint> positions;
-    for (const TimelineLayout::Placement &placement : m_layout.placements()) {
-        if (m_items.at(placement.input).eventId == eventId)
-            positions.append(toViewport((placement.x0 + placement.x1) / 2, placement.y).toPoint());
+    for (const Shown &shown : m_shown) {
+        if (shown.item >= 0 && m_items.at(shown.item).eventId == eventId)
+            positions.append(toViewport(shown.at.x(), shown.at.y()).toPoint());
     }
     return positions;
 }
 
-QString TimelineView::eventAt(const QPoint &viewportPosition) const
+QList<QPair<QPoint, int>> TimelineView::countMarkers() const
+{
+    QList<QPair<QPoint, int>> markers;
+    for (const Shown &shown : m_shown) {
+        if (shown.item < 0)
+            markers.append({toViewport(shown.at.x(), shown.at.y()).toPoint(), shown.count});
+    }
+    return markers;
+}
+
+const TimelineView::Shown *TimelineView::shownAt(const QPoint &viewportPosition) const
 {
     const QRectF plot = m_chart->plotArea();
-    const QPointF chartPosition = m_chart->mapFromScene(mapToScene(viewportPosition));
-    if (!plot.adjusted(-8, -8, 8, 8).contains(chartPosition))
-        return {};
-    QString best;
+    const QPointF position = m_chart->mapFromScene(mapToScene(viewportPosition));
+    if (!plot.adjusted(-8, -8, 8, 8).contains(position))
+        return nullptr;
+    const Shown *best = nullptr;
     double bestDistance = 12; // pixels
-    for (const TimelineLayout::Placement &placement : m_layout.placements()) {
-        const QPointF a = m_chart->mapToPosition(QPointF(placement.x0, placement.y));
-        const QPointF b = m_chart->mapToPosition(QPointF(placement.x1, placement.y));
-        const QPointF centre = (a + b) / 2;
-        double distance = QLineF(centre, chartPosition).length();
-        if (m_items.at(placement.input).multiDay && chartPosition.x() >= a.x() && chartPosition.x() <= b.x())
-            distance = std::min(distance, std::abs(chartPosition.y() - centre.y()) + 2);
+    for (const Shown &shown : m_shown) {
+        const QPointF centre = m_chart->mapToPosition(shown.at);
+        double distance = QLineF(centre, position).length();
+        if (shown.item >= 0 && m_items.at(shown.item).multiDay) {
+            const double a = m_chart->mapToPosition(QPointF(shown.x0, shown.at.y())).x();
+            const double b = m_chart->mapToPosition(QPointF(shown.x1, shown.at.y())).x();
+            if (position.x() >= a && position.x() <= b)
+                distance = std::min(distance, std::abs(position.y() - centre.y()) + 2);
+        }
         if (distance < bestDistance) {
             bestDistance = distance;
-            best = m_items.at(placement.input).eventId;
+            best = &shown;
         }
     }
-    for (const QGraphicsSimpleTextItem *label : m_textLabels) {
-        if (label->sceneBoundingRect().contains(mapToScene(viewportPosition)))
-            return label->data(0).toString();
-    }
     return best;
+}
+
+QString TimelineView::eventAt(const QPoint &viewportPosition) const
+{
+    const QPointF scenePosition = mapToScene(viewportPosition);
+    const QPointF chartPosition = m_chart->mapFromScene(scenePosition);
+    const QList<TimelineOverlay::Label> &labels = m_above->labels();
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        if (labels.at(i).rect.contains(chartPosition))
+            return m_labelEvents.value(i);
+    }
+    const Shown *shown = shownAt(viewportPosition);
+    return shown && shown->item >= 0 ? m_items.at(shown->item).eventId : QString();
 }
 
 QStringList TimelineView::laneLabels() const { return m_laneLabels; }
@@ -784,16 +977,16 @@ QStringList TimelineView::laneLabels() const { return m_laneLabels; }
 QStringList TimelineView::shownLabels() const
 {
     QStringList texts;
-    for (const QGraphicsSimpleTextItem *label : m_textLabels)
-        texts.append(label->text());
+    for (const TimelineOverlay::Label &label : m_above->labels())
+        texts.append(label.text);
     return texts;
 }
 
 QList<QRect> TimelineView::labelRects() const
 {
     QList<QRect> rects;
-    for (const QGraphicsSimpleTextItem *label : m_textLabels)
-        rects.append(mapFromScene(label->sceneBoundingRect()).boundingRect());
+    for (const TimelineOverlay::Label &label : m_above->labels())
+        rects.append(mapFromScene(m_chart->mapToScene(label.rect)).boundingRect());
     return rects;
 }
 
@@ -814,6 +1007,11 @@ void TimelineView::showCallout(const QString &eventId, const QPoint &at)
         text += QStringLiteral(" · ") + EventDateText().statusName(EventStatus(it->status));
     if (it->disagreement)
         text += u'\n' + tr("★ sources disagree");
+    showCalloutText(text, at);
+}
+
+void TimelineView::showCalloutText(const QString &text, const QPoint &at)
+{
     m_calloutText->setFont(font());
     m_calloutText->setText(text); // QGraphicsSimpleTextItem never interprets markup
     const QRectF textRect = m_calloutText->boundingRect();
@@ -878,10 +1076,13 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     const QString id = eventAt(event->pos());
-    if (id.isEmpty())
-        hideCallout();
-    else
+    if (!id.isEmpty()) {
         showCallout(id, event->pos());
+    } else if (const Shown *shown = shownAt(event->pos()); shown && shown->item < 0) {
+        showCalloutText(tr("%1 events here\nclick to zoom in").arg(shown->count), event->pos());
+    } else {
+        hideCallout();
+    }
     QChartView::mouseMoveEvent(event);
 }
 
@@ -894,12 +1095,25 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
             const QString id = eventAt(event->pos());
             if (!id.isEmpty())
                 selectEvent(id);
+            else
+                zoomIntoCount(event->pos());
         }
         event->accept();
         return;
     }
     QChartView::mouseReleaseEvent(event);
     setRubberBand(QChartView::NoRubberBand);
+}
+
+void TimelineView::zoomIntoCount(const QPoint &viewportPosition)
+{
+    const Shown *shown = shownAt(viewportPosition);
+    if (!shown || shown->item >= 0)
+        return;
+    // Open the count up: zoom to the events it holds, with a little room around them.
+    const double width = std::max(shown->x1 - shown->x0, minimumRange);
+    const double centre = (shown->x0 + shown->x1) / 2;
+    setRange(centre - width * 0.6, centre + width * 0.6);
 }
 
 void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)

@@ -13,6 +13,10 @@ class QItemSelectionModel;
 class QScatterSeries;
 
 namespace ntl {
+class TimelineOverlay;
+}
+
+namespace ntl {
 
 class EventFilterModel;
 
@@ -67,6 +71,16 @@ public:
     QString calloutText() const;
     int minimumChartHeight() const;
 
+    // Per lane, how many events in view are drawn as their own marker and how many are
+    // counted in count markers ("+N") because they would overlap at this zoom.
+    struct LaneSummary {
+        int individual = 0;
+        int counted = 0;
+    };
+    QList<LaneSummary> laneSummaries() const { return m_laneSummaries; }
+    // Viewport positions of the count markers and the number each holds.
+    QList<QPair<QPoint, int>> countMarkers() const;
+
 signals:
     // Double-click or Enter on an event: open its first passage.
     void eventActivated(const QString &eventId);
@@ -93,6 +107,19 @@ private:
         bool multiDay = false;
         int colorIndex = -1;
         QStringList participantIds;
+        QList<int> lanes;
+        double x0 = 0; // axis units
+        double x1 = 0;
+    };
+
+    // What one frame shows: individual markers and count markers, in chart values.
+    struct Shown {
+        int item = -1;   // index into m_items; -1 for a count marker
+        int lane = -1;
+        QPointF at;      // marker centre
+        int count = 0;   // events in a count marker
+        double x0 = 0;   // the count marker's or span's extent, axis units
+        double x1 = 0;
     };
 
     void scheduleRebuild();
@@ -100,16 +127,19 @@ private:
     void applyPalette();
     void scheduleOverlay();
     void updateOverlay();
+    void zoomIntoCount(const QPoint &viewportPosition);
+    const Shown *shownAt(const QPoint &viewportPosition) const;
     void updateAxisLabels();
-    void updateTextLabels();
+    void placeMarkers();
+    void placeLabels();
     void updateRings();
-    void updateMarkerSizes();
     QFont labelFont() const;
     void setRange(double from, double to);
     void selectEvent(const QString &eventId);
     QString currentEventId() const;
     QPointF toViewport(double x, double y) const;
     void showCallout(const QString &eventId, const QPoint &at);
+    void showCalloutText(const QString &text, const QPoint &at);
     void hideCallout();
 
     EventFilterModel *m_filter;
@@ -119,13 +149,24 @@ private:
     QCategoryAxis *m_axisY;
     QScatterSeries *m_selectionRing = nullptr;
     QScatterSeries *m_actorRing = nullptr;
-    QList<QScatterSeries *> m_markerSeries;
+    QHash<int, QScatterSeries *> m_filledSeries; // by colour index
+    QHash<int, QScatterSeries *> m_hollowSeries;
+    QScatterSeries *m_stars = nullptr;
+    QScatterSeries *m_countSeries = nullptr;
+    TimelineOverlay *m_below = nullptr; // spans and joins, under the markers
+    TimelineOverlay *m_above = nullptr; // labels and counts, over them
+    QList<int> m_laneColors;
+    QList<int> m_laneRows;                    // rows each lane has in this frame
+    QList<Shown> m_shown;
+    QStringList m_labelEvents;                // event of each placed label
+    QList<LaneSummary> m_laneSummaries;
+    double m_markerSize = 11;
     LaneMode m_laneMode = LaneMode::Side;
     QString m_highlightedActor;
     TimelineLayout m_layout;
     QList<Item> m_items; // parallel to the layout's inputs
     QStringList m_laneLabels;
-    QList<QGraphicsSimpleTextItem *> m_textLabels;
+
     QGraphicsRectItem *m_callout = nullptr;
     QGraphicsSimpleTextItem *m_calloutText = nullptr;
     bool m_rebuildPending = false;
