@@ -105,10 +105,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_warningsButton->hide();
     connect(m_warningsButton, &QToolButton::clicked, this, &MainWindow::showWarnings);
 
+    // A filter change removes rows range by range; react once, to filtersChanged.
     connect(m_filter, &EventFilterModel::filtersChanged, this, &MainWindow::updateStatus);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
     connect(m_details, &EventDetailsPanel::quoteActivated, this, &MainWindow::showPassage);
     connect(m_timeline, &TimelineView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
     connect(m_actorsView, &ActorsView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });

@@ -96,8 +96,6 @@ FilterPanel::FilterPanel(EventModel *events, EventFilterModel *filter, QWidget *
     connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
     connect(m_filter, &EventFilterModel::filtersChanged, this, &FilterPanel::syncFromFilter);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &FilterPanel::updateCount);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &FilterPanel::updateCount);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &FilterPanel::updateCount);
     connect(m_events, &QAbstractItemModel::modelReset, this, &FilterPanel::populate);
 
     setTabOrder(m_search, m_clear);

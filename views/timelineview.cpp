@@ -94,8 +94,8 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
 
     connect(filter, &QAbstractItemModel::modelReset, this, &TimelineView::scheduleRebuild);
     connect(filter, &QAbstractItemModel::layoutChanged, this, &TimelineView::scheduleRebuild);
-    connect(filter, &QAbstractItemModel::rowsInserted, this, &TimelineView::scheduleRebuild);
-    connect(filter, &QAbstractItemModel::rowsRemoved, this, &TimelineView::scheduleRebuild);
+    // A filter change removes rows range by range: rebuild once, on filtersChanged.
+    connect(filter, &EventFilterModel::filtersChanged, this, &TimelineView::scheduleRebuild);
     connect(filter, &QAbstractItemModel::dataChanged, this, &TimelineView::scheduleRebuild);
     connect(selection, &QItemSelectionModel::currentChanged, this, [this] {
         updateRings();
@@ -132,6 +132,8 @@ void TimelineView::scheduleRebuild()
     if (m_rebuildPending)
         return;
     m_rebuildPending = true;
+    if (!isVisible())
+        return; // a hidden view (another tab) catches up when it is shown
     QTimer::singleShot(0, this, [this] {
         if (m_rebuildPending)
             rebuild();
@@ -489,6 +491,13 @@ void TimelineView::settle()
     m_overlayPending = false;
     updateOverlay(); // the plot area may move as the axis labels change; do it twice
     updateOverlay();
+}
+
+void TimelineView::showEvent(QShowEvent *event)
+{
+    QChartView::showEvent(event);
+    if (m_rebuildPending)
+        rebuild();
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)

@@ -1,0 +1,185 @@
+// Benchmark: how long the main operations take for 1,000, 10,000 and 100,000 synthetic
+// events (median of several runs), and the peak memory of each size in its own process.
+//   ntl-benchmark [--runs R] [--events N ...]
+// Run it on demand (it is not a test); figures go into docs/performance.md.
+#include "datasetreader.h"
+#include "datasetwriter.h"
+#include "eventfiltermodel.h"
+#include "eventmodel.h"
+#include "mainwindow.h"
+#include "syntheticdataset.h"
+#include "timelineview.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QFileInfo>
+#include <QItemSelectionModel>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <sys/resource.h>
+
+using namespace ntl;
+
+namespace {
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+// Runs `step` `runs` times after `setup`, and returns the median in milliseconds.
+double measure(int runs, const std::function<void()> &setup, const std::function<void()> &step)
+{
+    QList<double> times;
+    for (int run = 0; run < runs; ++run) {
+        if (setup)
+            setup();
+        QElapsedTimer timer;
+        timer.start();
+        step();
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return median(times);
+}
+
+// Lets deferred work (view rebuilds, layouts) run until nothing is left.
+void settle()
+{
+    for (int i = 0; i < 4; ++i)
+        QCoreApplication::processEvents();
+}
+
+class FirstPaint : public QObject
+{
+public:
+    bool painted = false;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            painted = true;
+        return false;
+    }
+};
+
+void report(const char *what, double ms) { std::printf("  %-44s %10.1f ms\n", what, ms); }
+
+int runOneSize(int events, int runs)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("synthetic.json"));
+    DatasetWriter::writeFile(*makeSyntheticDataset(events), path);
+    std::printf("N = %d events (file %.1f MB), median of %d runs\n", events,
+                double(QFileInfo(path).size()) / 1e6, runs);
+
+    std::shared_ptr<const Dataset> dataset;
+    report("load and validate", measure(runs, nullptr, [&] { dataset = DatasetReader::readFile(path).dataset; }));
+    report("event model and date-sorted proxy", measure(runs, nullptr, [&] {
+               EventModel model;
+               EventFilterModel filter;
+               filter.setSourceModel(&model);
+               model.setDataset(dataset);
+           }));
+
+    MainWindow window;
+    window.setInteractive(false);
+    window.openDataset(path);
+    window.resize(1280, 800);
+    window.show();
+    settle();
+    EventFilterModel *filter = window.filterModel();
+    report("search change until the views are updated", measure(runs, [&] { filter->setSearchText(QString()); settle(); }, [&] {
+               filter->setSearchText(QStringLiteral("ceasefire"));
+               settle();
+           }));
+    filter->setSearchText(QString());
+    settle();
+    report("actor filter until the views are updated", measure(runs, [&] { filter->setActorIds({}); settle(); }, [&] {
+               filter->setActorIds({QStringLiteral("actor-7")});
+               settle();
+           }));
+    filter->setActorIds({});
+    settle();
+    TimelineView *timeline = window.timeline();
+    report("timeline frame, whole period", measure(runs, [&] { timeline->zoomBy(2); settle(); }, [&] {
+               timeline->showWholePeriod();
+               timeline->settle();
+               timeline->viewport()->grab();
+           }));
+    const double weekStart = timeline->layout().x(QDate(2025, 6, 2));
+    report("timeline frame, one week", measure(runs, [&] { timeline->showWholePeriod(); settle(); }, [&] {
+               timeline->setVisibleRange(weekStart, weekStart + 7);
+               timeline->settle();
+               timeline->viewport()->grab();
+           }));
+    timeline->showWholePeriod();
+    settle();
+    const QString png = dir.filePath(QStringLiteral("export.png"));
+    ExportOptions options;
+    options.size = QSize(1920, 1080);
+    options.scale = 1;
+    report("1920x1080 PNG export", measure(runs, nullptr, [&] { window.exportView(png, options, QString(), nullptr); }));
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("  %-44s %10.1f MB\n\n", "peak resident memory", double(usage.ru_maxrss) / 1024.0);
+    return 0;
+}
+
+double startupToFirstPaint()
+{
+    QElapsedTimer timer;
+    timer.start();
+    MainWindow window;
+    window.setInteractive(false);
+    window.openDataset(QStringLiteral(":/datasets/peace-talks-2025/dataset.json"));
+    FirstPaint paint;
+    window.timeline()->viewport()->installEventFilter(&paint);
+    window.resize(1280, 800);
+    window.show();
+    while (!paint.painted)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStringList arguments = app.arguments();
+    int runs = 5;
+    QList<int> sizes;
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--runs") && i + 1 < arguments.size())
+            runs = arguments.at(++i).toInt();
+        else if (arguments.at(i) == QLatin1String("--events") && i + 1 < arguments.size())
+            sizes.append(arguments.at(++i).toInt());
+        else if (arguments.at(i) == QLatin1String("--child") && i + 1 < arguments.size())
+            return runOneSize(arguments.at(++i).toInt(), runs);
+    }
+    if (sizes.isEmpty())
+        sizes = {1000, 10000, 100000};
+    std::printf("Negotiation Timeline benchmark, Qt %s, %d runs each\n\n", qVersion(), runs);
+    QList<double> startups;
+    for (int run = 0; run < runs; ++run)
+        startups.append(startupToFirstPaint());
+    std::printf("Default dataset: startup to first paint (in process)   %8.1f ms\n\n", median(startups));
+    std::fflush(stdout);
+    // Each size in its own process, so peak memory is that size's alone.
+    for (int size : sizes) {
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--runs"), QString::number(runs), QStringLiteral("--child"), QString::number(size)});
+        child.waitForFinished(-1);
+    }
+    return 0;
+}
