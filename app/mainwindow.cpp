@@ -311,16 +311,7 @@ void MainWindow::updateStatus()
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
     m_statusTitle->setText(dataset ? dataset->title : tr("No dataset"));
     m_statusCount->setText(tr("%1 of %2 events").arg(m_filter->rowCount()).arg(m_events->rowCount()));
-    QDate first;
-    QDate last;
-    for (int row = 0; row < m_filter->rowCount(); ++row) {
-        const QDate start = m_filter->index(row, 0).data(EventModel::StartDateRole).toDate();
-        const QDate end = m_filter->index(row, 0).data(EventModel::EndDateRole).toDate();
-        if (start.isValid() && (!first.isValid() || start < first))
-            first = start;
-        if (end.isValid() && (!last.isValid() || end > last))
-            last = end;
-    }
+    const auto [first, last] = EventModel::dateSpan(m_filter);
     const QLocale locale;
     m_statusSpan->setText(first.isValid() ? tr("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM yyyy")),
                                                                locale.toString(last, QStringLiteral("d MMM yyyy")))

@@ -45,6 +45,22 @@ const Event *EventModel::event(int row) const
     return &m_dataset->events.at(row);
 }
 
+QPair<QDate, QDate> EventModel::dateSpan(const QAbstractItemModel *model)
+{
+    QDate first;
+    QDate last;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        const QDate start = index.data(StartDateRole).toDate();
+        const QDate end = index.data(EndDateRole).toDate();
+        if (start.isValid() && (!first.isValid() || start < first))
+            first = start;
+        if (end.isValid() && (!last.isValid() || end > last))
+            last = end;
+    }
+    return {first, last};
+}
+
 QModelIndex EventModel::indexOfEvent(const QString &eventId, int column) const
 {
     const auto it = m_rowOfEvent.constFind(eventId);

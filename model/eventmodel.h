@@ -45,6 +45,10 @@ public:
 
     using QAbstractTableModel::event; // QObject::event(QEvent *) stays visible
     const Event *event(int row) const;
+    // The earliest start and latest end over the rows of `model` (this model or a proxy of
+    // it); invalid dates when it has no dated rows.
+    static QPair<QDate, QDate> dateSpan(const QAbstractItemModel *model);
+
     // The row of the event with this id, or an invalid index.
     QModelIndex indexOfEvent(const QString &eventId, int column = 0) const;
 

@@ -3,6 +3,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "apprun.h"
+
 // Runs the real executable: `--check`, `--version`, `--help` and bad usage.
 class CommandLineTest : public QObject
 {
@@ -18,34 +20,12 @@ private slots:
     void versionAndHelp();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    static Run run(const QStringList &arguments);
 };
 
-CommandLineTest::Run CommandLineTest::run(const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY")); // --check must not need one
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(NTL_APP_PATH), arguments);
-    Run result;
-    if (!process.waitForFinished(60000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
 
 void CommandLineTest::checkOfTheDefaultDatasetReportsNoErrors()
 {
-    const Run r = run({QStringLiteral("--check")});
+    const AppRun r = runApp({QStringLiteral("--check")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY2(!r.out.contains(QStringLiteral(": error: ")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral(":/datasets/peace-talks-2025/dataset.json: ")), qPrintable(r.out));
@@ -53,7 +33,7 @@ void CommandLineTest::checkOfTheDefaultDatasetReportsNoErrors()
 
 void CommandLineTest::checkOfAValidFileExitsZero()
 {
-    const Run r = run({QStringLiteral("--check"), QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")});
+    const AppRun r = runApp({QStringLiteral("--check"), QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out.trimmed(), QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json: 3 events, 4 actors, 2 articles; 0 warnings"));
 }
@@ -72,7 +52,7 @@ void CommandLineTest::checkOfABrokenFileListsEveryProblemAndExitsOne()
     broken.write(bytes);
     broken.close();
 
-    const Run r = run({QStringLiteral("--check"), path});
+    const AppRun r = runApp({QStringLiteral("--check"), path});
     QCOMPARE(r.exitCode, 1);
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
     QVERIFY2(lines.contains(path + QStringLiteral(": /events/2/status: error: expected one of \"occurred\", \"planned\", \"reported\", \"cancelled\", found \"soon\"")),
@@ -90,14 +70,14 @@ void CommandLineTest::checkOfInvalidJsonNamesLineAndColumn()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("{\n  \"format\": \"negotiation-timeline\",\n  \"version\": 1,,\n}\n");
     file.close();
-    const Run r = run({QStringLiteral("--check"), path});
+    const AppRun r = runApp({QStringLiteral("--check"), path});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.startsWith(path + QStringLiteral(":3:16: error: not valid JSON: ")), qPrintable(r.out));
 }
 
 void CommandLineTest::checkOfAMissingFileExitsOne()
 {
-    const Run r = run({QStringLiteral("--check"), QStringLiteral("/nonexistent/x.json")});
+    const AppRun r = runApp({QStringLiteral("--check"), QStringLiteral("/nonexistent/x.json")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.startsWith(QStringLiteral("/nonexistent/x.json: error: no such file")));
 }
@@ -115,7 +95,7 @@ void CommandLineTest::badUsageExitsTwo()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run r = run(arguments);
+    const AppRun r = runApp(arguments);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.err.contains(QStringLiteral("--help")));
@@ -123,10 +103,10 @@ void CommandLineTest::badUsageExitsTwo()
 
 void CommandLineTest::versionAndHelp()
 {
-    const Run version = run({QStringLiteral("--version")});
+    const AppRun version = runApp({QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);
     QCOMPARE(version.out.trimmed(), QStringLiteral("negotiation-timeline " NTL_VERSION));
-    const Run help = run({QStringLiteral("--help")});
+    const AppRun help = runApp({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("--check")));
     QVERIFY(help.out.contains(QStringLiteral("[FILE]")));

@@ -18,6 +18,7 @@ private slots:
     void lookupByIdFindsTheRow();
     void newDatasetResetsTheModel();
     void roleNamesAreUnique();
+    void dateSpanCoversEveryRow();
 };
 
 void EventModelTest::passesTheModelTester()
@@ -102,6 +103,15 @@ void EventModelTest::roleNamesAreUnique()
     const auto names = model.roleNames();
     QCOMPARE(QSet<QByteArray>(names.cbegin(), names.cend()).size(), names.size());
     QCOMPARE(names.value(EventModel::HasDisagreementRole), QByteArray("hasDisagreement"));
+}
+
+void EventModelTest::dateSpanCoversEveryRow()
+{
+    EventModel model;
+    QCOMPARE(EventModel::dateSpan(&model), qMakePair(QDate(), QDate()));
+    model.setDataset(loadFixture("valid/minimal.json"));
+    // 4 Mar (the talks) to 17 Mar (the end of the planned week).
+    QCOMPARE(EventModel::dateSpan(&model), qMakePair(QDate(2030, 3, 4), QDate(2030, 3, 17)));
 }
 
 QTEST_GUILESS_MAIN(EventModelTest)

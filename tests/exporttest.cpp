@@ -6,6 +6,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include "apprun.h"
+
 #include <unistd.h>
 
 // Runs the real executable's headless export: formats, sizes, filters, bad arguments
@@ -28,32 +30,11 @@ private slots:
     void writeFailingPartWayKeepsTheOldFile();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    static Run run(const QStringList &arguments);
+    static AppRun runExport(const QStringList &arguments) { return runApp(arguments, QString()); } // export picks offscreen itself
     static QString fixture() { return QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"); }
     QTemporaryDir m_dir;
 };
 
-ExportTest::Run ExportTest::run(const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // export must pick offscreen by itself
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(NTL_APP_PATH), arguments);
-    Run result;
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
 
 void ExportTest::pngHasTheRequestedSizeTimesScale_data()
 {
@@ -70,7 +51,7 @@ void ExportTest::pngHasTheRequestedSizeTimesScale()
     QFETCH(QString, scale);
     QFETCH(QSize, expected);
     const QString out = m_dir.filePath(QStringLiteral("size-%1-%2.png").arg(size, scale));
-    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--size"), size, QStringLiteral("--scale"), scale});
+    const AppRun r = runExport({fixture(), QStringLiteral("--export"), out, QStringLiteral("--size"), size, QStringLiteral("--scale"), scale});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(QImage(out).size(), expected);
 }
@@ -92,7 +73,7 @@ static int countNear(const QImage &image, QColor color, int tolerance)
 void ExportTest::pngShowsTheChartsColoursAndText()
 {
     const QString out = m_dir.filePath(QStringLiteral("colours.png"));
-    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--size"), QStringLiteral("1280x800"),
+    const AppRun r = runExport({fixture(), QStringLiteral("--export"), out, QStringLiteral("--size"), QStringLiteral("1280x800"),
                        QStringLiteral("--scale"), QStringLiteral("1")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QImage image(out);
@@ -105,7 +86,7 @@ void ExportTest::pngShowsTheChartsColoursAndText()
 void ExportTest::darkThemeHasADarkBackground()
 {
     const QString out = m_dir.filePath(QStringLiteral("dark.png"));
-    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--theme"), QStringLiteral("dark"),
+    const AppRun r = runExport({fixture(), QStringLiteral("--export"), out, QStringLiteral("--theme"), QStringLiteral("dark"),
                        QStringLiteral("--size"), QStringLiteral("1280x800"), QStringLiteral("--scale"), QStringLiteral("1")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QImage image(out);
@@ -118,8 +99,8 @@ void ExportTest::filteredExportDiffersFromUnfiltered()
     const QString all = m_dir.filePath(QStringLiteral("all.png"));
     const QString south = m_dir.filePath(QStringLiteral("south.png"));
     const QStringList common{QStringLiteral("--size"), QStringLiteral("1000x600"), QStringLiteral("--scale"), QStringLiteral("1")};
-    QCOMPARE(run(QStringList{fixture(), QStringLiteral("--export"), all} + common).exitCode, 0);
-    const Run r = run(QStringList{fixture(), QStringLiteral("--export"), south, QStringLiteral("--side"), QStringLiteral("south")} + common);
+    QCOMPARE(runExport(QStringList{fixture(), QStringLiteral("--export"), all} + common).exitCode, 0);
+    const AppRun r = runExport(QStringList{fixture(), QStringLiteral("--export"), south, QStringLiteral("--side"), QStringLiteral("south")} + common);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("2 of 3 events")), qPrintable(r.out));
     QVERIFY(QImage(all) != QImage(south));
@@ -128,7 +109,7 @@ void ExportTest::filteredExportDiffersFromUnfiltered()
 void ExportTest::sourcesViewExportsTheArticle()
 {
     const QString out = m_dir.filePath(QStringLiteral("sources.svg"));
-    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--view"), QStringLiteral("sources"),
+    const AppRun r = runExport({fixture(), QStringLiteral("--export"), out, QStringLiteral("--view"), QStringLiteral("sources"),
                        QStringLiteral("--article"), QStringLiteral("art-b")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QFile file(out);
@@ -141,7 +122,7 @@ void ExportTest::sourcesViewExportsTheArticle()
 void ExportTest::svgIsXmlWithTheShownTitles()
 {
     const QString out = m_dir.filePath(QStringLiteral("timeline.svg"));
-    const Run r = run({fixture(), QStringLiteral("--export"), out, QStringLiteral("--kind"), QStringLiteral("talks")});
+    const AppRun r = runExport({fixture(), QStringLiteral("--export"), out, QStringLiteral("--kind"), QStringLiteral("talks")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QFile file(out);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -162,7 +143,7 @@ void ExportTest::svgIsXmlWithTheShownTitles()
 void ExportTest::pdfHasAPage()
 {
     const QString out = m_dir.filePath(QStringLiteral("timeline.pdf"));
-    const Run r = run({fixture(), QStringLiteral("--export"), out});
+    const AppRun r = runExport({fixture(), QStringLiteral("--export"), out});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QFile file(out);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -205,7 +186,7 @@ void ExportTest::badArgumentsAreRefused()
     QFETCH(int, exitCode);
     QFETCH(QString, message);
     QFile::remove(QStringLiteral("/tmp/ntl-export-test.png"));
-    const Run r = run(arguments);
+    const AppRun r = runExport(arguments);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(!QFile::exists(QStringLiteral("/tmp/ntl-export-test.png")));
@@ -231,7 +212,7 @@ void ExportTest::unwritableFolderFailsCleanly()
     probe.close();
     probe.remove();
 
-    const Run r = locked ? run({fixture(), QStringLiteral("--export"), out}) : Run();
+    const AppRun r = locked ? runExport({fixture(), QStringLiteral("--export"), out}) : AppRun();
     if (immutable)
         QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), folder});
     QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);

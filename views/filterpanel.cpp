@@ -140,7 +140,6 @@ void FilterPanel::populate()
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
     if (dataset) {
         QHash<QString, int> perSide, perActor, perKind, perStatus, perArticle;
-        QDate first, last;
         for (int row = 0; row < m_events->rowCount(); ++row) {
             const QModelIndex index = m_events->index(row, 0);
             for (const QString &id : index.data(EventModel::SideIdsRole).toStringList())
@@ -151,13 +150,8 @@ void FilterPanel::populate()
             ++perStatus[QString::number(index.data(EventModel::StatusRole).toInt())];
             for (const QString &id : index.data(EventModel::ArticleIdsRole).toStringList())
                 ++perArticle[id];
-            const QDate start = index.data(EventModel::StartDateRole).toDate();
-            const QDate end = index.data(EventModel::EndDateRole).toDate();
-            if (start.isValid() && (!first.isValid() || start < first))
-                first = start;
-            if (end.isValid() && (!last.isValid() || end > last))
-                last = end;
         }
+        const auto [first, last] = EventModel::dateSpan(m_events);
         const auto addItem = [](QTreeWidgetItem *parent, QTreeWidget *tree, const QString &key,
                                 const QString &text, int count) {
             auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);

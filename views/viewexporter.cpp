@@ -69,17 +69,7 @@ QString ViewExporter::subtitle(const ExportOptions &options) const
 {
     const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
     const QLocale locale;
-    QDate first;
-    QDate last;
-    for (int row = 0; row < m_filter->rowCount(); ++row) {
-        const QModelIndex index = m_filter->index(row, 0);
-        const QDate start = index.data(EventModel::StartDateRole).toDate();
-        const QDate end = index.data(EventModel::EndDateRole).toDate();
-        if (start.isValid() && (!first.isValid() || start < first))
-            first = start;
-        if (end.isValid() && (!last.isValid() || end > last))
-            last = end;
-    }
+    const auto [first, last] = EventModel::dateSpan(m_filter);
     QStringList parts;
     parts.append(m_filter->rowCount() == 1 ? tr("1 event") : tr("%1 events").arg(m_filter->rowCount()));
     if (first.isValid())
