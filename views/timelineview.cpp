@@ -329,8 +329,7 @@ void TimelineView::rebuild()
     }
     for (QLegendMarker *marker : m_chart->legend()->markers()) {
         const QAbstractSeries *series = marker->series();
-        marker->setVisible(inLegend.contains(series) ||
-                           ((series == m_stars || series == m_countSeries) && !m_items.isEmpty()));
+        marker->setVisible(inLegend.contains(series) || (series == m_stars && !m_items.isEmpty()));
     }
 
     setMinimumHeight(minimumChartHeight());
@@ -717,6 +716,9 @@ void TimelineView::placeMarkers()
     if (!qFuzzyCompare(m_countSeries->markerSize(), countMarkerSize))
         m_countSeries->setMarkerSize(countMarkerSize);
     m_countSeries->replace(countPoints);
+    // The legend explains count markers only while there are some.
+    for (QLegendMarker *marker : m_chart->legend()->markers(m_countSeries))
+        marker->setVisible(!countPoints.isEmpty());
     m_below->setLines(lines);
     QFont countFont = labelFont();
     countFont.setPointSizeF(countFont.pointSizeF() * 0.85);
