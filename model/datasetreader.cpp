@@ -358,7 +358,8 @@ DatasetReader::Result Checker::run(const QByteArray &bytes)
             if (format && *format != QLatin1String(formatName))
                 error(QStringLiteral("/format"),
                       QStringLiteral("expected \"%1\", found \"%2\"").arg(QLatin1String(formatName), *format));
-            if (version && !(version->is_number_integer() && version->get<std::int64_t>() == supportedVersion))
+            // Any JSON number equal to 1 (so "1.0" too, as JSON Schema sees it).
+            if (version && !(version->is_number() && version->get<double>() == double(supportedVersion)))
                 error(QStringLiteral("/version"),
                       QStringLiteral("unsupported version %1; this build reads version %2")
                           .arg(qs(version->dump()))

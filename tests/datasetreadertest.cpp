@@ -76,6 +76,7 @@ private slots:
     void editedPassageIsReanchoredApproximately();
     void changedArticleTextIsAWarning();
     void unknownFieldIsAWarning();
+    void versionOnePointZeroIsVersionOne();
 
     void syntaxErrorNamesLineAndColumn();
     void truncatedFileNamesWhereItEnds();
@@ -318,6 +319,15 @@ void DatasetReaderTest::unknownFieldIsAWarning()
     const auto result = readJson(json);
     QVERIFY(result.ok());
     QVERIFY(find(result.diagnostics, QStringLiteral("/events/0"), QStringLiteral("unknown field \"colour\" ignored")));
+}
+
+void DatasetReaderTest::versionOnePointZeroIsVersionOne()
+{
+    Json json = minimal();
+    json["version"] = 1.0;
+    QVERIFY(readJson(json).ok());
+    json["version"] = 1.5;
+    QVERIFY(find(readJson(json).diagnostics, QStringLiteral("/version"), QStringLiteral("unsupported version 1.5")));
 }
 
 void DatasetReaderTest::syntaxErrorNamesLineAndColumn()
