@@ -789,7 +789,8 @@ void Checker::readDisagreements(const Json &object, const QString &path, Event &
             claim.says = string(claimObject, claimPath, "says").value_or(QString());
             if (const Article *article = m_dataset.article(claim.articleId);
                 article && !article->text.isEmpty() && !claim.exact.isEmpty()) {
-                const qsizetype at = article->text.indexOf(claim.exact);
+                const QList<int> found = PassageAnchor::findAll(article->text, claim.exact, 1);
+                const qsizetype at = found.isEmpty() ? -1 : found.first();
                 if (at < 0) {
                     error(child(claimPath, "exact"), QStringLiteral("the quoted words do not occur in article \"%1\"").arg(claim.articleId));
                 } else {

@@ -133,17 +133,12 @@ PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
     }
 
     QList<Candidate> candidates;
-    for (qsizetype at = text.indexOf(exact); at >= 0 && candidates.size() < maxCandidates;
-         at = text.indexOf(exact, at + 1))
-        candidates.append({int(at), int(at + exact.size()), 0});
-    if (candidates.size() == maxCandidates && storedStart >= 0) {
-        // A quote repeated thousands of times: also weigh the occurrences around the stored start.
-        const qsizetype after = text.indexOf(exact, std::min<qsizetype>(storedStart, text.size()));
-        const qsizetype before = text.lastIndexOf(exact, std::min<qsizetype>(storedStart, text.size() - 1));
-        for (qsizetype at : {after, before}) {
-            if (at >= 0)
-                candidates.append({int(at), int(at + exact.size()), 0});
-        }
+    for (int at : findAll(text, exact, maxCandidates))
+        candidates.append({at, int(at + exact.size()), 0});
+    if (candidates.size() == maxCandidates && storedStart >= 0 && storedStart < text.size()) {
+        // A quote repeated thousands of times: also weigh the first occurrence from the stored start.
+        for (int at : findAll(text.mid(storedStart), exact, 1))
+            candidates.append({storedStart + at, int(storedStart + at + exact.size()), 0});
     }
     result.outcome = Outcome::ExactElsewhere;
 
@@ -199,6 +194,36 @@ qint64 PassageAnchor::utf16ToCodePoint(QStringView text, int utf16Index)
 qint64 PassageAnchor::codePointCount(QStringView text)
 {
     return CodePointIndex(text).codePointCount();
+}
+
+QList<int> PassageAnchor::findAll(QStringView text, QStringView pattern, qsizetype limit)
+{
+    QList<int> found;
+    const qsizetype m = pattern.size();
+    if (m == 0 || m > text.size() || limit <= 0)
+        return found;
+    // failure[i]: length of the longest proper border of pattern[0..i].
+    std::vector<int> failure(std::size_t(m), 0);
+    for (qsizetype i = 1, k = 0; i < m; ++i) {
+        while (k > 0 && pattern.at(i) != pattern.at(k))
+            k = failure[std::size_t(k - 1)];
+        if (pattern.at(i) == pattern.at(k))
+            ++k;
+        failure[std::size_t(i)] = int(k);
+    }
+    for (qsizetype i = 0, k = 0; i < text.size(); ++i) {
+        while (k > 0 && text.at(i) != pattern.at(k))
+            k = failure[std::size_t(k - 1)];
+        if (text.at(i) == pattern.at(k))
+            ++k;
+        if (k == m) {
+            found.append(int(i - m + 1));
+            if (found.size() >= limit)
+                break;
+            k = failure[std::size_t(k - 1)];
+        }
+    }
+    return found;
 }
 
 int PassageAnchor::editDistance(QStringView a, QStringView b)

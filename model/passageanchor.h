@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -35,6 +36,10 @@ public:
     // UTF-16 index -> code point offset.
     static qint64 utf16ToCodePoint(QStringView text, int utf16Index);
     static qint64 codePointCount(QStringView text);
+
+    // Start positions of `pattern` in `text`, at most `limit` of them, in linear time
+    // (Knuth–Morris–Pratt): a naive search is quadratic on repetitive text.
+    static QList<int> findAll(QStringView text, QStringView pattern, qsizetype limit);
 
     // Levenshtein distance, for short strings (prefix, suffix).
     static int editDistance(QStringView a, QStringView b);

@@ -21,6 +21,7 @@ private slots:
     void editDistanceCountsEdits();
     void longContextDoesNotSlowScoring();
     void approximateSearchStopsAtItsBudget();
+    void findAllIsLinearOnRepetitiveText();
 };
 
 void PassageAnchorTest::storedPositionIsUsedWhenTheTextMatches()
@@ -132,6 +133,23 @@ void PassageAnchorTest::approximateSearchStopsAtItsBudget()
     budget = 1000000;
     QCOMPARE(PassageAnchor::anchor(text, u"aaaabaaa", u"", u"", 0, &budget).outcome, PassageAnchor::Outcome::Approximate);
     QCOMPARE(budget, qint64(1000000 - 10000 * 8 * 2));
+}
+
+void PassageAnchorTest::findAllIsLinearOnRepetitiveText()
+{
+    QCOMPARE(PassageAnchor::findAll(u"abababa", u"aba", 10), (QList<int>{0, 2, 4}));
+    QCOMPARE(PassageAnchor::findAll(u"abababa", u"aba", 2), (QList<int>{0, 2}));
+    QVERIFY(PassageAnchor::findAll(u"abc", u"abcd", 10).isEmpty());
+    // Found by the fuzzer: a long quote that matches the repetitive text almost to its end
+    // made a naive search quadratic.
+    const QString text = QStringLiteral("Talks ").repeated(30000);
+    const QString quote = QStringLiteral("Talks ").repeated(15000) + QStringLiteral("\U0001F54A");
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(PassageAnchor::findAll(text, quote, 10).isEmpty());
+    qint64 budget = 50 * 1000 * 1000;
+    QCOMPARE(PassageAnchor::anchor(text, quote, u"", u"", 0, &budget).outcome, PassageAnchor::Outcome::TooCostly);
+    QVERIFY(timer.elapsed() < 5000);
 }
 
 QTEST_GUILESS_MAIN(PassageAnchorTest)
