@@ -20,6 +20,7 @@ constexpr int maxEditsCap = 256;
 // Scoring each candidate costs prefix and suffix comparisons; bound their number.
 constexpr qsizetype maxCandidates = 1000;
 constexpr qsizetype maxContext = 64;
+constexpr qsizetype maxApproximateCandidates = 64;
 
 struct Candidate {
     int start;
@@ -153,8 +154,23 @@ PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
         }
         const int maxEdits = std::min(maxEditsCap, int(exact.size()) / 2);
         candidates = approximateEnds(text, exact, maxEdits);
-        for (Candidate &candidate : candidates)
+        // Finding where each match starts costs about quote × (quote + edits) steps:
+        // refine the first few candidates, within the budget, and drop the rest.
+        const qint64 startCost = qint64(exact.size()) * (qint64(exact.size()) + maxEdits);
+        qsizetype refined = 0;
+        for (Candidate &candidate : candidates) {
+            if (refined == maxApproximateCandidates || (budget && startCost > *budget))
+                break;
+            if (budget)
+                *budget -= startCost;
             candidate.start = approximateStart(text, exact, candidate.end, maxEdits);
+            ++refined;
+        }
+        if (refined == 0 && !candidates.isEmpty()) {
+            result.outcome = Outcome::TooCostly;
+            return result;
+        }
+        candidates.resize(refined);
         result.outcome = Outcome::Approximate;
     }
     if (candidates.isEmpty()) {

@@ -33,8 +33,6 @@ constexpr double minimumRange = 1.5;
 constexpr int minimumRowPixels = 13;
 constexpr int labelGap = 4;
 constexpr double countMarkerSize = 24;
-constexpr double markerHalf = 7;
-constexpr double markerClearance = markerHalf + labelGap + 1;
 
 QString uniqueLabel(QString label, QSet<QString> &used)
 {
@@ -746,8 +744,8 @@ void TimelineView::placeLabels()
 
     // Obstacles in a coarse grid, so each test looks at a few neighbours only.
     constexpr double cell = 48;
-    QHash<qint64, QList<QRectF>> grid;
-    const auto key = [](int x, int y) { return (qint64(x) << 32) ^ qint64(quint32(y)); };
+    QHash<quint64, QList<QRectF>> grid;
+    const auto key = [](int x, int y) { return (quint64(quint32(x)) << 32) | quint32(y); };
     const auto add = [&](const QRectF &rect) {
         for (int x = int(std::floor(rect.left() / cell)); x <= int(std::floor(rect.right() / cell)); ++x)
             for (int y = int(std::floor(rect.top() / cell)); y <= int(std::floor(rect.bottom() / cell)); ++y)
