@@ -80,7 +80,35 @@ QString sha256Hex(const QByteArray &bytes)
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-struct NestingTooDeep {};
+// The deepest nesting of arrays and objects, counting brackets outside strings; stops
+// counting once past `limit`. A linear scan is far cheaper than nlohmann's callback
+// parser, which would otherwise be the way to bound the depth.
+int nestingDepth(const QByteArray &bytes, int limit)
+{
+    int depth = 0;
+    int deepest = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : bytes) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit)
+                return deepest;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
 
 class Checker
 {
@@ -325,14 +353,14 @@ DatasetReader::Result Checker::run(const QByteArray &bytes)
 {
     DatasetReader::Result result;
     Json root;
+    // Bound the nesting first, so hostile input cannot make the DOM absurdly deep.
+    if (nestingDepth(bytes, DatasetReader::maxNestingDepth) > DatasetReader::maxNestingDepth) {
+        error({}, QStringLiteral("JSON nested deeper than %1 levels").arg(DatasetReader::maxNestingDepth));
+        result.diagnostics = m_diagnostics;
+        return result;
+    }
     try {
-        // The callback bounds nesting, so hostile input cannot make the DOM absurdly deep.
-        root = Json::parse(bytes.cbegin(), bytes.cend(),
-                           [](int depth, Json::parse_event_t, Json &) {
-                               if (depth > DatasetReader::maxNestingDepth)
-                                   throw NestingTooDeep{};
-                               return true;
-                           });
+        root = Json::parse(bytes.cbegin(), bytes.cend());
     } catch (const Json::parse_error &e) {
         Diagnostic d;
         d.file = m_file;
@@ -340,10 +368,6 @@ DatasetReader::Result Checker::run(const QByteArray &bytes)
         std::tie(d.line, d.column) = lineAndColumn(bytes, qsizetype(e.byte) - 1);
         d.message = QStringLiteral("not valid JSON: %1").arg(parseErrorReason(e.what()));
         result.diagnostics.append(d);
-        return result;
-    } catch (const NestingTooDeep &) {
-        error({}, QStringLiteral("JSON nested deeper than %1 levels").arg(DatasetReader::maxNestingDepth));
-        result.diagnostics = m_diagnostics;
         return result;
     } catch (const std::exception &e) {
         error({}, QStringLiteral("cannot parse: %1").arg(QString::fromUtf8(e.what())));
