@@ -178,15 +178,10 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
     QTextCharFormat plain;
     plain.setForeground(palette.color(QPalette::Text));
     cursor.mergeCharFormat(plain);
-    for (int row = 0; row < m_filter->rowCount(); ++row) {
-        const QString eventId = m_filter->index(row, 0).data(EventModel::EventIdRole).toString();
-        const Event *event = nullptr;
-        for (const Event &candidate : dataset->events) {
-            if (candidate.id == eventId) {
-                event = &candidate;
-                break;
-            }
-        }
+    const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
+    for (int row = 0; row < m_filter->rowCount() && events; ++row) {
+        const Event *event = events->event(m_filter->mapToSource(m_filter->index(row, 0)).row());
+        const QString eventId = event ? event->id : QString();
         for (const SourcePassage &source : event ? event->sources : QList<SourcePassage>()) {
             if (source.articleId != article->id)
                 continue;
