@@ -117,6 +117,16 @@ void ExportTest::sourcesViewExportsTheArticle()
     const QString svg = QString::fromUtf8(file.readAll());
     QVERIFY(svg.contains(QStringLiteral("Officials on Lakeside"))); // the article's title in the subtitle
     QVERIFY(svg.contains(QStringLiteral("constructive"))); // its text
+    QVERIFY(!svg.contains(QStringLiteral("the article continues"))); // a short article fits
+
+    // A long article in a small image says it goes on rather than being cut off silently.
+    const QString small = m_dir.filePath(QStringLiteral("sources-small.svg"));
+    const AppRun cut = runExport({QStringLiteral("--export"), small, QStringLiteral("--view"), QStringLiteral("sources"),
+                                  QStringLiteral("--article"), QStringLiteral("a002-parallel-talks"), QStringLiteral("--size"), QStringLiteral("800x400")});
+    QVERIFY2(cut.exitCode == 0, qPrintable(cut.err));
+    QFile smallFile(small);
+    QVERIFY(smallFile.open(QIODevice::ReadOnly));
+    QVERIFY(smallFile.readAll().contains("the article continues"));
 }
 
 void ExportTest::svgIsXmlWithTheShownTitles()

@@ -213,6 +213,20 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
     context.clip = clip;
     document.documentLayout()->draw(painter, context);
     painter->restore();
+    if (document.size().height() > rect.height()) {
+        // Even the smallest type does not fit: say so rather than cut off silently.
+        const QString more = tr("… the article continues; export a taller image to see all of it");
+        QFont small = painter->font();
+        small.setItalic(true);
+        painter->save();
+        painter->setFont(small);
+        const QRect band(rect.left(), rect.bottom() - painter->fontMetrics().height() - 2, rect.width(),
+                         painter->fontMetrics().height() + 2);
+        painter->fillRect(band, palette.color(QPalette::Base));
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(band, Qt::AlignRight | Qt::AlignVCenter, more);
+        painter->restore();
+    }
 }
 
 bool ViewExporter::write(const QString &path, const ExportOptions &options, QString *error) const
