@@ -15,7 +15,9 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QTextBlock>
 #include <QTextCursor>
+#include <QTextLayout>
 #include <QTextDocument>
 
 namespace ntl {
@@ -204,25 +206,39 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
         if (document.size().height() <= rect.height())
             break;
     }
+    const bool overflows = document.size().height() > rect.height();
+    const int noteHeight = overflows ? painter->fontMetrics().height() + 4 : 0;
     painter->save();
     painter->translate(rect.topLeft());
-    const QRectF clip(0, 0, rect.width(), rect.height());
+    // Whole lines only: cut where the last line that fits ends, above the note.
+    const qreal limit = rect.height() - noteHeight;
+    const auto lastWholeLineEnd = [&]() -> qreal {
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            const qreal top = document.documentLayout()->blockBoundingRect(block).top();
+            const QTextLayout *layout = block.layout();
+            for (int i = 0; i < layout->lineCount(); ++i) {
+                if (top + layout->lineAt(i).rect().bottom() > limit)
+                    return top + layout->lineAt(i).rect().top();
+            }
+        }
+        return limit;
+    };
+    const qreal visible = overflows ? lastWholeLineEnd() : limit;
+    const QRectF clip(0, 0, rect.width(), visible);
     painter->setClipRect(clip);
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = palette;
     context.clip = clip;
     document.documentLayout()->draw(painter, context);
     painter->restore();
-    if (document.size().height() > rect.height()) {
+    if (overflows) {
         // Even the smallest type does not fit: say so rather than cut off silently.
         const QString more = tr("… the article continues; export a taller image to see all of it");
         QFont small = painter->font();
         small.setItalic(true);
         painter->save();
         painter->setFont(small);
-        const QRect band(rect.left(), rect.bottom() - painter->fontMetrics().height() - 2, rect.width(),
-                         painter->fontMetrics().height() + 2);
-        painter->fillRect(band, palette.color(QPalette::Base));
+        const QRect band(rect.left(), rect.bottom() - noteHeight, rect.width(), noteHeight);
         painter->setPen(palette.color(QPalette::PlaceholderText));
         painter->drawText(band, Qt::AlignRight | Qt::AlignVCenter, more);
         painter->restore();
