@@ -171,7 +171,8 @@ void MainWindow::createActions()
     busiest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     QAction *fit = viewMenu->addAction(tr("&Fit Selection"), this, [this] { m_timeline->fitSelection(); });
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F12));
-    connect(m_filter, &EventFilterModel::filtersChanged, busiest, [this, busiest] { busiest->setToolTip(m_timeline->busiestWeekText()); });
+    // The timeline finds the busiest week as it lays out what the filter shows.
+    connect(m_timeline, &TimelineView::contentChanged, busiest, [this, busiest] { busiest->setToolTip(m_timeline->busiestWeekText()); });
     toolBar->addSeparator();
     toolBar->addAction(whole);
     toolBar->addAction(busiest);

@@ -4,36 +4,44 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <limits>
+#include <vector>
 
 namespace ntl {
 
-void TimelineLayout::compute(const QList<Input> &inputs, int laneCount)
+void TimelineLayout::computeAxis(const QList<DayRange> &ranges)
 {
     m_segments.clear();
     m_placements.clear();
     m_breaks.clear();
-    m_lanes = QList<Lane>(std::max(laneCount, 0));
+    m_lanes.clear();
     m_totalRows = 0;
     m_maxX = 0;
 
-    // 1. Busy days.
-    QSet<qint64> busy;
-    for (const Input &input : inputs) {
-        if (!input.start.isValid())
-            continue;
-        const qint64 first = input.start.toJulianDay();
-        const qint64 last = std::max(first, input.end.isValid() ? input.end.toJulianDay() : first);
-        if (last - first + 1 > maxBusySpan) {
-            busy.insert(first);
-            busy.insert(last);
-        } else {
-            for (qint64 day = first; day <= last; ++day)
-                busy.insert(day);
+    // 1. Busy days, marked in one flag per day of the data's extent (linear, no hashing).
+    qint64 firstDay = std::numeric_limits<qint64>::max();
+    qint64 lastDay = std::numeric_limits<qint64>::min();
+    for (const DayRange &range : ranges) {
+        firstDay = std::min(firstDay, range.first);
+        lastDay = std::max(lastDay, range.last);
+    }
+    QList<qint64> days;
+    if (firstDay <= lastDay) {
+        std::vector<bool> busy(std::size_t(lastDay - firstDay + 1), false);
+        for (const DayRange &range : ranges) {
+            if (range.last - range.first + 1 > maxBusySpan) {
+                busy[std::size_t(range.first - firstDay)] = true;
+                busy[std::size_t(range.last - firstDay)] = true;
+            } else {
+                for (qint64 day = range.first; day <= range.last; ++day)
+                    busy[std::size_t(day - firstDay)] = true;
+            }
+        }
+        for (std::size_t i = 0; i < busy.size(); ++i) {
+            if (busy[i])
+                days.append(firstDay + qint64(i));
         }
     }
-    QList<qint64> days(busy.cbegin(), busy.cend());
-    std::sort(days.begin(), days.end());
 
     // 2. Segments: busy runs (and short gaps) at one unit a day, long gaps squeezed.
     if (days.isEmpty()) {
@@ -59,6 +67,22 @@ void TimelineLayout::compute(const QList<Input> &inputs, int laneCount)
         }
         m_maxX = x;
     }
+}
+
+void TimelineLayout::compute(const QList<Input> &inputs, int laneCount)
+{
+    QList<DayRange> ranges;
+    ranges.reserve(inputs.size());
+    for (const Input &input : inputs) {
+        if (!input.start.isValid())
+            continue;
+        const qint64 first = input.start.toJulianDay();
+        ranges.append({first, std::max(first, input.end.isValid() ? input.end.toJulianDay() : first)});
+    }
+    computeAxis(ranges);
+    m_placements.clear();
+    m_lanes = QList<Lane>(std::max(laneCount, 0));
+    m_totalRows = 0;
 
     // 3. Stack rows per lane: greedy interval colouring in start order.
     QList<int> order(inputs.size());
@@ -104,14 +128,17 @@ void TimelineLayout::compute(const QList<Input> &inputs, int laneCount)
         placement.y = m_lanes.at(placement.lane).top + placement.row + 0.5;
 }
 
-double TimelineLayout::x(const QDate &date) const
+const TimelineLayout::Segment &TimelineLayout::segmentOfDay(qint64 julianDay) const
 {
-    const qint64 day = date.toJulianDay();
-    const Segment *segment = &m_segments.first();
-    for (const Segment &candidate : m_segments) {
-        if (day >= candidate.firstDay)
-            segment = &candidate;
-    }
+    // The last segment starting on or before the day; the first one for days before all.
+    const auto after = std::upper_bound(m_segments.cbegin(), m_segments.cend(), julianDay,
+                                        [](qint64 day, const Segment &s) { return day < s.firstDay; });
+    return after == m_segments.cbegin() ? m_segments.first() : *(after - 1);
+}
+
+double TimelineLayout::x(qint64 day) const
+{
+    const Segment *segment = &segmentOfDay(day);
     if (day < segment->firstDay) // before the data: one unit a day
         return segment->x0 - double(segment->firstDay - day);
     if (day >= segment->endDay) // after the data
@@ -122,11 +149,9 @@ double TimelineLayout::x(const QDate &date) const
 
 QDate TimelineLayout::dateAt(double position) const
 {
-    const Segment *segment = &m_segments.first();
-    for (const Segment &candidate : m_segments) {
-        if (position >= candidate.x0)
-            segment = &candidate;
-    }
+    const auto after = std::upper_bound(m_segments.cbegin(), m_segments.cend(), position,
+                                        [](double p, const Segment &s) { return p < s.x0; });
+    const Segment *segment = after == m_segments.cbegin() ? &m_segments.first() : &*(after - 1);
     const double segmentEnd = segment->x0 + double(segment->endDay - segment->firstDay) * segment->unitsPerDay;
     qint64 day;
     if (position < segment->x0)
@@ -140,9 +165,9 @@ QDate TimelineLayout::dateAt(double position) const
 
 bool TimelineLayout::isSqueezed(const QDate &date) const
 {
-    return std::any_of(m_breaks.cbegin(), m_breaks.cend(), [&](const Break &b) {
-        return date >= b.first && date <= b.last;
-    });
+    const auto after = std::upper_bound(m_breaks.cbegin(), m_breaks.cend(), date,
+                                        [](const QDate &d, const Break &b) { return d < b.first; });
+    return after != m_breaks.cbegin() && date <= (after - 1)->last;
 }
 
 } // namespace ntl

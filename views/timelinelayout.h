@@ -51,7 +51,16 @@ public:
     // month-long span does not stretch the axis.
     static constexpr int maxBusySpan = 7;
 
+    // A run of days an event covers, as julian days (inclusive).
+    struct DayRange {
+        qint64 first = 0;
+        qint64 last = 0;
+    };
+
+    // The axis and the stacked rows of every input.
     void compute(const QList<Input> &inputs, int laneCount);
+    // The axis only, for callers that stack rows themselves (per frame, in pixels).
+    void computeAxis(const QList<DayRange> &ranges);
 
     const QList<Placement> &placements() const { return m_placements; }
     const QList<Lane> &lanes() const { return m_lanes; }
@@ -61,7 +70,8 @@ public:
     double maxX() const { return m_maxX; }
 
     // Axis position of the start of `date` (monotonic; dates outside the data extrapolate).
-    double x(const QDate &date) const;
+    double x(const QDate &date) const { return x(date.toJulianDay()); }
+    double x(qint64 julianDay) const;
     // The day an axis position falls in.
     QDate dateAt(double x) const;
     // True when the day is inside a squeezed gap.
@@ -75,7 +85,9 @@ private:
         double unitsPerDay;
     };
 
-    QList<Segment> m_segments;
+    const Segment &segmentOfDay(qint64 julianDay) const;
+
+    QList<Segment> m_segments; // in day order, and so in x order
     QList<Placement> m_placements;
     QList<Lane> m_lanes;
     QList<Break> m_breaks;

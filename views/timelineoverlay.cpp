@@ -2,20 +2,59 @@
 
 #include <QChart>
 #include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
 
 namespace ntl {
 
+namespace {
+
+// A five-pointed star of unit outer radius around the origin.
+QPainterPath unitStar()
+{
+    QPainterPath path;
+    for (int i = 0; i < 10; ++i) {
+        const double radius = i % 2 == 0 ? 1.0 : 0.45;
+        const double angle = -M_PI / 2 + i * M_PI / 5;
+        const QPointF point(radius * std::cos(angle), radius * std::sin(angle));
+        if (i == 0)
+            path.moveTo(point);
+        else
+            path.lineTo(point);
+    }
+    path.closeSubpath();
+    return path;
+}
+
+} // namespace
+
 TimelineOverlay::TimelineOverlay(QChart *chart)
     : QGraphicsItem(chart)
-    , m_chart(chart)
 {
     setAcceptedMouseButtons(Qt::NoButton);
     setAcceptHoverEvents(false);
 }
 
+void TimelineOverlay::setValueRange(const QRectF &plotArea, double fromX, double toX, double rows)
+{
+    prepareGeometryChange();
+    m_plotArea = plotArea;
+    const double sx = plotArea.width() / std::max(1e-9, toX - fromX);
+    const double sy = plotArea.height() / std::max(1e-9, rows);
+    m_valueToPosition = QTransform(sx, 0, 0, sy, plotArea.left() - fromX * sx, plotArea.top());
+    update();
+}
+
 void TimelineOverlay::setLines(QList<Line> lines)
 {
     m_lines = std::move(lines);
+    update();
+}
+
+void TimelineOverlay::setMarkers(QList<Markers> markers)
+{
+    m_markers = std::move(markers);
     update();
 }
 
@@ -38,19 +77,56 @@ void TimelineOverlay::setCounts(QList<Count> counts, const QFont &font, const QC
 
 QRectF TimelineOverlay::boundingRect() const
 {
-    return m_chart->plotArea().adjusted(-300, -20, 300, 20);
+    return m_plotArea.adjusted(-300, -20, 300, 20);
+}
+
+void TimelineOverlay::paintMarkers(QPainter *painter, const Markers &markers) const
+{
+    if (markers.at.isEmpty())
+        return;
+    painter->setPen(markers.pen);
+    painter->setBrush(markers.fill.alpha() == 0 ? QBrush(Qt::NoBrush) : QBrush(markers.fill));
+    const double half = markers.size / 2;
+    switch (markers.shape) {
+    case Shape::Circle:
+        for (const QPointF &value : markers.at)
+            painter->drawEllipse(toPosition(value), half, half);
+        break;
+    case Shape::Square:
+        for (const QPointF &value : markers.at) {
+            const QPointF centre = toPosition(value);
+            painter->drawRect(QRectF(centre.x() - half, centre.y() - half, markers.size, markers.size));
+        }
+        break;
+    case Shape::Star: {
+        static const QPainterPath star = unitStar();
+        for (const QPointF &value : markers.at) {
+            const QPointF centre = toPosition(value);
+            painter->save();
+            painter->translate(centre);
+            painter->scale(half, half);
+            QPen pen = markers.pen;
+            pen.setWidthF(pen.widthF() / half);
+            painter->setPen(pen);
+            painter->drawPath(star);
+            painter->restore();
+        }
+        break;
+    }
+    }
 }
 
 void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
-    const QRectF plot = m_chart->plotArea();
     painter->save();
-    painter->setClipRect(plot.adjusted(-2, -8, 2, 8));
+    painter->setClipRect(m_plotArea.adjusted(-2, -8, 2, 8));
     painter->setRenderHint(QPainter::Antialiasing);
     for (const Line &line : std::as_const(m_lines)) {
         painter->setPen(line.pen);
-        painter->drawLine(m_chart->mapToPosition(line.from), m_chart->mapToPosition(line.to));
+        painter->drawLine(toPosition(line.from), toPosition(line.to));
     }
+    for (const Markers &markers : std::as_const(m_markers))
+        paintMarkers(painter, markers);
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_backingColor);
     for (const Label &label : std::as_const(m_labels))
@@ -62,7 +138,7 @@ void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     painter->setFont(m_countFont);
     painter->setPen(m_countColor);
     for (const Count &count : std::as_const(m_counts)) {
-        const QPointF centre = m_chart->mapToPosition(count.at);
+        const QPointF centre = toPosition(count.at);
         painter->drawText(QRectF(centre.x() - 20, centre.y() - 10, 40, 20), Qt::AlignCenter, count.text);
     }
     painter->restore();

@@ -8,22 +8,34 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QTransform>
 
 class QChart;
 
 namespace ntl {
 
-// Draws what Qt Charts would otherwise need one item per shape for: span bars, the
-// lines joining an event's lanes, title labels and the numbers on count markers. One
-// item paints them all, so a frame costs the same whatever the number of shapes.
+// Draws the timeline's content in one item: span bars, the lines joining an event's
+// lanes, event markers, count markers, rings, title labels and counts. Qt Charts would
+// need a graphics item per point; one item painting them all keeps a frame's cost
+// proportional to what is drawn, whatever the number of events.
 // Geometry is in chart values (axis units, rows) and mapped when painting.
 class TimelineOverlay : public QGraphicsItem
 {
 public:
+    enum class Shape { Circle, Star, Square };
+
     struct Line {
         QPointF from; // chart values
         QPointF to;
         QPen pen;
+    };
+    // Markers of one look, painted in the order the groups are given.
+    struct Markers {
+        Shape shape = Shape::Circle;
+        QColor fill; // transparent for rings
+        QPen pen;
+        double size = 11; // pixels across
+        QList<QPointF> at; // chart values
     };
     struct Label {
         QRectF rect; // chart item coordinates (pixels)
@@ -36,7 +48,13 @@ public:
 
     explicit TimelineOverlay(QChart *chart);
 
+    // Maps chart values to chart item coordinates: x in [fromX, toX] and rows in
+    // [0, rows] (top to bottom) onto the plot area.
+    void setValueRange(const QRectF &plotArea, double fromX, double toX, double rows);
+    QPointF toPosition(const QPointF &value) const { return m_valueToPosition.map(value); }
+
     void setLines(QList<Line> lines);
+    void setMarkers(QList<Markers> markers);
     void setLabels(QList<Label> labels, const QFont &font, const QColor &text, const QColor &backing);
     void setCounts(QList<Count> counts, const QFont &font, const QColor &text);
     const QList<Label> &labels() const { return m_labels; }
@@ -45,8 +63,12 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
-    QChart *m_chart;
+    void paintMarkers(QPainter *painter, const Markers &markers) const;
+
+    QRectF m_plotArea;
+    QTransform m_valueToPosition;
     QList<Line> m_lines;
+    QList<Markers> m_markers;
     QList<Label> m_labels;
     QList<Count> m_counts;
     QFont m_labelFont;

@@ -70,11 +70,8 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     setAccessibleDescription(tr("Events on a date axis in lanes. Arrow keys pan and move between events, "
                                 "plus and minus zoom, Enter opens the event's first passage."));
 
-    // Spans and joins under the markers, labels and counts over them.
-    m_below = new TimelineOverlay(m_chart);
-    m_below->setZValue(1);
-    m_above = new TimelineOverlay(m_chart);
-    m_above->setZValue(50);
+    m_overlay = new TimelineOverlay(m_chart);
+    m_overlay->setZValue(50);
 
     m_callout = new QGraphicsRectItem(m_chart);
     m_callout->setZValue(100);
@@ -90,11 +87,17 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     // The plot area changes while axes relabel; update the overlay once things settle.
     connect(m_chart, &QChart::plotAreaChanged, this, &TimelineView::scheduleOverlay);
 
-    connect(filter, &QAbstractItemModel::modelReset, this, &TimelineView::scheduleRebuild);
+    connect(filter, &QAbstractItemModel::modelReset, this, [this] {
+        m_rowsStale = true;
+        scheduleRebuild();
+    });
     connect(filter, &QAbstractItemModel::layoutChanged, this, &TimelineView::scheduleRebuild);
     // A filter change removes rows range by range: rebuild once, on filtersChanged.
     connect(filter, &EventFilterModel::filtersChanged, this, &TimelineView::scheduleRebuild);
-    connect(filter, &QAbstractItemModel::dataChanged, this, &TimelineView::scheduleRebuild);
+    connect(filter, &QAbstractItemModel::dataChanged, this, [this] {
+        m_rowsStale = true;
+        scheduleRebuild();
+    });
     connect(selection, &QItemSelectionModel::currentChanged, this, [this] {
         updateRings();
         const QString id = currentEventId();
@@ -138,201 +141,280 @@ void TimelineView::scheduleRebuild()
     });
 }
 
+void TimelineView::refreshRows()
+{
+    const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
+    const std::shared_ptr<const Dataset> dataset = events ? events->dataset() : nullptr;
+    if (!m_rowsStale && dataset == m_rowsDataset)
+        return;
+    m_rowsStale = false;
+    m_rowsDataset = dataset;
+    m_rows.clear();
+    m_rowSides.clear();
+    m_rowActors.clear();
+    m_kindNames.clear();
+    if (!dataset)
+        return;
+    QHash<QString, int> actorIndex;
+    for (qsizetype a = 0; a < dataset->actors.size(); ++a)
+        actorIndex.insert(dataset->actors.at(a).id, int(a));
+    QHash<QString, int> kindIndex;
+    m_rows.reserve(dataset->events.size());
+    for (const Event &event : dataset->events) {
+        RowInfo info;
+        info.dated = event.date.start.isValid();
+        if (info.dated) {
+            info.firstDay = event.date.start.toJulianDay();
+            info.lastDay = std::max(info.firstDay, event.date.end.isValid() ? event.date.end.toJulianDay()
+                                                                             : info.firstDay);
+        }
+        info.status = int(event.status);
+        info.precision = int(event.date.precision);
+        info.disagreement = !event.disagreements.isEmpty();
+        const auto kind = kindIndex.constFind(event.kind);
+        if (kind != kindIndex.cend()) {
+            info.kind = *kind;
+        } else {
+            info.kind = int(m_kindNames.size());
+            kindIndex.insert(event.kind, info.kind);
+            m_kindNames.append(event.kind);
+        }
+        info.sidesBegin = int(m_rowSides.size());
+        for (const QString &side : dataset->eventSideIds(event))
+            m_rowSides.append(dataset->sideIndex(side));
+        info.sidesEnd = int(m_rowSides.size());
+        info.colorIndex = info.sidesEnd > info.sidesBegin ? m_rowSides.at(info.sidesBegin) : -1;
+        info.actorsBegin = int(m_rowActors.size());
+        for (const Participant &participant : event.participants) {
+            const int index = actorIndex.value(participant.actorId, -1);
+            bool seen = index < 0;
+            for (int k = info.actorsBegin; k < m_rowActors.size() && !seen; ++k)
+                seen = m_rowActors.at(k) == index;
+            if (!seen)
+                m_rowActors.append(index);
+        }
+        info.actorsEnd = int(m_rowActors.size());
+        m_rows.append(info);
+    }
+}
+
 void TimelineView::rebuild()
 {
     m_rebuildPending = false;
     hideCallout();
-    m_chart->removeAllSeries();
-    m_selectionRing = nullptr;
-    m_actorRing = nullptr;
-    m_filledSeries.clear();
-    m_hollowSeries.clear();
+    refreshRows();
     m_items.clear();
+    m_itemLanes.clear();
+    m_laneItems.clear();
+    m_laneLongest.clear();
     m_laneLabels.clear();
     m_shown.clear();
+    m_labelItems.clear();
 
-    const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
-    const std::shared_ptr<const Dataset> dataset = events ? events->dataset() : nullptr;
+    const std::shared_ptr<const Dataset> dataset = m_rowsDataset;
     const SidePalette colors(palette());
 
-    // Lanes.
-    QStringList laneKeys;
-    QList<int> laneColors;
-    QHash<QString, int> laneOfKey;
-    const int rows = m_filter->rowCount();
-    QHash<QString, int> actorEventCount;
-    QStringList kinds;
+    // The shown events, in the filter's date order.
+    const int rows = dataset ? m_filter->rowCount() : 0;
+    m_items.reserve(rows);
+    QList<int> actorEventCount(dataset ? dataset->actors.size() : 0, 0);
+    QList<bool> kindShown(m_kindNames.size(), false);
     bool anyWithoutSide = false;
     for (int row = 0; row < rows; ++row) {
-        const QModelIndex index = m_filter->index(row, 0);
-        for (const QString &actor : index.data(EventModel::ParticipantIdsRole).toStringList())
-            ++actorEventCount[actor];
-        const QString kind = index.data(EventModel::KindRole).toString();
-        if (!kinds.contains(kind))
-            kinds.append(kind);
-        anyWithoutSide |= index.data(EventModel::SideIdsRole).toStringList().isEmpty();
+        const int sourceRow = m_filter->mapToSource(m_filter->index(row, 0)).row();
+        if (sourceRow < 0 || sourceRow >= m_rows.size())
+            continue;
+        const RowInfo &info = m_rows.at(sourceRow);
+        for (int k = info.actorsBegin; k < info.actorsEnd; ++k)
+            ++actorEventCount[m_rowActors.at(k)];
+        kindShown[info.kind] = true;
+        anyWithoutSide |= info.sidesBegin == info.sidesEnd;
+        Item item;
+        item.row = sourceRow;
+        item.multiDay = info.lastDay > info.firstDay;
+        m_items.append(item);
     }
-    const auto addLane = [&](const QString &key, const QString &label, int colorIndex) {
-        laneOfKey.insert(key, int(laneKeys.size()));
-        laneKeys.append(key);
+
+    // Lanes, and the lane of each side, actor or kind.
+    QList<int> laneColors;
+    QList<int> laneOfKey; // by side, actor or kind index; the last entry is "no side"
+    const auto addLane = [&](int key, const QString &label, int colorIndex) {
+        laneOfKey[key] = int(m_laneLabels.size());
         m_laneLabels.append(label);
         laneColors.append(colorIndex);
     };
     if (dataset) {
         switch (m_laneMode) {
         case LaneMode::Side:
-            for (const Side &side : dataset->sides)
-                addLane(side.id, side.name, dataset->sideIndex(side.id));
+            laneOfKey = QList<int>(dataset->sides.size() + 1, -1);
+            for (qsizetype s = 0; s < dataset->sides.size(); ++s)
+                addLane(int(s), dataset->sides.at(s).name, int(s));
             if (anyWithoutSide)
-                addLane(QString(), tr("No side"), -1);
+                addLane(int(dataset->sides.size()), tr("No side"), -1);
             break;
         case LaneMode::Actor: {
-            QList<const Actor *> actors;
-            for (const Actor &actor : dataset->actors) {
-                if (actorEventCount.value(actor.id) > 0)
-                    actors.append(&actor);
+            laneOfKey = QList<int>(dataset->actors.size(), -1);
+            QList<int> actors;
+            QList<int> sideOrder(dataset->actors.size());
+            for (qsizetype a = 0; a < dataset->actors.size(); ++a) {
+                const int index = dataset->sideIndex(dataset->effectiveSideId(dataset->actors.at(a).id));
+                sideOrder[a] = index < 0 ? int(dataset->sides.size()) : index;
+                if (actorEventCount.at(a) > 0)
+                    actors.append(int(a));
             }
-            const auto sideOrder = [&](const Actor *a) {
-                const int index = dataset->sideIndex(dataset->effectiveSideId(a->id));
-                return index < 0 ? int(dataset->sides.size()) : index;
-            };
-            std::stable_sort(actors.begin(), actors.end(), [&](const Actor *a, const Actor *b) {
-                if (sideOrder(a) != sideOrder(b))
-                    return sideOrder(a) < sideOrder(b);
-                return actorEventCount.value(a->id) > actorEventCount.value(b->id);
+            std::stable_sort(actors.begin(), actors.end(), [&](int a, int b) {
+                if (sideOrder.at(a) != sideOrder.at(b))
+                    return sideOrder.at(a) < sideOrder.at(b);
+                return actorEventCount.at(a) > actorEventCount.at(b);
             });
-            for (const Actor *actor : actors)
-                addLane(actor->id, actor->name, dataset->sideIndex(dataset->effectiveSideId(actor->id)));
+            for (int actor : actors) {
+                const int side = sideOrder.at(actor);
+                addLane(actor, dataset->actors.at(actor).name, side < dataset->sides.size() ? side : -1);
+            }
             break;
         }
-        case LaneMode::Kind:
-            std::sort(kinds.begin(), kinds.end());
-            for (const QString &kind : kinds)
-                addLane(kind, kind, -1);
+        case LaneMode::Kind: {
+            laneOfKey = QList<int>(m_kindNames.size(), -1);
+            QList<int> kinds;
+            for (qsizetype k = 0; k < m_kindNames.size(); ++k) {
+                if (kindShown.at(k))
+                    kinds.append(int(k));
+            }
+            std::sort(kinds.begin(), kinds.end(),
+                      [&](int a, int b) { return m_kindNames.at(a) < m_kindNames.at(b); });
+            for (int kind : kinds)
+                addLane(kind, m_kindNames.at(kind), -1);
             break;
+        }
         }
     }
-
     m_laneColors = laneColors;
+    const int laneCount = int(m_laneLabels.size());
+    m_laneItems = QList<QList<int>>(laneCount);
+    m_laneLongest = QList<double>(laneCount, 0);
 
-    // Events and the lanes they sit in.
-    QList<TimelineLayout::Input> inputs;
-    for (int row = 0; row < rows; ++row) {
-        const QModelIndex index = m_filter->index(row, 0);
-        Item item;
-        item.eventId = index.data(EventModel::EventIdRole).toString();
-        item.title = index.data(EventModel::TitleRole).toString();
-        item.dateText = index.data(EventModel::DateTextRole).toString();
-        item.status = index.data(EventModel::StatusRole).toInt();
-        item.precision = index.data(EventModel::PrecisionRole).toInt();
-        item.disagreement = index.data(EventModel::HasDisagreementRole).toBool();
-        item.participantIds = index.data(EventModel::ParticipantIdsRole).toStringList();
-        const QStringList sides = index.data(EventModel::SideIdsRole).toStringList();
-        item.colorIndex = dataset && !sides.isEmpty() ? dataset->sideIndex(sides.first()) : -1;
-        TimelineLayout::Input input;
-        input.eventId = item.eventId;
-        input.start = index.data(EventModel::StartDateRole).toDate();
-        input.end = index.data(EventModel::EndDateRole).toDate();
-        item.multiDay = input.end > input.start;
-        QStringList keys;
+    // The squeezed time axis, from the shown events' days.
+    QList<TimelineLayout::DayRange> ranges;
+    ranges.reserve(m_items.size());
+    for (const Item &item : std::as_const(m_items)) {
+        const RowInfo &info = m_rows.at(item.row);
+        if (info.dated)
+            ranges.append({info.firstDay, info.lastDay});
+    }
+    m_layout.computeAxis(ranges);
+
+    // Positions and lanes; rows are placed per frame (placeMarkers).
+    const int noSideKey = dataset ? int(dataset->sides.size()) : 0;
+    for (int i = 0; i < m_items.size(); ++i) {
+        Item &item = m_items[i];
+        const RowInfo &info = m_rows.at(item.row);
+        item.lanesBegin = int(m_itemLanes.size());
+        item.lanesEnd = item.lanesBegin;
+        if (!info.dated)
+            continue; // nowhere on a date axis
+        item.x0 = m_layout.x(info.firstDay);
+        item.x1 = m_layout.x(info.lastDay + 1);
+        const auto addToLane = [&](int key) {
+            const int lane = key >= 0 && key < laneOfKey.size() ? laneOfKey.at(key) : -1;
+            if (lane < 0)
+                return;
+            for (int k = item.lanesBegin; k < m_itemLanes.size(); ++k) {
+                if (m_itemLanes.at(k) == lane)
+                    return;
+            }
+            m_itemLanes.append(lane);
+            m_laneItems[lane].append(i);
+            m_laneLongest[lane] = std::max(m_laneLongest.at(lane), item.x1 - item.x0);
+        };
         switch (m_laneMode) {
-        case LaneMode::Side: keys = sides.isEmpty() ? QStringList{QString()} : sides; break;
-        case LaneMode::Actor: keys = item.participantIds; break;
-        case LaneMode::Kind: keys = {index.data(EventModel::KindRole).toString()}; break;
+        case LaneMode::Side:
+            if (info.sidesBegin == info.sidesEnd)
+                addToLane(noSideKey);
+            for (int k = info.sidesBegin; k < info.sidesEnd; ++k)
+                addToLane(m_rowSides.at(k));
+            break;
+        case LaneMode::Actor:
+            for (int k = info.actorsBegin; k < info.actorsEnd; ++k)
+                addToLane(m_rowActors.at(k));
+            break;
+        case LaneMode::Kind: addToLane(info.kind); break;
         }
-        for (const QString &key : keys) {
-            const int lane = laneOfKey.value(key, -1);
-            if (lane >= 0 && !item.lanes.contains(lane))
-                item.lanes.append(lane);
-        }
-        input.lanes = item.lanes;
-        inputs.append(input);
-        m_items.append(item);
-    }
-    // The layout gives the squeezed time axis; rows are placed per frame (placeMarkers).
-    m_layout.compute(inputs, int(laneKeys.size()));
-    for (qsizetype i = 0; i < m_items.size(); ++i) {
-        const TimelineLayout::Input &input = inputs.at(i);
-        if (!input.start.isValid())
-            continue;
-        m_items[i].x0 = m_layout.x(input.start);
-        m_items[i].x1 = m_layout.x(std::max(input.end.isValid() ? input.end : input.start, input.start).addDays(1));
+        item.lanesEnd = int(m_itemLanes.size());
     }
 
-    // Marker series: one per colour and fill, refilled with replace() every frame.
-    const QColor base = palette().color(QPalette::Base);
+    // The seven days with the most event starts (the items are in start order).
+    m_busiestWeekStart = {};
+    m_busiestWeekCount = 0;
+    qsizetype windowStart = 0;
+    qint64 bestLast = 0;
+    QList<qint64> starts;
+    starts.reserve(m_items.size());
+    for (const Item &item : std::as_const(m_items)) {
+        if (m_rows.at(item.row).dated)
+            starts.append(m_rows.at(item.row).firstDay);
+    }
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        while (starts.at(i) - starts.at(windowStart) >= 7)
+            ++windowStart;
+        if (int(i - windowStart + 1) > m_busiestWeekCount) {
+            m_busiestWeekCount = int(i - windowStart + 1);
+            bestLast = starts.at(i);
+        }
+    }
+    if (m_busiestWeekCount > 0) {
+        // Begin the window at its first event, so the week reads from where it starts.
+        const auto first = std::lower_bound(starts.cbegin(), starts.cend(), bestLast - 6);
+        m_busiestWeekStart = QDate::fromJulianDay(*first);
+    }
+
+    // Legend entries: one per side colour, planned, disagreement and count markers.
+    m_chart->removeAllSeries();
+    m_legendSeries.clear();
+    m_countLegend = nullptr;
     QList<int> colorKeys;
     for (const Item &item : std::as_const(m_items)) {
-        for (int lane : item.lanes) {
-            const int key = m_laneMode == LaneMode::Kind ? item.colorIndex : laneColors.value(lane, -1);
+        for (int k = item.lanesBegin; k < item.lanesEnd; ++k) {
+            const int key = m_laneMode == LaneMode::Kind ? m_rows.at(item.row).colorIndex
+                                                         : laneColors.value(m_itemLanes.at(k), -1);
             if (!colorKeys.contains(key))
                 colorKeys.append(key);
         }
     }
     std::sort(colorKeys.begin(), colorKeys.end());
-    QScatterSeries *plannedLegend = nullptr;
-    for (int key : std::as_const(colorKeys)) {
-        const QColor color = colors.color(key);
-        auto *filled = new QScatterSeries;
-        filled->setColor(color);
-        filled->setBorderColor(color);
-        if (dataset && key >= 0 && key < dataset->sides.size() && m_laneMode != LaneMode::Kind)
-            filled->setName(dataset->sides.at(key).name);
-        auto *hollow = new QScatterSeries;
-        hollow->setColor(base);
-        hollow->setBorderColor(color);
-        hollow->setPen(QPen(color, 2));
-        if (!plannedLegend) {
-            plannedLegend = hollow;
-            hollow->setName(tr("planned (hollow)"));
-        }
-        m_filledSeries.insert(key, filled);
-        m_hollowSeries.insert(key, hollow);
-        m_chart->addSeries(filled);
-        m_chart->addSeries(hollow);
-    }
-    m_stars = new QScatterSeries;
-    m_stars->setName(tr("sources disagree"));
-    m_stars->setMarkerShape(QScatterSeries::MarkerShapeStar);
-    m_stars->setColor(palette().color(QPalette::Text));
-    m_stars->setBorderColor(palette().color(QPalette::Text));
-    m_chart->addSeries(m_stars);
-    m_countSeries = new QScatterSeries;
-    m_countSeries->setName(tr("several events (click to zoom)"));
-    m_countSeries->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    m_countSeries->setColor(palette().color(QPalette::Base));
-    m_countSeries->setBorderColor(palette().color(QPalette::Text));
-    m_countSeries->setPen(QPen(palette().color(QPalette::Text), 1.5));
-    m_chart->addSeries(m_countSeries);
-    m_selectionRing = new QScatterSeries;
-    m_selectionRing->setColor(Qt::transparent);
-    m_selectionRing->setPen(QPen(palette().color(QPalette::Highlight), 3));
-    m_chart->addSeries(m_selectionRing);
-    m_actorRing = new QScatterSeries;
-    m_actorRing->setColor(Qt::transparent);
-    m_actorRing->setPen(QPen(palette().color(QPalette::Text), 1.5, Qt::DotLine));
-    m_chart->addSeries(m_actorRing);
-
-    // One pass over the legend (asking per series would be quadratic).
-    QSet<const QAbstractSeries *> inLegend;
-    for (QScatterSeries *series : std::as_const(m_filledSeries)) {
-        if (!series->name().isEmpty())
-            inLegend.insert(series);
-    }
-    if (plannedLegend)
-        inLegend.insert(plannedLegend);
-    for (QAbstractSeries *series : m_chart->series()) {
+    const QColor base = palette().color(QPalette::Base);
+    const QColor text = palette().color(QPalette::Text);
+    const auto addLegend = [&](const QString &name, QScatterSeries::MarkerShape shape, const QColor &fill,
+                               const QPen &pen) {
+        auto *series = new QScatterSeries;
+        series->setName(name);
+        series->setMarkerShape(shape);
+        series->setColor(fill);
+        series->setPen(pen);
+        m_chart->addSeries(series);
         series->attachAxis(m_axisX);
         series->attachAxis(m_axisY);
+        m_legendSeries.append(series);
+        return series;
+    };
+    if (dataset && m_laneMode != LaneMode::Kind) {
+        for (int key : std::as_const(colorKeys)) {
+            if (key >= 0 && key < dataset->sides.size())
+                addLegend(dataset->sides.at(key).name, QScatterSeries::MarkerShapeCircle, colors.color(key),
+                          QPen(colors.color(key)));
+        }
     }
-    for (QLegendMarker *marker : m_chart->legend()->markers()) {
-        const QAbstractSeries *series = marker->series();
-        marker->setVisible(inLegend.contains(series) || (series == m_stars && !m_items.isEmpty()));
-    }
+    if (!colorKeys.isEmpty())
+        addLegend(tr("planned (hollow)"), QScatterSeries::MarkerShapeCircle, base,
+                  QPen(colors.color(colorKeys.first()), 2));
+    if (!m_items.isEmpty())
+        addLegend(tr("sources disagree"), QScatterSeries::MarkerShapeStar, text, QPen(text));
+    m_countLegend = addLegend(tr("several events (click to zoom)"), QScatterSeries::MarkerShapeRectangle, base,
+                              QPen(text, 1.5));
 
     setMinimumHeight(minimumChartHeight());
     applyPalette();
     showWholePeriod();
+    emit contentChanged();
 }
 
 int TimelineView::minimumChartHeight() const
@@ -379,67 +461,36 @@ void TimelineView::showWholePeriod()
     setRange(m_layout.minX() - rangeMargin, m_layout.maxX() + rangeMargin);
 }
 
-static QPair<QDate, int> busiestWeek(const QList<QDate> &starts)
-{
-    QList<QDate> sorted = starts;
-    std::sort(sorted.begin(), sorted.end());
-    QDate best;
-    int bestCount = 0;
-    qsizetype j = 0;
-    for (qsizetype i = 0; i < sorted.size(); ++i) {
-        while (sorted.at(i).toJulianDay() - sorted.at(j).toJulianDay() >= 7)
-            ++j;
-        const int count = int(i - j + 1);
-        if (count > bestCount) {
-            bestCount = count;
-            best = sorted.at(i).addDays(-6);
-        }
-    }
-    // Slide the window to begin at its first event, so the week reads from where it starts.
-    for (const QDate &date : sorted) {
-        if (date >= best) {
-            best = date;
-            break;
-        }
-    }
-    return {best, bestCount};
-}
-
 void TimelineView::showBusiestWeek()
 {
-    QList<QDate> starts;
-    for (int row = 0; row < m_filter->rowCount(); ++row)
-        starts.append(m_filter->index(row, 0).data(EventModel::StartDateRole).toDate());
-    const auto [first, count] = busiestWeek(starts);
-    if (count == 0)
+    if (m_rebuildPending)
+        rebuild();
+    if (m_busiestWeekCount == 0)
         return;
-    setRange(m_layout.x(first) - 0.2, m_layout.x(first.addDays(7)) + 0.2);
+    setRange(m_layout.x(m_busiestWeekStart) - 0.2, m_layout.x(m_busiestWeekStart.addDays(7)) + 0.2);
 }
 
 QString TimelineView::busiestWeekText() const
 {
-    QList<QDate> starts;
-    for (int row = 0; row < m_filter->rowCount(); ++row)
-        starts.append(m_filter->index(row, 0).data(EventModel::StartDateRole).toDate());
-    const auto [first, count] = busiestWeek(starts);
-    if (count == 0)
+    if (m_busiestWeekCount == 0 || m_rebuildPending) // not laid out yet: no stale dates
         return tr("Busiest week");
     const QLocale locale;
-    const QString from = locale.toString(first, QStringLiteral("d MMM"));
-    const QString to = locale.toString(first.addDays(6), QStringLiteral("d MMM"));
-    return count == 1 ? tr("Busiest week (%1 – %2, 1 event)").arg(from, to)
-                      : tr("Busiest week (%1 – %2, %3 events)").arg(from, to, QString::number(count));
+    const QString from = locale.toString(m_busiestWeekStart, QStringLiteral("d MMM"));
+    const QString to = locale.toString(m_busiestWeekStart.addDays(6), QStringLiteral("d MMM"));
+    return m_busiestWeekCount == 1
+               ? tr("Busiest week (%1 – %2, 1 event)").arg(from, to)
+               : tr("Busiest week (%1 – %2, %3 events)").arg(from, to, QString::number(m_busiestWeekCount));
 }
 
 void TimelineView::fitSelection()
 {
-    const QString id = currentEventId();
+    const int current = currentRow();
     double from = qInf();
     double to = -qInf();
-    for (const TimelineLayout::Placement &placement : m_layout.placements()) {
-        if (m_items.at(placement.input).eventId == id) {
-            from = std::min(from, placement.x0);
-            to = std::max(to, placement.x1);
+    for (const Item &item : std::as_const(m_items)) {
+        if (item.row == current && item.lanesEnd > item.lanesBegin) {
+            from = std::min(from, item.x0);
+            to = std::max(to, item.x1);
         }
     }
     if (from > to)
@@ -529,60 +580,82 @@ void TimelineView::updateOverlay()
 void TimelineView::placeMarkers()
 {
     const QRectF plot = m_chart->plotArea();
-    if (plot.width() <= 0 || plot.height() <= 0 || !m_below)
+    if (plot.width() <= 0 || plot.height() <= 0 || !m_overlay)
         return;
     const int laneCount = int(m_laneLabels.size());
     const double pixelsPerUnit = plot.width() / (m_to - m_from);
     const double slot = m_markerSize + 4; // pixels a marker needs across
     constexpr double countSlot = 30;      // a count marker holds up to three digits
 
-    // Which events of each lane are in view, and their pixel extent.
+    // Which events of each lane are in view, and their pixel extent: a range lookup in
+    // the lane's start-ordered items, from the longest event's length before the view.
     struct Candidate {
         int item;
-        double left;   // pixels
+        double left; // pixels
         double right;
         double centre; // axis units
     };
     QList<QList<Candidate>> lanes(laneCount);
-    for (int i = 0; i < m_items.size(); ++i) {
-        const Item &item = m_items.at(i);
-        if (item.x1 <= m_from || item.x0 >= m_to)
-            continue;
-        const double centre = (item.x0 + item.x1) / 2;
-        const double cx = (centre - m_from) * pixelsPerUnit;
-        const double left = std::min((item.x0 - m_from) * pixelsPerUnit, cx - slot / 2);
-        const double right = std::max((item.x1 - m_from) * pixelsPerUnit, cx + slot / 2);
-        for (int lane : item.lanes)
-            lanes[lane].append({i, left, right, centre});
+    for (int lane = 0; lane < laneCount; ++lane) {
+        const QList<int> &items = m_laneItems.at(lane);
+        const double earliest = m_from - m_laneLongest.at(lane);
+        auto it = std::lower_bound(items.cbegin(), items.cend(), earliest,
+                                   [this](int item, double x) { return m_items.at(item).x0 < x; });
+        for (; it != items.cend(); ++it) {
+            const Item &item = m_items.at(*it);
+            if (item.x0 >= m_to)
+                break;
+            if (item.x1 <= m_from)
+                continue;
+            const double centre = (item.x0 + item.x1) / 2;
+            const double cx = (centre - m_from) * pixelsPerUnit;
+            const double left = std::min((item.x0 - m_from) * pixelsPerUnit, cx - slot / 2);
+            const double right = std::max((item.x1 - m_from) * pixelsPerUnit, cx + slot / 2);
+            lanes[lane].append({*it, left, right, centre});
+        }
     }
 
-    // Rows: stack what overlaps in pixels; a lane that would need more rows than it can
-    // have keeps its last row for count markers of what does not fit.
+    // Rows: stack what overlaps in pixels, first fit in start order (any order gives rows
+    // without overlaps, since a row only takes what starts after its end). Once all rows
+    // are taken, a candidate that starts before every row's end is dropped at once, so a
+    // lane costs O(candidates + placed × rows) rather than O(candidates × rows).
     const int availableRows = std::max(laneCount * 2, int(plot.height() / minimumRowPixels));
-    QList<int> needed(laneCount, 1);
-    QList<QList<int>> rowOf(laneCount);
-    const auto stack = [](const QList<Candidate> &candidates, int rowLimit, QList<int> &rows) {
-        QList<double> rowEnds;
-        int used = 1;
+    const auto stack = [](const QList<Candidate> &candidates, int rowLimit, QList<int> &rows, bool &dropped) {
+        std::vector<double> rowEnds;
+        double earliestEnd = -qInf(); // of all rows, once there are rowLimit of them
+        dropped = false;
         rows.fill(-1, candidates.size());
         for (int c = 0; c < candidates.size(); ++c) {
-            int row = 0;
-            while (row < rowEnds.size() && rowEnds.at(row) > candidates.at(c).left)
+            const Candidate &candidate = candidates.at(c);
+            const bool full = int(rowEnds.size()) >= rowLimit;
+            if (full && candidate.left < earliestEnd) {
+                dropped = true;
+                continue;
+            }
+            std::size_t row = 0;
+            while (row < rowEnds.size() && rowEnds[row] > candidate.left)
                 ++row;
-            if (row >= rowLimit)
-                continue; // does not fit: counted
+            if (int(row) >= rowLimit) {
+                dropped = true;
+                continue;
+            }
             if (row == rowEnds.size())
-                rowEnds.append(0);
-            rowEnds[row] = candidates.at(c).right;
-            rows[c] = row;
-            used = std::max(used, row + 1);
+                rowEnds.push_back(0);
+            rowEnds[row] = candidate.right;
+            rows[c] = int(row);
+            if (int(rowEnds.size()) >= rowLimit)
+                earliestEnd = *std::min_element(rowEnds.cbegin(), rowEnds.cend());
         }
-        return used;
+        return std::max<int>(1, int(rowEnds.size()));
     };
+    QList<int> needed(laneCount, 1);
+    QList<QList<int>> rowOf(laneCount);
     for (int lane = 0; lane < laneCount; ++lane) {
-        std::sort(lanes[lane].begin(), lanes[lane].end(),
-                  [](const Candidate &a, const Candidate &b) { return a.left < b.left; });
-        needed[lane] = stack(lanes.at(lane), std::numeric_limits<int>::max(), rowOf[lane]);
+        bool dropped = false;
+        // No lane gets more rows than there are, so needing more is all we must know.
+        needed[lane] = stack(lanes.at(lane), availableRows + 1, rowOf[lane], dropped);
+        if (dropped)
+            needed[lane] = availableRows + 2;
     }
     int total = std::accumulate(needed.cbegin(), needed.cend(), 0);
     m_laneRows = needed;
@@ -590,7 +663,7 @@ void TimelineView::placeMarkers()
         // Share the rows: lanes that need few keep them, the rest split what is left.
         QList<int> order(laneCount);
         std::iota(order.begin(), order.end(), 0);
-        std::sort(order.begin(), order.end(), [&](int a, int b) { return needed.at(a) < needed.at(b); });
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return needed.at(a) < needed.at(b); });
         int left = availableRows;
         for (int k = 0; k < laneCount; ++k) {
             const int lane = order.at(k);
@@ -608,53 +681,65 @@ void TimelineView::placeMarkers()
         top += m_laneRows.at(lane);
     }
     m_updatingAxis = true;
-    QStringList wanted;
     for (const QString &label : m_axisY->categoriesLabels())
         m_axisY->remove(label);
     QSet<QString> used;
     m_axisY->setStartValue(0);
+    const QFontMetrics metrics(font());
     for (int lane = 0; lane < laneCount; ++lane) {
         // Long lane names would squeeze the plot; the full name is in the filter panel.
-        const QString label = QFontMetrics(font()).elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
+        const QString label = metrics.elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
         m_axisY->append(uniqueLabel(label, used), laneTop.at(lane) + m_laneRows.at(lane));
     }
-    m_axisY->setRange(0, std::max(1.0, top));
+    m_rowsInView = std::max(1.0, top);
+    m_axisY->setRange(0, m_rowsInView);
     m_updatingAxis = false;
-    const double rowPixels = plot.height() / std::max(1.0, top);
+    m_overlay->setValueRange(plot, m_from, m_to, m_rowsInView);
+    const double rowPixels = plot.height() / m_rowsInView;
     m_markerSize = std::clamp(rowPixels - 3, 7.0, 11.0);
 
     // Markers, spans, joins and counts.
     m_shown.clear();
     m_laneSummaries = QList<LaneSummary>(laneCount);
-    QHash<int, QList<QPointF>> filledPoints;
-    QHash<int, QList<QPointF>> hollowPoints;
+    QMap<int, QList<QPointF>> filledPoints; // by colour key, so colours paint in a fixed order
+    QMap<int, QList<QPointF>> hollowPoints;
     QList<QPointF> starPoints;
     QList<QPointF> countPoints;
     QList<TimelineOverlay::Line> lines;
     QList<TimelineOverlay::Count> counts;
-    QHash<int, QList<QPointF>> joins; // item → its markers
+    struct Join {
+        double x;
+        double low;
+        double high;
+    };
+    QHash<int, Join> joins; // item of several lanes → the extent of its markers
     const QColor neutral = palette().color(QPalette::PlaceholderText);
     const SidePalette colors(palette());
+    const int columns = std::max(1, int(std::ceil(plot.width() / countSlot)));
     for (int lane = 0; lane < laneCount; ++lane) {
         const QList<Candidate> &candidates = lanes.at(lane);
         QList<int> rows;
         const int limit = m_laneRows.at(lane);
-        if (needed.at(lane) > limit)
-            stack(candidates, limit - 1, rows);
-        else
+        if (needed.at(lane) > limit) {
+            bool dropped = false;
+            stack(candidates, limit - 1, rows, dropped);
+        } else {
             rows = rowOf.at(lane);
-        QMap<qint64, Shown> buckets; // count markers by pixel column
+        }
+        // Count markers by pixel column; an event centred outside the view counts at its edge.
+        QList<Shown> buckets(columns);
         for (int c = 0; c < candidates.size(); ++c) {
             const Candidate &candidate = candidates.at(c);
             const Item &item = m_items.at(candidate.item);
             if (rows.at(c) < 0) {
                 const double cx = (candidate.centre - m_from) * pixelsPerUnit;
-                Shown &bucket = buckets[qint64(std::floor(cx / countSlot))];
+                const int column = std::clamp(int(std::floor(cx / countSlot)), 0, columns - 1);
+                Shown &bucket = buckets[column];
                 if (bucket.count == 0) {
                     bucket.lane = lane;
                     bucket.x0 = item.x0;
                     bucket.x1 = item.x1;
-                    bucket.at = QPointF(m_from + (std::floor(cx / countSlot) + 0.5) * countSlot / pixelsPerUnit,
+                    bucket.at = QPointF(m_from + (column + 0.5) * countSlot / pixelsPerUnit,
                                         laneTop.at(lane) + limit - 0.5);
                 }
                 bucket.x0 = std::min(bucket.x0, item.x0);
@@ -664,64 +749,67 @@ void TimelineView::placeMarkers()
                 continue;
             }
             ++m_laneSummaries[lane].individual;
+            const RowInfo &info = m_rows.at(item.row);
             const QPointF at(candidate.centre, laneTop.at(lane) + rows.at(c) + 0.5);
             m_shown.append({candidate.item, lane, at, 0, item.x0, item.x1});
-            const int colorKey = m_laneMode == LaneMode::Kind ? item.colorIndex : m_laneColors.value(lane, -1);
-            const bool planned = item.status == int(EventStatus::Planned) || item.status == int(EventStatus::Cancelled);
+            const int colorKey = m_laneMode == LaneMode::Kind ? info.colorIndex : m_laneColors.value(lane, -1);
+            const bool planned = info.status == int(EventStatus::Planned) || info.status == int(EventStatus::Cancelled);
             (planned ? hollowPoints : filledPoints)[colorKey].append(at);
-            if (item.disagreement)
+            if (info.disagreement)
                 starPoints.append(QPointF(at.x(), at.y() - 0.42)); // just above the marker
             if (item.multiDay) {
                 // A known run of days is solid; "some time in this range" is a translucent band.
                 QColor color = colors.color(colorKey);
-                if (item.precision != int(DatePrecision::Days))
+                if (info.precision != int(DatePrecision::Days))
                     color.setAlphaF(0.45);
                 lines.append({QPointF(item.x0 + 0.08, at.y()), QPointF(item.x1 - 0.08, at.y()),
                               QPen(color, 5, planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap)});
             }
-            joins[candidate.item].append(at);
+            if (item.lanesEnd - item.lanesBegin > 1) {
+                auto join = joins.find(candidate.item);
+                if (join == joins.end())
+                    joins.insert(candidate.item, {at.x(), at.y(), at.y()});
+                else
+                    *join = {at.x(), std::min(join->low, at.y()), std::max(join->high, at.y())};
+            }
         }
         for (const Shown &bucket : std::as_const(buckets)) {
+            if (bucket.count == 0)
+                continue;
             m_shown.append(bucket);
             countPoints.append(bucket.at);
             counts.append({bucket.at, bucket.count > 999 ? QStringLiteral("1k+") : QString::number(bucket.count)});
         }
     }
-    for (auto it = joins.cbegin(); it != joins.cend(); ++it) {
-        if (it->size() < 2)
-            continue;
-        double low = qInf();
-        double high = -qInf();
-        for (const QPointF &point : *it) {
-            low = std::min(low, point.y());
-            high = std::max(high, point.y());
-        }
-        lines.prepend({QPointF(it->first().x(), low), QPointF(it->first().x(), high), QPen(neutral, 1.5)});
+    QList<TimelineOverlay::Line> joinLines;
+    for (const Join &join : std::as_const(joins)) {
+        if (join.high > join.low)
+            joinLines.append({QPointF(join.x, join.low), QPointF(join.x, join.high), QPen(neutral, 1.5)});
     }
-    // Qt Charts restyles every point on a size change: only set sizes that changed.
-    const auto refill = [this](QScatterSeries *series, const QList<QPointF> &points) {
-        if (!qFuzzyCompare(series->markerSize(), m_markerSize))
-            series->setMarkerSize(m_markerSize);
-        series->replace(points);
-    };
-    for (auto it = m_filledSeries.cbegin(); it != m_filledSeries.cend(); ++it)
-        refill(it.value(), filledPoints.value(it.key()));
-    for (auto it = m_hollowSeries.cbegin(); it != m_hollowSeries.cend(); ++it)
-        refill(it.value(), hollowPoints.value(it.key()));
-    if (!qFuzzyCompare(m_stars->markerSize(), std::max(7.0, m_markerSize - 2)))
-        m_stars->setMarkerSize(std::max(7.0, m_markerSize - 2));
-    m_stars->replace(starPoints);
-    if (!qFuzzyCompare(m_countSeries->markerSize(), countMarkerSize))
-        m_countSeries->setMarkerSize(countMarkerSize);
-    m_countSeries->replace(countPoints);
+    m_overlay->setLines(joinLines + lines); // joins under the spans
+
+    const QColor base = palette().color(QPalette::Base);
+    const QColor text = palette().color(QPalette::Text);
+    m_eventMarkers.clear();
+    for (auto it = filledPoints.cbegin(); it != filledPoints.cend(); ++it) {
+        const QColor color = colors.color(it.key());
+        m_eventMarkers.append({TimelineOverlay::Shape::Circle, color, QPen(color, 1), m_markerSize, it.value()});
+    }
+    for (auto it = hollowPoints.cbegin(); it != hollowPoints.cend(); ++it) {
+        const QColor color = colors.color(it.key());
+        m_eventMarkers.append({TimelineOverlay::Shape::Circle, base, QPen(color, 2), m_markerSize, it.value()});
+    }
+    m_eventMarkers.append({TimelineOverlay::Shape::Star, text, QPen(text, 1), std::max(7.0, m_markerSize - 2), starPoints});
+    m_eventMarkers.append({TimelineOverlay::Shape::Square, base, QPen(text, 1.5), countMarkerSize, countPoints});
     // The legend explains count markers only while there are some.
-    for (QLegendMarker *marker : m_chart->legend()->markers(m_countSeries))
-        marker->setVisible(!countPoints.isEmpty());
-    m_below->setLines(lines);
+    if (m_countLegend) {
+        for (QLegendMarker *marker : m_chart->legend()->markers(m_countLegend))
+            marker->setVisible(!countPoints.isEmpty());
+    }
     QFont countFont = labelFont();
     countFont.setPointSizeF(countFont.pointSizeF() * 0.85);
     countFont.setBold(true);
-    m_above->setCounts(counts, countFont, palette().color(QPalette::Text));
+    m_overlay->setCounts(counts, countFont, text);
 }
 
 void TimelineView::placeLabels()
@@ -730,15 +818,15 @@ void TimelineView::placeLabels()
     QColor backing = palette().color(QPalette::Base);
     backing.setAlpha(210);
     QList<TimelineOverlay::Label> placed;
-    m_labelEvents.clear();
+    m_labelItems.clear();
     const QFontMetrics metrics(labelFont());
-    const double rowPixels = plot.height() / std::max(1.0, m_axisY->max());
+    const double rowPixels = plot.height() / m_rowsInView;
     constexpr int maximumLabelled = 600; // beyond this, titles would not fit anyway
     int individual = 0;
     for (const Shown &shown : std::as_const(m_shown))
         individual += shown.item >= 0 ? 1 : 0;
     if (plot.width() <= 0 || rowPixels < metrics.height() - 1 || individual > maximumLabelled) {
-        m_above->setLabels({}, labelFont(), palette().color(QPalette::Text), backing);
+        m_overlay->setLabels({}, labelFont(), palette().color(QPalette::Text), backing);
         return;
     }
 
@@ -765,11 +853,12 @@ void TimelineView::placeLabels()
         double barStart;
         double barEnd;
         const Item *item;
+        QString title;
     };
     QList<Candidate> candidates;
     const double half = m_markerSize / 2;
     for (const Shown &shown : std::as_const(m_shown)) {
-        const QPointF marker = m_chart->mapToPosition(shown.at);
+        const QPointF marker = m_overlay->toPosition(shown.at);
         if (shown.item < 0) {
             const double size = countMarkerSize / 2;
             add(QRectF(marker.x() - size, marker.y() - size, 2 * size, 2 * size));
@@ -777,12 +866,14 @@ void TimelineView::placeLabels()
         }
         const Item &item = m_items.at(shown.item);
         add(QRectF(marker.x() - half, marker.y() - half, 2 * half, 2 * half));
-        const double barStart = m_chart->mapToPosition(QPointF(item.x0, shown.at.y())).x();
-        const double barEnd = m_chart->mapToPosition(QPointF(item.x1, shown.at.y())).x();
+        const double barStart = m_overlay->toPosition(QPointF(item.x0, shown.at.y())).x();
+        const double barEnd = m_overlay->toPosition(QPointF(item.x1, shown.at.y())).x();
         if (item.multiDay)
             add(QRectF(barStart, marker.y() - 3, barEnd - barStart, 6)); // spans are obstacles too
-        if (marker.x() >= plot.left() && marker.x() <= plot.right())
-            candidates.append({marker, barStart, barEnd, &item});
+        if (marker.x() >= plot.left() && marker.x() <= plot.right()) {
+            const Event *event = eventOf(item);
+            candidates.append({marker, barStart, barEnd, &item, event ? event->title : QString()});
+        }
     }
     std::sort(candidates.begin(), candidates.end(),
               [](const Candidate &a, const Candidate &b) { return a.marker.x() < b.marker.x(); });
@@ -791,7 +882,7 @@ void TimelineView::placeLabels()
         QRectF chosen;
         QString text;
         for (int width : {220, 140, 80}) {
-            text = metrics.elidedText(candidate.item->title, Qt::ElideRight, width);
+            text = metrics.elidedText(candidate.title, Qt::ElideRight, width);
             if (text == QStringLiteral("…"))
                 break;
             const double textWidth = metrics.horizontalAdvance(text);
@@ -814,9 +905,9 @@ void TimelineView::placeLabels()
             continue;
         add(chosen);
         placed.append({chosen, text});
-        m_labelEvents.append(candidate.item->eventId);
+        m_labelItems.append(int(candidate.item - m_items.constData()));
     }
-    m_above->setLabels(placed, labelFont(), palette().color(QPalette::Text), backing);
+    m_overlay->setLabels(placed, labelFont(), palette().color(QPalette::Text), backing);
 }
 
 QFont TimelineView::labelFont() const
@@ -881,38 +972,88 @@ void TimelineView::updateAxisLabels()
     m_updatingAxis = false;
 }
 
+QPointF TimelineView::toChart(double x, double y) const
+{
+    return m_overlay->toPosition(QPointF(x, y));
+}
+
 QPointF TimelineView::toViewport(double x, double y) const
 {
-    return mapFromScene(m_chart->mapToScene(m_chart->mapToPosition(QPointF(x, y))));
+    return mapFromScene(m_chart->mapToScene(toChart(x, y)));
 }
 
 void TimelineView::updateRings()
 {
-    if (!m_selectionRing || !m_actorRing)
+    if (!m_overlay)
         return;
-    const QString current = currentEventId();
+    const int current = currentRow();
+    int actorIndex = -1;
+    if (!m_highlightedActor.isEmpty() && m_rowsDataset) {
+        for (qsizetype a = 0; a < m_rowsDataset->actors.size(); ++a) {
+            if (m_rowsDataset->actors.at(a).id == m_highlightedActor)
+                actorIndex = int(a);
+        }
+    }
     QList<QPointF> selected;
     QList<QPointF> actor;
     for (const Shown &shown : std::as_const(m_shown)) {
         if (shown.item < 0)
             continue;
         const Item &item = m_items.at(shown.item);
-        if (item.eventId == current)
+        if (item.row == current)
             selected.append(shown.at);
-        if (!m_highlightedActor.isEmpty() && item.participantIds.contains(m_highlightedActor))
+        if (actorIndex >= 0 && involvesActor(item, actorIndex))
             actor.append(shown.at);
     }
-    if (!qFuzzyCompare(m_selectionRing->markerSize(), m_markerSize + 9)) {
-        m_selectionRing->setMarkerSize(m_markerSize + 9);
-        m_actorRing->setMarkerSize(m_markerSize + 6);
+    QList<TimelineOverlay::Markers> markers = m_eventMarkers;
+    markers.append({TimelineOverlay::Shape::Circle, Qt::transparent,
+                    QPen(palette().color(QPalette::Text), 1.5, Qt::DotLine), m_markerSize + 6, actor});
+    markers.append({TimelineOverlay::Shape::Circle, Qt::transparent, QPen(palette().color(QPalette::Highlight), 3),
+                    m_markerSize + 9, selected});
+    m_overlay->setMarkers(markers);
+}
+
+bool TimelineView::involvesActor(const Item &item, int actorIndex) const
+{
+    const RowInfo &info = m_rows.at(item.row);
+    for (int k = info.actorsBegin; k < info.actorsEnd; ++k) {
+        if (m_rowActors.at(k) == actorIndex)
+            return true;
     }
-    m_selectionRing->replace(selected);
-    m_actorRing->replace(actor);
+    return false;
+}
+
+const Event *TimelineView::eventOf(const Item &item) const
+{
+    return m_rowsDataset && item.row >= 0 && item.row < m_rowsDataset->events.size()
+               ? &m_rowsDataset->events.at(item.row)
+               : nullptr;
+}
+
+QString TimelineView::eventIdOf(const Item &item) const
+{
+    const Event *event = eventOf(item);
+    return event ? event->id : QString();
+}
+
+int TimelineView::currentRow() const
+{
+    const QModelIndex current = m_selection->currentIndex();
+    if (!current.isValid())
+        return -1;
+    const QModelIndex source = current.model() == m_filter ? m_filter->mapToSource(current) : current;
+    return source.isValid() ? source.row() : -1;
 }
 
 QString TimelineView::currentEventId() const
 {
     return m_selection->currentIndex().data(EventModel::EventIdRole).toString();
+}
+
+int TimelineView::sourceRowOf(const QString &eventId) const
+{
+    const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
+    return events ? events->indexOfEvent(eventId).row() : -1;
 }
 
 void TimelineView::selectEvent(const QString &eventId)
@@ -923,11 +1064,24 @@ void TimelineView::selectEvent(const QString &eventId)
     m_selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
+void TimelineView::selectRow(int sourceRow)
+{
+    const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
+    if (!events)
+        return;
+    const QModelIndex index = m_filter->mapFromSource(events->index(sourceRow, 0));
+    if (index.isValid())
+        m_selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
 QList<QPoint> TimelineView::markerPositions(const QString &eventId) const
 {
     QList<QPoint> positions;
+    const int row = sourceRowOf(eventId);
+    if (row < 0)
+        return positions;
     for (const Shown &shown : m_shown) {
-        if (shown.item >= 0 && m_items.at(shown.item).eventId == eventId)
+        if (shown.item >= 0 && m_items.at(shown.item).row == row)
             positions.append(toViewport(shown.at.x(), shown.at.y()).toPoint());
     }
     return positions;
@@ -952,11 +1106,11 @@ const TimelineView::Shown *TimelineView::shownAt(const QPoint &viewportPosition)
     const Shown *best = nullptr;
     double bestDistance = 12; // pixels
     for (const Shown &shown : m_shown) {
-        const QPointF centre = m_chart->mapToPosition(shown.at);
+        const QPointF centre = toChart(shown.at.x(), shown.at.y());
         double distance = QLineF(centre, position).length();
         if (shown.item >= 0 && m_items.at(shown.item).multiDay) {
-            const double a = m_chart->mapToPosition(QPointF(shown.x0, shown.at.y())).x();
-            const double b = m_chart->mapToPosition(QPointF(shown.x1, shown.at.y())).x();
+            const double a = toChart(shown.x0, shown.at.y()).x();
+            const double b = toChart(shown.x1, shown.at.y()).x();
             if (position.x() >= a && position.x() <= b)
                 distance = std::min(distance, std::abs(position.y() - centre.y()) + 2);
         }
@@ -968,17 +1122,22 @@ const TimelineView::Shown *TimelineView::shownAt(const QPoint &viewportPosition)
     return best;
 }
 
-QString TimelineView::eventAt(const QPoint &viewportPosition) const
+int TimelineView::itemAt(const QPoint &viewportPosition) const
 {
-    const QPointF scenePosition = mapToScene(viewportPosition);
-    const QPointF chartPosition = m_chart->mapFromScene(scenePosition);
-    const QList<TimelineOverlay::Label> &labels = m_above->labels();
+    const QPointF chartPosition = m_chart->mapFromScene(mapToScene(viewportPosition));
+    const QList<TimelineOverlay::Label> &labels = m_overlay->labels();
     for (qsizetype i = 0; i < labels.size(); ++i) {
         if (labels.at(i).rect.contains(chartPosition))
-            return m_labelEvents.value(i);
+            return m_labelItems.at(i);
     }
     const Shown *shown = shownAt(viewportPosition);
-    return shown && shown->item >= 0 ? m_items.at(shown->item).eventId : QString();
+    return shown ? shown->item : -1;
+}
+
+QString TimelineView::eventAt(const QPoint &viewportPosition) const
+{
+    const int item = itemAt(viewportPosition);
+    return item >= 0 ? eventIdOf(m_items.at(item)) : QString();
 }
 
 QStringList TimelineView::laneLabels() const { return m_laneLabels; }
@@ -986,7 +1145,7 @@ QStringList TimelineView::laneLabels() const { return m_laneLabels; }
 QStringList TimelineView::shownLabels() const
 {
     QStringList texts;
-    for (const TimelineOverlay::Label &label : m_above->labels())
+    for (const TimelineOverlay::Label &label : m_overlay->labels())
         texts.append(label.text);
     return texts;
 }
@@ -994,7 +1153,7 @@ QStringList TimelineView::shownLabels() const
 QList<QRect> TimelineView::labelRects() const
 {
     QList<QRect> rects;
-    for (const TimelineOverlay::Label &label : m_above->labels())
+    for (const TimelineOverlay::Label &label : m_overlay->labels())
         rects.append(mapFromScene(m_chart->mapToScene(label.rect)).boundingRect());
     return rects;
 }
@@ -1004,17 +1163,19 @@ QString TimelineView::calloutText() const
     return m_callout->isVisible() ? m_calloutText->text() : QString();
 }
 
-void TimelineView::showCallout(const QString &eventId, const QPoint &at)
+void TimelineView::showCallout(int itemIndex, const QPoint &at)
 {
-    const auto it = std::find_if(m_items.cbegin(), m_items.cend(), [&](const Item &i) { return i.eventId == eventId; });
-    if (it == m_items.cend()) {
+    const Item &item = m_items.at(itemIndex);
+    const Event *event = eventOf(item);
+    if (!event) {
         hideCallout();
         return;
     }
-    QString text = it->title + u'\n' + it->dateText;
-    if (it->status != int(EventStatus::Occurred))
-        text += QStringLiteral(" · ") + EventDateText().statusName(EventStatus(it->status));
-    if (it->disagreement)
+    const EventDateText dates;
+    QString text = event->title + u'\n' + dates.format(event->date);
+    if (event->status != EventStatus::Occurred)
+        text += QStringLiteral(" · ") + dates.statusName(event->status);
+    if (!event->disagreements.isEmpty())
         text += u'\n' + tr("★ sources disagree");
     showCalloutText(text, at);
 }
@@ -1084,9 +1245,8 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    const QString id = eventAt(event->pos());
-    if (!id.isEmpty()) {
-        showCallout(id, event->pos());
+    if (const int item = itemAt(event->pos()); item >= 0) {
+        showCallout(item, event->pos());
     } else if (const Shown *shown = shownAt(event->pos()); shown && shown->item < 0) {
         showCalloutText(tr("%1 events here\nclick to zoom in").arg(shown->count), event->pos());
     } else {

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "timelinelayout.h"
+#include "timelineoverlay.h"
 
 #include <QChartView>
 #include <QHash>
 #include <QPersistentModelIndex>
+
+#include <memory>
 
 class QCategoryAxis;
 class QGraphicsRectItem;
@@ -13,12 +16,11 @@ class QItemSelectionModel;
 class QScatterSeries;
 
 namespace ntl {
-class TimelineOverlay;
-}
-
-namespace ntl {
 
 class EventFilterModel;
+class EventModel;
+struct Dataset;
+struct Event;
 
 // The timeline: the filtered events on a date axis, in lanes by side (default), by
 // actor or by kind. Busy days keep their width and long empty stretches are squeezed
@@ -82,6 +84,8 @@ public:
     QList<QPair<QPoint, int>> countMarkers() const;
 
 signals:
+    // The shown events changed (after a filter or dataset change has been laid out).
+    void contentChanged();
     // Double-click or Enter on an event: open its first passage.
     void eventActivated(const QString &eventId);
 
@@ -98,19 +102,31 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
-    struct Item {
-        QString eventId;
-        QString title;
-        QString dateText;
+    // What the timeline needs of one event of the dataset (a source row), gathered once
+    // per dataset so that a filter change or a frame never goes through QVariant roles.
+    struct RowInfo {
+        qint64 firstDay = 0; // julian days, inclusive
+        qint64 lastDay = 0;
+        bool dated = false;
         int status = 0;
         int precision = 0;
         bool disagreement = false;
-        bool multiDay = false;
-        int colorIndex = -1;
-        QStringList participantIds;
-        QList<int> lanes;
-        double x0 = 0; // axis units
+        int colorIndex = -1; // the first side's index, -1 for none
+        int kind = -1;       // index into m_kindNames
+        int sidesBegin = 0;  // range in m_rowSides (side indexes)
+        int sidesEnd = 0;
+        int actorsBegin = 0; // range in m_rowActors (actor indexes)
+        int actorsEnd = 0;
+    };
+
+    // An event shown by the filter, in the filter's (date) order.
+    struct Item {
+        int row = -1;       // source row
+        double x0 = 0;      // axis units
         double x1 = 0;
+        int lanesBegin = 0; // range in m_itemLanes
+        int lanesEnd = 0;
+        bool multiDay = false;
     };
 
     // What one frame shows: individual markers and count markers, in chart values.
@@ -123,6 +139,7 @@ private:
         double x1 = 0;
     };
 
+    void refreshRows();
     void scheduleRebuild();
     void rebuild();
     void applyPalette();
@@ -130,6 +147,7 @@ private:
     void updateOverlay();
     void zoomIntoCount(const QPoint &viewportPosition);
     const Shown *shownAt(const QPoint &viewportPosition) const;
+    int itemAt(const QPoint &viewportPosition) const; // an item, -1 for none
     void updateAxisLabels();
     void placeMarkers();
     void placeLabels();
@@ -137,9 +155,16 @@ private:
     QFont labelFont() const;
     void setRange(double from, double to);
     void selectEvent(const QString &eventId);
+    void selectRow(int sourceRow);
+    int currentRow() const; // source row of the current event, -1 for none
     QString currentEventId() const;
+    int sourceRowOf(const QString &eventId) const;
+    const Event *eventOf(const Item &item) const;
+    bool involvesActor(const Item &item, int actorIndex) const;
+    QString eventIdOf(const Item &item) const;
+    QPointF toChart(double x, double y) const;
     QPointF toViewport(double x, double y) const;
-    void showCallout(const QString &eventId, const QPoint &at);
+    void showCallout(int item, const QPoint &at);
     void showCalloutText(const QString &text, const QPoint &at);
     void hideCallout();
 
@@ -148,24 +173,35 @@ private:
     QChart *m_chart;
     QCategoryAxis *m_axisX;
     QCategoryAxis *m_axisY;
-    QScatterSeries *m_selectionRing = nullptr;
-    QScatterSeries *m_actorRing = nullptr;
-    QHash<int, QScatterSeries *> m_filledSeries; // by colour index
-    QHash<int, QScatterSeries *> m_hollowSeries;
-    QScatterSeries *m_stars = nullptr;
-    QScatterSeries *m_countSeries = nullptr;
-    TimelineOverlay *m_below = nullptr; // spans and joins, under the markers
-    TimelineOverlay *m_above = nullptr; // labels and counts, over them
+    // Empty series: they only give the legend its entries (the overlay draws the points).
+    QList<QScatterSeries *> m_legendSeries;
+    QScatterSeries *m_countLegend = nullptr;
+    TimelineOverlay *m_overlay = nullptr;
+
+    std::shared_ptr<const Dataset> m_rowsDataset; // what m_rows describes
+    bool m_rowsStale = true;
+    QList<RowInfo> m_rows;         // by source row
+    QList<int> m_rowSides;
+    QList<int> m_rowActors;
+    QStringList m_kindNames;
+
+    QList<Item> m_items;           // the filter's rows, in its order
+    QList<int> m_itemLanes;
+    QList<QList<int>> m_laneItems; // per lane, items in start order
+    QList<double> m_laneLongest;   // per lane, the longest item, axis units
     QList<int> m_laneColors;
-    QList<int> m_laneRows;                    // rows each lane has in this frame
+    QList<int> m_laneRows;         // rows each lane has in this frame
     QList<Shown> m_shown;
-    QStringList m_labelEvents;                // event of each placed label
+    QList<TimelineOverlay::Markers> m_eventMarkers; // this frame's, without the rings
+    QList<int> m_labelItems;       // item of each placed label
     QList<LaneSummary> m_laneSummaries;
+    QDate m_busiestWeekStart;
+    int m_busiestWeekCount = 0;
     double m_markerSize = 11;
+    double m_rowsInView = 1;
     LaneMode m_laneMode = LaneMode::Side;
     QString m_highlightedActor;
     TimelineLayout m_layout;
-    QList<Item> m_items; // parallel to the layout's inputs
     QStringList m_laneLabels;
 
     QGraphicsRectItem *m_callout = nullptr;
