@@ -7,6 +7,8 @@
 #include <QXmlStreamReader>
 
 #include "apprun.h"
+#include "datasetwriter.h"
+#include "syntheticdataset.h"
 
 #include <unistd.h>
 
@@ -24,6 +26,7 @@ private slots:
     void sourcesViewExportsTheArticle();
     void svgIsXmlWithTheShownTitles();
     void pdfHasAPage();
+    void footerOfManyArticlesNamesAFewAndCountsTheRest();
     void badArgumentsAreRefused_data();
     void badArgumentsAreRefused();
     void unwritableFolderFailsCleanly();
@@ -148,6 +151,41 @@ void ExportTest::svgIsXmlWithTheShownTitles()
     QVERIFY(bytes.contains("Talks in Lakeside"));
     QVERIFY(bytes.contains("Second round announced"));
     QVERIFY(!bytes.contains("League calls talks constructive")); // a statement: filtered out
+}
+
+// The text an SVG shows, its <text> elements joined by spaces, white space folded.
+static QString svgText(const QByteArray &bytes)
+{
+    QXmlStreamReader xml(bytes);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements));
+    }
+    return texts.join(u' ').simplified();
+}
+
+void ExportTest::footerOfManyArticlesNamesAFewAndCountsTheRest()
+{
+    // 300 synthetic events cite hundreds of articles: naming them all would fill the page.
+    const auto dataset = ntl::makeSyntheticDataset(300, 3);
+    QSet<QString> cited;
+    for (const ntl::Event &event : dataset->events) {
+        for (const ntl::SourcePassage &source : event.sources)
+            cited.insert(source.articleId);
+    }
+    QVERIFY(cited.size() > 100);
+    const QString input = m_dir.filePath(QStringLiteral("many-articles.json"));
+    QVERIFY(ntl::DatasetWriter::writeFile(*dataset, input));
+    const QString out = m_dir.filePath(QStringLiteral("many-articles.svg"));
+    const AppRun r = runExport({input, QStringLiteral("--export"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = svgText(file.readAll());
+    QCOMPARE(text.count(QStringLiteral(" on the negotiation")), 12); // "Report N on the negotiation"
+    QVERIFY2(text.contains(QStringLiteral("and %1 more articles").arg(QLocale().toString(cited.size() - 12))),
+             qPrintable(text.right(300)));
 }
 
 void ExportTest::pdfHasAPage()

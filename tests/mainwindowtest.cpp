@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -41,7 +42,9 @@ private slots:
 
 private:
     QString currentId() const;
-    QStringList shownArticles() const;
+    // The Sources view's article list, read with that view shown (hidden views catch up
+    // when shown); the tab shown before is shown again.
+    QStringList shownArticles();
 
     MainWindow *m_window = nullptr;
 };
@@ -81,8 +84,11 @@ QString MainWindowTest::currentId() const
     return m_window->selectionModel()->currentIndex().data(EventModel::EventIdRole).toString();
 }
 
-QStringList MainWindowTest::shownArticles() const
+QStringList MainWindowTest::shownArticles()
 {
+    const int tab = m_window->tabs()->currentIndex();
+    m_window->tabs()->setCurrentIndex(MainWindow::SourcesTab);
+    const QScopeGuard back([&] { m_window->tabs()->setCurrentIndex(tab); });
     QStringList titles;
     QAbstractItemModel *model = m_window->sourcesView()->articleList()->model();
     for (int row = 0; row < model->rowCount(); ++row)

@@ -35,6 +35,7 @@ private slots:
     void clickingAPassageSelectsItsEvent();
     void passageListNamesEventsAndSelectsThem();
     void filterRemovesHighlightsAndArticles();
+    void hiddenViewCatchesUpWhenShown();
     void paletteChangeRecolours();
     void markupIsShownLiterally();
     void keyboardAndAccessibility();
@@ -380,6 +381,22 @@ void SourcesViewTest::filterRemovesHighlightsAndArticles()
     QVERIFY(!highlightAt(0, 63).isValid());
     QVERIFY(highlightAt(94, 138).isValid());
     QCOMPARE(m_view->textView()->extraSelections().size(), 1);
+}
+
+void SourcesViewTest::hiddenViewCatchesUpWhenShown()
+{
+    QVERIFY(m_view->showArticle(QStringLiteral("art-b")));
+    m_view->hide(); // another tab is in front: filter and selection changes wait for the view
+    m_filter->setStatuses({int(EventStatus::Planned)}); // only the second round, in art-a
+    select(QStringLiteral("ev-second-round"));
+    QCOMPARE(m_view->passageList()->count(), 2); // still art-b's two passages
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    QCOMPARE(listedArticleIds(), QStringList{QStringLiteral("art-a")});
+    QCOMPARE(m_view->currentArticleId(), QStringLiteral("art-a"));
+    QCOMPARE(m_view->passageList()->count(), 1);
+    QCOMPARE(m_view->textView()->textCursor().position(), 139); // the chosen event's passage
+    QCOMPARE(highlightAt(139, 179), SidePalette(m_view->palette()).passageHighlight(true));
 }
 
 void SourcesViewTest::paletteChangeRecolours()

@@ -163,6 +163,8 @@ QListWidget *SourcesView::passageList() const
 
 QString SourcesView::currentArticleId() const
 {
+    if (m_refreshPending) // hidden since the filter changed: catch up, the answer depends on it
+        const_cast<SourcesView *>(this)->refreshNow();
     return m_articleId;
 }
 
@@ -186,7 +188,19 @@ QString SourcesView::currentEventId() const
 
 void SourcesView::refresh()
 {
-    refreshCitedArticles();
+    if (!isVisible()) {
+        m_refreshPending = true;
+        return;
+    }
+    refreshNow();
+}
+
+void SourcesView::refreshNow()
+{
+    m_refreshPending = false;
+    indexPassages();
+    const QBitArray shown = shownRows();
+    refreshCitedArticles(shown);
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
     QString articleId = m_articleId;
     if (!dataset || !m_citedIds.contains(articleId) || !dataset->article(articleId)) {
@@ -210,14 +224,43 @@ void SourcesView::refresh()
     setArticle(articleId);
 }
 
-void SourcesView::refreshCitedArticles()
+void SourcesView::indexPassages()
+{
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    if (dataset == m_indexedDataset)
+        return;
+    // Once per dataset, so a filter or article change looks at one article's passages
+    // instead of every event's.
+    m_indexedDataset = dataset;
+    m_passagesOfArticle.clear();
+    for (qsizetype row = 0; dataset && row < dataset->events.size(); ++row) {
+        const QList<SourcePassage> &sources = dataset->events.at(row).sources;
+        for (qsizetype i = 0; i < sources.size(); ++i)
+            m_passagesOfArticle[sources.at(i).articleId].append({int(row), int(i)});
+    }
+}
+
+QBitArray SourcesView::shownRows() const
+{
+    QBitArray shown(m_events->rowCount());
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const int sourceRow = m_filter->mapToSource(m_filter->index(row, 0)).row();
+        if (sourceRow >= 0 && sourceRow < shown.size())
+            shown.setBit(sourceRow);
+    }
+    return shown;
+}
+
+void SourcesView::refreshCitedArticles(const QBitArray &shown)
 {
     m_citedIds.clear();
-    for (int row = 0; row < m_filter->rowCount(); ++row) {
-        const QStringList ids =
-            m_filter->index(row, 0).data(EventModel::ArticleIdsRole).toStringList();
-        for (const QString &id : ids)
-            m_citedIds.insert(id);
+    for (auto it = m_passagesOfArticle.cbegin(); it != m_passagesOfArticle.cend(); ++it) {
+        for (const CitedPassage &passage : it.value()) {
+            if (shown.testBit(passage.row)) {
+                m_citedIds.insert(it.key());
+                break;
+            }
+        }
     }
     QStringList alternatives;
     for (const QString &id : std::as_const(m_citedIds))
@@ -294,33 +337,39 @@ void SourcesView::rebuildPassages()
         previous >= 0 && previous < m_shown.size() ? m_shown.at(previous) : Passage();
 
     m_shown.clear();
+    indexPassages();
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
     const Article *article = dataset ? dataset->article(m_articleId) : nullptr;
     QList<const Event *> shownEvents; // parallel to m_shown
+    QList<int> filterRows;            // parallel to m_shown: the event's row in the filter
     if (article) {
         const int length = int(article->text.size());
-        for (int row = 0; row < m_filter->rowCount(); ++row) {
-            const Event *event =
-                m_events->event(m_filter->mapToSource(m_filter->index(row, 0)).row());
-            if (!event)
+        for (const CitedPassage &cited : m_passagesOfArticle.value(article->id)) {
+            const QModelIndex shown = m_filter->mapFromSource(m_events->index(cited.row, 0));
+            const Event *event = m_events->event(cited.row);
+            if (!shown.isValid() || !event)
                 continue;
-            for (int i = 0; i < event->sources.size(); ++i) {
-                const SourcePassage &source = event->sources.at(i);
-                if (source.articleId != article->id || source.start < 0 || source.end > length ||
-                    source.end <= source.start)
-                    continue;
-                m_shown.append({event->id, i, source.start, source.end});
-                shownEvents.append(event);
-            }
+            const SourcePassage &source = event->sources.at(cited.sourceIndex);
+            if (source.start < 0 || source.end > length || source.end <= source.start)
+                continue;
+            m_shown.append({event->id, cited.sourceIndex, source.start, source.end});
+            shownEvents.append(event);
+            filterRows.append(shown.row());
         }
     }
     // Text order; the event order of the filter breaks ties.
     QList<int> order(m_shown.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
         const Passage &left = m_shown.at(a);
         const Passage &right = m_shown.at(b);
-        return left.start != right.start ? left.start < right.start : left.end < right.end;
+        if (left.start != right.start)
+            return left.start < right.start;
+        if (left.end != right.end)
+            return left.end < right.end;
+        if (filterRows.at(a) != filterRows.at(b))
+            return filterRows.at(a) < filterRows.at(b);
+        return left.sourceIndex < right.sourceIndex;
     });
     QList<Passage> sorted;
     QList<const Event *> sortedEvents;
@@ -400,6 +449,10 @@ void SourcesView::selectPassageItem(int passage)
 
 void SourcesView::currentEventChanged()
 {
+    if (!isVisible()) {
+        m_eventChangePending = true; // followed when the view is shown
+        return;
+    }
     const QString id = currentEventId();
     if (id == m_lastEventId)
         return;
@@ -526,6 +579,18 @@ bool SourcesView::showPassage(const QString &eventId, int sourceIndex)
         selectPassageItem(passage);
     scrollToRange(source.start, source.end, true);
     return true;
+}
+
+void SourcesView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_refreshPending)
+        refreshNow();
+    if (m_eventChangePending) {
+        m_eventChangePending = false;
+        m_lastEventId.clear(); // chosen while hidden: follow it now
+        currentEventChanged();
+    }
 }
 
 void SourcesView::changeEvent(QEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QBitArray>
+#include <QHash>
 #include <QSet>
 #include <QWidget>
 
@@ -47,6 +49,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -58,10 +61,20 @@ private:
         int end = 0;
     };
 
+    // A passage of the dataset: an event (source row) and the index of its source.
+    struct CitedPassage {
+        int row = 0;
+        int sourceIndex = 0;
+    };
+
     const Event *eventById(const QString &eventId) const;
     QString currentEventId() const;
+    // Refreshes now when shown; a hidden view (another tab) catches up when it is shown.
     void refresh();
-    void refreshCitedArticles();
+    void refreshNow();
+    void indexPassages();
+    QBitArray shownRows() const;
+    void refreshCitedArticles(const QBitArray &shown);
     void setArticle(const QString &articleId);
     void syncArticleSelection();
     void rebuildPassages();
@@ -88,6 +101,10 @@ private:
     QString m_articleId;
     QString m_lastEventId;
     QSet<QString> m_citedIds;
+    std::shared_ptr<const Dataset> m_indexedDataset; // what m_passagesOfArticle describes
+    QHash<QString, QList<CitedPassage>> m_passagesOfArticle;
+    bool m_refreshPending = false;
+    bool m_eventChangePending = false;
     QList<Passage> m_shown; // in text order
     // Set while this view changes the shared selection, so it does not react to itself.
     bool m_selecting = false;

@@ -33,6 +33,7 @@ constexpr double minimumRange = 1.5;
 constexpr int minimumRowPixels = 13;
 constexpr int labelGap = 4;
 constexpr double countMarkerSize = 24;
+constexpr int labelWidths[] = {220, 140, 80}; // a title is tried at these widths, elided
 
 QString uniqueLabel(QString label, QSet<QString> &used)
 {
@@ -149,6 +150,7 @@ void TimelineView::refreshRows()
         return;
     m_rowsStale = false;
     m_rowsDataset = dataset;
+    m_labelTexts.clear();
     m_rows.clear();
     m_rowSides.clear();
     m_rowActors.clear();
@@ -452,6 +454,8 @@ void TimelineView::applyPalette()
 void TimelineView::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        m_labelTexts.clear();
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         rebuild(); // marker colours are baked into the series
 }
@@ -601,10 +605,11 @@ void TimelineView::placeMarkers()
         const double earliest = m_from - m_laneLongest.at(lane);
         auto it = std::lower_bound(items.cbegin(), items.cend(), earliest,
                                    [this](int item, double x) { return m_items.at(item).x0 < x; });
-        for (; it != items.cend(); ++it) {
+        const auto end = std::lower_bound(it, items.cend(), m_to,
+                                          [this](int item, double x) { return m_items.at(item).x0 < x; });
+        lanes[lane].reserve(end - it);
+        for (; it != end; ++it) {
             const Item &item = m_items.at(*it);
-            if (item.x0 >= m_to)
-                break;
             if (item.x1 <= m_from)
                 continue;
             const double centre = (item.x0 + item.x1) / 2;
@@ -830,6 +835,9 @@ void TimelineView::placeLabels()
         return;
     }
 
+    if (m_labelTexts.size() > 50000) // bound the cache after long browsing of a large dataset
+        m_labelTexts.clear();
+
     // Obstacles in a coarse grid, so each test looks at a few neighbours only.
     constexpr double cell = 48;
     QHash<quint64, QList<QRectF>> grid;
@@ -853,7 +861,7 @@ void TimelineView::placeLabels()
         double barStart;
         double barEnd;
         const Item *item;
-        QString title;
+        QStringView title;
     };
     QList<Candidate> candidates;
     const double half = m_markerSize / 2;
@@ -872,7 +880,7 @@ void TimelineView::placeLabels()
             add(QRectF(barStart, marker.y() - 3, barEnd - barStart, 6)); // spans are obstacles too
         if (marker.x() >= plot.left() && marker.x() <= plot.right()) {
             const Event *event = eventOf(item);
-            candidates.append({marker, barStart, barEnd, &item, event ? event->title : QString()});
+            candidates.append({marker, barStart, barEnd, &item, event ? event->title : QStringView()});
         }
     }
     std::sort(candidates.begin(), candidates.end(),
@@ -881,11 +889,18 @@ void TimelineView::placeLabels()
     for (const Candidate &candidate : std::as_const(candidates)) {
         QRectF chosen;
         QString text;
-        for (int width : {220, 140, 80}) {
-            text = metrics.elidedText(candidate.title, Qt::ElideRight, width);
+        // Shaping text is most of a frame's cost: each title is elided once per width.
+        LabelTexts &texts = m_labelTexts[candidate.item->row];
+        for (int k = 0; k < int(std::size(labelWidths)); ++k) {
+            if (k >= texts.computed) {
+                texts.text[k] = metrics.elidedText(candidate.title.toString(), Qt::ElideRight, labelWidths[k]);
+                texts.width[k] = metrics.horizontalAdvance(texts.text[k]);
+                texts.computed = k + 1;
+            }
+            text = texts.text[k];
             if (text == QStringLiteral("…"))
                 break;
-            const double textWidth = metrics.horizontalAdvance(text);
+            const double textWidth = texts.width[k];
             const double startRight = std::max(candidate.marker.x() + clearance,
                                                candidate.item->multiDay ? candidate.barEnd + labelGap : 0.0);
             const QRectF right(startRight, candidate.marker.y() - metrics.height() / 2.0, textWidth, metrics.height());

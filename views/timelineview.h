@@ -194,6 +194,12 @@ private:
     QList<Shown> m_shown;
     QList<TimelineOverlay::Markers> m_eventMarkers; // this frame's, without the rings
     QList<int> m_labelItems;       // item of each placed label
+    struct LabelTexts {
+        QString text[3]; // the title elided to each label width
+        double width[3] = {};
+        int computed = 0;
+    };
+    QHash<int, LabelTexts> m_labelTexts; // by source row, in labelFont()
     QList<LaneSummary> m_laneSummaries;
     QDate m_busiestWeekStart;
     int m_busiestWeekCount = 0;

@@ -24,6 +24,7 @@ namespace ntl {
 
 namespace {
 constexpr int margin = 28;
+constexpr int maxFooterArticles = 12;
 
 std::shared_ptr<const Dataset> datasetOf(const EventFilterModel *filter)
 {
@@ -42,19 +43,24 @@ ViewExporter::ViewExporter(EventFilterModel *filter, QItemSelectionModel *select
 
 QStringList ViewExporter::citedArticleIds() const
 {
-    QStringList ids;
+    const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
+    const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
+    if (!events || !dataset)
+        return {};
+    // One flag per article: the shown events cite each of thousands of articles many times.
+    QList<bool> cited(dataset->articles.size(), false);
     for (int row = 0; row < m_filter->rowCount(); ++row) {
-        for (const QString &id : m_filter->index(row, 0).data(EventModel::ArticleIdsRole).toStringList()) {
-            if (!ids.contains(id))
-                ids.append(id);
+        const Event *event = events->event(m_filter->mapToSource(m_filter->index(row, 0)).row());
+        for (const SourcePassage &source : event ? event->sources : QList<SourcePassage>()) {
+            if (const Article *article = dataset->article(source.articleId))
+                cited[article - dataset->articles.constData()] = true;
         }
     }
     // In the dataset's article order, so the footer reads the same every time.
-    const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
-    if (dataset) {
-        std::sort(ids.begin(), ids.end(), [&](const QString &a, const QString &b) {
-            return dataset->article(a) < dataset->article(b);
-        });
+    QStringList ids;
+    for (qsizetype i = 0; i < cited.size(); ++i) {
+        if (cited.at(i))
+            ids.append(dataset->articles.at(i).id);
     }
     return ids;
 }
@@ -118,8 +124,11 @@ void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptio
         body.setTop(subRect.bottom() + 8);
 
         // Footer: the articles the shown events come from.
+        const QStringList cited = citedArticleIds();
         QStringList names;
-        for (const QString &id : citedArticleIds()) {
+        for (const QString &id : cited) {
+            if (names.size() == maxFooterArticles)
+                break;
             if (const Article *article = dataset ? dataset->article(id) : nullptr) {
                 QString name = article->title;
                 if (!article->publisher.isEmpty())
@@ -127,6 +136,9 @@ void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptio
                 names.append(name);
             }
         }
+        // A footer naming thousands of articles would leave no room for the chart.
+        if (cited.size() > names.size())
+            names.append(tr("and %1 more articles").arg(QLocale().toString(cited.size() - names.size())));
         const QString footer = names.isEmpty() ? QString() : tr("Sources: %1").arg(names.join(QStringLiteral("; ")));
         QFont footerFont = small;
         footerFont.setPointSizeF(small.pointSizeF() * 0.85);
