@@ -51,6 +51,8 @@ public:
     // month-long span does not stretch the axis.
     static constexpr int maxBusySpan = 7;
 
+    TimelineLayout() { computeAxis({}); } // an empty axis until computed
+
     // A run of days an event covers, as julian days (inclusive).
     struct DayRange {
         qint64 first = 0;

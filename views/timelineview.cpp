@@ -112,7 +112,7 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     });
 
     applyPalette();
-    rebuild();
+    m_rebuildPending = true; // laid out when first shown (or settled, for an export)
 }
 
 void TimelineView::setLaneMode(LaneMode mode)
@@ -120,7 +120,15 @@ void TimelineView::setLaneMode(LaneMode mode)
     if (mode == m_laneMode)
         return;
     m_laneMode = mode;
-    rebuild();
+    rebuildWhenShown();
+}
+
+void TimelineView::rebuildWhenShown()
+{
+    if (isVisible())
+        rebuild();
+    else
+        m_rebuildPending = true;
 }
 
 void TimelineView::setHighlightedActor(const QString &actorId)
@@ -151,17 +159,29 @@ void TimelineView::refreshRows()
     m_rowsStale = false;
     m_rowsDataset = dataset;
     m_labelTexts.clear();
-    m_rows.clear();
-    m_rowSides.clear();
-    m_rowActors.clear();
-    m_kindNames.clear();
+    // Every timeline of a dataset (the main one, the actors' lanes, an export) shares one
+    // table: building it reads every event.
+    static std::weak_ptr<const RowTable> shared;
+    const std::shared_ptr<const RowTable> cached = shared.lock();
+    if (cached && dataset && cached->dataset.lock() == dataset) {
+        m_table = cached;
+        return;
+    }
+    auto table = std::make_shared<RowTable>();
+    m_table = table;
     if (!dataset)
         return;
+    table->dataset = dataset;
+    shared = table;
+    QList<RowInfo> &rows = table->rows;
+    QList<int> &rowSides = table->sides;
+    QList<int> &rowActors = table->actors;
+    QStringList &kindNames = table->kindNames;
     QHash<QString, int> actorIndex;
     for (qsizetype a = 0; a < dataset->actors.size(); ++a)
         actorIndex.insert(dataset->actors.at(a).id, int(a));
     QHash<QString, int> kindIndex;
-    m_rows.reserve(dataset->events.size());
+    rows.reserve(dataset->events.size());
     for (const Event &event : dataset->events) {
         RowInfo info;
         info.dated = event.date.start.isValid();
@@ -177,26 +197,26 @@ void TimelineView::refreshRows()
         if (kind != kindIndex.cend()) {
             info.kind = *kind;
         } else {
-            info.kind = int(m_kindNames.size());
+            info.kind = int(kindNames.size());
             kindIndex.insert(event.kind, info.kind);
-            m_kindNames.append(event.kind);
+            kindNames.append(event.kind);
         }
-        info.sidesBegin = int(m_rowSides.size());
+        info.sidesBegin = int(rowSides.size());
         for (const QString &side : dataset->eventSideIds(event))
-            m_rowSides.append(dataset->sideIndex(side));
-        info.sidesEnd = int(m_rowSides.size());
-        info.colorIndex = info.sidesEnd > info.sidesBegin ? m_rowSides.at(info.sidesBegin) : -1;
-        info.actorsBegin = int(m_rowActors.size());
+            rowSides.append(dataset->sideIndex(side));
+        info.sidesEnd = int(rowSides.size());
+        info.colorIndex = info.sidesEnd > info.sidesBegin ? rowSides.at(info.sidesBegin) : -1;
+        info.actorsBegin = int(rowActors.size());
         for (const Participant &participant : event.participants) {
             const int index = actorIndex.value(participant.actorId, -1);
             bool seen = index < 0;
-            for (int k = info.actorsBegin; k < m_rowActors.size() && !seen; ++k)
-                seen = m_rowActors.at(k) == index;
+            for (int k = info.actorsBegin; k < rowActors.size() && !seen; ++k)
+                seen = rowActors.at(k) == index;
             if (!seen)
-                m_rowActors.append(index);
+                rowActors.append(index);
         }
-        info.actorsEnd = int(m_rowActors.size());
-        m_rows.append(info);
+        info.actorsEnd = int(rowActors.size());
+        rows.append(info);
     }
 }
 
@@ -220,15 +240,15 @@ void TimelineView::rebuild()
     const int rows = dataset ? m_filter->rowCount() : 0;
     m_items.reserve(rows);
     QList<int> actorEventCount(dataset ? dataset->actors.size() : 0, 0);
-    QList<bool> kindShown(m_kindNames.size(), false);
+    QList<bool> kindShown(m_table->kindNames.size(), false);
     bool anyWithoutSide = false;
     for (int row = 0; row < rows; ++row) {
         const int sourceRow = m_filter->mapToSource(m_filter->index(row, 0)).row();
-        if (sourceRow < 0 || sourceRow >= m_rows.size())
+        if (sourceRow < 0 || sourceRow >= m_table->rows.size())
             continue;
-        const RowInfo &info = m_rows.at(sourceRow);
+        const RowInfo &info = m_table->rows.at(sourceRow);
         for (int k = info.actorsBegin; k < info.actorsEnd; ++k)
-            ++actorEventCount[m_rowActors.at(k)];
+            ++actorEventCount[m_table->actors.at(k)];
         kindShown[info.kind] = true;
         anyWithoutSide |= info.sidesBegin == info.sidesEnd;
         Item item;
@@ -276,16 +296,16 @@ void TimelineView::rebuild()
             break;
         }
         case LaneMode::Kind: {
-            laneOfKey = QList<int>(m_kindNames.size(), -1);
+            laneOfKey = QList<int>(m_table->kindNames.size(), -1);
             QList<int> kinds;
-            for (qsizetype k = 0; k < m_kindNames.size(); ++k) {
+            for (qsizetype k = 0; k < m_table->kindNames.size(); ++k) {
                 if (kindShown.at(k))
                     kinds.append(int(k));
             }
             std::sort(kinds.begin(), kinds.end(),
-                      [&](int a, int b) { return m_kindNames.at(a) < m_kindNames.at(b); });
+                      [&](int a, int b) { return m_table->kindNames.at(a) < m_table->kindNames.at(b); });
             for (int kind : kinds)
-                addLane(kind, m_kindNames.at(kind), -1);
+                addLane(kind, m_table->kindNames.at(kind), -1);
             break;
         }
         }
@@ -299,7 +319,7 @@ void TimelineView::rebuild()
     QList<TimelineLayout::DayRange> ranges;
     ranges.reserve(m_items.size());
     for (const Item &item : std::as_const(m_items)) {
-        const RowInfo &info = m_rows.at(item.row);
+        const RowInfo &info = m_table->rows.at(item.row);
         if (info.dated)
             ranges.append({info.firstDay, info.lastDay});
     }
@@ -309,7 +329,7 @@ void TimelineView::rebuild()
     const int noSideKey = dataset ? int(dataset->sides.size()) : 0;
     for (int i = 0; i < m_items.size(); ++i) {
         Item &item = m_items[i];
-        const RowInfo &info = m_rows.at(item.row);
+        const RowInfo &info = m_table->rows.at(item.row);
         item.lanesBegin = int(m_itemLanes.size());
         item.lanesEnd = item.lanesBegin;
         if (!info.dated)
@@ -333,11 +353,11 @@ void TimelineView::rebuild()
             if (info.sidesBegin == info.sidesEnd)
                 addToLane(noSideKey);
             for (int k = info.sidesBegin; k < info.sidesEnd; ++k)
-                addToLane(m_rowSides.at(k));
+                addToLane(m_table->sides.at(k));
             break;
         case LaneMode::Actor:
             for (int k = info.actorsBegin; k < info.actorsEnd; ++k)
-                addToLane(m_rowActors.at(k));
+                addToLane(m_table->actors.at(k));
             break;
         case LaneMode::Kind: addToLane(info.kind); break;
         }
@@ -352,8 +372,8 @@ void TimelineView::rebuild()
     QList<qint64> starts;
     starts.reserve(m_items.size());
     for (const Item &item : std::as_const(m_items)) {
-        if (m_rows.at(item.row).dated)
-            starts.append(m_rows.at(item.row).firstDay);
+        if (m_table->rows.at(item.row).dated)
+            starts.append(m_table->rows.at(item.row).firstDay);
     }
     for (qsizetype i = 0; i < starts.size(); ++i) {
         while (starts.at(i) - starts.at(windowStart) >= 7)
@@ -376,7 +396,7 @@ void TimelineView::rebuild()
     QList<int> colorKeys;
     for (const Item &item : std::as_const(m_items)) {
         for (int k = item.lanesBegin; k < item.lanesEnd; ++k) {
-            const int key = m_laneMode == LaneMode::Kind ? m_rows.at(item.row).colorIndex
+            const int key = m_laneMode == LaneMode::Kind ? m_table->rows.at(item.row).colorIndex
                                                          : laneColors.value(m_itemLanes.at(k), -1);
             if (!colorKeys.contains(key))
                 colorKeys.append(key);
@@ -457,7 +477,7 @@ void TimelineView::changeEvent(QEvent *event)
     if (event->type() == QEvent::FontChange)
         m_labelTexts.clear();
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        rebuild(); // marker colours are baked into the series
+        rebuildWhenShown(); // the legend's colours are baked into its series
 }
 
 void TimelineView::showWholePeriod()
@@ -571,6 +591,8 @@ void TimelineView::scheduleOverlay()
 
 void TimelineView::updateOverlay()
 {
+    if (m_rebuildPending)
+        return; // nothing laid out yet: the rebuild updates the overlay
     if (m_updatingAxis) {
         scheduleOverlay();
         return;
@@ -754,7 +776,7 @@ void TimelineView::placeMarkers()
                 continue;
             }
             ++m_laneSummaries[lane].individual;
-            const RowInfo &info = m_rows.at(item.row);
+            const RowInfo &info = m_table->rows.at(item.row);
             const QPointF at(candidate.centre, laneTop.at(lane) + rows.at(c) + 0.5);
             m_shown.append({candidate.item, lane, at, 0, item.x0, item.x1});
             const int colorKey = m_laneMode == LaneMode::Kind ? info.colorIndex : m_laneColors.value(lane, -1);
@@ -1030,9 +1052,9 @@ void TimelineView::updateRings()
 
 bool TimelineView::involvesActor(const Item &item, int actorIndex) const
 {
-    const RowInfo &info = m_rows.at(item.row);
+    const RowInfo &info = m_table->rows.at(item.row);
     for (int k = info.actorsBegin; k < info.actorsEnd; ++k) {
-        if (m_rowActors.at(k) == actorIndex)
+        if (m_table->actors.at(k) == actorIndex)
             return true;
     }
     return false;

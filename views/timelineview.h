@@ -112,10 +112,10 @@ private:
         int precision = 0;
         bool disagreement = false;
         int colorIndex = -1; // the first side's index, -1 for none
-        int kind = -1;       // index into m_kindNames
-        int sidesBegin = 0;  // range in m_rowSides (side indexes)
+        int kind = -1;       // index into RowTable::kindNames
+        int sidesBegin = 0;  // range in RowTable::sides (side indexes)
         int sidesEnd = 0;
-        int actorsBegin = 0; // range in m_rowActors (actor indexes)
+        int actorsBegin = 0; // range in RowTable::actors (actor indexes)
         int actorsEnd = 0;
     };
 
@@ -140,6 +140,7 @@ private:
     };
 
     void refreshRows();
+    void rebuildWhenShown();
     void scheduleRebuild();
     void rebuild();
     void applyPalette();
@@ -178,12 +179,16 @@ private:
     QScatterSeries *m_countLegend = nullptr;
     TimelineOverlay *m_overlay = nullptr;
 
-    std::shared_ptr<const Dataset> m_rowsDataset; // what m_rows describes
+    struct RowTable {
+        std::weak_ptr<const Dataset> dataset;
+        QList<RowInfo> rows; // by source row
+        QList<int> sides;
+        QList<int> actors;
+        QStringList kindNames;
+    };
+    std::shared_ptr<const Dataset> m_rowsDataset; // what m_table describes
     bool m_rowsStale = true;
-    QList<RowInfo> m_rows;         // by source row
-    QList<int> m_rowSides;
-    QList<int> m_rowActors;
-    QStringList m_kindNames;
+    std::shared_ptr<const RowTable> m_table = std::make_shared<RowTable>();
 
     QList<Item> m_items;           // the filter's rows, in its order
     QList<int> m_itemLanes;
