@@ -6,7 +6,9 @@
 
 #include <QItemSelectionModel>
 #include <QSignalSpy>
+#include <QMenu>
 #include <QTest>
+#include <QTimer>
 
 using namespace ntl;
 
@@ -31,6 +33,7 @@ private slots:
     void markupInTitlesIsShownLiterally();
     void countMarkersHoldEveryEventInViewAtEveryZoom();
     void clickingACountMarkerZoomsIn();
+    void countMarkerOfOneDayListsItsEvents();
 
 private:
     void show(std::shared_ptr<const Dataset> dataset);
@@ -287,6 +290,43 @@ void TimelineViewTest::clickingACountMarkerZoomsIn()
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, markers.first().first);
     const auto after = m_view->visibleRange();
     QVERIFY(after.second - after.first < (before.second - before.first) / 4);
+}
+
+void TimelineViewTest::countMarkerOfOneDayListsItsEvents()
+{
+    show(crowdedDataset(300, QStringLiteral("Same day")));
+    // Zoomed in as far as the view goes: 25 November cannot be spread any wider.
+    const double day = m_view->layout().x(QDate(2025, 11, 25));
+    m_view->setVisibleRange(day, day + 1);
+    m_view->settle();
+    const auto markers = m_view->countMarkers();
+    QVERIFY(!markers.isEmpty());
+    const int held = markers.first().second;
+    QVERIFY(held > 25);
+    QStringList listed;
+    bool more = false;
+    QTimer::singleShot(0, this, [&] {
+        QMenu *menu = m_view->countMenu();
+        QVERIFY(menu);
+        for (QAction *action : menu->actions()) {
+            if (action->isEnabled())
+                listed.append(action->text());
+            else
+                more = action->text().contains(QString::number(held - 25));
+        }
+        menu->actions().first()->trigger();
+        menu->close();
+    });
+    const auto before = m_view->visibleRange();
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, markers.first().first);
+    QCOMPARE(m_view->visibleRange(), before); // listing, not zooming
+    QCOMPARE(listed.size(), 25);
+    QVERIFY2(more, "the menu says how many more it holds");
+    const QString current = m_selection->currentIndex().data(EventModel::TitleRole).toString();
+    QVERIFY(current.startsWith(QStringLiteral("Same day")));
+    QVERIFY2(listed.first().endsWith(current), qPrintable(listed.first() + QStringLiteral(" / ") + current));
+    for (const QString &text : std::as_const(listed))
+        QVERIFY(text.startsWith(QStringLiteral("Tue 25 Nov 2025 · Same day")));
 }
 
 QTEST_MAIN(TimelineViewTest)

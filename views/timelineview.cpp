@@ -15,6 +15,7 @@
 #include <QLegendMarker>
 #include <QMap>
 #include <QLineSeries>
+#include <QMenu>
 #include <QScatterSeries>
 #include <QTimer>
 #include <QWheelEvent>
@@ -33,6 +34,8 @@ constexpr double minimumRange = 1.5;
 constexpr int minimumRowPixels = 13;
 constexpr int labelGap = 4;
 constexpr double countMarkerSize = 24;
+constexpr double countSlot = 30; // pixels: a count marker holds up to three digits
+constexpr int maxListedInCount = 25; // events a count marker lists when zooming cannot open it
 constexpr int labelWidths[] = {220, 140, 80}; // a title is tried at these widths, elided
 
 QString uniqueLabel(QString label, QSet<QString> &used)
@@ -611,7 +614,6 @@ void TimelineView::placeMarkers()
     const int laneCount = int(m_laneLabels.size());
     const double pixelsPerUnit = plot.width() / (m_to - m_from);
     const double slot = m_markerSize + 4; // pixels a marker needs across
-    constexpr double countSlot = 30;      // a count marker holds up to three digits
 
     // Which events of each lane are in view, and their pixel extent: a range lookup in
     // the lane's start-ordered items, from the longest event's length before the view.
@@ -742,7 +744,7 @@ void TimelineView::placeMarkers()
     QHash<int, Join> joins; // item of several lanes → the extent of its markers
     const QColor neutral = palette().color(QPalette::PlaceholderText);
     const SidePalette colors(palette());
-    const int columns = std::max(1, int(std::ceil(plot.width() / countSlot)));
+    const int columns = countColumns(plot.width());
     for (int lane = 0; lane < laneCount; ++lane) {
         const QList<Candidate> &candidates = lanes.at(lane);
         QList<int> rows;
@@ -800,9 +802,11 @@ void TimelineView::placeMarkers()
                     *join = {at.x(), std::min(join->low, at.y()), std::max(join->high, at.y())};
             }
         }
-        for (const Shown &bucket : std::as_const(buckets)) {
+        for (int column = 0; column < columns; ++column) {
+            Shown &bucket = buckets[column];
             if (bucket.count == 0)
                 continue;
+            bucket.column = column;
             m_shown.append(bucket);
             countPoints.append(bucket.at);
             counts.append({bucket.at, bucket.count > 999 ? QStringLiteral("1k+") : QString::number(bucket.count)});
@@ -1319,7 +1323,56 @@ void TimelineView::zoomIntoCount(const QPoint &viewportPosition)
     // Open the count up: zoom to the events it holds, with a little room around them.
     const double width = std::max(shown->x1 - shown->x0, minimumRange);
     const double centre = (shown->x0 + shown->x1) / 2;
-    setRange(centre - width * 0.6, centre + width * 0.6);
+    if (m_to - m_from > width * 1.2 + 1e-9) {
+        setRange(centre - width * 0.6, centre + width * 0.6);
+        return;
+    }
+    // Zoomed in as far as it goes (events of one day): list them to choose from. They are
+    // the lane's events in view, centred in the marker's column, without a marker of their own.
+    const QRectF plot = m_chart->plotArea();
+    const double pixelsPerUnit = plot.width() / (m_to - m_from);
+    const int columns = countColumns(plot.width());
+    QSet<int> individual;
+    for (const Shown &other : std::as_const(m_shown)) {
+        if (other.item >= 0 && other.lane == shown->lane)
+            individual.insert(other.item);
+    }
+    QList<int> counted;
+    for (int index : m_laneItems.value(shown->lane)) {
+        const Item &item = m_items.at(index);
+        if (item.x1 <= m_from || item.x0 >= m_to || individual.contains(index))
+            continue;
+        const double cx = ((item.x0 + item.x1) / 2 - m_from) * pixelsPerUnit;
+        if (std::clamp(int(std::floor(cx / countSlot)), 0, columns - 1) == shown->column)
+            counted.append(index);
+    }
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Events in this count marker"));
+    const EventDateText dates;
+    const int listed = std::min(int(counted.size()), maxListedInCount);
+    for (int k = 0; k < listed; ++k) {
+        const Item &item = m_items.at(counted.at(k));
+        const Event *event = eventOf(item);
+        if (!event)
+            continue;
+        QString text = dates.format(event->date) + QStringLiteral(" · ") + event->title;
+        text.replace(u'&', QStringLiteral("&&")); // an ampersand in a title is no shortcut
+        const int row = item.row;
+        menu.addAction(text, this, [this, row] { selectRow(row); });
+    }
+    if (counted.size() > listed) {
+        QAction *more = menu.addAction(tr("… and %1 more; narrow the filters to list them")
+                                           .arg(counted.size() - listed));
+        more->setEnabled(false);
+    }
+    m_countMenu = &menu;
+    menu.exec(viewport()->mapToGlobal(viewportPosition));
+    m_countMenu = nullptr;
+}
+
+int TimelineView::countColumns(double plotWidth)
+{
+    return std::max(1, int(std::ceil(plotWidth / countSlot)));
 }
 
 void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)

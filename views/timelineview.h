@@ -13,6 +13,7 @@ class QCategoryAxis;
 class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 class QItemSelectionModel;
+class QMenu;
 class QScatterSeries;
 
 namespace ntl {
@@ -82,6 +83,9 @@ public:
     QList<LaneSummary> laneSummaries() const { return m_laneSummaries; }
     // Viewport positions of the count markers and the number each holds.
     QList<QPair<QPoint, int>> countMarkers() const;
+    // The menu a count marker opens when zooming in cannot separate its events (they
+    // share a day), while it is open; null otherwise.
+    QMenu *countMenu() const { return m_countMenu; }
 
 signals:
     // The shown events changed (after a filter or dataset change has been laid out).
@@ -137,6 +141,7 @@ private:
         int count = 0;   // events in a count marker
         double x0 = 0;   // the count marker's or span's extent, axis units
         double x1 = 0;
+        int column = -1; // a count marker's pixel column
     };
 
     void refreshRows();
@@ -147,6 +152,7 @@ private:
     void scheduleOverlay();
     void updateOverlay();
     void zoomIntoCount(const QPoint &viewportPosition);
+    static int countColumns(double plotWidth);
     const Shown *shownAt(const QPoint &viewportPosition) const;
     int itemAt(const QPoint &viewportPosition) const; // an item, -1 for none
     void updateAxisLabels();
@@ -215,6 +221,7 @@ private:
     TimelineLayout m_layout;
     QStringList m_laneLabels;
 
+    QMenu *m_countMenu = nullptr; // open while a count marker lists its events
     QGraphicsRectItem *m_callout = nullptr;
     QGraphicsSimpleTextItem *m_calloutText = nullptr;
     bool m_rebuildPending = false;
