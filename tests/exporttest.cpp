@@ -132,6 +132,18 @@ void ExportTest::sourcesViewExportsTheArticle()
     QVERIFY(smallFile.readAll().contains("the article continues"));
 }
 
+// The text an SVG shows, its <text> elements joined by spaces, white space folded.
+static QString svgText(const QByteArray &bytes)
+{
+    QXmlStreamReader xml(bytes);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements));
+    }
+    return texts.join(u' ').simplified();
+}
+
 void ExportTest::svgIsXmlWithTheShownTitles()
 {
     const QString out = m_dir.filePath(QStringLiteral("timeline.svg"));
@@ -151,18 +163,12 @@ void ExportTest::svgIsXmlWithTheShownTitles()
     QVERIFY(bytes.contains("Talks in Lakeside"));
     QVERIFY(bytes.contains("Second round announced"));
     QVERIFY(!bytes.contains("League calls talks constructive")); // a statement: filtered out
-}
-
-// The text an SVG shows, its <text> elements joined by spaces, white space folded.
-static QString svgText(const QByteArray &bytes)
-{
-    QXmlStreamReader xml(bytes);
-    QStringList texts;
-    while (!xml.atEnd()) {
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
-            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements));
-    }
-    return texts.join(u' ').simplified();
+    // The chart is laid out before it is drawn: legend, lane names, dates on the axis.
+    const QString text = svgText(bytes);
+    QVERIFY2(text.contains(QStringLiteral("planned (hollow)")), qPrintable(text));
+    for (const char *lane : {"North", "South", "The League"})
+        QVERIFY2(text.contains(QLatin1String(lane)), lane);
+    QVERIFY2(text.contains(QStringLiteral("Mar")), qPrintable(text)); // "10 Mar", the axis's dates
 }
 
 void ExportTest::footerOfManyArticlesNamesAFewAndCountsTheRest()

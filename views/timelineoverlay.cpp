@@ -2,7 +2,9 @@
 
 #include <QChart>
 #include <QPainter>
+#include <QPaintEngine>
 #include <QPainterPath>
+#include <QPixmap>
 
 #include <cmath>
 
@@ -80,28 +82,118 @@ QRectF TimelineOverlay::boundingRect() const
     return m_plotArea.adjusted(-300, -20, 300, 20);
 }
 
+void TimelineOverlay::paintLines(QPainter *painter) const
+{
+    // Spans and joins are axis-aligned: rectangles look the same as flat-capped strokes,
+    // and without antialiasing Qt fills them as whole pixels on its fastest path. Qt's
+    // stroker and path rasteriser were most of a dense frame's painting.
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    for (const Line &line : std::as_const(m_lines)) {
+        const QPointF a = toPosition(line.from);
+        const QPointF b = toPosition(line.to);
+        const Qt::PenStyle style = line.pen.style();
+        const bool horizontal = qFuzzyCompare(a.y(), b.y());
+        const bool vertical = qFuzzyCompare(a.x(), b.x());
+        if ((!horizontal && !vertical) || (style != Qt::SolidLine && style != Qt::DashLine)) {
+            painter->setRenderHint(QPainter::Antialiasing, true);
+            painter->setPen(line.pen);
+            painter->drawLine(a, b);
+            painter->setRenderHint(QPainter::Antialiasing, false);
+            continue;
+        }
+        const double width = line.pen.widthF();
+        const double from = horizontal ? std::min(a.x(), b.x()) : std::min(a.y(), b.y());
+        const double to = horizontal ? std::max(a.x(), b.x()) : std::max(a.y(), b.y());
+        const auto piece = [&](double start, double end) {
+            painter->fillRect(horizontal ? QRectF(start, a.y() - width / 2, end - start, width)
+                                         : QRectF(a.x() - width / 2, start, width, end - start),
+                              line.pen.color());
+        };
+        if (style == Qt::SolidLine) {
+            piece(from, to);
+            continue;
+        }
+        // Qt's dash pattern: dashes four pen widths long, gaps two.
+        for (double start = from; start < to; start += 6 * width)
+            piece(start, std::min(to, start + 4 * width));
+    }
+    painter->restore();
+}
+
+QPixmap TimelineOverlay::markerPixmap(const Markers &markers, qreal devicePixelRatio) const
+{
+    const QString key = QStringLiteral("%1/%2/%3/%4/%5/%6")
+                            .arg(int(markers.shape))
+                            .arg(markers.fill.rgba())
+                            .arg(markers.pen.color().rgba())
+                            .arg(markers.pen.widthF())
+                            .arg(markers.size)
+                            .arg(devicePixelRatio);
+    auto it = m_markerPixmaps.find(key);
+    if (it != m_markerPixmaps.end())
+        return *it;
+    const double extent = markers.size + markers.pen.widthF() + 2;
+    const int side = int(std::ceil(extent * devicePixelRatio));
+    QPixmap pixmap(side, side);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    Markers one = markers;
+    one.at = {QPointF()};
+    painter.translate(side / devicePixelRatio / 2, side / devicePixelRatio / 2);
+    paintShapes(&painter, one, QTransform());
+    painter.end();
+    if (m_markerPixmaps.size() > 64)
+        m_markerPixmaps.clear();
+    m_markerPixmaps.insert(key, pixmap);
+    return pixmap;
+}
+
 void TimelineOverlay::paintMarkers(QPainter *painter, const Markers &markers) const
 {
     if (markers.at.isEmpty())
         return;
+    // On screen and in PNGs, stamp one pre-drawn marker: thousands of antialiased shapes
+    // cost far more. Vector output (SVG, PDF) and scaled painting draw real shapes.
+    const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+    if (raster && painter->transform().type() <= QTransform::TxTranslate) {
+        const qreal ratio = painter->device()->devicePixelRatioF();
+        const QPixmap pixmap = markerPixmap(markers, ratio);
+        const double half = pixmap.width() / ratio / 2;
+        for (const QPointF &value : markers.at) {
+            const QPointF centre = toPosition(value);
+            // Whole device pixels, so every stamp looks the same.
+            const QPointF topLeft(std::round((centre.x() - half) * ratio) / ratio,
+                                  std::round((centre.y() - half) * ratio) / ratio);
+            painter->drawPixmap(topLeft, pixmap);
+        }
+        return;
+    }
+    paintShapes(painter, markers, m_valueToPosition);
+}
+
+void TimelineOverlay::paintShapes(QPainter *painter, const Markers &markers, const QTransform &toPixels) const
+{
     painter->setPen(markers.pen);
     painter->setBrush(markers.fill.alpha() == 0 ? QBrush(Qt::NoBrush) : QBrush(markers.fill));
     const double half = markers.size / 2;
     switch (markers.shape) {
     case Shape::Circle:
         for (const QPointF &value : markers.at)
-            painter->drawEllipse(toPosition(value), half, half);
+            painter->drawEllipse(toPixels.map(value), half, half);
         break;
     case Shape::Square:
         for (const QPointF &value : markers.at) {
-            const QPointF centre = toPosition(value);
+            const QPointF centre = toPixels.map(value);
             painter->drawRect(QRectF(centre.x() - half, centre.y() - half, markers.size, markers.size));
         }
         break;
     case Shape::Star: {
         static const QPainterPath star = unitStar();
         for (const QPointF &value : markers.at) {
-            const QPointF centre = toPosition(value);
+            const QPointF centre = toPixels.map(value);
             painter->save();
             painter->translate(centre);
             painter->scale(half, half);
@@ -121,10 +213,7 @@ void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     painter->save();
     painter->setClipRect(m_plotArea.adjusted(-2, -8, 2, 8));
     painter->setRenderHint(QPainter::Antialiasing);
-    for (const Line &line : std::as_const(m_lines)) {
-        painter->setPen(line.pen);
-        painter->drawLine(toPosition(line.from), toPosition(line.to));
-    }
+    paintLines(painter);
     for (const Markers &markers : std::as_const(m_markers))
         paintMarkers(painter, markers);
     painter->setPen(Qt::NoPen);

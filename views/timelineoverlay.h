@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QFont>
 #include <QGraphicsItem>
+#include <QHash>
+#include <QPixmap>
 #include <QList>
 #include <QPen>
 #include <QPointF>
@@ -63,7 +65,10 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void paintLines(QPainter *painter) const;
     void paintMarkers(QPainter *painter, const Markers &markers) const;
+    void paintShapes(QPainter *painter, const Markers &markers, const QTransform &toPixels) const;
+    QPixmap markerPixmap(const Markers &markers, qreal devicePixelRatio) const;
 
     QRectF m_plotArea;
     QTransform m_valueToPosition;
@@ -76,6 +81,7 @@ private:
     QColor m_labelColor;
     QColor m_backingColor;
     QColor m_countColor;
+    mutable QHash<QString, QPixmap> m_markerPixmaps; // one pre-drawn marker per look
 };
 
 } // namespace ntl

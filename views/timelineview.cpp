@@ -9,6 +9,8 @@
 #include "sidepalette.h"
 
 #include <QCategoryAxis>
+#include <QCoreApplication>
+#include <QGraphicsLayout>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QItemSelectionModel>
@@ -35,6 +37,7 @@ constexpr int minimumRowPixels = 13;
 constexpr int labelGap = 4;
 constexpr double countMarkerSize = 24;
 constexpr double countSlot = 30; // pixels: a count marker holds up to three digits
+constexpr int maxJoins = 400; // joins drawn at the most in a frame
 constexpr int maxListedInCount = 25; // events a count marker lists when zooming cannot open it
 constexpr int labelWidths[] = {220, 140, 80}; // a title is tried at these widths, elided
 
@@ -563,9 +566,20 @@ void TimelineView::settle()
 {
     if (m_rebuildPending)
         rebuild();
+    // The chart lays out its axes and legend on a posted event: run it now, around each
+    // pass, since the plot area may move as the axis labels change.
+    const auto layOutChart = [this] {
+        QCoreApplication::sendPostedEvents(m_chart, QEvent::LayoutRequest);
+        QCoreApplication::sendPostedEvents(m_chart->legend(), QEvent::LayoutRequest);
+        if (QGraphicsLayout *chartLayout = m_chart->layout())
+            chartLayout->activate();
+    };
+    layOutChart();
     m_overlayPending = false;
-    updateOverlay(); // the plot area may move as the axis labels change; do it twice
     updateOverlay();
+    layOutChart();
+    updateOverlay();
+    layOutChart();
 }
 
 void TimelineView::showEvent(QShowEvent *event)
@@ -617,21 +631,18 @@ void TimelineView::placeMarkers()
 
     // Which events of each lane are in view, and their pixel extent: a range lookup in
     // the lane's start-ordered items, from the longest event's length before the view.
-    struct Candidate {
-        int item;
-        double left; // pixels
-        double right;
-        double centre; // axis units
-    };
-    QList<QList<Candidate>> lanes(laneCount);
+    // The buffers are kept between frames: a whole-period frame fills hundreds of thousands.
+    m_candidates.resize(std::size_t(laneCount));
     for (int lane = 0; lane < laneCount; ++lane) {
+        std::vector<Candidate> &candidates = m_candidates[std::size_t(lane)];
+        candidates.clear();
         const QList<int> &items = m_laneItems.at(lane);
         const double earliest = m_from - m_laneLongest.at(lane);
         auto it = std::lower_bound(items.cbegin(), items.cend(), earliest,
                                    [this](int item, double x) { return m_items.at(item).x0 < x; });
         const auto end = std::lower_bound(it, items.cend(), m_to,
                                           [this](int item, double x) { return m_items.at(item).x0 < x; });
-        lanes[lane].reserve(end - it);
+        candidates.reserve(std::size_t(end - it));
         for (; it != end; ++it) {
             const Item &item = m_items.at(*it);
             if (item.x1 <= m_from)
@@ -640,7 +651,7 @@ void TimelineView::placeMarkers()
             const double cx = (centre - m_from) * pixelsPerUnit;
             const double left = std::min((item.x0 - m_from) * pixelsPerUnit, cx - slot / 2);
             const double right = std::max((item.x1 - m_from) * pixelsPerUnit, cx + slot / 2);
-            lanes[lane].append({*it, left, right, centre});
+            candidates.push_back({*it, left, right, centre});
         }
     }
 
@@ -649,13 +660,14 @@ void TimelineView::placeMarkers()
     // are taken, a candidate that starts before every row's end is dropped at once, so a
     // lane costs O(candidates + placed × rows) rather than O(candidates × rows).
     const int availableRows = std::max(laneCount * 2, int(plot.height() / minimumRowPixels));
-    const auto stack = [](const QList<Candidate> &candidates, int rowLimit, QList<int> &rows, bool &dropped) {
+    const auto stack = [](const std::vector<Candidate> &candidates, int rowLimit, std::vector<int> &rows,
+                          bool &dropped) {
         std::vector<double> rowEnds;
         double earliestEnd = -qInf(); // of all rows, once there are rowLimit of them
         dropped = false;
-        rows.fill(-1, candidates.size());
-        for (int c = 0; c < candidates.size(); ++c) {
-            const Candidate &candidate = candidates.at(c);
+        rows.assign(candidates.size(), -1);
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            const Candidate &candidate = candidates[c];
             const bool full = int(rowEnds.size()) >= rowLimit;
             if (full && candidate.left < earliestEnd) {
                 dropped = true;
@@ -669,20 +681,30 @@ void TimelineView::placeMarkers()
                 continue;
             }
             if (row == rowEnds.size())
-                rowEnds.push_back(0);
+                rowEnds.push_back(-qInf());
+            const double replaced = rowEnds[row];
             rowEnds[row] = candidate.right;
             rows[c] = int(row);
-            if (int(rowEnds.size()) >= rowLimit)
+            // Ends only grow: the earliest changes only when it was the one replaced.
+            if (int(rowEnds.size()) >= rowLimit && (!full || replaced <= earliestEnd))
                 earliestEnd = *std::min_element(rowEnds.cbegin(), rowEnds.cend());
         }
         return std::max<int>(1, int(rowEnds.size()));
     };
+    // Disjoint extents at least a slot wide that all reach into the plot: a row holds at
+    // most this many, so a lane with more candidates than the rows could hold needs more.
+    const std::size_t perRow = std::size_t(plot.width() / slot) + 2;
     QList<int> needed(laneCount, 1);
-    QList<QList<int>> rowOf(laneCount);
+    m_candidateRows.resize(std::size_t(laneCount));
     for (int lane = 0; lane < laneCount; ++lane) {
-        bool dropped = false;
+        const std::vector<Candidate> &candidates = m_candidates[std::size_t(lane)];
         // No lane gets more rows than there are, so needing more is all we must know.
-        needed[lane] = stack(lanes.at(lane), availableRows + 1, rowOf[lane], dropped);
+        if (candidates.size() > std::size_t(availableRows + 1) * perRow) {
+            needed[lane] = availableRows + 2;
+            continue;
+        }
+        bool dropped = false;
+        needed[lane] = stack(candidates, availableRows + 1, m_candidateRows[std::size_t(lane)], dropped);
         if (dropped)
             needed[lane] = availableRows + 2;
     }
@@ -746,21 +768,19 @@ void TimelineView::placeMarkers()
     const SidePalette colors(palette());
     const int columns = countColumns(plot.width());
     for (int lane = 0; lane < laneCount; ++lane) {
-        const QList<Candidate> &candidates = lanes.at(lane);
-        QList<int> rows;
+        const std::vector<Candidate> &candidates = m_candidates[std::size_t(lane)];
+        std::vector<int> &rows = m_candidateRows[std::size_t(lane)];
         const int limit = m_laneRows.at(lane);
         if (needed.at(lane) > limit) {
             bool dropped = false;
             stack(candidates, limit - 1, rows, dropped);
-        } else {
-            rows = rowOf.at(lane);
         }
         // Count markers by pixel column; an event centred outside the view counts at its edge.
         QList<Shown> buckets(columns);
-        for (int c = 0; c < candidates.size(); ++c) {
-            const Candidate &candidate = candidates.at(c);
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            const Candidate &candidate = candidates[c];
             const Item &item = m_items.at(candidate.item);
-            if (rows.at(c) < 0) {
+            if (rows[c] < 0) {
                 const double cx = (candidate.centre - m_from) * pixelsPerUnit;
                 const int column = std::clamp(int(std::floor(cx / countSlot)), 0, columns - 1);
                 Shown &bucket = buckets[column];
@@ -779,7 +799,7 @@ void TimelineView::placeMarkers()
             }
             ++m_laneSummaries[lane].individual;
             const RowInfo &info = m_table->rows.at(item.row);
-            const QPointF at(candidate.centre, laneTop.at(lane) + rows.at(c) + 0.5);
+            const QPointF at(candidate.centre, laneTop.at(lane) + rows[c] + 0.5);
             m_shown.append({candidate.item, lane, at, 0, item.x0, item.x1});
             const int colorKey = m_laneMode == LaneMode::Kind ? info.colorIndex : m_laneColors.value(lane, -1);
             const bool planned = info.status == int(EventStatus::Planned) || info.status == int(EventStatus::Cancelled);
@@ -812,10 +832,14 @@ void TimelineView::placeMarkers()
             counts.append({bucket.at, bucket.count > 999 ? QStringLiteral("1k+") : QString::number(bucket.count)});
         }
     }
+    // Hundreds of joins make a thicket that says nothing (and was most of a dense frame's
+    // painting): they show once the view is zoomed in that far, as labels do.
     QList<TimelineOverlay::Line> joinLines;
-    for (const Join &join : std::as_const(joins)) {
-        if (join.high > join.low)
-            joinLines.append({QPointF(join.x, join.low), QPointF(join.x, join.high), QPen(neutral, 1.5)});
+    if (joins.size() <= maxJoins) {
+        for (const Join &join : std::as_const(joins)) {
+            if (join.high > join.low)
+                joinLines.append({QPointF(join.x, join.low), QPointF(join.x, join.high), QPen(neutral, 1.5)});
+        }
     }
     m_overlay->setLines(joinLines + lines); // joins under the spans
 

@@ -8,6 +8,7 @@
 #include <QPersistentModelIndex>
 
 #include <memory>
+#include <vector>
 
 class QCategoryAxis;
 class QGraphicsRectItem;
@@ -144,6 +145,14 @@ private:
         int column = -1; // a count marker's pixel column
     };
 
+    // An event in view in one lane, with the pixels its marker or span takes across.
+    struct Candidate {
+        int item;
+        double left; // pixels from the plot's left edge
+        double right;
+        double centre; // axis units
+    };
+
     void refreshRows();
     void rebuildWhenShown();
     void scheduleRebuild();
@@ -202,6 +211,8 @@ private:
     QList<double> m_laneLongest;   // per lane, the longest item, axis units
     QList<int> m_laneColors;
     QList<int> m_laneRows;         // rows each lane has in this frame
+    std::vector<std::vector<Candidate>> m_candidates; // per lane, reused between frames
+    std::vector<std::vector<int>> m_candidateRows;    // per lane: each candidate's row, -1 counted
     QList<Shown> m_shown;
     QList<TimelineOverlay::Markers> m_eventMarkers; // this frame's, without the rings
     QList<int> m_labelItems;       // item of each placed label
