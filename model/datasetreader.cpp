@@ -1,6 +1,8 @@
 #include "datasetreader.h"
 
 #include "codepointindex.h"
+#include "filebuffer.h"
+#include "jsonoutline.h"
 #include "passageanchor.h"
 
 #include <QCryptographicHash>
@@ -9,24 +11,48 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QStringDecoder>
+#include <QThread>
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <cstring>
 #include <initializer_list>
+#include <iterator>
+#include <map>
+#include <memory>
 #include <optional>
+#include <stdexcept>
+#include <string_view>
+#include <thread>
+#include <vector>
 
 namespace ntl {
 
 namespace {
 
-using Json = nlohmann::json;
+// std::allocator in all but name: a std::string with it is a type of its own, compiled here
+// rather than taken from libstdc++, so that the parser's per-character push_back is inlined
+// (about a tenth of the parsing time of a large dataset).
+template <typename T> struct InlinedAllocator : std::allocator<T> {
+    template <typename U> struct rebind {
+        using other = InlinedAllocator<U>;
+    };
+    InlinedAllocator() = default;
+    template <typename U> InlinedAllocator(const InlinedAllocator<U> &) noexcept {}
+};
+using JsonString = std::basic_string<char, std::char_traits<char>, InlinedAllocator<char>>;
+using Json = nlohmann::basic_json<std::map, std::vector, JsonString>;
 
 constexpr char formatName[] = "negotiation-timeline";
 constexpr int supportedVersion = 1;
 // Offsets beyond 2^53 cannot round-trip through JSON numbers in other tools.
 constexpr qint64 maxSafeInteger = (qint64(1) << 53);
 
-QString qs(const std::string &s) { return QString::fromStdString(s); }
+QString qs(const JsonString &s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
 
 QString jsonTypeName(const Json &value)
 {
@@ -44,13 +70,13 @@ QString jsonTypeName(const Json &value)
 }
 
 // 1-based line and column (in characters) of a byte offset in UTF-8 text.
-std::pair<int, int> lineAndColumn(const QByteArray &bytes, qsizetype byteOffset)
+std::pair<int, int> lineAndColumn(std::string_view bytes, qsizetype byteOffset)
 {
-    byteOffset = std::clamp<qsizetype>(byteOffset, 0, bytes.size());
+    byteOffset = std::clamp<qsizetype>(byteOffset, 0, qsizetype(bytes.size()));
     int line = 1;
     int column = 1;
     for (qsizetype i = 0; i < byteOffset; ++i) {
-        const auto byte = static_cast<unsigned char>(bytes.at(i));
+        const auto byte = static_cast<unsigned char>(bytes[std::size_t(i)]);
         if (byte == '\n') {
             ++line;
             column = 1;
@@ -80,35 +106,111 @@ QString sha256Hex(const QByteArray &bytes)
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-// The deepest nesting of arrays and objects, counting brackets outside strings; stops
-// counting once past `limit`. A linear scan is far cheaper than nlohmann's callback
-// parser, which would otherwise be the way to bound the depth.
-int nestingDepth(const QByteArray &bytes, int limit)
+// Parses without exceptions, which a syntax error would otherwise cost; false on any error.
+bool parseJson(std::string_view json, Json &into)
 {
-    int depth = 0;
-    int deepest = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : bytes) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-            if (deepest > limit)
-                return deepest;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return deepest;
+    into = Json::parse(json.begin(), json.end(), nullptr, false);
+    return !into.is_discarded();
 }
+
+std::string_view slice(std::string_view json, JsonOutline::Range range)
+{
+    return json.substr(std::size_t(range.begin), std::size_t(range.end - range.begin));
+}
+
+// Walks a text as if some ranges of it (`gaps`, in order) were not there, so that the
+// document around split-off arrays is parsed in place instead of copied.
+struct SkippingIterator {
+    using Gap = std::pair<const char *, const char *>;
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char *;
+    using reference = const char &;
+
+    const char *at;
+    const std::vector<Gap> *gaps;
+    std::size_t nextGap = 0;
+
+    reference operator*() const { return *at; }
+    SkippingIterator &operator++()
+    {
+        ++at;
+        while (nextGap < gaps->size() && at == (*gaps)[nextGap].first)
+            at = (*gaps)[nextGap++].second;
+        return *this;
+    }
+    SkippingIterator operator++(int)
+    {
+        SkippingIterator before = *this;
+        ++*this;
+        return before;
+    }
+    bool operator==(const SkippingIterator &other) const { return at == other.at; }
+    bool operator!=(const SkippingIterator &other) const { return at != other.at; }
+};
+
+// Parses each of `elements` of `json` into `parsed`, on as many threads as there are cores;
+// false if one is not valid JSON on its own.
+bool parseInParallel(std::string_view json, const std::vector<JsonOutline::Range> &elements,
+                     std::vector<Json> &parsed)
+{
+    parsed.resize(elements.size());
+    const std::size_t shares =
+        std::clamp<std::size_t>(std::size_t(std::max(1, QThread::idealThreadCount())), 1,
+                                std::max<std::size_t>(elements.size(), 1));
+    std::atomic<bool> failed{false};
+    const auto parseShare = [&](std::size_t share) {
+        const std::size_t first = elements.size() * share / shares;
+        const std::size_t last = elements.size() * (share + 1) / shares;
+        try {
+            for (std::size_t i = first; i < last && !failed; ++i) {
+                if (!parseJson(slice(json, elements[i]), parsed[i]))
+                    failed = true;
+            }
+        } catch (const std::exception &) { // out of memory, say: then the whole is parsed again
+            failed = true;
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t share = 1; share < shares; ++share)
+        threads.emplace_back(parseShare, share);
+    parseShare(0);
+    for (std::thread &thread : threads)
+        thread.join();
+    return !failed;
+}
+
+// A SAX consumer that accepts every value and keeps the first error: Json::parse's
+// error for a whole document, found without building it.
+struct FirstErrorSax {
+    std::string message;
+    std::optional<std::size_t> byte; // set for parse errors, which have a position
+
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(Json::number_integer_t) { return true; }
+    bool number_unsigned(Json::number_unsigned_t) { return true; }
+    template <typename Text> // Json::string_t, or std::string from the binary formats' reader
+    bool number_float(Json::number_float_t, const Text &)
+    {
+        return true;
+    }
+    bool string(Json::string_t &) { return true; }
+    bool binary(Json::binary_t &) { return true; }
+    bool start_object(std::size_t) { return true; }
+    bool key(Json::string_t &) { return true; }
+    bool end_object() { return true; }
+    bool start_array(std::size_t) { return true; }
+    bool end_array() { return true; }
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &error)
+    {
+        message = error.what();
+        if (const auto *parseError = dynamic_cast<const Json::parse_error *>(&error))
+            byte = parseError->byte;
+        return false;
+    }
+};
 
 class Checker
 {
@@ -119,9 +221,26 @@ public:
     {
     }
 
-    DatasetReader::Result run(const QByteArray &bytes);
+    DatasetReader::Result run(std::string_view json);
+    // The bytes passed to run() are `buffer`'s, of the file m_file: they are given back
+    // once read, and the file is read again should a syntax error need all of it.
+    void releaseWhenRead(FileBuffer *buffer) { m_buffer = buffer; }
 
 private:
+    // How reading one element of the events array ahead, on another thread, went.
+    struct ElementOutcome {
+        qsizetype diagnosticsEnd = 0; // m_diagnostics.size() after the element
+        int suppressedEnd = 0;        // m_suppressed after it
+        bool hasErrors = false;       // m_hasErrors after it
+        bool isEvent = false;         // it was an object, read into m_events
+        bool readAgain = false;       // what came before decides; read it again in order
+    };
+
+    // A reader of a later share of the events, on another thread: it starts from this
+    // one's state after the actors, looks sides, articles and actors up in this one's
+    // Dataset (read-only meanwhile) and marks what depends on the events before it.
+    std::unique_ptr<Checker> makeReaderAhead() const;
+
     // --- reporting
     void error(const QString &path, const QString &message)
     {
@@ -144,8 +263,22 @@ private:
         d.file = m_file;
         d.jsonPath = path.isEmpty() ? QStringLiteral("/") : path;
         d.message = message;
-        m_diagnostics.append(d);
+        m_diagnostics.append(std::move(d));
     }
+    // Takes over a diagnostic made by a reader ahead, in the order it would have come.
+    void report(Diagnostic &&d)
+    {
+        if (d.isError())
+            m_hasErrors = true;
+        if (m_diagnostics.size() >= DatasetReader::maxReportedDiagnostics) {
+            ++m_suppressed;
+            return;
+        }
+        m_diagnostics.append(std::move(d));
+    }
+    // The document's first syntax error, reported as Json::parse reports it; nullopt when
+    // the document is valid JSON. Reads the whole text again, without building a DOM.
+    std::optional<Diagnostic> syntaxError(std::string_view json) const;
 
     // --- typed field access; each reports what it expected and returns nullopt on failure
     const Json *field(const Json &object, const QString &path, const char *key, bool required)
@@ -167,6 +300,16 @@ private:
     {
         return path + u'/' + QString::number(index);
     }
+    // child(child(path, key), index), in one allocation: every item of every event has one.
+    static QString child(const QString &path, const char *key, qsizetype index)
+    {
+        const QLatin1String keyText(key);
+        const QString number = QString::number(index);
+        QString result;
+        result.reserve(path.size() + keyText.size() + number.size() + 2);
+        result.append(path).append(u'/').append(keyText).append(u'/').append(number);
+        return result;
+    }
 
     std::optional<QString> string(const Json &object, const QString &path, const char *key,
                                   bool required = true, bool allowEmpty = true)
@@ -178,7 +321,7 @@ private:
             error(child(path, key), QStringLiteral("expected a string, found %1").arg(jsonTypeName(*value)));
             return std::nullopt;
         }
-        QString text = qs(value->get<std::string>());
+        QString text = qs(value->get_ref<const JsonString &>());
         if (!allowEmpty && text.trimmed().isEmpty()) {
             error(child(path, key), QStringLiteral("expected a non-empty string"));
             return std::nullopt;
@@ -197,7 +340,7 @@ private:
                   QStringLiteral("expected a string or null, found %1").arg(jsonTypeName(*value)));
             return {};
         }
-        return qs(value->get<std::string>());
+        return qs(value->get_ref<const JsonString &>());
     }
 
     QString id(const Json &object, const QString &path)
@@ -258,14 +401,37 @@ private:
         const std::optional<QString> text = string(object, path, key, required);
         if (!text)
             return {};
-        const QDate parsed = QDate::fromString(*text, Qt::ISODate);
-        // fromString accepts some non-canonical forms; insist on exactly YYYY-MM-DD.
-        if (!parsed.isValid() || text->size() != 10 || parsed.toString(Qt::ISODate) != *text) {
+        const QDate parsed = isoDate(*text);
+        if (!parsed.isValid()) {
             error(child(path, key),
                   QStringLiteral("expected a calendar date YYYY-MM-DD, found \"%1\"").arg(*text));
             return {};
         }
         return parsed;
+    }
+
+    // Exactly YYYY-MM-DD in ASCII digits, a real day: what QDate::fromString(Qt::ISODate)
+    // and toString() agree on, without their cost (two dates in each of 100,000s of events).
+    static QDate isoDate(const QString &text)
+    {
+        if (text.size() != 10 || text.at(4) != u'-' || text.at(7) != u'-')
+            return {};
+        const auto number = [&](int from, int length) {
+            int value = 0;
+            for (int i = from; i < from + length; ++i) {
+                const char16_t c = text.at(i).unicode();
+                if (c < u'0' || c > u'9')
+                    return -1;
+                value = value * 10 + (c - u'0');
+            }
+            return value;
+        };
+        const int year = number(0, 4);
+        const int month = number(5, 2);
+        const int day = number(8, 2);
+        if (year < 1 || month < 0 || day < 0)
+            return {}; // there is no year 0 (QDate's year 0 is invalid too)
+        return QDate(year, month, day);
     }
 
     template <typename Enum>
@@ -286,32 +452,43 @@ private:
     void unknownFields(const Json &object, const QString &path, std::initializer_list<const char *> known)
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const bool isKnown = std::any_of(known.begin(), known.end(),
-                                             [&](const char *k) { return it.key() == k; });
+            const JsonString &key = it.key();
+            // strcmp first: it stops at the first differing byte; the size check then rules
+            // out keys with a NUL inside.
+            const bool isKnown = std::any_of(known.begin(), known.end(), [&](const char *k) {
+                return std::strcmp(key.c_str(), k) == 0 && key.size() == std::strlen(k);
+            });
             if (!isKnown)
                 warning(path, QStringLiteral("unknown field \"%1\" ignored").arg(qs(it.key())));
         }
     }
 
+    // `arrayIndexes` holds each item's index in the array at `arrayPath` (items that were
+    // not objects are missing from `items`); paths are spelled out only for messages.
     template <typename Item>
-    void checkUniqueIds(const QList<Item> &items, const QList<QString> &paths, const char *what)
+    void checkUniqueIds(const QList<Item> &items, const QList<qsizetype> &arrayIndexes,
+                        const QString &arrayPath, const char *what)
     {
         QHash<QString, qsizetype> firstSeen;
+        firstSeen.reserve(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString &itemId = items.at(i).id;
             if (itemId.isEmpty())
                 continue;
             const auto it = firstSeen.constFind(itemId);
             if (it != firstSeen.cend())
-                error(paths.at(i) + QStringLiteral("/id"),
-                      QStringLiteral("duplicate %1 id \"%2\" (first used at %3)")
-                          .arg(QLatin1String(what), itemId, paths.at(*it)));
+                error(
+                    child(child(arrayPath, arrayIndexes.at(i)), "id"),
+                    QStringLiteral("duplicate %1 id \"%2\" (first used at %3)")
+                        .arg(QLatin1String(what), itemId, child(arrayPath, arrayIndexes.at(*it))));
             else
                 firstSeen.insert(itemId, i);
         }
     }
 
-    void reference(const QString &path, const QString &target, bool exists, const char *what)
+    // `key` of the object at `path` refers to `target`; the path is spelled out only on error.
+    void reference(const QString &path, const char *key, const QString &target, bool exists,
+                   const char *what)
     {
         // A list that could not be read has been reported; every reference into it
         // would only repeat that.
@@ -320,7 +497,8 @@ private:
                               : kind == QLatin1String("article") ? m_readArticles
                                                                  : m_readActors;
         if (!target.isEmpty() && !exists && listRead)
-            error(path, QStringLiteral("unknown %1 id \"%2\"").arg(QLatin1String(what), target));
+            error(child(path, key),
+                  QStringLiteral("unknown %1 id \"%2\"").arg(QLatin1String(what), target));
     }
 
     // --- sections
@@ -328,47 +506,158 @@ private:
     void readArticles(const Json &root);
     void readArticleText(const Json &object, const QString &path, Article &article);
     void readActors(const Json &root);
-    void readEvents(const Json &root);
+    void readEvents(Json &root, std::string_view json, const JsonOutline &outline);
+    bool readEventsInShares(std::string_view json, const std::vector<JsonOutline::Range> &elements);
+    void readEventsAhead(std::string_view json, const std::vector<JsonOutline::Range> &elements,
+                         qsizetype first, qsizetype last, std::atomic<bool> &syntaxErrorFound);
+    void takeOverEventsReadAhead(Checker &ahead, std::string_view json,
+                                 const std::vector<JsonOutline::Range> &elements, qsizetype first);
+    std::optional<Event> readEvent(const Json &object, qsizetype index);
+    // Gives back the bytes from `releasedUpTo` to `readUpTo` once they are a megabyte.
+    void releaseRead(qsizetype &releasedUpTo, qsizetype readUpTo)
+    {
+        constexpr qsizetype batch = 1024 * 1024;
+        if (m_buffer && readUpTo - releasedUpTo >= batch) {
+            m_buffer->release(releasedUpTo, readUpTo);
+            releasedUpTo = readUpTo;
+        }
+    }
+    void appendEvent(std::optional<Event> &&event, qsizetype index);
     void readDate(const Json &object, const QString &path, EventDate &date);
     void readParticipants(const Json &object, const QString &path, Event &event);
     void readSources(const Json &object, const QString &path, Event &event);
     void readDisagreements(const Json &object, const QString &path, Event &event);
-    void anchorSource(const QString &path, SourcePassage &source);
+    void anchorSource(const QString &path, const Article *article, SourcePassage &source);
     std::optional<QString> resolveTextFile(const QString &path, const QString &relative);
 
     QString m_file;
     QString m_baseDirectory;
+    FileBuffer *m_buffer = nullptr;
     Diagnostics m_diagnostics;
     int m_suppressed = 0;
     bool m_readSides = false;
     bool m_readArticles = false;
     bool m_readActors = false;
     qint64 m_searchBudget = DatasetReader::approximateSearchBudget;
-    QHash<QString, CodePointIndex> m_codePointIndexes; // per article, built on first use
     bool m_hasErrors = false;
     Dataset m_dataset;
+    QList<qsizetype> m_eventIndexes; // each event's index in the events array
+    // Where references resolve: m_dataset, or for a reader ahead the main reader's.
+    const Dataset *m_references = &m_dataset;
+    // One per article of *m_references, built before any event is read (then only read).
+    QList<CodePointIndex> m_ownCodePointIndexes;
+    const QList<CodePointIndex> *m_codePointIndexes = &m_ownCodePointIndexes;
+    bool m_eventsParsed = false; // every element of a split-off events array parsed
+
+    // A reader ahead does not know what the events before its share did: it marks each
+    // element whose outcome depends on that (m_dependsOnEarlier), which is then read
+    // again in order. It searches with no budget, so any search needed is such a case.
+    bool m_readingAhead = false;
+    bool m_dependsOnEarlier = false;
+    QList<Event> m_events;                  // read ahead, for the elements that are events
+    std::vector<ElementOutcome> m_outcomes; // one per element read ahead
+    std::optional<std::string> m_internalError;
 };
 
-DatasetReader::Result Checker::run(const QByteArray &bytes)
+std::unique_ptr<Checker> Checker::makeReaderAhead() const
+{
+    auto ahead = std::make_unique<Checker>(m_file, m_baseDirectory);
+    ahead->m_readSides = m_readSides;
+    ahead->m_readArticles = m_readArticles;
+    ahead->m_readActors = m_readActors;
+    ahead->m_hasErrors = m_hasErrors;
+    ahead->m_searchBudget = 0;
+    ahead->m_references = &m_dataset;
+    ahead->m_codePointIndexes = m_codePointIndexes;
+    ahead->m_readingAhead = true;
+    ahead->m_buffer = m_buffer;
+    return ahead;
+}
+
+std::optional<Diagnostic> Checker::syntaxError(std::string_view json) const
+{
+    QByteArray reread;
+    if (m_buffer && m_buffer->hasReleased()) { // parts of `json` are gone: read the file again
+        QFile file(m_file);
+        if (file.open(QIODevice::ReadOnly))
+            reread = file.readAll();
+        json = std::string_view(reread.constData(), std::size_t(reread.size()));
+    }
+    FirstErrorSax sax;
+    if (Json::sax_parse(json.begin(), json.end(), &sax))
+        return std::nullopt;
+    Diagnostic d;
+    d.file = m_file;
+    if (sax.byte) {
+        // The byte counts the bytes read, the offending one included.
+        std::tie(d.line, d.column) = lineAndColumn(json, qsizetype(*sax.byte) - 1);
+        d.message = QStringLiteral("not valid JSON: %1").arg(parseErrorReason(sax.message.c_str()));
+    } else { // e.g. a number too large for a double
+        d.jsonPath = QStringLiteral("/");
+        d.message = QStringLiteral("cannot parse: %1").arg(QString::fromStdString(sax.message));
+    }
+    return d;
+}
+
+DatasetReader::Result Checker::run(std::string_view json)
 {
     DatasetReader::Result result;
-    Json root;
-    // Bound the nesting first, so hostile input cannot make the DOM absurdly deep.
-    if (nestingDepth(bytes, DatasetReader::maxNestingDepth) > DatasetReader::maxNestingDepth) {
+    const auto failWith = [&](Diagnostic d) {
+        result.diagnostics = {std::move(d)};
+        return result;
+    };
+    // Bound the nesting first, so hostile input cannot make the DOM absurdly deep. The same
+    // pass finds the elements of the events array, which make up most of a large dataset:
+    // each is parsed on its own and converted at once, so no DOM of all of them is built;
+    // and those of the articles, to parse them on all cores.
+    const JsonOutline outline = JsonOutline::scan(json, DatasetReader::maxNestingDepth,
+                                                  {"articles", "events"}, DatasetReader::maxEvents);
+    const JsonOutline::Array &articles = outline.array(0);
+    const JsonOutline::Array &events = outline.array(1);
+    if (outline.depth() > DatasetReader::maxNestingDepth) {
         error({}, QStringLiteral("JSON nested deeper than %1 levels").arg(DatasetReader::maxNestingDepth));
         result.diagnostics = m_diagnostics;
         return result;
     }
+    Json root;
     try {
-        root = Json::parse(bytes.cbegin(), bytes.cend());
-    } catch (const Json::parse_error &e) {
-        Diagnostic d;
-        d.file = m_file;
-        // e.byte counts the bytes read, the offending one included.
-        std::tie(d.line, d.column) = lineAndColumn(bytes, qsizetype(e.byte) - 1);
-        d.message = QStringLiteral("not valid JSON: %1").arg(parseErrorReason(e.what()));
-        result.diagnostics.append(d);
-        return result;
+        // Too many events are refused without reading them, once the document is known to
+        // be valid JSON (a syntax error is what a whole-document parse reports first).
+        if (events.elementCount > DatasetReader::maxEvents) {
+            if (std::optional<Diagnostic> d = syntaxError(json))
+                return failWith(*d);
+            m_eventsParsed = true;
+        }
+        // Everything but the events and the articles, which read as []. The articles (with
+        // their texts, a large part of a dataset) are parsed on all cores and put in place;
+        // the events are parsed one by one as they are read (readEvents).
+        const bool splitArticles = articles.found && articles.elementCount > 0 &&
+                                   articles.elementCount == qsizetype(articles.elements.size());
+        std::vector<SkippingIterator::Gap> gaps;
+        for (const JsonOutline::Array *array : {&articles, &events}) {
+            if (array->found && (array == &events || splitArticles))
+                gaps.push_back(
+                    {json.data() + array->range.begin + 1, json.data() + array->range.end - 1});
+        }
+        std::sort(gaps.begin(), gaps.end());
+        root = Json::parse(SkippingIterator{json.data(), &gaps},
+                           SkippingIterator{json.data() + json.size(), &gaps}, nullptr, false);
+        std::vector<Json> parsedArticles;
+        if (!root.is_discarded() && splitArticles &&
+            !parseInParallel(json, articles.elements, parsedArticles))
+            root = Json(Json::value_t::discarded);
+        if (root.is_discarded()) {
+            if (std::optional<Diagnostic> d = syntaxError(json))
+                return failWith(*d);
+            throw std::logic_error("the document is valid JSON, but not in parts");
+        }
+        if (splitArticles) // the last "articles" member, as the outline's
+            root.find("articles")->get_ref<Json::array_t &>() = std::move(parsedArticles);
+        if (m_buffer) { // all but the events are in `root` now
+            const JsonOutline::Range kept = events.found ? events.range : JsonOutline::Range{};
+            m_buffer->release(0, kept.begin);
+            m_buffer->release(kept.end, qsizetype(json.size()));
+        }
     } catch (const std::exception &e) {
         error({}, QStringLiteral("cannot parse: %1").arg(QString::fromUtf8(e.what())));
         result.diagnostics = m_diagnostics;
@@ -399,12 +688,18 @@ DatasetReader::Result Checker::run(const QByteArray &bytes)
                 readSides(root);
                 readArticles(root);
                 readActors(root);
-                readEvents(root);
+                readEvents(root, json, outline);
             }
         }
     } catch (const std::exception &e) {
         // Every access above is type-checked; this is a last line of defence, not a code path.
         error({}, QStringLiteral("internal error while reading: %1").arg(QString::fromUtf8(e.what())));
+    }
+    // Events left unparsed (after a wrong format, say) or one that did not parse: what a
+    // whole-document parse would have said comes first.
+    if (events.found && !m_eventsParsed) {
+        if (std::optional<Diagnostic> d = syntaxError(json))
+            return failWith(*d);
     }
 
     if (m_suppressed > 0) {
@@ -414,7 +709,7 @@ DatasetReader::Result Checker::run(const QByteArray &bytes)
         d.message = QStringLiteral("%1 more problems not listed").arg(m_suppressed);
         m_diagnostics.append(d);
     }
-    result.diagnostics = m_diagnostics;
+    result.diagnostics = std::move(m_diagnostics);
     if (!m_hasErrors)
         result.dataset = std::make_shared<const Dataset>(std::move(m_dataset));
     return result;
@@ -426,7 +721,7 @@ void Checker::readSides(const Json &root)
     if (!sides)
         return;
     m_readSides = true;
-    QList<QString> paths;
+    QList<qsizetype> indexes;
     for (std::size_t i = 0; i < sides->size(); ++i) {
         const QString path = child(QStringLiteral("/sides"), qsizetype(i));
         const Json &object = (*sides)[i];
@@ -436,10 +731,10 @@ void Checker::readSides(const Json &root)
         Side side;
         side.id = id(object, path);
         side.name = string(object, path, "name", true, false).value_or(QString());
-        m_dataset.sides.append(side);
-        paths.append(path);
+        m_dataset.sides.append(std::move(side));
+        indexes.append(qsizetype(i));
     }
-    checkUniqueIds(m_dataset.sides, paths, "side");
+    checkUniqueIds(m_dataset.sides, indexes, QStringLiteral("/sides"), "side");
     m_dataset.reindex();
 }
 
@@ -449,7 +744,7 @@ void Checker::readArticles(const Json &root)
     if (!articles)
         return;
     m_readArticles = true;
-    QList<QString> paths;
+    QList<qsizetype> indexes;
     for (std::size_t i = 0; i < articles->size(); ++i) {
         const QString path = child(QStringLiteral("/articles"), qsizetype(i));
         const Json &object = (*articles)[i];
@@ -470,11 +765,15 @@ void Checker::readArticles(const Json &root)
             article.publishedInferred = basis && *basis == QLatin1String("inferred");
         }
         readArticleText(object, path, article);
-        m_dataset.articles.append(article);
-        paths.append(path);
+        m_dataset.articles.append(std::move(article));
+        indexes.append(qsizetype(i));
     }
-    checkUniqueIds(m_dataset.articles, paths, "article");
+    checkUniqueIds(m_dataset.articles, indexes, QStringLiteral("/articles"), "article");
     m_dataset.reindex();
+    // Built now rather than on first use, so that readers on other threads only read them.
+    m_ownCodePointIndexes.reserve(m_dataset.articles.size());
+    for (const Article &article : std::as_const(m_dataset.articles))
+        m_ownCodePointIndexes.append(CodePointIndex(article.text));
 }
 
 std::optional<QString> Checker::resolveTextFile(const QString &path, const QString &relative)
@@ -573,7 +872,7 @@ void Checker::readActors(const Json &root)
     if (!actors)
         return;
     m_readActors = true;
-    QList<QString> paths;
+    QList<qsizetype> indexes;
     for (std::size_t i = 0; i < actors->size(); ++i) {
         const QString path = child(QStringLiteral("/actors"), qsizetype(i));
         const Json &object = (*actors)[i];
@@ -587,62 +886,241 @@ void Checker::readActors(const Json &root)
                                             "\"person\", \"country\", \"organisation\", \"group\", \"media\"")
                          .value_or(ActorKind::Person);
         actor.sideId = nullableString(object, path, "side");
-        reference(child(path, "side"), actor.sideId, m_dataset.side(actor.sideId), "side");
+        reference(path, "side", actor.sideId, m_dataset.side(actor.sideId), "side");
         actor.affiliationId = nullableString(object, path, "affiliation");
         actor.title = nullableString(object, path, "title");
-        m_dataset.actors.append(actor);
-        paths.append(path);
+        m_dataset.actors.append(std::move(actor));
+        indexes.append(qsizetype(i));
     }
-    checkUniqueIds(m_dataset.actors, paths, "actor");
+    checkUniqueIds(m_dataset.actors, indexes, QStringLiteral("/actors"), "actor");
     m_dataset.reindex();
     for (qsizetype i = 0; i < m_dataset.actors.size(); ++i) {
         const Actor &actor = m_dataset.actors.at(i);
-        reference(child(paths.at(i), "affiliation"), actor.affiliationId,
-                  m_dataset.actor(actor.affiliationId), "actor");
+        const QString path = child(QStringLiteral("/actors"), indexes.at(i));
+        reference(path, "affiliation", actor.affiliationId, m_dataset.actor(actor.affiliationId),
+                  "actor");
         if (actor.affiliationId == actor.id && !actor.id.isEmpty())
-            error(child(paths.at(i), "affiliation"), QStringLiteral("an actor cannot be affiliated with itself"));
+            error(child(path, "affiliation"),
+                  QStringLiteral("an actor cannot be affiliated with itself"));
     }
 }
 
-void Checker::readEvents(const Json &root)
+void Checker::readEvents(Json &root, std::string_view json, const JsonOutline &outline)
 {
     const Json *events = array(root, {}, "events");
     if (!events)
         return;
-    if (qsizetype(events->size()) > DatasetReader::maxEvents) {
-        error(QStringLiteral("/events"), QStringLiteral("%1 events; the most a dataset may hold is %2")
-                                             .arg(events->size())
-                                             .arg(DatasetReader::maxEvents));
+    // Split off, the events array reads as [] in `root`; its elements lie in `json`.
+    const JsonOutline::Array &splitOffEvents = outline.array(1);
+    const bool splitOff = splitOffEvents.found;
+    const qsizetype count = splitOff ? splitOffEvents.elementCount : qsizetype(events->size());
+    if (count > DatasetReader::maxEvents) {
+        error(QStringLiteral("/events"),
+              QStringLiteral("%1 events; the most a dataset may hold is %2")
+                  .arg(count)
+                  .arg(DatasetReader::maxEvents));
         return;
     }
-    QList<QString> paths;
-    for (std::size_t i = 0; i < events->size(); ++i) {
-        const QString path = child(QStringLiteral("/events"), qsizetype(i));
-        const Json &object = (*events)[i];
-        if (!isObject(object, path))
-            continue;
-        unknownFields(object, path, {"id", "title", "summary", "kind", "status", "date", "place", "participants", "sources", "disagreements", "note"});
-        Event event;
-        event.id = id(object, path);
-        event.title = string(object, path, "title", true, false).value_or(QString());
-        event.summary = string(object, path, "summary").value_or(QString());
-        event.kind = string(object, path, "kind", true, false).value_or(QString());
-        event.status = enumeration<EventStatus>(object, path, "status", eventStatusFromString,
-                                                "\"occurred\", \"planned\", \"reported\", \"cancelled\"")
-                           .value_or(EventStatus::Occurred);
-        if (const Json *dateObject = field(object, path, "date", true)) {
-            if (isObject(*dateObject, child(path, "date")))
-                readDate(*dateObject, child(path, "date"), event.date);
-        }
-        event.place = nullableString(object, path, "place");
-        readParticipants(object, path, event);
-        readSources(object, path, event);
-        readDisagreements(object, path, event);
-        event.note = nullableString(object, path, "note");
-        m_dataset.events.append(event);
-        paths.append(path);
+    m_dataset.events.reserve(count);
+    m_eventIndexes.reserve(count);
+    if (splitOff) {
+        // All else has been read: free its DOM (the article texts, say) before the events
+        // fill the Dataset.
+        root = Json();
+        if (!readEventsInShares(json, splitOffEvents.elements))
+            throw std::logic_error("an event is not valid JSON on its own"); // see run()
+        m_eventsParsed = true;
+    } else {
+        for (std::size_t i = 0; i < events->size(); ++i)
+            appendEvent(readEvent((*events)[i], qsizetype(i)), qsizetype(i));
     }
-    checkUniqueIds(m_dataset.events, paths, "event");
+    checkUniqueIds(m_dataset.events, m_eventIndexes, QStringLiteral("/events"), "event");
+}
+
+// The events are independent of each other but for the search budget they share and the
+// rule that an empty article text is not reported once there are errors. So: the first
+// share is read here as always; the others are read at the same time on other threads by
+// readers ahead, whose results are taken over in order, reading again on this thread the
+// few elements whose outcome depended on the events before them. The diagnostics, their
+// order and the budget spent are exactly those of reading all events here in order.
+bool Checker::readEventsInShares(std::string_view json,
+                                 const std::vector<JsonOutline::Range> &elements)
+{
+    const qsizetype count = qsizetype(elements.size());
+    if (count == 0)
+        return true;
+    const qsizetype shares =
+        std::clamp<qsizetype>(QThread::idealThreadCount(), 1, std::min<qsizetype>(count, 8));
+    // Shares of about equal bytes: element k starts share s when it is the first to start
+    // past s/shares of the array.
+    std::vector<qsizetype> shareStarts;
+    const qsizetype firstByte = elements.front().begin;
+    const qsizetype bytes = elements.back().end - firstByte;
+    for (qsizetype s = 0; s < shares; ++s) {
+        const qsizetype from = firstByte + qsizetype(double(bytes) * double(s) / double(shares));
+        const auto at = std::lower_bound(
+            elements.begin(), elements.end(), from,
+            [](const JsonOutline::Range &range, qsizetype byte) { return range.begin < byte; });
+        shareStarts.push_back(std::max(shareStarts.empty() ? 0 : shareStarts.back(),
+                                       qsizetype(at - elements.begin())));
+    }
+    shareStarts.push_back(count);
+
+    std::atomic<bool> syntaxErrorFound{false};
+    std::vector<std::unique_ptr<Checker>> readersAhead;
+    std::vector<std::thread> threads;
+    // Joins however this function is left, before what the threads use goes away.
+    struct Joiner {
+        std::vector<std::thread> &threads;
+        std::atomic<bool> &stop;
+        ~Joiner()
+        {
+            if (std::uncaught_exceptions() > 0)
+                stop = true;
+            for (std::thread &thread : threads)
+                thread.join();
+        }
+    } joiner{threads, syntaxErrorFound};
+    for (qsizetype s = 1; s < shares; ++s) {
+        readersAhead.push_back(makeReaderAhead());
+        Checker *ahead = readersAhead.back().get();
+        const qsizetype first = shareStarts[s];
+        const qsizetype last = shareStarts[s + 1];
+        threads.emplace_back([ahead, json, &elements, first, last, &syntaxErrorFound] {
+            try {
+                ahead->readEventsAhead(json, elements, first, last, syntaxErrorFound);
+            } catch (const std::exception &e) {
+                // Reported when taken over, after the elements read before it.
+                ahead->m_internalError = e.what();
+            }
+        });
+    }
+
+    Json object;
+    qsizetype releasedUpTo = elements.front().begin;
+    for (qsizetype i = 0; i < shareStarts[1]; ++i) {
+        if (syntaxErrorFound || !parseJson(slice(json, elements[std::size_t(i)]), object)) {
+            syntaxErrorFound = true;
+            return false;
+        }
+        appendEvent(readEvent(object, i), i);
+        releaseRead(releasedUpTo, elements[std::size_t(i)].end);
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    threads.clear();
+    if (syntaxErrorFound)
+        return false;
+    for (qsizetype s = 1; s < shares; ++s)
+        takeOverEventsReadAhead(*readersAhead[std::size_t(s - 1)], json, elements, shareStarts[s]);
+    return true;
+}
+
+void Checker::readEventsAhead(std::string_view json,
+                              const std::vector<JsonOutline::Range> &elements, qsizetype first,
+                              qsizetype last, std::atomic<bool> &syntaxErrorFound)
+{
+    m_events.reserve(last - first);
+    m_outcomes.reserve(std::size_t(last - first));
+    Json object;
+    qsizetype releasedUpTo = elements[std::size_t(first)].begin;
+    bool keepTheRest = false; // from an element to be read again on, the bytes stay
+    for (qsizetype i = first; i < last && !syntaxErrorFound; ++i) {
+        if (!parseJson(slice(json, elements[std::size_t(i)]), object)) {
+            syntaxErrorFound = true;
+            return;
+        }
+        const qsizetype diagnosticsBefore = m_diagnostics.size();
+        const int suppressedBefore = m_suppressed;
+        const bool hadErrors = m_hasErrors;
+        m_dependsOnEarlier = false;
+        std::optional<Event> event = readEvent(object, i);
+        ElementOutcome outcome;
+        if (m_dependsOnEarlier) { // forget it; it is read again in order
+            m_diagnostics.resize(diagnosticsBefore);
+            m_suppressed = suppressedBefore;
+            m_hasErrors = hadErrors;
+            outcome.readAgain = true;
+        } else if (event) {
+            m_events.append(std::move(*event));
+            outcome.isEvent = true;
+        }
+        outcome.diagnosticsEnd = m_diagnostics.size();
+        outcome.suppressedEnd = m_suppressed;
+        outcome.hasErrors = m_hasErrors;
+        m_outcomes.push_back(outcome);
+        keepTheRest = keepTheRest || outcome.readAgain;
+        if (!keepTheRest)
+            releaseRead(releasedUpTo, elements[std::size_t(i)].end);
+    }
+}
+
+void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
+                                      const std::vector<JsonOutline::Range> &elements,
+                                      qsizetype first)
+{
+    qsizetype diagnosticsTaken = 0;
+    int suppressedTaken = 0;
+    qsizetype eventsTaken = 0;
+    for (std::size_t k = 0; k < ahead.m_outcomes.size(); ++k) {
+        const ElementOutcome &outcome = ahead.m_outcomes[k];
+        const qsizetype index = first + qsizetype(k);
+        if (outcome.readAgain) {
+            Json object;
+            parseJson(slice(json, elements[std::size_t(index)]), object); // parsed before
+            appendEvent(readEvent(object, index), index);
+            continue;
+        }
+        for (; diagnosticsTaken < outcome.diagnosticsEnd; ++diagnosticsTaken)
+            report(std::move(ahead.m_diagnostics[diagnosticsTaken]));
+        // Past the reader's own cap, so past this one's too: only counted.
+        m_suppressed += outcome.suppressedEnd - suppressedTaken;
+        suppressedTaken = outcome.suppressedEnd;
+        m_hasErrors = m_hasErrors || outcome.hasErrors;
+        if (outcome.isEvent)
+            appendEvent(std::move(ahead.m_events[eventsTaken++]), index);
+    }
+    ahead.m_events.clear();
+    if (ahead.m_internalError)
+        throw std::runtime_error(*ahead.m_internalError);
+}
+
+void Checker::appendEvent(std::optional<Event> &&event, qsizetype index)
+{
+    if (!event)
+        return;
+    m_dataset.events.append(std::move(*event));
+    m_eventIndexes.append(index);
+}
+
+std::optional<Event> Checker::readEvent(const Json &object, qsizetype index)
+{
+    const QString path = child(QStringLiteral("/events"), index);
+    if (!isObject(object, path))
+        return std::nullopt;
+    unknownFields(object, path,
+                  {"id", "title", "summary", "kind", "status", "date", "place", "participants",
+                   "sources", "disagreements", "note"});
+    Event event;
+    event.id = id(object, path);
+    event.title = string(object, path, "title", true, false).value_or(QString());
+    event.summary = string(object, path, "summary").value_or(QString());
+    event.kind = string(object, path, "kind", true, false).value_or(QString());
+    event.status =
+        enumeration<EventStatus>(object, path, "status", eventStatusFromString,
+                                 "\"occurred\", \"planned\", \"reported\", \"cancelled\"")
+            .value_or(EventStatus::Occurred);
+    if (const Json *dateObject = field(object, path, "date", true)) {
+        const QString datePath = child(path, "date");
+        if (isObject(*dateObject, datePath))
+            readDate(*dateObject, datePath, event.date);
+    }
+    event.place = nullableString(object, path, "place");
+    readParticipants(object, path, event);
+    readSources(object, path, event);
+    readDisagreements(object, path, event);
+    event.note = nullableString(object, path, "note");
+    return event;
 }
 
 void Checker::readDate(const Json &object, const QString &path, EventDate &date)
@@ -666,7 +1144,7 @@ void Checker::readDate(const Json &object, const QString &path, EventDate &date)
                                         "\"stated\", \"relative\", \"inferred\", \"external\"")
                      .value_or(DateBasis::Stated);
     date.anchorArticleId = nullableString(object, path, "anchor");
-    reference(child(path, "anchor"), date.anchorArticleId, m_dataset.article(date.anchorArticleId),
+    reference(path, "anchor", date.anchorArticleId, m_references->article(date.anchorArticleId),
               "article");
     date.note = nullableString(object, path, "note");
 }
@@ -676,20 +1154,24 @@ void Checker::readParticipants(const Json &object, const QString &path, Event &e
     const Json *participants = array(object, path, "participants");
     if (!participants)
         return;
+    event.participants.reserve(qsizetype(participants->size()));
     for (std::size_t i = 0; i < participants->size(); ++i) {
-        const QString itemPath = child(child(path, "participants"), qsizetype(i));
+        const QString itemPath = child(path, "participants", qsizetype(i));
         const Json &item = (*participants)[i];
         if (!isObject(item, itemPath))
             continue;
         unknownFields(item, itemPath, {"actor", "role"});
         Participant participant;
         participant.actorId = string(item, itemPath, "actor", true, false).value_or(QString());
-        reference(child(itemPath, "actor"), participant.actorId,
-                  m_dataset.actor(participant.actorId), "actor");
+        const Actor *actor = m_references->actor(participant.actorId);
+        reference(itemPath, "actor", participant.actorId, actor, "actor");
+        if (actor)
+            participant.actorId =
+                actor->id; // shares the actor's copy: 100,000s of events repeat it
         participant.role = enumeration<ParticipantRole>(item, itemPath, "role", participantRoleFromString,
                                                         "\"party\", \"mediator\", \"host\", \"speaker\", \"target\", \"mentioned\"")
                                .value_or(ParticipantRole::Mentioned);
-        event.participants.append(participant);
+        event.participants.append(std::move(participant));
     }
 }
 
@@ -700,15 +1182,19 @@ void Checker::readSources(const Json &object, const QString &path, Event &event)
         return;
     if (sources->empty())
         warning(child(path, "sources"), QStringLiteral("the event cites no passage"));
+    event.sources.reserve(qsizetype(sources->size()));
     for (std::size_t i = 0; i < sources->size(); ++i) {
-        const QString itemPath = child(child(path, "sources"), qsizetype(i));
+        const QString itemPath = child(path, "sources", qsizetype(i));
         const Json &item = (*sources)[i];
         if (!isObject(item, itemPath))
             continue;
         unknownFields(item, itemPath, {"article", "exact", "prefix", "suffix", "start", "end"});
         SourcePassage source;
         source.articleId = string(item, itemPath, "article", true, false).value_or(QString());
-        reference(child(itemPath, "article"), source.articleId, m_dataset.article(source.articleId), "article");
+        const Article *article = m_references->article(source.articleId);
+        reference(itemPath, "article", source.articleId, article, "article");
+        if (article)
+            source.articleId = article->id; // shares the article's copy
         const std::optional<QString> exact = string(item, itemPath, "exact", true, false);
         source.exact = exact.value_or(QString());
         source.prefix = nullableString(item, itemPath, "prefix");
@@ -723,21 +1209,26 @@ void Checker::readSources(const Json &object, const QString &path, Event &event)
         source.storedStart = start.value_or(-1);
         source.storedEnd = end.value_or(-1);
         if (exact && positionUsable)
-            anchorSource(itemPath, source);
-        event.sources.append(source);
+            anchorSource(itemPath, article, source);
+        event.sources.append(std::move(source));
     }
 }
 
-void Checker::anchorSource(const QString &path, SourcePassage &source)
+void Checker::anchorSource(const QString &path, const Article *article, SourcePassage &source)
 {
-    const Article *article = m_dataset.article(source.articleId);
-    if (!article || (article->text.isEmpty() && m_hasErrors))
-        return; // an unknown article or unreadable text has been reported already
+    if (!article)
+        return; // an unknown article has been reported already
+    if (article->text.isEmpty()) {
+        if (m_hasErrors)
+            return;           // unreadable text has been reported already
+        if (m_readingAhead) { // whether the events before had errors decides
+            m_dependsOnEarlier = true;
+            return;
+        }
+    }
     const QStringView text = article->text;
-    auto indexIt = m_codePointIndexes.find(article->id);
-    if (indexIt == m_codePointIndexes.end())
-        indexIt = m_codePointIndexes.insert(article->id, CodePointIndex(text));
-    const CodePointIndex &offsets = *indexIt;
+    const CodePointIndex &offsets =
+        m_codePointIndexes->at(article - m_references->articles.constData());
     const int storedStart = offsets.toUtf16(source.storedStart);
     const int storedEnd = offsets.toUtf16(source.storedEnd);
     if (storedStart < 0 || storedEnd < 0) {
@@ -751,6 +1242,10 @@ void Checker::anchorSource(const QString &path, SourcePassage &source)
         PassageAnchor::anchor(text, source.exact, source.prefix, source.suffix, storedStart, &m_searchBudget);
     switch (anchored.outcome) {
     case PassageAnchor::Outcome::TooCostly:
+        if (m_readingAhead) { // with no budget of its own: the budget left decides
+            m_dependsOnEarlier = true;
+            return;
+        }
         error(child(path, "exact"), QStringLiteral("the passage is not at its offsets and too long to search for approximately "
                                                    "(this load's search budget is spent)"));
         return;
@@ -790,7 +1285,7 @@ void Checker::readDisagreements(const Json &object, const QString &path, Event &
     if (!disagreements)
         return;
     for (std::size_t i = 0; i < disagreements->size(); ++i) {
-        const QString itemPath = child(child(path, "disagreements"), qsizetype(i));
+        const QString itemPath = child(path, "disagreements", qsizetype(i));
         const Json &item = (*disagreements)[i];
         if (!isObject(item, itemPath))
             continue;
@@ -801,17 +1296,18 @@ void Checker::readDisagreements(const Json &object, const QString &path, Event &
         if (claims && claims->size() < 2)
             warning(child(itemPath, "claims"), QStringLiteral("a disagreement needs at least two claims"));
         for (std::size_t c = 0; claims && c < claims->size(); ++c) {
-            const QString claimPath = child(child(itemPath, "claims"), qsizetype(c));
+            const QString claimPath = child(itemPath, "claims", qsizetype(c));
             const Json &claimObject = (*claims)[c];
             if (!isObject(claimObject, claimPath))
                 continue;
             unknownFields(claimObject, claimPath, {"article", "exact", "says"});
             Claim claim;
             claim.articleId = string(claimObject, claimPath, "article", true, false).value_or(QString());
-            reference(child(claimPath, "article"), claim.articleId, m_dataset.article(claim.articleId), "article");
+            reference(claimPath, "article", claim.articleId, m_references->article(claim.articleId),
+                      "article");
             claim.exact = string(claimObject, claimPath, "exact", true, false).value_or(QString());
             claim.says = string(claimObject, claimPath, "says").value_or(QString());
-            if (const Article *article = m_dataset.article(claim.articleId);
+            if (const Article *article = m_references->article(claim.articleId);
                 article && !article->text.isEmpty() && !claim.exact.isEmpty()) {
                 const QList<int> found = PassageAnchor::findAll(article->text, claim.exact, 1);
                 const qsizetype at = found.isEmpty() ? -1 : found.first();
@@ -822,10 +1318,18 @@ void Checker::readDisagreements(const Json &object, const QString &path, Event &
                     claim.end = int(at + claim.exact.size());
                 }
             }
-            disagreement.claims.append(claim);
+            disagreement.claims.append(std::move(claim));
         }
-        event.disagreements.append(disagreement);
+        event.disagreements.append(std::move(disagreement));
     }
+}
+
+// What QByteArray::trimmed().isEmpty() says, without copying 200 MB to say it.
+bool isBlank(std::string_view bytes)
+{
+    // QByteArray's white space: space, \t, \n, \v, \f, \r.
+    return std::all_of(bytes.begin(), bytes.end(),
+                       [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
 }
 
 } // namespace
@@ -847,22 +1351,23 @@ DatasetReader::Result DatasetReader::readFile(const QString &path)
         return fail(QStringLiteral("is a folder, not a dataset file"));
     if (info.size() > maxFileSize)
         return fail(QStringLiteral("file is %1 MiB; the largest dataset read is 256 MiB").arg(info.size() / (1024 * 1024)));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot open: %1").arg(file.errorString()));
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
-    if (bytes.trimmed().isEmpty())
+    FileBuffer buffer;
+    QString error;
+    if (!buffer.load(path, &error))
+        return fail(error);
+    const std::string_view bytes = buffer.bytes();
+    if (isBlank(bytes))
         return fail(QStringLiteral("file is empty; expected a JSON dataset"));
-    return readBytes(bytes, path, info.absolutePath());
+    Checker checker(path, info.absolutePath());
+    checker.releaseWhenRead(&buffer);
+    return checker.run(bytes);
 }
 
 DatasetReader::Result DatasetReader::readBytes(const QByteArray &bytes, const QString &displayName,
                                                const QString &baseDirectory)
 {
     Checker checker(displayName, baseDirectory);
-    return checker.run(bytes);
+    return checker.run(std::string_view(bytes.constData(), std::size_t(bytes.size())));
 }
 
 } // namespace ntl

@@ -1,4 +1,5 @@
 #include "datasetreader.h"
+#include "jsonoutline.h"
 
 #include <QDir>
 #include <QFile>
@@ -57,6 +58,57 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
+// minimal.json with its three events repeated to `count`, each with an id of its own:
+// enough events that the reader splits them between threads.
+Json manyEvents(int count)
+{
+    Json json = minimal();
+    const Json templates = json["events"];
+    json["events"] = Json::array();
+    for (int i = 0; i < count; ++i) {
+        Json event = templates[std::size_t(i) % templates.size()];
+        event["id"] = "ev-" + std::to_string(i);
+        json["events"].push_back(event);
+    }
+    return json;
+}
+
+// Every event cites the first passage of the first event only (article "art-a"), so
+// that a test may change article "art-b" at will.
+void citeOnlyTheFirstPassage(Json &json)
+{
+    const Json passage = json["events"][0]["sources"][0];
+    for (Json &event : json["events"]) {
+        event["sources"] = Json::array({passage});
+        event["disagreements"] = Json::array();
+    }
+}
+
+QByteArray text(const Json &json)
+{
+    return QByteArray::fromStdString(json.dump(2));
+}
+
+// What nlohmann says of the whole document, as the reader reports it: "LINE:COL: REASON".
+QString wholeDocumentSyntaxError(const QByteArray &bytes)
+{
+    try {
+        const auto parsed = nlohmann::json::parse(bytes.cbegin(), bytes.cend());
+        Q_UNUSED(parsed);
+    } catch (const nlohmann::json::parse_error &e) {
+        const QByteArray before = bytes.left(qsizetype(e.byte) - 1);
+        const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+        const int column = int(QString::fromUtf8(before.mid(lineStart)).size()) + 1;
+        const QString what = QString::fromUtf8(e.what());
+        const QString reason = what.mid(
+            what.indexOf(QStringLiteral(": "), what.indexOf(QStringLiteral("column "))) + 2);
+        return QStringLiteral("%1:%2: %3").arg(before.count('\n') + 1).arg(column).arg(reason);
+    } catch (const std::exception &e) { // not a syntax error, e.g. a number too large
+        return QStringLiteral("cannot parse: ") + QString::fromUtf8(e.what());
+    }
+    return QStringLiteral("valid");
+}
+
 } // namespace
 
 class DatasetReaderTest : public QObject
@@ -94,6 +146,16 @@ private slots:
     void invalidUtf8ArticleTextIsAnError();
 
     void diagnosticFormatsNameTheLocation();
+
+    void outlineFindsTheElementsOfTheRootArray();
+    void manyEventsLoadAsOne();
+    void errorsInEveryShareComeInFileOrder();
+    void cappedDiagnosticsAreTheFirstInFileOrder();
+    void syntaxErrorAnywhereIsTheWholeDocumentsFirst_data();
+    void syntaxErrorAnywhereIsTheWholeDocumentsFirst();
+    void repeatedOrEscapedEventsKeyReadsAsAParserReadsIt();
+    void searchBudgetIsSpentInFileOrder();
+    void emptyArticleTextIsSkippedAfterAnEarlierError();
 };
 
 void DatasetReaderTest::validFilesLoadWithoutDiagnostics_data()
@@ -494,6 +556,253 @@ void DatasetReaderTest::diagnosticFormatsNameTheLocation()
     d.line = 4;
     d.column = 7;
     QCOMPARE(d.toString(), QStringLiteral("a.json:4:7: warning: expected a date"));
+}
+
+void DatasetReaderTest::outlineFindsTheElementsOfTheRootArray()
+{
+    const std::string json =
+        R"({"a": "[\"events\": [", "x": {"events": [9]}, "events" : [ {"b": "]"} , [1, 2],"s\\"  ], "z": [1]})";
+    const JsonOutline outline = JsonOutline::scan(json, 64, {"z", "events", "none"}, 100);
+    QCOMPARE(outline.depth(), 3);
+    const JsonOutline::Array &events = outline.array(1);
+    QVERIFY(events.found);
+    QCOMPARE(json.substr(std::size_t(events.range.begin),
+                         std::size_t(events.range.end - events.range.begin)),
+             std::string(R"([ {"b": "]"} , [1, 2],"s\\"  ])"));
+    QCOMPARE(events.elementCount, qsizetype(3));
+    QStringList elements;
+    for (const JsonOutline::Range &range : events.elements)
+        elements.append(QString::fromStdString(
+            json.substr(std::size_t(range.begin), std::size_t(range.end - range.begin))));
+    QCOMPARE(elements, QStringList({QStringLiteral(R"( {"b": "]"} )"), QStringLiteral(" [1, 2]"),
+                                    QStringLiteral(R"("s\\"  )")}));
+    QCOMPARE(outline.array(0).elementCount, qsizetype(1));
+    QVERIFY(!outline.array(2).found);
+
+    const auto scan = [](const char *text, qsizetype maxElements = 100) {
+        return JsonOutline::scan(text, 64, {"events"}, maxElements).array(0);
+    };
+    QVERIFY(scan(R"({"events": []})").found);
+    QCOMPARE(scan(R"({"events": []})").elementCount, qsizetype(0));
+    QCOMPARE(scan(R"({"events": [ ]})").elementCount, qsizetype(0));
+    QCOMPARE(scan(R"({"events": [1,]})").elementCount,
+             qsizetype(2));                         // the empty one fails to parse
+    QVERIFY(!scan(R"({"events": [1, "2]})").found); // does not end
+    QVERIFY(!scan(R"([{"events": [1]}])").found);   // not the root object
+    // The last of repeated keys counts, as for a parser; escapes are decoded.
+    QVERIFY(!scan(R"({"events": [1], "events": {}})").found);
+    QCOMPARE(scan(R"({"events": [1], "ev\u0065nts": [1, 2]})").elementCount, qsizetype(2));
+    // Beyond the limit the elements are counted, not recorded.
+    QCOMPARE(scan(R"({"events": [1, 2, 3]})", 2).elementCount, qsizetype(3));
+    QVERIFY(scan(R"({"events": [1, 2, 3]})", 2).elements.empty());
+    QCOMPARE(JsonOutline::scan("[[[[]]]]", 3, {"events"}, 100).depth(), 4);
+}
+
+void DatasetReaderTest::manyEventsLoadAsOne()
+{
+    const int count = 3000;
+    const auto result = readJson(manyEvents(count));
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    QVERIFY2(result.diagnostics.isEmpty(), qPrintable(dump(result.diagnostics)));
+    QCOMPARE(result.dataset->events.size(), count);
+    for (int i = 0; i < count; ++i) {
+        const Event &event = result.dataset->events.at(i);
+        QCOMPARE(event.id, QStringLiteral("ev-%1").arg(i));
+        for (const SourcePassage &source : event.sources) {
+            const QString &articleText = result.dataset->article(source.articleId)->text;
+            QCOMPARE(articleText.mid(source.start, source.end - source.start), source.exact);
+        }
+    }
+}
+
+void DatasetReaderTest::errorsInEveryShareComeInFileOrder()
+{
+    const int count = 3000;
+    Json json = manyEvents(count);
+    QStringList expected;
+    for (int i = 0; i < count; i += 97) {
+        json["events"][std::size_t(i)]["title"] = i; // an error
+        expected.append(QStringLiteral("/events/%1/title").arg(i));
+        if (i % 2 == 0) {
+            json["events"][std::size_t(i)]["colour"] = "red"; // and a warning before it
+            expected.insert(expected.size() - 1, QStringLiteral("/events/%1").arg(i));
+        }
+    }
+    json["events"][count - 1]["participants"][0]["actor"] = "ghost"; // in the last share
+    expected.append(QStringLiteral("/events/%1/participants/0/actor").arg(count - 1));
+    json["events"][count - 2]["id"] = "ev-5"; // reported after all events are read
+    expected.append(QStringLiteral("/events/%1/id").arg(count - 2));
+    const auto result = readJson(json);
+    QVERIFY(!result.ok());
+    QStringList paths;
+    for (const Diagnostic &d : result.diagnostics)
+        paths.append(d.jsonPath);
+    QCOMPARE(paths, expected);
+    QVERIFY(
+        result.diagnostics.last().message.contains(QStringLiteral("(first used at /events/5)")));
+    QCOMPARE(result.diagnostics.at(paths.indexOf(QStringLiteral("/events/2910/title"))).message,
+             QStringLiteral("expected a string, found an integer"));
+}
+
+void DatasetReaderTest::cappedDiagnosticsAreTheFirstInFileOrder()
+{
+    const int count = 2000;
+    Json json = manyEvents(count);
+    for (Json &event : json["events"])
+        event["colour"] = "red";
+    const auto result = readJson(json);
+    QVERIFY2(result.ok(), "warnings only");
+    QCOMPARE(result.diagnostics.size(), DatasetReader::maxReportedDiagnostics + 1);
+    for (int i = 0; i < DatasetReader::maxReportedDiagnostics; ++i)
+        QCOMPARE(result.diagnostics.at(i).jsonPath, QStringLiteral("/events/%1").arg(i));
+    QCOMPARE(result.diagnostics.last().message, QStringLiteral("1500 more problems not listed"));
+    QVERIFY(!result.diagnostics.last().isError());
+
+    json["events"][count - 1]["title"] = 5; // one error, far past the cap
+    const auto withError = readJson(json);
+    QCOMPARE(withError.diagnostics.size(), DatasetReader::maxReportedDiagnostics + 1);
+    QCOMPARE(withError.diagnostics.last().message, QStringLiteral("1501 more problems not listed"));
+    QVERIFY(withError.diagnostics.last().isError());
+    QVERIFY(!withError.ok());
+}
+
+void DatasetReaderTest::syntaxErrorAnywhereIsTheWholeDocumentsFirst_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const QByteArray whole = text(manyEvents(3000));
+    const qsizetype events = whole.indexOf("\"events\"");
+    const qsizetype lastEvent = whole.lastIndexOf("\"id\": \"ev-");
+    const auto replaced = [&](qsizetype at, qsizetype length, const QByteArray &with) {
+        return QByteArray(whole).replace(at, length, with);
+    };
+    QTest::newRow("before the events") << replaced(whole.indexOf("\"sides\""), 1, "'");
+    QTest::newRow("in an article") << replaced(whole.indexOf("\"text\": ") + 12, 0, "\\x");
+    QTest::newRow("between articles")
+        << replaced(whole.indexOf("},", whole.indexOf("\"articles\"")) + 1, 1, "");
+    QTest::newRow("in the first event") << replaced(whole.indexOf("\"title\"", events), 0, ",");
+    QTest::newRow("in the last event") << replaced(lastEvent, 0, "\x01");
+    QTest::newRow("missing comma between events")
+        << replaced(whole.lastIndexOf("},", lastEvent) + 1, 1, "");
+    QTest::newRow("garbage between events")
+        << replaced(whole.lastIndexOf("},", lastEvent) + 1, 0, " x");
+    QTest::newRow("trailing comma") << replaced(whole.lastIndexOf("}\n  ]"), 1, "},");
+    QTest::newRow("two commas") << replaced(whole.lastIndexOf("},", lastEvent) + 1, 1, ",,");
+    QTest::newRow("cut in the last event") << whole.left(lastEvent + 20);
+    QTest::newRow("after the events") << whole.left(whole.lastIndexOf('}')) + "x}";
+    QTest::newRow("number overflow in an event")
+        << replaced(whole.lastIndexOf("\"start\": ") + 9, 0, "1e999, \"x\": ");
+}
+
+void DatasetReaderTest::syntaxErrorAnywhereIsTheWholeDocumentsFirst()
+{
+    QFETCH(QByteArray, bytes);
+    const auto result =
+        DatasetReader::readBytes(bytes, QStringLiteral("broken.json"), QDir::tempPath());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), 1);
+    const Diagnostic &d = result.diagnostics.first();
+    const QString expected = wholeDocumentSyntaxError(bytes);
+    if (expected.startsWith(QLatin1String("cannot parse: "))) {
+        QCOMPARE(d.jsonPath, QStringLiteral("/"));
+        QCOMPARE(d.message, expected);
+        return;
+    }
+    QVERIFY2(d.message.startsWith(QStringLiteral("not valid JSON: ")), qPrintable(d.message));
+    QCOMPARE(QStringLiteral("%1:%2: %3").arg(d.line).arg(d.column).arg(d.message.mid(16)),
+             expected);
+}
+
+void DatasetReaderTest::repeatedOrEscapedEventsKeyReadsAsAParserReadsIt()
+{
+    const QByteArray bytes = text(manyEvents(10));
+    const qsizetype at = bytes.indexOf("\"events\"");
+    // The last of repeated keys wins, whether it is an array or not.
+    QByteArray repeated = bytes;
+    repeated.insert(at, R"("events": [{"id": "gone"}], )");
+    auto result = DatasetReader::readBytes(repeated, QStringLiteral("t.json"), QDir::tempPath());
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    QCOMPARE(result.dataset->events.size(), 10);
+    QByteArray replaced = bytes;
+    replaced.insert(replaced.lastIndexOf('}'), R"(, "events": 5)");
+    result = DatasetReader::readBytes(replaced, QStringLiteral("t.json"), QDir::tempPath());
+    QVERIFY(find(result.diagnostics, QStringLiteral("/events"),
+                 QStringLiteral("expected an array, found an integer")));
+    QByteArray articlesTwice = bytes;
+    articlesTwice.insert(bytes.indexOf("\"articles\""), R"("articles": [{"id": "gone"}], )");
+    result = DatasetReader::readBytes(articlesTwice, QStringLiteral("t.json"), QDir::tempPath());
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    QCOMPARE(result.dataset->articles.size(), 2);
+    // An escaped key is the same key.
+    QByteArray escaped = bytes;
+    escaped.replace(at, 8, R"("ev\u0065nts")");
+    result = DatasetReader::readBytes(escaped, QStringLiteral("t.json"), QDir::tempPath());
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    QCOMPARE(result.dataset->events.size(), 10);
+    // "events" deeper down is just data.
+    QByteArray nested = bytes;
+    nested.replace(at, 8, R"("extra": {"events": [1]}, "events")");
+    result = DatasetReader::readBytes(nested, QStringLiteral("t.json"), QDir::tempPath());
+    QVERIFY(find(result.diagnostics, QStringLiteral("/"),
+                 QStringLiteral("unknown field \"extra\" ignored")));
+    QCOMPARE(result.dataset->events.size(), 10);
+}
+
+void DatasetReaderTest::searchBudgetIsSpentInFileOrder()
+{
+    // Each search of a 10,000-character quote absent from a 20,000-character text costs
+    // 400 million of the 1,000 million steps: two fit, the third does not, wherever it is read.
+    Json json = manyEvents(600);
+    citeOnlyTheFirstPassage(json);
+    json["articles"][1]["text"] = std::string(20000, 'b');
+    json["articles"][1].erase("textSha256");
+    const std::string quote(10000, 'c');
+    for (const std::size_t i : {std::size_t(0), std::size_t(1), std::size_t(599)}) {
+        Json &source = json["events"][i]["sources"][0];
+        source["article"] = "art-b";
+        source["exact"] = quote;
+        source["start"] = 0;
+        source["end"] = 10000;
+    }
+    const auto result = readJson(json);
+    QVERIFY(!result.ok());
+    const QString notFound = QStringLiteral(
+        ": error: the passage does not occur in article \"art-b\", not even approximately");
+    QCOMPARE(
+        dump(result.diagnostics),
+        QStringList(
+            {QStringLiteral("test.json: /events/0/sources/0/exact") + notFound,
+             QStringLiteral("test.json: /events/1/sources/0/exact") + notFound,
+             QStringLiteral("test.json: /events/599/sources/0/exact: error: the passage is not at "
+                            "its offsets and too long to search for approximately (this "
+                            "load's search budget is spent)")})
+            .join(u'\n'));
+}
+
+void DatasetReaderTest::emptyArticleTextIsSkippedAfterAnEarlierError()
+{
+    const int count = 600;
+    Json json = manyEvents(count);
+    citeOnlyTheFirstPassage(json);
+    json["articles"][1]["text"] = "";
+    json["articles"][1].erase("textSha256");
+    Json &last = json["events"][count - 1]["sources"][0];
+    last["article"] = "art-b";
+    last["exact"] = "abc";
+    last["start"] = 0;
+    last["end"] = 3;
+    // Without an error before it, the passage is reported...
+    auto result = readJson(json);
+    QCOMPARE(
+        dump(result.diagnostics),
+        QStringLiteral("test.json: /events/%1/sources/0/end: error: offsets 0..3 lie outside the "
+                       "article text (0 characters)")
+            .arg(count - 1));
+    // ...after one, an empty text counts as unreadable, and reported already.
+    json["events"][1]["title"] = 5;
+    result = readJson(json);
+    QCOMPARE(
+        dump(result.diagnostics),
+        QStringLiteral("test.json: /events/1/title: error: expected a string, found an integer"));
 }
 
 QTEST_GUILESS_MAIN(DatasetReaderTest)

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+
+#include <atomic>
+#include <string_view>
+
+namespace ntl {
+
+// A whole file's bytes in memory that can be given back to the system piece by piece
+// once read, so that loading a 200 MB file does not hold all of it until the end, next
+// to what is made of it. Where pages cannot be given back, release() does nothing.
+class FileBuffer
+{
+public:
+    FileBuffer() = default;
+    FileBuffer(const FileBuffer &) = delete;
+    FileBuffer &operator=(const FileBuffer &) = delete;
+    ~FileBuffer();
+
+    // Reads `path` whole; on failure says why in `error`.
+    bool load(const QString &path, QString *error);
+
+    std::string_view bytes() const { return {m_data, std::size_t(m_size)}; }
+    // Gives back the whole pages inside [begin, end) (byte offsets): they read as zeros
+    // from then on. Safe from several threads for ranges that do not overlap.
+    void release(qsizetype begin, qsizetype end);
+    // Whether any bytes may have been given back: bytes() is then not the file any more.
+    bool hasReleased() const { return m_hasReleased.load(); }
+
+private:
+    char *m_data = nullptr;
+    qsizetype m_size = 0;
+    qsizetype m_mappedSize = 0; // 0: m_data is from new[], and release() does nothing
+    std::atomic<bool> m_hasReleased{false};
+};
+
+} // namespace ntl
