@@ -1,20 +1,37 @@
 #pragma once
 
+#include "eventmodel.h"
+
+#include <QBitArray>
 #include <QDate>
+#include <QPointer>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
 namespace ntl {
 
+
+
 // Filters and date-sorts an EventModel (or any model with EventModel's roles).
 // Filters combine with AND; within one filter any listed value matches.
 // An empty set means "no filter on this".
+//
+// A filter change remaps every row at once, as QSortFilterProxyModel::invalidate() does:
+// the proxy emits layoutAboutToBeChanged() and layoutChanged() (persistent indexes, such as a
+// selection model's current index, follow their rows or become invalid when filtered out),
+// then filtersChanged(); never rowsRemoved() or rowsInserted() for it. A selection model
+// drops a filtered-out current index and selection without emitting currentChanged() or
+// selectionChanged(), so views check them on filtersChanged(). A search text that differs only
+// in spacing or case keeps the rows: filtersChanged() alone. Over an EventModel the filters
+// read its per-row numbers and search index instead of the roles.
 class EventFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
     explicit EventFilterModel(QObject *parent = nullptr);
+
+    void setSourceModel(QAbstractItemModel *sourceModel) override;
 
     void setActorIds(const QSet<QString> &actorIds);
     void setSideIds(const QSet<QString> &sideIds);
@@ -40,6 +57,12 @@ public:
     // The source model's row of an event id, mapped through this proxy; invalid if filtered out.
     QModelIndex indexOfEvent(const QString &eventId) const;
 
+    // The source model when it is an EventModel (the fast path), else null.
+    const EventModel *eventSource() const { return m_events; }
+    // Whether the filters let this source row through (what filterAcceptsRow() says), so
+    // callers can walk the shown events in source order without mapping every index.
+    bool acceptsSourceRow(int sourceRow) const;
+
 signals:
     void filtersChanged();
 
@@ -49,6 +72,8 @@ protected:
 
 private:
     void changed();
+    bool acceptsByRoles(int sourceRow, const QModelIndex &sourceParent) const;
+    void updateAcceptedRows() const;
 
     QSet<QString> m_actorIds;
     QSet<QString> m_sideIds;
@@ -59,6 +84,12 @@ private:
     QDate m_to;
     QString m_searchText;
     QStringList m_searchWords; // case-folded
+
+    QPointer<const EventModel> m_events;
+    // Over an EventModel: every source row's verdict, worked out once per filter change.
+    mutable QBitArray m_acceptedRows;
+    mutable bool m_acceptedRowsStale = true;
+    mutable quint64 m_acceptedGeneration = 0;
 };
 
 } // namespace ntl
