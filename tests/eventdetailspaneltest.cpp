@@ -28,6 +28,7 @@ private slots:
     void copyPutsTheCitationOnTheClipboard();
     void showsDisagreementsSideBySide();
     void markupIsShownLiterally();
+    void filteringOutTheEventClearsThePanel();
 
 private:
     void select(const QString &eventId);
@@ -296,6 +297,19 @@ void EventDetailsPanelTest::markupIsShownLiterally()
         }
     }
     QVERIFY(withMarkup >= 6);
+}
+
+void EventDetailsPanelTest::filteringOutTheEventClearsThePanel()
+{
+    select(QStringLiteral("ev-talks"));
+    QCOMPARE(m_panel->currentEventId(), QStringLiteral("ev-talks"));
+    m_filter->setKinds({QStringLiteral("statement")}); // the talks are no statement
+    QCOMPARE(m_panel->currentEventId(), QString());
+    QVERIFY(label(QStringLiteral("Talks in Lakeside")) == nullptr);
+    m_filter->clearFilters();
+    select(QStringLiteral("ev-statement"));
+    m_filter->setKinds({QStringLiteral("statement")}); // still shown: still in the panel
+    QCOMPARE(m_panel->currentEventId(), QStringLiteral("ev-statement"));
 }
 
 QTEST_MAIN(EventDetailsPanelTest)

@@ -96,6 +96,10 @@ EventDetailsPanel::EventDetailsPanel(EventModel *events, EventFilterModel *filte
     connect(selection, &QItemSelectionModel::selectionChanged, this, &EventDetailsPanel::refresh);
     // A reset clears the selection model without a signal of its own.
     connect(filter, &QAbstractItemModel::modelReset, this, &EventDetailsPanel::refresh);
+    // A filter change remaps the rows; the current event may be filtered out without
+    // the selection model saying so.
+    connect(filter, &QAbstractItemModel::layoutChanged, this, &EventDetailsPanel::refresh);
+    connect(filter, &EventFilterModel::filtersChanged, this, &EventDetailsPanel::refresh);
     refresh();
 }
 

@@ -200,6 +200,7 @@ private:
         QList<int> sides;
         QList<int> actors;
         QStringList kindNames;
+        QList<int> dateOrder; // source rows in date order (the filter's order)
     };
     std::shared_ptr<const Dataset> m_rowsDataset; // what m_table describes
     bool m_rowsStale = true;
