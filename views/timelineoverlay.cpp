@@ -5,12 +5,15 @@
 #include <QPaintEngine>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QStaticText>
 
 #include <cmath>
 
 namespace ntl {
 
 namespace {
+
+constexpr double maxScanlinesHere = 64; // device pixels; see paintLines()
 
 // A five-pointed star of unit outer radius around the origin.
 QPainterPath unitStar()
@@ -71,6 +74,8 @@ void TimelineOverlay::setLabels(QList<Label> labels, const QFont &font, const QC
 
 void TimelineOverlay::setCounts(QList<Count> counts, const QFont &font, const QColor &text)
 {
+    if (font != m_countFont || m_countTexts.size() > 2000)
+        m_countTexts.clear();
     m_counts = std::move(counts);
     m_countFont = font;
     m_countColor = text;
@@ -89,6 +94,7 @@ void TimelineOverlay::paintLines(QPainter *painter) const
     // stroker and path rasteriser were most of a dense frame's painting.
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
+    const double pieceHeight = maxScanlinesHere / std::max(1.0, painter->device()->devicePixelRatioF());
     for (const Line &line : std::as_const(m_lines)) {
         const QPointF a = toPosition(line.from);
         const QPointF b = toPosition(line.to);
@@ -106,9 +112,15 @@ void TimelineOverlay::paintLines(QPainter *painter) const
         const double from = horizontal ? std::min(a.x(), b.x()) : std::min(a.y(), b.y());
         const double to = horizontal ? std::max(a.x(), b.x()) : std::max(a.y(), b.y());
         const auto piece = [&](double start, double end) {
-            painter->fillRect(horizontal ? QRectF(start, a.y() - width / 2, end - start, width)
-                                         : QRectF(a.x() - width / 2, start, width, end - start),
-                              line.pen.color());
+            if (horizontal) {
+                painter->fillRect(QRectF(start, a.y() - width / 2, end - start, width), line.pen.color());
+                return;
+            }
+            // Qt fills a rectangle of 96 or more scanlines on its thread pool; hundreds of
+            // tall joins each waiting for the pool cost more than filling them here.
+            for (double top = start; top < end; top += pieceHeight)
+                painter->fillRect(QRectF(a.x() - width / 2, top, width, std::min(end, top + pieceHeight) - top),
+                                  line.pen.color());
         };
         if (style == Qt::SolidLine) {
             piece(from, to);
@@ -226,9 +238,18 @@ void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         painter->drawText(label.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, label.text); // plain text
     painter->setFont(m_countFont);
     painter->setPen(m_countColor);
+    // Counts repeat from frame to frame: lay each text out once (QStaticText).
     for (const Count &count : std::as_const(m_counts)) {
+        auto it = m_countTexts.find(count.text);
+        if (it == m_countTexts.end()) {
+            QStaticText text(count.text);
+            text.setTextFormat(Qt::PlainText);
+            text.prepare(QTransform(), m_countFont);
+            it = m_countTexts.insert(count.text, text);
+        }
         const QPointF centre = toPosition(count.at);
-        painter->drawText(QRectF(centre.x() - 20, centre.y() - 10, 40, 20), Qt::AlignCenter, count.text);
+        const QSizeF size = it->size();
+        painter->drawStaticText(QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), *it);
     }
     painter->restore();
 }

@@ -5,6 +5,7 @@
 #include <QGraphicsItem>
 #include <QHash>
 #include <QPixmap>
+#include <QStaticText>
 #include <QList>
 #include <QPen>
 #include <QPointF>
@@ -82,6 +83,7 @@ private:
     QColor m_backingColor;
     QColor m_countColor;
     mutable QHash<QString, QPixmap> m_markerPixmaps; // one pre-drawn marker per look
+    mutable QHash<QString, QStaticText> m_countTexts; // laid out once per text
 };
 
 } // namespace ntl

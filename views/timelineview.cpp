@@ -51,6 +51,23 @@ QString uniqueLabel(QString label, QSet<QString> &used)
 }
 
 
+// Qt Charts rebuilds every label item (as rich text) and lays the chart out again on each
+// change of categories: change them only when the wanted ones differ.
+void setCategories(QCategoryAxis *axis, const QList<QPair<QString, double>> &wanted, double start)
+{
+    const QStringList labels = axis->categoriesLabels();
+    bool same = labels.size() == wanted.size() && qFuzzyCompare(axis->startValue() + 1, start + 1);
+    for (qsizetype i = 0; same && i < labels.size(); ++i)
+        same = labels.at(i) == wanted.at(i).first && qFuzzyCompare(axis->endValue(labels.at(i)), wanted.at(i).second);
+    if (same)
+        return;
+    for (const QString &label : labels)
+        axis->remove(label);
+    axis->setStartValue(start);
+    for (const auto &[label, end] : wanted)
+        axis->append(label, end);
+}
+
 } // namespace
 
 TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *selection, QWidget *parent)
@@ -481,8 +498,14 @@ void TimelineView::applyPalette()
     };
     for (QCategoryAxis *axis : {m_axisX, m_axisY}) {
         axis->setLabelsColor(p.color(QPalette::Text));
-        axis->setLinePenColor(mix(0.45));
-        axis->setGridLineColor(mix(0.13));
+        // Cosmetic (one-pixel) pens take Qt's fast line path; a grid line of a wider pen
+        // goes through the stroker on every frame.
+        QPen line(mix(0.45), 1);
+        line.setCosmetic(true);
+        axis->setLinePen(line);
+        QPen grid(mix(0.13), 1);
+        grid.setCosmetic(true);
+        axis->setGridLinePen(grid);
         axis->setLabelsFont(font());
     }
     m_callout->setBrush(p.color(QPalette::ToolTipBase));
@@ -746,16 +769,15 @@ void TimelineView::placeMarkers()
         top += m_laneRows.at(lane);
     }
     m_updatingAxis = true;
-    for (const QString &label : m_axisY->categoriesLabels())
-        m_axisY->remove(label);
     QSet<QString> used;
-    m_axisY->setStartValue(0);
+    QList<QPair<QString, double>> laneCategories;
     const QFontMetrics metrics(font());
     for (int lane = 0; lane < laneCount; ++lane) {
         // Long lane names would squeeze the plot; the full name is in the filter panel.
         const QString label = metrics.elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
-        m_axisY->append(uniqueLabel(label, used), laneTop.at(lane) + m_laneRows.at(lane));
+        laneCategories.append({uniqueLabel(label, used), laneTop.at(lane) + m_laneRows.at(lane)});
     }
+    setCategories(m_axisY, laneCategories, 0);
     m_rowsInView = std::max(1.0, top);
     m_axisY->setRange(0, m_rowsInView);
     m_updatingAxis = false;
@@ -1011,9 +1033,7 @@ void TimelineView::updateAxisLabels()
             break;
     }
     m_updatingAxis = true;
-    for (const QString &label : m_axisX->categoriesLabels())
-        m_axisX->remove(label);
-    m_axisX->setStartValue(m_from);
+    QList<QPair<QString, double>> dayCategories;
     QSet<QString> used;
     const QLocale locale;
     QDate day = m_layout.dateAt(m_from);
@@ -1030,7 +1050,7 @@ void TimelineView::updateAxisLabels()
                 if (b.first == day) {
                     const double middle = (b.x0 + b.x1) / 2;
                     if ((middle - lastPosition) * pixelsPerUnit >= labelWidth && middle > m_from && middle < m_to) {
-                        m_axisX->append(uniqueLabel(QStringLiteral("≈"), used), middle);
+                        dayCategories.append({uniqueLabel(QStringLiteral("≈"), used), middle});
                         lastPosition = middle;
                     }
                     ++breakIndex;
@@ -1044,9 +1064,11 @@ void TimelineView::updateAxisLabels()
         if (!onStep || (position - lastPosition) * pixelsPerUnit < labelWidth)
             continue;
         const QString format = step >= 30 ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM");
-        m_axisX->append(uniqueLabel(locale.toString(day, format), used), position);
+        dayCategories.append({uniqueLabel(locale.toString(day, format), used), position});
         lastPosition = position;
     }
+    // Categories start left of everything the view can show, so panning keeps them.
+    setCategories(m_axisX, dayCategories, m_layout.minX() - rangeMargin - 1);
     m_axisX->setRange(m_from, m_to);
     m_updatingAxis = false;
 }
