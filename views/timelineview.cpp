@@ -645,8 +645,6 @@ void TimelineView::scheduleOverlay()
 
 void TimelineView::updateOverlay()
 {
-    if (m_rebuildPending)
-        return; // nothing laid out yet: the rebuild updates the overlay
     if (m_updatingAxis) {
         scheduleOverlay();
         return;
