@@ -2,6 +2,7 @@
 
 #include "codepointindex.h"
 #include "filebuffer.h"
+#include "jsoncursor.h"
 #include "jsonoutline.h"
 #include "passageanchor.h"
 
@@ -21,6 +22,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -150,6 +152,43 @@ struct SkippingIterator {
     bool operator!=(const SkippingIterator &other) const { return at != other.at; }
 };
 
+// An object whose values are all strings or null (an article, say) read into `into` much
+// faster than the parser would; false, leaving it to the parser, for anything else.
+bool parseFlatObject(std::string_view json, Json &into)
+{
+    JsonCursor in(json);
+    if (!in.take('{'))
+        return false;
+    Json object(Json::value_t::object);
+    auto &members = object.get_ref<Json::object_t &>();
+    std::string storage;
+    if (!in.take('}')) {
+        do {
+            std::string_view key;
+            if (!in.readKey(key) || !in.take(':'))
+                return false;
+            auto [member, inserted] = members.try_emplace(JsonString(key.data(), key.size()));
+            if (!inserted) // the parser keeps the last of repeated keys; leave that to it
+                return false;
+            if (in.peek('n')) {
+                if (!in.readNull())
+                    return false;
+            } else {
+                std::string_view bytes;
+                if (!in.readStringBytes(bytes, storage))
+                    return false;
+                member->second = JsonString(bytes.data(), bytes.size());
+            }
+        } while (in.take(','));
+        if (!in.take('}'))
+            return false;
+    }
+    if (!in.atEnd())
+        return false;
+    into = std::move(object);
+    return true;
+}
+
 // Parses each of `elements` of `json` into `parsed`, on as many threads as there are cores;
 // false if one is not valid JSON on its own.
 bool parseInParallel(std::string_view json, const std::vector<JsonOutline::Range> &elements,
@@ -165,7 +204,8 @@ bool parseInParallel(std::string_view json, const std::vector<JsonOutline::Range
         const std::size_t last = elements.size() * (share + 1) / shares;
         try {
             for (std::size_t i = first; i < last && !failed; ++i) {
-                if (!parseJson(slice(json, elements[i]), parsed[i]))
+                const std::string_view element = slice(json, elements[i]);
+                if (!parseFlatObject(element, parsed[i]) && !parseJson(element, parsed[i]))
                     failed = true;
             }
         } catch (const std::exception &) { // out of memory, say: then the whole is parsed again
@@ -513,11 +553,29 @@ private:
     void takeOverEventsReadAhead(Checker &ahead, std::string_view json,
                                  const std::vector<JsonOutline::Range> &elements, qsizetype first);
     std::optional<Event> readEvent(const Json &object, qsizetype index);
-    // Gives back the bytes from `releasedUpTo` to `readUpTo` once they are a megabyte.
-    void releaseRead(qsizetype &releasedUpTo, qsizetype readUpTo)
+    // The event in `text` when reading it would report nothing and change nothing but the
+    // events; nullopt whenever that is not certain (then readEvent() reads it from a DOM).
+    std::optional<Event> readWellFormedEvent(std::string_view text) const;
+    bool readWellFormedDate(JsonCursor &in, EventDate &date) const;
+    bool readWellFormedSource(JsonCursor &in, SourcePassage &source) const;
+    // One copy of each kind, shared by the events of that kind: a dataset has a few kinds
+    // and 100,000s of events.
+    QString sharedKind(const QString &kind) const
+    {
+        for (const QString &known : std::as_const(m_sharedKinds)) {
+            if (known == kind)
+                return known;
+        }
+        if (m_sharedKinds.size() < 64)
+            m_sharedKinds.append(kind);
+        return kind;
+    }
+    // Gives back the bytes from `releasedUpTo` to `readUpTo` once they are a megabyte, or
+    // at once at the end of a piece (a megabyte left in each of many would add up).
+    void releaseRead(qsizetype &releasedUpTo, qsizetype readUpTo, bool pieceEnds = false)
     {
         constexpr qsizetype batch = 1024 * 1024;
-        if (m_buffer && readUpTo - releasedUpTo >= batch) {
+        if (m_buffer && (readUpTo - releasedUpTo >= batch || pieceEnds)) {
             m_buffer->release(releasedUpTo, readUpTo);
             releasedUpTo = readUpTo;
         }
@@ -557,6 +615,9 @@ private:
     QList<Event> m_events;                  // read ahead, for the elements that are events
     std::vector<ElementOutcome> m_outcomes; // one per element read ahead
     std::optional<std::string> m_internalError;
+    // Filled by readWellFormedEvent(), which is const otherwise; a reader is only ever used
+    // by one thread at a time.
+    mutable QList<QString> m_sharedKinds;
 };
 
 std::unique_ptr<Checker> Checker::makeReaderAhead() const
@@ -938,36 +999,58 @@ void Checker::readEvents(Json &root, std::string_view json, const JsonOutline &o
 }
 
 // The events are independent of each other but for the search budget they share and the
-// rule that an empty article text is not reported once there are errors. So: the first
-// share is read here as always; the others are read at the same time on other threads by
-// readers ahead, whose results are taken over in order, reading again on this thread the
-// few elements whose outcome depended on the events before them. The diagnostics, their
-// order and the budget spent are exactly those of reading all events here in order.
+// rule that an empty article text is not reported once there are errors. So: the events are
+// cut into pieces; this thread reads pieces from the front, in order, as always, while other
+// threads take pieces from the back, each read by a reader ahead, until the two meet (so
+// that no thread waits long for another, however fast each goes). What was read ahead is
+// taken over in order, reading again on this thread the few elements whose outcome depended
+// on the events before them. The diagnostics, their order and the budget spent are exactly
+// those of reading all events here in order.
 bool Checker::readEventsInShares(std::string_view json,
                                  const std::vector<JsonOutline::Range> &elements)
 {
     const qsizetype count = qsizetype(elements.size());
     if (count == 0)
         return true;
-    const qsizetype shares =
+    const qsizetype threadCount =
         std::clamp<qsizetype>(QThread::idealThreadCount(), 1, std::min<qsizetype>(count, 8));
-    // Shares of about equal bytes: element k starts share s when it is the first to start
-    // past s/shares of the array.
-    std::vector<qsizetype> shareStarts;
+    // Enough pieces for the threads to meet close to where both are done, few enough that
+    // the readers ahead cost nothing to speak of.
+    const qsizetype pieces = threadCount == 1 ? 1 : std::min<qsizetype>(count, 64);
+    // Pieces of about equal bytes: element k starts piece p when it is the first to start
+    // past p/pieces of the array.
+    std::vector<qsizetype> pieceStarts;
     const qsizetype firstByte = elements.front().begin;
     const qsizetype bytes = elements.back().end - firstByte;
-    for (qsizetype s = 0; s < shares; ++s) {
-        const qsizetype from = firstByte + qsizetype(double(bytes) * double(s) / double(shares));
+    for (qsizetype p = 0; p < pieces; ++p) {
+        const qsizetype from = firstByte + qsizetype(double(bytes) * double(p) / double(pieces));
         const auto at = std::lower_bound(
             elements.begin(), elements.end(), from,
             [](const JsonOutline::Range &range, qsizetype byte) { return range.begin < byte; });
-        shareStarts.push_back(std::max(shareStarts.empty() ? 0 : shareStarts.back(),
+        pieceStarts.push_back(std::max(pieceStarts.empty() ? 0 : pieceStarts.back(),
                                        qsizetype(at - elements.begin())));
     }
-    shareStarts.push_back(count);
+    pieceStarts.push_back(count);
+
+    // Made now, from this reader's state after the actors, which reading changes.
+    std::vector<std::unique_ptr<Checker>> readersAhead;
+    for (qsizetype p = 0; p < pieces; ++p)
+        readersAhead.push_back(p == 0 ? nullptr : makeReaderAhead());
+    // Pieces [0, front) are this thread's, [back, pieces) the other threads'; the first is
+    // this thread's from the start.
+    std::mutex claiming;
+    qsizetype front = 1;
+    qsizetype back = pieces;
+    const auto claimFront = [&]() -> qsizetype {
+        const std::lock_guard<std::mutex> lock(claiming);
+        return front < back ? front++ : -1;
+    };
+    const auto claimBack = [&]() -> qsizetype {
+        const std::lock_guard<std::mutex> lock(claiming);
+        return front < back ? --back : -1;
+    };
 
     std::atomic<bool> syntaxErrorFound{false};
-    std::vector<std::unique_ptr<Checker>> readersAhead;
     std::vector<std::thread> threads;
     // Joins however this function is left, before what the threads use goes away.
     struct Joiner {
@@ -981,38 +1064,49 @@ bool Checker::readEventsInShares(std::string_view json,
                 thread.join();
         }
     } joiner{threads, syntaxErrorFound};
-    for (qsizetype s = 1; s < shares; ++s) {
-        readersAhead.push_back(makeReaderAhead());
-        Checker *ahead = readersAhead.back().get();
-        const qsizetype first = shareStarts[s];
-        const qsizetype last = shareStarts[s + 1];
-        threads.emplace_back([ahead, json, &elements, first, last, &syntaxErrorFound] {
-            try {
-                ahead->readEventsAhead(json, elements, first, last, syntaxErrorFound);
-            } catch (const std::exception &e) {
-                // Reported when taken over, after the elements read before it.
-                ahead->m_internalError = e.what();
+    for (qsizetype t = 1; t < threadCount; ++t) {
+        threads.emplace_back([&] {
+            for (qsizetype p = claimBack(); p >= 0 && !syntaxErrorFound; p = claimBack()) {
+                Checker *ahead = readersAhead[std::size_t(p)].get();
+                try {
+                    ahead->readEventsAhead(json, elements, pieceStarts[std::size_t(p)],
+                                           pieceStarts[std::size_t(p) + 1], syntaxErrorFound);
+                } catch (const std::exception &e) {
+                    // Reported when taken over, after the elements read before it.
+                    ahead->m_internalError = e.what();
+                }
             }
         });
     }
 
     Json object;
     qsizetype releasedUpTo = elements.front().begin;
-    for (qsizetype i = 0; i < shareStarts[1]; ++i) {
-        if (syntaxErrorFound || !parseJson(slice(json, elements[std::size_t(i)]), object)) {
-            syntaxErrorFound = true;
-            return false;
+    for (qsizetype p = 0; p >= 0; p = claimFront()) {
+        for (qsizetype i = pieceStarts[std::size_t(p)]; i < pieceStarts[std::size_t(p) + 1]; ++i) {
+            const std::string_view text = slice(json, elements[std::size_t(i)]);
+            if (syntaxErrorFound)
+                return false;
+            if (std::optional<Event> event = readWellFormedEvent(text)) {
+                appendEvent(std::move(event), i);
+            } else if (!parseJson(text, object)) {
+                syntaxErrorFound = true;
+                return false;
+            } else {
+                appendEvent(readEvent(object, i), i);
+            }
+            releaseRead(releasedUpTo, elements[std::size_t(i)].end);
         }
-        appendEvent(readEvent(object, i), i);
-        releaseRead(releasedUpTo, elements[std::size_t(i)].end);
     }
     for (std::thread &thread : threads)
         thread.join();
     threads.clear();
     if (syntaxErrorFound)
         return false;
-    for (qsizetype s = 1; s < shares; ++s)
-        takeOverEventsReadAhead(*readersAhead[std::size_t(s - 1)], json, elements, shareStarts[s]);
+    for (qsizetype p = front; p < pieces; ++p) {
+        takeOverEventsReadAhead(*readersAhead[std::size_t(p)], json, elements,
+                                pieceStarts[std::size_t(p)]);
+        readersAhead[std::size_t(p)].reset(); // its lists, emptied, go
+    }
     return true;
 }
 
@@ -1020,13 +1114,28 @@ void Checker::readEventsAhead(std::string_view json,
                               const std::vector<JsonOutline::Range> &elements, qsizetype first,
                               qsizetype last, std::atomic<bool> &syntaxErrorFound)
 {
+    if (first >= last)
+        return; // an empty share (a few large events): nothing to read, no element to look at
     m_events.reserve(last - first);
     m_outcomes.reserve(std::size_t(last - first));
     Json object;
     qsizetype releasedUpTo = elements[std::size_t(first)].begin;
     bool keepTheRest = false; // from an element to be read again on, the bytes stay
     for (qsizetype i = first; i < last && !syntaxErrorFound; ++i) {
-        if (!parseJson(slice(json, elements[std::size_t(i)]), object)) {
+        const std::string_view text = slice(json, elements[std::size_t(i)]);
+        if (std::optional<Event> event = readWellFormedEvent(text)) { // reports nothing
+            m_events.append(std::move(*event));
+            ElementOutcome outcome;
+            outcome.isEvent = true;
+            outcome.diagnosticsEnd = m_diagnostics.size();
+            outcome.suppressedEnd = m_suppressed;
+            outcome.hasErrors = m_hasErrors;
+            m_outcomes.push_back(outcome);
+            if (!keepTheRest)
+                releaseRead(releasedUpTo, elements[std::size_t(i)].end);
+            continue;
+        }
+        if (!parseJson(text, object)) {
             syntaxErrorFound = true;
             return;
         }
@@ -1053,6 +1162,8 @@ void Checker::readEventsAhead(std::string_view json,
         if (!keepTheRest)
             releaseRead(releasedUpTo, elements[std::size_t(i)].end);
     }
+    if (!keepTheRest && !syntaxErrorFound)
+        releaseRead(releasedUpTo, elements[std::size_t(last - 1)].end, true);
 }
 
 void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
@@ -1121,6 +1232,234 @@ std::optional<Event> Checker::readEvent(const Json &object, qsizetype index)
     readDisagreements(object, path, event);
     event.note = nullableString(object, path, "note");
     return event;
+}
+
+// --- the quick way for well-formed events: no DOM, and nothing to report
+
+// Reads the object next in `in`, handing each member's key to `readMember`, which reads the
+// value; false if it is not an object or `readMember` fails.
+template <typename ReadMember> bool readMembers(JsonCursor &in, ReadMember &&readMember)
+{
+    if (!in.take('{'))
+        return false;
+    if (in.take('}'))
+        return true;
+    do {
+        std::string_view key;
+        if (!in.readKey(key) || !in.take(':') || !readMember(key))
+            return false;
+    } while (in.take(','));
+    return in.take('}');
+}
+
+template <typename ReadItem> bool readItems(JsonCursor &in, ReadItem &&readItem)
+{
+    if (!in.take('['))
+        return false;
+    if (in.take(']'))
+        return true;
+    do {
+        if (!readItem())
+            return false;
+    } while (in.take(','));
+    return in.take(']');
+}
+
+// The bit of `key` among `known` (at most 32), or 0 for an unknown key.
+template <std::size_t N>
+std::uint32_t memberBit(std::string_view key, const std::string_view (&known)[N])
+{
+    static_assert(N <= 32);
+    for (std::size_t i = 0; i < N; ++i) {
+        if (key == known[i])
+            return std::uint32_t(1) << i;
+    }
+    return 0;
+}
+
+// Marks `bit` in `seen`; false for an unknown or repeated key (a DOM keeps the last of
+// repeated keys, which the quick way does not try to match).
+bool markMember(std::uint32_t &seen, std::uint32_t bit)
+{
+    if (bit == 0 || (seen & bit) != 0)
+        return false;
+    seen |= bit;
+    return true;
+}
+
+// What string(…, allowEmpty = false) accepts without a word.
+bool isNonBlank(const QString &text)
+{
+    return !QStringView(text).trimmed().isEmpty();
+}
+
+std::optional<Event> Checker::readWellFormedEvent(std::string_view text) const
+{
+    static constexpr std::string_view keys[] = {
+        "id",   "title",        "summary", "kind",          "status", "date",
+        "place", "participants", "sources", "disagreements", "note"};
+    enum : std::uint32_t { Id = 1, Title = 2, Summary = 4, Kind = 8, Status = 16, Date = 32,
+                           Participants = 128, Sources = 256 };
+    constexpr std::uint32_t required =
+        Id | Title | Summary | Kind | Status | Date | Participants | Sources;
+    JsonCursor in(text);
+    Event event;
+    QString status;
+    std::uint32_t seen = 0;
+    const auto readMember = [&](std::string_view key) {
+        const std::uint32_t bit = memberBit(key, keys);
+        if (!markMember(seen, bit))
+            return false;
+        switch (bit) {
+        case Id: return in.readString(event.id) && isNonBlank(event.id);
+        case Title: return in.readString(event.title) && isNonBlank(event.title);
+        case Summary: return in.readString(event.summary);
+        case Kind: return in.readString(event.kind) && isNonBlank(event.kind);
+        case Status: return in.readString(status);
+        case Date: return readWellFormedDate(in, event.date);
+        case 64: return in.readNullableString(event.place);
+        case Participants:
+            return readItems(in, [&] {
+                Participant participant;
+                QString role;
+                std::uint32_t seenInItem = 0;
+                static constexpr std::string_view itemKeys[] = {"actor", "role"};
+                const bool read = readMembers(in, [&](std::string_view itemKey) {
+                    const std::uint32_t itemBit = memberBit(itemKey, itemKeys);
+                    if (!markMember(seenInItem, itemBit))
+                        return false;
+                    return itemBit == 1 ? in.readString(participant.actorId)
+                                        : in.readString(role);
+                });
+                if (!read || seenInItem != 3 || !isNonBlank(participant.actorId))
+                    return false;
+                const Actor *actor = m_references->actor(participant.actorId);
+                if (!actor && m_readActors)
+                    return false; // an unknown actor
+                if (actor)
+                    participant.actorId = actor->id; // shares the actor's copy, as readEvent()
+                const std::optional<ParticipantRole> parsedRole = participantRoleFromString(role);
+                if (!parsedRole)
+                    return false;
+                participant.role = *parsedRole;
+                event.participants.append(std::move(participant));
+                return true;
+            });
+        case Sources: {
+            const bool read = readItems(in, [&] {
+                SourcePassage source;
+                if (!readWellFormedSource(in, source))
+                    return false;
+                event.sources.append(std::move(source));
+                return true;
+            });
+            return read && !event.sources.isEmpty(); // no sources is warned about
+        }
+        case 512: // disagreements are searched for in the articles: left to readEvent()
+            return readItems(in, [] { return false; });
+        case 1024: return in.readNullableString(event.note);
+        }
+        return false;
+    };
+    if (!readMembers(in, readMember) || !in.atEnd() || (seen & required) != required)
+        return std::nullopt;
+    // Appended one by one, the lists have room to spare; readEvent() reserves their size.
+    event.participants.squeeze();
+    event.sources.squeeze();
+    const std::optional<EventStatus> parsedStatus = eventStatusFromString(status);
+    if (!parsedStatus)
+        return std::nullopt;
+    event.status = *parsedStatus;
+    event.kind = sharedKind(event.kind);
+    return event;
+}
+
+bool Checker::readWellFormedDate(JsonCursor &in, EventDate &date) const
+{
+    static constexpr std::string_view keys[] = {"start", "end",    "precision", "expression",
+                                                "basis", "anchor", "note"};
+    enum : std::uint32_t { Start = 1, End = 2, Precision = 4, Basis = 16 };
+    QString start, end, precision, basis;
+    std::uint32_t seen = 0;
+    const bool read = readMembers(in, [&](std::string_view key) {
+        const std::uint32_t bit = memberBit(key, keys);
+        if (!markMember(seen, bit))
+            return false;
+        switch (bit) {
+        case Start: return in.readString(start);
+        case End: return in.readString(end);
+        case Precision: return in.readString(precision);
+        case 8: return in.readNullableString(date.expression);
+        case Basis: return in.readString(basis);
+        case 32: return in.readNullableString(date.anchorArticleId);
+        case 64: return in.readNullableString(date.note);
+        }
+        return false;
+    });
+    if (!read || (seen & (Start | Precision | Basis)) != (Start | Precision | Basis))
+        return false;
+    date.start = isoDate(start);
+    date.end = (seen & End) ? isoDate(end) : date.start;
+    if (!date.start.isValid() || !date.end.isValid() || date.end < date.start)
+        return false;
+    const std::optional<DatePrecision> parsedPrecision = datePrecisionFromString(precision);
+    const std::optional<DateBasis> parsedBasis = dateBasisFromString(basis);
+    if (!parsedPrecision || !parsedBasis)
+        return false;
+    if (*parsedPrecision == DatePrecision::Day && date.start != date.end)
+        return false; // warned about
+    date.precision = *parsedPrecision;
+    date.basis = *parsedBasis;
+    return date.anchorArticleId.isEmpty() || !m_readArticles ||
+           m_references->article(date.anchorArticleId);
+}
+
+bool Checker::readWellFormedSource(JsonCursor &in, SourcePassage &source) const
+{
+    static constexpr std::string_view keys[] = {"article", "exact", "prefix",
+                                                "suffix",  "start", "end"};
+    enum : std::uint32_t { ArticleKey = 1, Exact = 2, Prefix = 4, Suffix = 8, Start = 16,
+                           End = 32 };
+    std::uint32_t seen = 0;
+    const bool read = readMembers(in, [&](std::string_view key) {
+        const std::uint32_t bit = memberBit(key, keys);
+        if (!markMember(seen, bit))
+            return false;
+        switch (bit) {
+        case ArticleKey: return in.readString(source.articleId);
+        case Exact: return in.readString(source.exact);
+        case Prefix: return in.readNullableString(source.prefix);
+        case Suffix: return in.readNullableString(source.suffix);
+        case Start: return in.readUnsignedInteger(maxSafeInteger, source.storedStart);
+        case End: return in.readUnsignedInteger(maxSafeInteger, source.storedEnd);
+        }
+        return false;
+    });
+    constexpr std::uint32_t required = ArticleKey | Exact | Start | End;
+    if (!read || (seen & required) != required || !isNonBlank(source.articleId) ||
+        !isNonBlank(source.exact) || source.storedEnd < source.storedStart)
+        return false;
+    const Article *article = m_references->article(source.articleId);
+    if (!article)
+        return !m_readArticles; // unknown, or (when the articles were not read) not anchored
+    source.articleId = article->id; // shares the article's copy, as readSources()
+    if (article->text.isEmpty())
+        return false; // whether that is reported depends on what came before
+    const CodePointIndex &offsets =
+        m_codePointIndexes->at(article - m_references->articles.constData());
+    const int storedStart = offsets.toUtf16(source.storedStart);
+    const int storedEnd = offsets.toUtf16(source.storedEnd);
+    if (storedStart < 0 || storedEnd < 0)
+        return false;
+    // Only a passage found at its offsets is certain to cost no budget and report nothing.
+    qint64 noBudget = 0;
+    const PassageAnchor::Result anchored = PassageAnchor::anchor(
+        article->text, source.exact, source.prefix, source.suffix, storedStart, &noBudget);
+    if (anchored.outcome != PassageAnchor::Outcome::AtStoredPosition || anchored.end != storedEnd)
+        return false;
+    source.start = anchored.start;
+    source.end = anchored.end;
+    return true;
 }
 
 void Checker::readDate(const Json &object, const QString &path, EventDate &date)

@@ -89,6 +89,58 @@ QByteArray text(const Json &json)
     return QByteArray::fromStdString(json.dump(2));
 }
 
+// Every field of an event, spelled out (null strings apart from empty ones), to compare two
+// readings of it.
+QString describe(const Event &event)
+{
+    QStringList parts;
+    const auto add = [&](const QString &text) {
+        parts.append(text.isNull() ? QStringLiteral("<null>") : text);
+    };
+    for (const QString &text : {event.id, event.title, event.summary, event.kind,
+                                jsonName(event.status), event.date.start.toString(Qt::ISODate),
+                                event.date.end.toString(Qt::ISODate),
+                                jsonName(event.date.precision), event.date.expression,
+                                jsonName(event.date.basis), event.date.anchorArticleId,
+                                event.date.note, event.place, event.note})
+        add(text);
+    for (const Participant &participant : event.participants) {
+        add(participant.actorId);
+        add(jsonName(participant.role));
+    }
+    for (const SourcePassage &source : event.sources) {
+        for (const QString &text : {source.articleId, source.exact, source.prefix, source.suffix})
+            add(text);
+        add(QStringLiteral("%1..%2 at %3..%4")
+                .arg(source.storedStart)
+                .arg(source.storedEnd)
+                .arg(source.start)
+                .arg(source.end));
+    }
+    for (const Disagreement &disagreement : event.disagreements) {
+        add(disagreement.topic);
+        for (const Claim &claim : disagreement.claims) {
+            for (const QString &text : {claim.articleId, claim.exact, claim.says})
+                add(text);
+            add(QStringLiteral("%1..%2").arg(claim.start).arg(claim.end));
+        }
+    }
+    return parts.join(u'|');
+}
+
+// What a reading says of its first event and its problems, but for warnings about `ignored`.
+QString outcome(const DatasetReader::Result &result, const QString &ignored)
+{
+    QStringList lines;
+    for (const Diagnostic &d : result.diagnostics) {
+        if (!d.message.contains(ignored))
+            lines.append(d.toString());
+    }
+    if (result.ok() && !result.dataset->events.isEmpty())
+        lines.append(describe(result.dataset->events.first()));
+    return lines.join(u'\n');
+}
+
 // What nlohmann says of the whole document, as the reader reports it: "LINE:COL: REASON".
 QString wholeDocumentSyntaxError(const QByteArray &bytes)
 {
@@ -156,6 +208,10 @@ private slots:
     void repeatedOrEscapedEventsKeyReadsAsAParserReadsIt();
     void searchBudgetIsSpentInFileOrder();
     void emptyArticleTextIsSkippedAfterAnEarlierError();
+    void eventReadsAlikeWithoutADom_data();
+    void eventReadsAlikeWithoutADom();
+    void articleReadsAlikeWithoutADom_data();
+    void articleReadsAlikeWithoutADom();
 };
 
 void DatasetReaderTest::validFilesLoadWithoutDiagnostics_data()
@@ -803,6 +859,168 @@ void DatasetReaderTest::emptyArticleTextIsSkippedAfterAnEarlierError()
     QCOMPARE(
         dump(result.diagnostics),
         QStringLiteral("test.json: /events/1/title: error: expected a string, found an integer"));
+}
+
+// Well-formed events are read straight from the text, anything else from a DOM. An unknown
+// field sends an event the DOM way, where it only adds a warning: with and without it, the
+// event and every other diagnostic must be the same.
+void DatasetReaderTest::eventReadsAlikeWithoutADom_data()
+{
+    QTest::addColumn<QByteArray>("from"); // replaced in the event's text, once
+    QTest::addColumn<QByteArray>("to");
+    const auto row = [](const char *name, const char *from, const char *to) {
+        QTest::newRow(name) << QByteArray(from) << QByteArray(to);
+    };
+    row("as it is", "", "");
+    row("escapes", R"("Talks in Lakeside")",
+        R"("T\"a\\l\/k\b\f\n\r\t caf\u00e9 \u00C9 \ud83d\ude00 \u0000 \u20AC end")");
+    row("UTF-8 of every length", R"("Talks in Lakeside")",
+        "\"Gespr\xC3\xA4" "che \xE2\x80\x93 \xE0\xA4\x85 \xED\x9F\xBF "
+        "\xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF\"");
+    row("empty summary", R"("Delegations of North and South meet with the League mediating.")",
+        R"("")");
+    row("blank title", R"("Talks in Lakeside")", R"(" \t ")");
+    row("null prefix", R"("prefix": "")", R"("prefix": null)");
+    row("absent optional fields", R"("place": "Lakeside",)", "");
+    row("absent note and end", R"("end": "2030-03-04",)", "");
+    row("note given", R"("note": null)", R"("note": "noted")");
+    row("days", R"("end": "2030-03-04",
+        "precision": "day")",
+        R"("end": "2030-03-06", "precision": "days")");
+    row("day spanning days", R"("end": "2030-03-04")", R"("end": "2030-03-06")");
+    row("end before start", R"("end": "2030-03-04")", R"("end": "2030-03-01")");
+    row("not a date", R"("start": "2030-03-04")", R"("start": "2030-3-4")");
+    row("end null", R"("end": "2030-03-04")", R"("end": null)");
+    row("repeated key", R"("title": "Talks in Lakeside",)",
+        R"("title": "First", "title": "Second",)");
+    row("escaped key", R"("title")", R"("t\u0069tle")");
+    row("lone low surrogate", R"("Talks in Lakeside")", R"("\udc00")");
+    row("lone high surrogate", R"("Talks in Lakeside")", R"("\ud83d x")");
+    row("bad escape", R"("Talks in Lakeside")", R"("\x41")");
+    row("overlong UTF-8", R"("Talks in Lakeside")", "\"\xC0\x80\"");
+    row("UTF-8 surrogate", R"("Talks in Lakeside")", "\"\xED\xA0\x80\"");
+    row("raw tab", R"("Talks in Lakeside")", "\"Talks\tin Lakeside\"");
+    row("offset as float", R"("start": 0)", R"("start": 0.0)");
+    row("offset with exponent", R"("start": 0)", R"("start": 0e0)");
+    row("offset with leading zero", R"("end": 63)", R"("end": 063)");
+    row("negative offset", R"("start": 0)", R"("start": -0)");
+    row("offset past 2^53", R"("end": 63)", R"("end": 9007199254740993)");
+    row("offset of 2^53", R"("end": 63)", R"("end": 9007199254740992)");
+    row("offset past the text", R"("end": 63)", R"("end": 99999)");
+    row("drifted offsets", R"("start": 0,
+          "end": 63)",
+        R"("start": 2, "end": 65)");
+    row("end off the passage", R"("end": 63)", R"("end": 64)");
+    row("unknown actor", R"("actor": "league")", R"("actor": "nobody")");
+    row("unknown article", R"("article": "art-b")", R"("article": "art-z")");
+    row("unknown anchor", R"("anchor": "art-a")", R"("anchor": "art-z")");
+    row("bad role", R"("role": "mediator")", R"("role": "referee")");
+    row("bad status", R"("status": "occurred")", R"("status": "done")");
+    row("summary null", R"("Delegations of North and South meet with the League mediating.")",
+        "null");
+    row("no sources", R"("sources": [)", R"("sources": [], "was": [)");
+    row("a disagreement", R"("disagreements": [])",
+        R"("disagreements": [{"topic": "Day", "claims": [)"
+        R"({"article": "art-a", "exact": "on Monday", "says": "Monday"},)"
+        R"({"article": "art-b", "exact": "on Tuesday", "says": "Tuesday"}]}])");
+    row("truncated", R"("note": null
+    })",
+        R"("note": null)");
+}
+
+void DatasetReaderTest::eventReadsAlikeWithoutADom()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    Json json = minimal();
+    json["events"] = Json::array({json["events"][0]});
+    json["events"][0]["disagreements"] = Json::array();
+    QByteArray bytes = text(json);
+    const qsizetype eventAt = bytes.indexOf("\"events\"");
+    if (!from.isEmpty()) {
+        const qsizetype at = bytes.indexOf(from, eventAt);
+        QVERIFY2(at >= 0, from.constData());
+        bytes.replace(at, from.size(), to);
+    }
+    const qsizetype objectAt = bytes.indexOf('{', eventAt);
+    QByteArray withUnknownField = bytes;
+    withUnknownField.insert(objectAt + 1, R"("zz-unknown": true, )");
+
+    const auto quick = DatasetReader::readBytes(bytes, QStringLiteral("t.json"), QDir::tempPath());
+    const auto viaDom =
+        DatasetReader::readBytes(withUnknownField, QStringLiteral("t.json"), QDir::tempPath());
+    const QString unknownWarning = QStringLiteral("unknown field \"zz-unknown\" ignored");
+    QVERIFY2(viaDom.diagnostics.isEmpty() ||
+                 std::any_of(viaDom.diagnostics.cbegin(), viaDom.diagnostics.cend(),
+                             [&](const Diagnostic &d) {
+                                 return d.message == unknownWarning ||
+                                        d.message.startsWith(QStringLiteral("not valid JSON"));
+                             }),
+             qPrintable(dump(viaDom.diagnostics)));
+    QCOMPARE(outcome(quick, unknownWarning), outcome(viaDom, unknownWarning));
+}
+
+// Articles whose values are all strings or null are read without the parser; a number sends
+// one to the parser.
+void DatasetReaderTest::articleReadsAlikeWithoutADom_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    const auto row = [](const char *name, const char *from, const char *to) {
+        QTest::newRow(name) << QByteArray(from) << QByteArray(to);
+    };
+    row("as it is", "", "");
+    row("escapes", R"("Lakeside talks open")", R"("L\"a\\k\/e\n\u00e9\ud83d\ude00\u0000")");
+    row("UTF-8", R"("Lakeside talks open")", "\"Gespr\xC3\xA4" "che \xF0\x9F\x98\x80\"");
+    row("repeated key", R"("title": "Lakeside talks open",)",
+        R"("title": "First", "title": "Second",)");
+    row("escaped key", R"("title")", R"("t\u0069tle")");
+    row("lone surrogate", R"("Lakeside talks open")", R"("\udc00")");
+    row("overlong UTF-8", R"("Lakeside talks open")", "\"\xC0\x80\"");
+    row("null title", R"("Lakeside talks open")", "null");
+    row("object title", R"("Lakeside talks open")", R"({"a": "b"})");
+    row("empty", R"({
+      "id": "art-a")",
+        R"({}, {
+      "id": "art-a")");
+}
+
+void DatasetReaderTest::articleReadsAlikeWithoutADom()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QByteArray bytes = text(minimal());
+    const qsizetype articlesAt = bytes.indexOf("\"articles\"");
+    if (!from.isEmpty()) {
+        const qsizetype at = bytes.indexOf(from, articlesAt);
+        QVERIFY2(at >= 0, from.constData());
+        bytes.replace(at, from.size(), to);
+    }
+    const qsizetype objectAt = bytes.indexOf("\"id\": \"art-a\"", articlesAt);
+    QByteArray flat = bytes;
+    flat.insert(objectAt, R"("zz-unknown": "x", )");
+    QByteArray notFlat = bytes;
+    notFlat.insert(objectAt, R"("zz-unknown": 1, )");
+    const auto describeArticles = [](const DatasetReader::Result &result) {
+        QStringList lines;
+        for (const Diagnostic &d : result.diagnostics)
+            lines.append(d.toString());
+        if (result.ok()) {
+            for (const Article &article : result.dataset->articles) {
+                lines.append(QStringList{article.id, article.title, article.publisher,
+                                         article.url, article.published.toString(Qt::ISODate),
+                                         article.text, article.textSha256,
+                                         article.publisher.isNull() ? QStringLiteral("null")
+                                                                    : QStringLiteral("-")}
+                                 .join(u'|'));
+            }
+        }
+        return lines.join(u'\n');
+    };
+    const auto quick = DatasetReader::readBytes(flat, QStringLiteral("t.json"), QDir::tempPath());
+    const auto viaParser =
+        DatasetReader::readBytes(notFlat, QStringLiteral("t.json"), QDir::tempPath());
+    QCOMPARE(describeArticles(quick), describeArticles(viaParser));
 }
 
 QTEST_GUILESS_MAIN(DatasetReaderTest)
