@@ -7,6 +7,9 @@
 #include "sourcesview.h"
 #include "timelineview.h"
 
+#include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,6 +42,7 @@ private slots:
     void keyboardMovesBetweenEventsAndViews();
     void markupFromTheDatasetIsShownLiterally();
     void windowStateIsKeptInSettings();
+    void actorLanesShowTheirNames();
 
 private:
     QString currentId() const;
@@ -234,6 +238,47 @@ void MainWindowTest::markupFromTheDatasetIsShownLiterally()
         if (label->text().contains(QStringLiteral("<script>")) || label->text().contains(QStringLiteral("<b>x</b>")))
             QCOMPARE(label->textFormat(), Qt::PlainText);
     }
+}
+
+// The lane names the chart draws: its visible text items left of the plot (the legend,
+// above it, names the sides too).
+static QStringList drawnLaneNames(TimelineView *chart)
+{
+    QStringList names;
+    const QRectF plot = chart->chart()->mapRectToScene(chart->chart()->plotArea());
+    for (QGraphicsItem *item : chart->chart()->scene()->items()) {
+        const auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+        if (!text || !text->isVisible() || text->sceneBoundingRect().right() > plot.left() + 1)
+            continue;
+        // Repeated names carry invisible suffixes; long ones are elided.
+        QString shown = text->toPlainText();
+        shown.remove(QChar(0x200B));
+        if (shown.endsWith(QChar(0x2026)))
+            shown.chop(1);
+        for (const QString &name : chart->laneLabels()) {
+            if (!shown.isEmpty() && name.startsWith(shown) && !names.contains(name)) {
+                names.append(name);
+                break;
+            }
+        }
+    }
+    return names;
+}
+
+void MainWindowTest::actorLanesShowTheirNames()
+{
+    // Shown for the first time after the dataset was opened: laid out then, every name drawn.
+    QVERIFY(m_window->openDataset(QStringLiteral(":/datasets/peace-talks-2025/dataset.json")));
+    QCoreApplication::processEvents();
+    m_window->tabs()->setCurrentIndex(MainWindow::ActorsTab);
+    TimelineView *chart = m_window->actorsView()->chart();
+    QTRY_VERIFY(chart->laneLabels().size() > 10);
+    // The United States' actors, the top lanes: the first was once lost when the view
+    // was first laid out while shown.
+    const QStringList top = chart->laneLabels().mid(0, 10);
+    QVERIFY(top.contains(QStringLiteral("United States")) && top.contains(QStringLiteral("Lindsey Graham")));
+    for (const QString &name : top)
+        QTRY_VERIFY2(drawnLaneNames(chart).contains(name), qPrintable(name));
 }
 
 void MainWindowTest::windowStateIsKeptInSettings()
