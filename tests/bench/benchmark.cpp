@@ -23,7 +23,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
-#include <malloc.h>
 
 using namespace ntl;
 
@@ -69,15 +68,7 @@ public:
     }
 };
 
-// Linux keeps the peak resident set size in /proc/self/status (VmHWM); writing 5 to
-// clear_refs starts it again from the current size.
-void resetPeakMemory()
-{
-    QFile clear(QStringLiteral("/proc/self/clear_refs"));
-    if (clear.open(QIODevice::WriteOnly))
-        clear.write("5");
-}
-
+// The peak resident set size of this process (VmHWM in /proc/self/status).
 double peakMemoryMB()
 {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -108,11 +99,19 @@ int runOneSize(int events, const QString &path, int runs)
                model.setDataset(dataset);
            }));
 
-    // From here on the app as a user has it: one dataset open in the window. The peak
-    // memory reported is this part's (the load timings above held two datasets at once).
+    // Typing a search at once after opening waits for the search index, built in the background.
+    QList<double> firstSearch;
+    for (int run = 0; run < runs; ++run) {
+        MainWindow fresh;
+        fresh.setInteractive(false);
+        fresh.openDataset(path);
+        QElapsedTimer timer;
+        timer.start();
+        fresh.filterModel()->setSearchText(QStringLiteral("ceasefire"));
+        firstSearch.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    report("first search at once after opening", median(firstSearch));
     dataset.reset();
-    malloc_trim(0);
-    resetPeakMemory();
     MainWindow window;
     window.setInteractive(false);
     window.openDataset(path);
@@ -131,6 +130,23 @@ int runOneSize(int events, const QString &path, int runs)
                settle();
            }));
     filter->setActorIds({});
+    settle();
+    // Hidden tabs catch up when shown: what switching to them costs after a filter change.
+    QTabWidget *tabs = window.tabs();
+    for (const auto &[tab, what] : {std::pair{MainWindow::ActorsTab, "show the Actors tab after a search change"},
+                                    std::pair{MainWindow::SourcesTab, "show the Sources tab after a search change"}}) {
+        int searches = 0;
+        report(what, measure(runs, [&] {
+                   tabs->setCurrentIndex(MainWindow::TimelineTab);
+                   filter->setSearchText(searches++ % 2 == 0 ? QStringLiteral("ceasefire") : QStringLiteral("sanctions"));
+                   settle();
+               }, [&] {
+                   tabs->setCurrentIndex(tab);
+                   settle();
+               }));
+    }
+    tabs->setCurrentIndex(MainWindow::TimelineTab);
+    filter->setSearchText(QString());
     settle();
     // A frame is what one wheel step or arrow key costs: the new range laid out, then
     // painted. Zooming in and out by turns keeps the whole period's density.
@@ -166,7 +182,37 @@ int runOneSize(int events, const QString &path, int runs)
     options.size = QSize(1920, 1080);
     options.scale = 1;
     report("1920x1080 PNG export", measure(runs, nullptr, [&] { window.exportView(png, options, QString(), nullptr); }));
-    std::printf("  %-44s %10.1f MB\n\n", "peak resident memory, dataset open", peakMemoryMB());
+    std::fflush(stdout);
+    return 0;
+}
+
+// A fresh process that uses the app as a person would: one dataset open in the window,
+// a search, an actor filter, every tab, a zoom, an export. Its peak memory is the app's.
+int measureMemory(const QString &path)
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    window.setInteractive(false);
+    window.openDataset(path);
+    window.resize(1280, 800);
+    window.show();
+    settle();
+    window.filterModel()->setSearchText(QStringLiteral("ceasefire"));
+    settle();
+    window.filterModel()->setActorIds({QStringLiteral("actor-7")});
+    settle();
+    window.filterModel()->clearFilters();
+    for (int tab : {MainWindow::ActorsTab, MainWindow::SourcesTab, MainWindow::TimelineTab}) {
+        window.tabs()->setCurrentIndex(tab);
+        settle();
+    }
+    window.timeline()->zoomBy(4);
+    settle();
+    ExportOptions options;
+    options.size = QSize(1920, 1080);
+    options.scale = 1;
+    window.exportView(dir.filePath(QStringLiteral("export.png")), options, QString(), nullptr);
+    std::printf("  %-44s %10.1f MB\n\n", "peak resident memory (a session)", peakMemoryMB());
     return 0;
 }
 
@@ -201,6 +247,8 @@ int main(int argc, char *argv[])
             runs = arguments.at(++i).toInt();
         else if (arguments.at(i) == QLatin1String("--events") && i + 1 < arguments.size())
             sizes.append(arguments.at(++i).toInt());
+        else if (arguments.at(i) == QLatin1String("--memory") && i + 1 < arguments.size())
+            return measureMemory(arguments.at(++i));
         else if (arguments.at(i) == QLatin1String("--child") && i + 2 < arguments.size()) {
             const int events = arguments.at(++i).toInt();
             return runOneSize(events, arguments.at(++i), runs);
@@ -214,16 +262,19 @@ int main(int argc, char *argv[])
         startups.append(startupToFirstPaint());
     std::printf("Default dataset: startup to first paint (in process)   %8.1f ms\n\n", median(startups));
     std::fflush(stdout);
-    // Each size in its own process, so peak memory is that size's alone.
+    // Each size in processes of its own: one for the timings, one for the peak memory.
     QTemporaryDir dir;
     for (int size : sizes) {
         const QString path = dir.filePath(QStringLiteral("synthetic-%1.json").arg(size));
         DatasetWriter::writeFile(*makeSyntheticDataset(size), path);
-        QProcess child;
-        child.setProcessChannelMode(QProcess::ForwardedChannels);
-        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--runs"), QString::number(runs),
-                                                              QStringLiteral("--child"), QString::number(size), path});
-        child.waitForFinished(-1);
+        for (const QStringList &arguments :
+             {QStringList{QStringLiteral("--runs"), QString::number(runs), QStringLiteral("--child"), QString::number(size), path},
+              QStringList{QStringLiteral("--memory"), path}}) {
+            QProcess child;
+            child.setProcessChannelMode(QProcess::ForwardedChannels);
+            child.start(QCoreApplication::applicationFilePath(), arguments);
+            child.waitForFinished(-1);
+        }
     }
     return 0;
 }
