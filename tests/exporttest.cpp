@@ -22,6 +22,7 @@ private slots:
     void pngHasTheRequestedSizeTimesScale();
     void pngShowsTheChartsColoursAndText();
     void darkThemeHasADarkBackground();
+    void actorsExportKeepsEveryLaneNameReadable();
     void filteredExportDiffersFromUnfiltered();
     void sourcesViewExportsTheArticle();
     void svgIsXmlWithTheShownTitles();
@@ -38,6 +39,18 @@ private:
     QTemporaryDir m_dir;
 };
 
+
+// The text an SVG shows, its <text> elements joined by spaces, white space folded.
+static QString svgText(const QByteArray &bytes)
+{
+    QXmlStreamReader xml(bytes);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements));
+    }
+    return texts.join(u' ').simplified();
+}
 
 void ExportTest::pngHasTheRequestedSizeTimesScale_data()
 {
@@ -97,6 +110,22 @@ void ExportTest::darkThemeHasADarkBackground()
     QVERIFY(countNear(image, QColor(0xe6, 0xe6, 0xe6), 40) > 200); // light text on it
 }
 
+void ExportTest::actorsExportKeepsEveryLaneNameReadable()
+{
+    // The built-in dataset has 37 actor lanes, more than fit an image's height at a readable
+    // size: the chart is laid out as tall as its lanes need and scaled into the image, so
+    // every name is drawn in full rather than cut to "…".
+    const QString out = m_dir.filePath(QStringLiteral("actors.svg"));
+    const AppRun r = runExport({QStringLiteral("--export"), out, QStringLiteral("--view"), QStringLiteral("actors"),
+                                QStringLiteral("--size"), QStringLiteral("1280x800")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = svgText(file.readAll());
+    for (const char *name : {"Donald Trump", "Lindsey Graham", "Volodymyr Zelensky", "Sergei Lavrov", "Financial Times"})
+        QVERIFY2(text.contains(QLatin1String(name)), name);
+}
+
 void ExportTest::filteredExportDiffersFromUnfiltered()
 {
     const QString all = m_dir.filePath(QStringLiteral("all.png"));
@@ -130,18 +159,6 @@ void ExportTest::sourcesViewExportsTheArticle()
     QFile smallFile(small);
     QVERIFY(smallFile.open(QIODevice::ReadOnly));
     QVERIFY(smallFile.readAll().contains("the article continues"));
-}
-
-// The text an SVG shows, its <text> elements joined by spaces, white space folded.
-static QString svgText(const QByteArray &bytes)
-{
-    QXmlStreamReader xml(bytes);
-    QStringList texts;
-    while (!xml.atEnd()) {
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
-            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements));
-    }
-    return texts.join(u' ').simplified();
 }
 
 void ExportTest::svgIsXmlWithTheShownTitles()

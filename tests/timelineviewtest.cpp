@@ -4,6 +4,9 @@
 #include "syntheticdataset.h"
 #include "timelineview.h"
 
+#include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QMenu>
@@ -34,6 +37,8 @@ private slots:
     void countMarkersHoldEveryEventInViewAtEveryZoom();
     void clickingACountMarkerZoomsIn();
     void countMarkerOfOneDayListsItsEvents();
+    void laneNamesAreShownLiterally();
+    void datasetWithoutDatedEventsPansAndZooms();
 
 private:
     void show(std::shared_ptr<const Dataset> dataset);
@@ -327,6 +332,37 @@ void TimelineViewTest::countMarkerOfOneDayListsItsEvents()
     QVERIFY2(listed.first().endsWith(current), qPrintable(listed.first() + QStringLiteral(" / ") + current));
     for (const QString &text : std::as_const(listed))
         QVERIFY(text.startsWith(QStringLiteral("Tue 25 Nov 2025 · Same day")));
+}
+
+void TimelineViewTest::laneNamesAreShownLiterally()
+{
+    auto dataset = std::make_shared<Dataset>(*crowdedDataset(3, QStringLiteral("Event")));
+    dataset->sides[0].name = QStringLiteral("<b>North</b> & <i>co</i>");
+    dataset->reindex();
+    show(dataset);
+    // Qt Charts renders axis labels and legend names as rich text: they must read as written.
+    int literal = 0;
+    for (QGraphicsItem *item : m_view->chart()->scene()->items()) {
+        const auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+        // The lane's name may be elided; its markup still shows as written.
+        if (text && text->isVisible() && text->toPlainText().startsWith(QStringLiteral("<b>North</b> & <i>")))
+            ++literal;
+    }
+    QCOMPARE(literal, 2); // the lane's name and the legend's entry
+}
+
+void TimelineViewTest::datasetWithoutDatedEventsPansAndZooms()
+{
+    auto dataset = std::make_shared<Dataset>(*crowdedDataset(2, QStringLiteral("Undated")));
+    for (Event &event : dataset->events)
+        event.date = {};
+    dataset->reindex();
+    show(dataset);
+    QVERIFY(m_view->countMarkers().isEmpty());
+    for (const int key : {Qt::Key_Left, Qt::Key_Right, Qt::Key_Plus, Qt::Key_Minus, Qt::Key_Home})
+        QTest::keyClick(m_view, Qt::Key(key));
+    const auto [from, to] = m_view->visibleRange();
+    QVERIFY(to - from >= 1.5); // the narrowest view, however little there is to show
 }
 
 QTEST_MAIN(TimelineViewTest)

@@ -163,8 +163,15 @@ QListWidget *SourcesView::passageList() const
 
 QString SourcesView::currentArticleId() const
 {
-    if (m_refreshPending) // hidden since the filter changed: catch up, the answer depends on it
-        const_cast<SourcesView *>(this)->refreshNow();
+    // Hidden since the filter or the current event changed: catch up, the answer depends on it.
+    auto *self = const_cast<SourcesView *>(this);
+    if (m_refreshPending)
+        self->refreshNow();
+    if (m_eventChangePending) {
+        self->m_eventChangePending = false;
+        self->m_lastEventId.clear();
+        self->followCurrentEvent();
+    }
     return m_articleId;
 }
 
@@ -190,6 +197,17 @@ void SourcesView::refresh()
 {
     if (!isVisible()) {
         m_refreshPending = true;
+        if (m_events->dataset() != m_indexedDataset) {
+            // Another dataset: let go of the old one (its texts) now, not when next shown.
+            const QScopedValueRollback<bool> guard(m_syncingList, true);
+            m_indexedDataset.reset();
+            m_passagesOfArticle.clear();
+            m_textDataset.reset();
+            m_shown.clear();
+            m_passages->clear();
+            m_text->clear();
+            m_text->setExtraSelections({});
+        }
         return;
     }
     refreshNow();
@@ -460,6 +478,11 @@ void SourcesView::currentEventChanged()
         m_eventChangePending = true; // followed when the view is shown
         return;
     }
+    followCurrentEvent();
+}
+
+void SourcesView::followCurrentEvent()
+{
     const QString id = currentEventId();
     if (id == m_lastEventId)
         return;
@@ -596,7 +619,7 @@ void SourcesView::showEvent(QShowEvent *event)
     if (m_eventChangePending) {
         m_eventChangePending = false;
         m_lastEventId.clear(); // chosen while hidden: follow it now
-        currentEventChanged();
+        followCurrentEvent();
     }
 }
 

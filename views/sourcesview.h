@@ -82,6 +82,7 @@ private:
     int passageOf(const QString &eventId, int sourceIndex = -1) const;
     void selectPassageItem(int passage);
     void currentEventChanged();
+    void followCurrentEvent();
     void activatePassage(int passage, bool scroll);
     void selectEvent(const QString &eventId);
     void scrollToRange(int start, int end, bool select);

@@ -113,6 +113,8 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
 
     connect(filter, &QAbstractItemModel::modelReset, this, [this] {
         m_rowsStale = true;
+        if (!isVisible())
+            releaseContent(); // let go of the old dataset now, not when next shown
         scheduleRebuild();
     });
     connect(filter, &QAbstractItemModel::layoutChanged, this, &TimelineView::scheduleRebuild);
@@ -144,6 +146,31 @@ void TimelineView::setLaneMode(LaneMode mode)
         return;
     m_laneMode = mode;
     rebuildWhenShown();
+}
+
+void TimelineView::releaseContent()
+{
+    m_items.clear();
+    m_itemLanes.clear();
+    m_laneItems.clear();
+    m_laneLongest.clear();
+    m_laneColors.clear();
+    m_laneRows.clear();
+    m_laneLabels.clear();
+    m_laneSummaries.clear();
+    m_shown.clear();
+    m_labelItems.clear();
+    m_labelTexts.clear();
+    m_candidates.clear();
+    m_candidateRows.clear();
+    m_eventMarkers.clear();
+    m_busiestWeekCount = 0;
+    m_table = std::make_shared<RowTable>();
+    m_rowsDataset.reset();
+    m_overlay->setLines({});
+    m_overlay->setMarkers({});
+    m_overlay->setLabels({}, labelFont(), palette().color(QPalette::Text), palette().color(QPalette::Base));
+    m_overlay->setCounts({}, labelFont(), palette().color(QPalette::Text));
 }
 
 void TimelineView::rebuildWhenShown()
@@ -445,7 +472,7 @@ void TimelineView::rebuild()
     const auto addLegend = [&](const QString &name, QScatterSeries::MarkerShape shape, const QColor &fill,
                                const QPen &pen) {
         auto *series = new QScatterSeries;
-        series->setName(name);
+        series->setName(name.toHtmlEscaped()); // Qt Charts renders names as rich text
         series->setMarkerShape(shape);
         series->setColor(fill);
         series->setPen(pen);
@@ -578,7 +605,8 @@ void TimelineView::panBy(double fractionOfRange)
 {
     const double delta = (m_to - m_from) * fractionOfRange;
     const double lowest = m_layout.minX() - rangeMargin;
-    const double highest = m_layout.maxX() + rangeMargin;
+    // An axis narrower than the narrowest view (no dated event) still has that width.
+    const double highest = std::max(m_layout.maxX() + rangeMargin, lowest + minimumRange);
     const double shift = std::clamp(delta, lowest - m_from, highest - m_to);
     setRange(m_from + shift, m_to + shift);
 }
@@ -586,7 +614,7 @@ void TimelineView::panBy(double fractionOfRange)
 void TimelineView::setRange(double from, double to)
 {
     const double lowest = m_layout.minX() - rangeMargin;
-    const double highest = m_layout.maxX() + rangeMargin;
+    const double highest = std::max(m_layout.maxX() + rangeMargin, lowest + minimumRange);
     double width = std::clamp(to - from, minimumRange, highest - lowest);
     from = std::clamp(from, lowest, highest - width);
     m_from = from;
@@ -597,7 +625,11 @@ void TimelineView::setRange(double from, double to)
     updateOverlay();
 }
 
-QPair<double, double> TimelineView::visibleRange() const { return {m_from, m_to}; }
+QPair<double, double> TimelineView::visibleRange() const
+{
+    // Not laid out yet (never shown, or the data changed while hidden): no range of its own.
+    return m_rebuildPending ? QPair<double, double>(0, -1) : QPair<double, double>(m_from, m_to);
+}
 
 void TimelineView::settle()
 {
@@ -773,10 +805,13 @@ void TimelineView::placeMarkers()
     for (int lane = 0; lane < laneCount; ++lane) {
         // Long lane names would squeeze the plot; the full name is in the filter panel.
         const QString label = metrics.elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
-        laneCategories.append({uniqueLabel(label, used), laneTop.at(lane) + m_laneRows.at(lane)});
+        // Qt Charts renders labels as rich text: escaped, a name is shown as written.
+        laneCategories.append({uniqueLabel(label.toHtmlEscaped(), used), laneTop.at(lane) + m_laneRows.at(lane)});
     }
     setCategories(m_axisY, laneCategories, 0);
-    m_rowsInView = std::max(1.0, top);
+    // Half a row below the last lane: Qt Charts hides a lane name that would reach past
+    // the axis, which the last lane's did when its rows were short.
+    m_rowsInView = std::max(1.0, top) + 0.5;
     m_axisY->setRange(0, m_rowsInView);
     m_updatingAxis = false;
     m_overlay->setValueRange(plot, m_from, m_to, m_rowsInView);
@@ -1413,8 +1448,10 @@ void TimelineView::zoomIntoCount(const QPoint &viewportPosition)
         const Event *event = eventOf(item);
         if (!event)
             continue;
-        QString text = dates.format(event->date) + QStringLiteral(" · ") + event->title;
+        QString text = dates.format(event->date) + QStringLiteral(" · ") +
+                       menu.fontMetrics().elidedText(event->title, Qt::ElideRight, 480);
         text.replace(u'&', QStringLiteral("&&")); // an ampersand in a title is no shortcut
+        text.replace(u'\t', u' ');                // nor is a tab the start of a shortcut column
         const int row = item.row;
         menu.addAction(text, this, [this, row] { selectRow(row); });
     }

@@ -155,6 +155,7 @@ private:
 
     void refreshRows();
     void rebuildWhenShown();
+    void releaseContent();
     void scheduleRebuild();
     void rebuild();
     void applyPalette();

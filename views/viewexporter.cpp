@@ -185,6 +185,13 @@ void ViewExporter::paintChart(QPainter *painter, const QRect &rect, const Export
     view.resize(rect.size());
     view.show();
     view.settle();
+    // Lanes that need more height than the image has (many actors) are laid out in a larger
+    // rectangle of the image's proportions and scaled down into it: every name stays whole,
+    // and the chart still fills the image.
+    const double enlarge = std::max(1.0, double(view.minimumChartHeight()) / std::max(1, rect.height()));
+    view.setMinimumHeight(0);
+    view.resize((QSizeF(rect.size()) * enlarge).toSize());
+    view.settle();
     if (!options.wholePeriod && m_visibleRange.second > m_visibleRange.first)
         view.setVisibleRange(m_visibleRange.first, m_visibleRange.second);
     view.settle();
