@@ -172,7 +172,10 @@ void MainWindow::createActions()
     QAction *fit = viewMenu->addAction(tr("&Fit Selection"), this, [this] { m_timeline->fitSelection(); });
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F12));
     // The timeline finds the busiest week as it lays out what the filter shows.
-    connect(m_timeline, &TimelineView::contentChanged, busiest, [this, busiest] { busiest->setToolTip(m_timeline->busiestWeekText()); });
+    // Until then (a hidden timeline lays out when shown) it says no stale dates.
+    const auto updateBusiest = [this, busiest] { busiest->setToolTip(m_timeline->busiestWeekText()); };
+    connect(m_timeline, &TimelineView::contentChanged, busiest, updateBusiest);
+    connect(m_filter, &EventFilterModel::filtersChanged, busiest, updateBusiest);
     toolBar->addSeparator();
     toolBar->addAction(whole);
     toolBar->addAction(busiest);

@@ -7,6 +7,7 @@
 #include "sourcesview.h"
 #include "timelineview.h"
 
+#include <QAction>
 #include <QChart>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
@@ -43,6 +44,7 @@ private slots:
     void markupFromTheDatasetIsShownLiterally();
     void windowStateIsKeptInSettings();
     void actorLanesShowTheirNames();
+    void busiestWeekTooltipNeverShowsStaleDates();
 
 private:
     QString currentId() const;
@@ -279,6 +281,26 @@ void MainWindowTest::actorLanesShowTheirNames()
     QVERIFY(top.contains(QStringLiteral("United States")) && top.contains(QStringLiteral("Lindsey Graham")));
     for (const QString &name : top)
         QTRY_VERIFY2(drawnLaneNames(chart).contains(name), qPrintable(name));
+}
+
+void MainWindowTest::busiestWeekTooltipNeverShowsStaleDates()
+{
+    QAction *busiest = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Busiest Week"))
+            busiest = action;
+    }
+    QVERIFY(busiest);
+    QTRY_VERIFY2(busiest->toolTip().contains(QStringLiteral("Mar")), qPrintable(busiest->toolTip()));
+    const QString whole = busiest->toolTip();
+    // Filtered with the timeline hidden: it lays out when shown, and says no dates till then.
+    m_window->tabs()->setCurrentIndex(MainWindow::SourcesTab);
+    m_window->filterModel()->setKinds({QStringLiteral("statement")});
+    QCoreApplication::processEvents();
+    QCOMPARE(busiest->toolTip(), QStringLiteral("Busiest week"));
+    m_window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    QTRY_VERIFY2(busiest->toolTip().contains(QStringLiteral("1 event")), qPrintable(busiest->toolTip()));
+    QVERIFY(busiest->toolTip() != whole);
 }
 
 void MainWindowTest::windowStateIsKeptInSettings()
