@@ -133,8 +133,10 @@ int runOneSize(int events, const QString &path, int runs)
     settle();
     // Hidden tabs catch up when shown: what switching to them costs after a filter change.
     QTabWidget *tabs = window.tabs();
-    for (const auto &[tab, what] : {std::pair{MainWindow::ActorsTab, "show the Actors tab after a search change"},
-                                    std::pair{MainWindow::SourcesTab, "show the Sources tab after a search change"}}) {
+    for (const auto &shown : {std::pair{MainWindow::ActorsTab, "show the Actors tab after a search change"},
+                              std::pair{MainWindow::SourcesTab, "show the Sources tab after a search change"}}) {
+        const int tab = shown.first; // a lambda may not capture a structured binding in C++17
+        const char *what = shown.second;
         int searches = 0;
         report(what, measure(runs, [&] {
                    tabs->setCurrentIndex(MainWindow::TimelineTab);
