@@ -81,6 +81,16 @@ double peakMemoryMB()
     return 0;
 }
 
+// The window as a person sees it: the dataset open, 1280×800, laid out.
+void openShown(MainWindow &window, const QString &path)
+{
+    window.setInteractive(false);
+    window.openDataset(path);
+    window.resize(1280, 800);
+    window.show();
+    settle();
+}
+
 void report(const char *what, double ms) { std::printf("  %-44s %10.1f ms\n", what, ms); }
 
 // `path` was written by the parent process, so this process's peak memory is the app's own.
@@ -113,11 +123,7 @@ int runOneSize(int events, const QString &path, int runs)
     report("first search at once after opening", median(firstSearch));
     dataset.reset();
     MainWindow window;
-    window.setInteractive(false);
-    window.openDataset(path);
-    window.resize(1280, 800);
-    window.show();
-    settle();
+    openShown(window, path);
     EventFilterModel *filter = window.filterModel();
     report("search change until the views are updated", measure(runs, [&] { filter->setSearchText(QString()); settle(); }, [&] {
                filter->setSearchText(QStringLiteral("ceasefire"));
@@ -194,11 +200,7 @@ int measureMemory(const QString &path)
 {
     QTemporaryDir dir;
     MainWindow window;
-    window.setInteractive(false);
-    window.openDataset(path);
-    window.resize(1280, 800);
-    window.show();
-    settle();
+    openShown(window, path);
     window.filterModel()->setSearchText(QStringLiteral("ceasefire"));
     settle();
     window.filterModel()->setActorIds({QStringLiteral("actor-7")});
