@@ -260,18 +260,11 @@ void SourcesView::indexPassages()
 
 QBitArray SourcesView::shownRows() const
 {
+    // The filter's own verdicts by source row: no index mapping.
     QBitArray shown(m_events->rowCount());
-    if (m_filter->eventSource() == m_events) { // the filter's own verdicts, no index mapping
-        for (int row = 0; row < shown.size(); ++row) {
-            if (m_filter->acceptsSourceRow(row))
-                shown.setBit(row);
-        }
-        return shown;
-    }
-    for (int row = 0; row < m_filter->rowCount(); ++row) {
-        const int sourceRow = m_filter->mapToSource(m_filter->index(row, 0)).row();
-        if (sourceRow >= 0 && sourceRow < shown.size())
-            shown.setBit(sourceRow);
+    for (int row = 0; row < shown.size(); ++row) {
+        if (m_filter->acceptsSourceRow(row))
+            shown.setBit(row);
     }
     return shown;
 }

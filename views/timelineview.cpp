@@ -112,9 +112,10 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     connect(m_chart, &QChart::plotAreaChanged, this, &TimelineView::scheduleOverlay);
 
     connect(filter, &QAbstractItemModel::modelReset, this, [this] {
+        // The items name rows of the model's old facts: drop them now (and the old dataset
+        // with them), not on the deferred rebuild.
         m_rowsStale = true;
-        if (!isVisible())
-            releaseContent(); // let go of the old dataset now, not when next shown
+        releaseContent();
         scheduleRebuild();
     });
     connect(filter, &QAbstractItemModel::layoutChanged, this, &TimelineView::scheduleRebuild);
@@ -165,7 +166,8 @@ void TimelineView::releaseContent()
     m_candidateRows.clear();
     m_eventMarkers.clear();
     m_busiestWeekCount = 0;
-    m_table = std::make_shared<RowTable>();
+    m_dateOrder.clear();
+    m_actorOfParticipant.clear();
     m_rowsDataset.reset();
     m_overlay->setLines({});
     m_overlay->setMarkers({});
@@ -202,79 +204,44 @@ void TimelineView::scheduleRebuild()
 
 void TimelineView::refreshRows()
 {
-    const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
-    const std::shared_ptr<const Dataset> dataset = events ? events->dataset() : nullptr;
+    const EventModel *source = m_filter->eventSource();
+    const std::shared_ptr<const Dataset> dataset = source ? source->dataset() : nullptr;
     if (!m_rowsStale && dataset == m_rowsDataset)
         return;
     m_rowsStale = false;
     m_rowsDataset = dataset;
     m_labelTexts.clear();
-    // Every timeline of a dataset (the main one, the actors' lanes, an export) shares one
-    // table: building it reads every event.
-    static std::weak_ptr<const RowTable> shared;
-    const std::shared_ptr<const RowTable> cached = shared.lock();
-    if (cached && dataset && cached->dataset.lock() == dataset) {
-        m_table = cached;
-        return;
-    }
-    auto table = std::make_shared<RowTable>();
-    m_table = table;
+    m_dateOrder.clear();
+    m_actorOfParticipant.clear();
     if (!dataset)
         return;
-    table->dataset = dataset;
-    shared = table;
-    QList<RowInfo> &rows = table->rows;
-    QList<int> &rowSides = table->sides;
-    QList<int> &rowActors = table->actors;
-    QStringList &kindNames = table->kindNames;
-    QHash<QString, int> actorIndex;
-    for (qsizetype a = 0; a < dataset->actors.size(); ++a)
-        actorIndex.insert(dataset->actors.at(a).id, int(a));
-    QHash<QString, int> kindIndex;
-    rows.reserve(dataset->events.size());
-    for (const Event &event : dataset->events) {
-        RowInfo info;
-        info.dated = event.date.start.isValid();
-        if (info.dated) {
-            info.firstDay = event.date.start.toJulianDay();
-            info.lastDay = std::max(info.firstDay, event.date.end.isValid() ? event.date.end.toJulianDay()
-                                                                             : info.firstDay);
-        }
-        info.status = int(event.status);
-        info.precision = int(event.date.precision);
-        info.disagreement = !event.disagreements.isEmpty();
-        const auto kind = kindIndex.constFind(event.kind);
-        if (kind != kindIndex.cend()) {
-            info.kind = *kind;
-        } else {
-            info.kind = int(kindNames.size());
-            kindIndex.insert(event.kind, info.kind);
-            kindNames.append(event.kind);
-        }
-        info.sidesBegin = int(rowSides.size());
-        for (const QString &side : dataset->eventSideIds(event))
-            rowSides.append(dataset->sideIndex(side));
-        info.sidesEnd = int(rowSides.size());
-        info.colorIndex = info.sidesEnd > info.sidesBegin ? rowSides.at(info.sidesBegin) : -1;
-        info.actorsBegin = int(rowActors.size());
-        for (const Participant &participant : event.participants) {
-            const int index = actorIndex.value(participant.actorId, -1);
-            bool seen = index < 0;
-            for (int k = info.actorsBegin; k < rowActors.size() && !seen; ++k)
-                seen = rowActors.at(k) == index;
-            if (!seen)
-                rowActors.append(index);
-        }
-        info.actorsEnd = int(rowActors.size());
-        rows.append(info);
+    // The filter's order (it sorts by the model's date rank), and the dataset's actor of
+    // each participant number the model uses.
+    m_dateOrder = QList<int>(source->rowCount(), -1);
+    for (int row = 0; row < source->rowCount(); ++row)
+        m_dateOrder[source->dateRank(row)] = row;
+    const EventModel::RowIds &participants = source->participants();
+    for (int number = 0; number < participants.count(); ++number) {
+        const Actor *actor = dataset->actor(participants.id(number));
+        m_actorOfParticipant.append(actor ? int(actor - dataset->actors.constData()) : -1);
     }
-    // The filter's order (EventFilterModel sorts by the model's date rank).
-    const auto *source = qobject_cast<const EventModel *>(m_filter->sourceModel());
-    if (source && source->rowCount() == rows.size()) {
-        table->dateOrder = QList<int>(rows.size(), -1);
-        for (int row = 0; row < rows.size(); ++row)
-            table->dateOrder[source->dateRank(row)] = row;
-    }
+}
+
+bool TimelineView::isDated(int row) const
+{
+    return m_filter->eventSource()->startDay(row) != QDate().toJulianDay();
+}
+
+qint64 TimelineView::lastDay(int row) const
+{
+    const EventModel *source = m_filter->eventSource();
+    return std::max(source->startDay(row), source->endDay(row)); // an end before the start, or none
+}
+
+int TimelineView::colorIndexOf(int row) const
+{
+    const EventModel::RowIds &sides = m_filter->eventSource()->sides();
+    return sides.begin(row) != sides.end(row) ? *sides.begin(row) : -1; // numbered in side order
 }
 
 void TimelineView::rebuild()
@@ -293,31 +260,27 @@ void TimelineView::rebuild()
     const std::shared_ptr<const Dataset> dataset = m_rowsDataset;
     const SidePalette colors(palette());
 
-    // The shown events, in the filter's date order.
-    const int rows = dataset ? m_filter->rowCount() : 0;
-    m_items.reserve(rows);
+    // The shown events, in the filter's date order: walk the rows in that order and ask the
+    // filter's verdict per row (mapping 100,000 proxy indexes one by one costs far more).
+    const EventModel *source = dataset ? m_filter->eventSource() : nullptr;
+    const EventModel::RowIds *sides = source ? &source->sides() : nullptr;
+    const EventModel::RowIds *participants = source ? &source->participants() : nullptr;
+    const EventModel::RowIds *kinds = source ? &source->kinds() : nullptr;
     QList<int> actorEventCount(dataset ? dataset->actors.size() : 0, 0);
-    QList<bool> kindShown(m_table->kindNames.size(), false);
+    QList<bool> kindShown(kinds ? kinds->count() : 0, false);
     bool anyWithoutSide = false;
-    // Over an EventModel, walk the rows in the filter's date order and ask the filter's
-    // verdict per row: mapping 100,000 proxy indexes one by one costs far more.
-    const EventModel *source = m_filter->eventSource();
-    const bool fast = source && source->rowCount() == m_table->rows.size() &&
-                      m_table->dateOrder.size() == m_table->rows.size();
-    for (int row = 0; row < (fast ? int(m_table->dateOrder.size()) : rows); ++row) {
-        const int sourceRow = fast ? m_table->dateOrder.at(row) : m_filter->mapToSource(m_filter->index(row, 0)).row();
-        if (sourceRow < 0 || sourceRow >= m_table->rows.size())
+    for (const int row : std::as_const(m_dateOrder)) {
+        if (!m_filter->acceptsSourceRow(row))
             continue;
-        if (fast && !m_filter->acceptsSourceRow(sourceRow))
-            continue;
-        const RowInfo &info = m_table->rows.at(sourceRow);
-        for (int k = info.actorsBegin; k < info.actorsEnd; ++k)
-            ++actorEventCount[m_table->actors.at(k)];
-        kindShown[info.kind] = true;
-        anyWithoutSide |= info.sidesBegin == info.sidesEnd;
+        for (const int *number = participants->begin(row); number != participants->end(row); ++number) {
+            if (const int actor = m_actorOfParticipant.at(*number); actor >= 0)
+                ++actorEventCount[actor];
+        }
+        kindShown[*kinds->begin(row)] = true;
+        anyWithoutSide |= sides->begin(row) == sides->end(row);
         Item item;
-        item.row = sourceRow;
-        item.multiDay = info.lastDay > info.firstDay;
+        item.row = row;
+        item.multiDay = lastDay(row) > source->startDay(row);
         m_items.append(item);
     }
 
@@ -360,16 +323,16 @@ void TimelineView::rebuild()
             break;
         }
         case LaneMode::Kind: {
-            laneOfKey = QList<int>(m_table->kindNames.size(), -1);
-            QList<int> kinds;
-            for (qsizetype k = 0; k < m_table->kindNames.size(); ++k) {
+            laneOfKey = QList<int>(kinds->count(), -1);
+            QList<int> shownKinds;
+            for (int k = 0; k < kinds->count(); ++k) {
                 if (kindShown.at(k))
-                    kinds.append(int(k));
+                    shownKinds.append(k);
             }
-            std::sort(kinds.begin(), kinds.end(),
-                      [&](int a, int b) { return m_table->kindNames.at(a) < m_table->kindNames.at(b); });
-            for (int kind : kinds)
-                addLane(kind, m_table->kindNames.at(kind), -1);
+            std::sort(shownKinds.begin(), shownKinds.end(),
+                      [&](int a, int b) { return kinds->id(a) < kinds->id(b); });
+            for (int kind : shownKinds)
+                addLane(kind, kinds->id(kind), -1);
             break;
         }
         }
@@ -383,9 +346,8 @@ void TimelineView::rebuild()
     QList<TimelineLayout::DayRange> ranges;
     ranges.reserve(m_items.size());
     for (const Item &item : std::as_const(m_items)) {
-        const RowInfo &info = m_table->rows.at(item.row);
-        if (info.dated)
-            ranges.append({info.firstDay, info.lastDay});
+        if (isDated(item.row))
+            ranges.append({source->startDay(item.row), lastDay(item.row)});
     }
     m_layout.computeAxis(ranges);
 
@@ -393,13 +355,13 @@ void TimelineView::rebuild()
     const int noSideKey = dataset ? int(dataset->sides.size()) : 0;
     for (int i = 0; i < m_items.size(); ++i) {
         Item &item = m_items[i];
-        const RowInfo &info = m_table->rows.at(item.row);
+        const int row = item.row;
         item.lanesBegin = int(m_itemLanes.size());
         item.lanesEnd = item.lanesBegin;
-        if (!info.dated)
+        if (!isDated(row))
             continue; // nowhere on a date axis
-        item.x0 = m_layout.x(info.firstDay);
-        item.x1 = m_layout.x(info.lastDay + 1);
+        item.x0 = m_layout.x(source->startDay(row));
+        item.x1 = m_layout.x(lastDay(row) + 1);
         const auto addToLane = [&](int key) {
             const int lane = key >= 0 && key < laneOfKey.size() ? laneOfKey.at(key) : -1;
             if (lane < 0)
@@ -414,16 +376,16 @@ void TimelineView::rebuild()
         };
         switch (m_laneMode) {
         case LaneMode::Side:
-            if (info.sidesBegin == info.sidesEnd)
+            if (sides->begin(row) == sides->end(row))
                 addToLane(noSideKey);
-            for (int k = info.sidesBegin; k < info.sidesEnd; ++k)
-                addToLane(m_table->sides.at(k));
+            for (const int *side = sides->begin(row); side != sides->end(row); ++side)
+                addToLane(*side);
             break;
         case LaneMode::Actor:
-            for (int k = info.actorsBegin; k < info.actorsEnd; ++k)
-                addToLane(m_table->actors.at(k));
+            for (const int *number = participants->begin(row); number != participants->end(row); ++number)
+                addToLane(m_actorOfParticipant.at(*number));
             break;
-        case LaneMode::Kind: addToLane(info.kind); break;
+        case LaneMode::Kind: addToLane(*kinds->begin(row)); break;
         }
         item.lanesEnd = int(m_itemLanes.size());
     }
@@ -436,8 +398,8 @@ void TimelineView::rebuild()
     QList<qint64> starts;
     starts.reserve(m_items.size());
     for (const Item &item : std::as_const(m_items)) {
-        if (m_table->rows.at(item.row).dated)
-            starts.append(m_table->rows.at(item.row).firstDay);
+        if (isDated(item.row))
+            starts.append(source->startDay(item.row));
     }
     for (qsizetype i = 0; i < starts.size(); ++i) {
         while (starts.at(i) - starts.at(windowStart) >= 7)
@@ -460,7 +422,7 @@ void TimelineView::rebuild()
     QList<int> colorKeys;
     for (const Item &item : std::as_const(m_items)) {
         for (int k = item.lanesBegin; k < item.lanesEnd; ++k) {
-            const int key = m_laneMode == LaneMode::Kind ? m_table->rows.at(item.row).colorIndex
+            const int key = m_laneMode == LaneMode::Kind ? colorIndexOf(item.row)
                                                          : laneColors.value(m_itemLanes.at(k), -1);
             if (!colorKeys.contains(key))
                 colorKeys.append(key);
@@ -867,18 +829,18 @@ void TimelineView::placeMarkers()
                 continue;
             }
             ++m_laneSummaries[lane].individual;
-            const RowInfo &info = m_table->rows.at(item.row);
+            const Event &event = *eventOf(item);
             const QPointF at(candidate.centre, laneTop.at(lane) + rows[c] + 0.5);
             m_shown.append({candidate.item, lane, at, 0, item.x0, item.x1});
-            const int colorKey = m_laneMode == LaneMode::Kind ? info.colorIndex : m_laneColors.value(lane, -1);
-            const bool planned = info.status == int(EventStatus::Planned) || info.status == int(EventStatus::Cancelled);
+            const int colorKey = m_laneMode == LaneMode::Kind ? colorIndexOf(item.row) : m_laneColors.value(lane, -1);
+            const bool planned = event.status == EventStatus::Planned || event.status == EventStatus::Cancelled;
             (planned ? hollowPoints : filledPoints)[colorKey].append(at);
-            if (info.disagreement)
+            if (!event.disagreements.isEmpty())
                 starPoints.append(QPointF(at.x(), at.y() - 0.42)); // just above the marker
             if (item.multiDay) {
                 // A known run of days is solid; "some time in this range" is a translucent band.
                 QColor color = colors.color(colorKey);
-                if (info.precision != int(DatePrecision::Days))
+                if (event.date.precision != DatePrecision::Days)
                     color.setAlphaF(0.45);
                 lines.append({QPointF(item.x0 + 0.08, at.y()), QPointF(item.x1 - 0.08, at.y()),
                               QPen(color, 5, planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap)});
@@ -1149,9 +1111,9 @@ void TimelineView::updateRings()
 
 bool TimelineView::involvesActor(const Item &item, int actorIndex) const
 {
-    const RowInfo &info = m_table->rows.at(item.row);
-    for (int k = info.actorsBegin; k < info.actorsEnd; ++k) {
-        if (m_table->actors.at(k) == actorIndex)
+    const EventModel::RowIds &participants = m_filter->eventSource()->participants();
+    for (const int *number = participants.begin(item.row); number != participants.end(item.row); ++number) {
+        if (m_actorOfParticipant.at(*number) == actorIndex)
             return true;
     }
     return false;

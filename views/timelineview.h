@@ -107,23 +107,6 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
-    // What the timeline needs of one event of the dataset (a source row), gathered once
-    // per dataset so that a filter change or a frame never goes through QVariant roles.
-    struct RowInfo {
-        qint64 firstDay = 0; // julian days, inclusive
-        qint64 lastDay = 0;
-        bool dated = false;
-        int status = 0;
-        int precision = 0;
-        bool disagreement = false;
-        int colorIndex = -1; // the first side's index, -1 for none
-        int kind = -1;       // index into RowTable::kindNames
-        int sidesBegin = 0;  // range in RowTable::sides (side indexes)
-        int sidesEnd = 0;
-        int actorsBegin = 0; // range in RowTable::actors (actor indexes)
-        int actorsEnd = 0;
-    };
-
     // An event shown by the filter, in the filter's (date) order.
     struct Item {
         int row = -1;       // source row
@@ -154,6 +137,10 @@ private:
     };
 
     void refreshRows();
+    // Facts of a source row, from the model.
+    bool isDated(int row) const;
+    qint64 lastDay(int row) const;
+    int colorIndexOf(int row) const; // the first side's index, -1 for none
     void rebuildWhenShown();
     void releaseContent();
     void scheduleRebuild();
@@ -195,17 +182,11 @@ private:
     QScatterSeries *m_countLegend = nullptr;
     TimelineOverlay *m_overlay = nullptr;
 
-    struct RowTable {
-        std::weak_ptr<const Dataset> dataset;
-        QList<RowInfo> rows; // by source row
-        QList<int> sides;
-        QList<int> actors;
-        QStringList kindNames;
-        QList<int> dateOrder; // source rows in date order (the filter's order)
-    };
-    std::shared_ptr<const Dataset> m_rowsDataset; // what m_table describes
+    // Of the dataset the items come from (the model's facts give the rest, by source row).
+    std::shared_ptr<const Dataset> m_rowsDataset;
     bool m_rowsStale = true;
-    std::shared_ptr<const RowTable> m_table = std::make_shared<RowTable>();
+    QList<int> m_dateOrder;          // source rows in the filter's (date) order
+    QList<int> m_actorOfParticipant; // by the model's participant number: the dataset's actor
 
     QList<Item> m_items;           // the filter's rows, in its order
     QList<int> m_itemLanes;

@@ -49,29 +49,19 @@ QStringList ViewExporter::citedArticleIds() const
         return {};
     // One flag per article: the shown events cite each of thousands of articles many times.
     QList<bool> cited(dataset->articles.size(), false);
-    if (m_filter->eventSource() == events) {
-        // The model numbers the cited articles; walk the filter's verdicts by source row.
-        const EventModel::RowIds &articles = events->articles();
-        QList<bool> numberCited(articles.count(), false);
-        for (int row = 0; row < events->rowCount(); ++row) {
-            if (!m_filter->acceptsSourceRow(row))
-                continue;
-            for (const int *number = articles.begin(row); number != articles.end(row); ++number)
-                numberCited[*number] = true;
-        }
-        for (int number = 0; number < numberCited.size(); ++number) {
-            const Article *article = numberCited.at(number) ? dataset->article(articles.id(number)) : nullptr;
-            if (article)
-                cited[article - dataset->articles.constData()] = true;
-        }
-    } else {
-        for (int row = 0; row < m_filter->rowCount(); ++row) {
-            const Event *event = events->event(m_filter->mapToSource(m_filter->index(row, 0)).row());
-            for (const SourcePassage &source : event ? event->sources : QList<SourcePassage>()) {
-                if (const Article *article = dataset->article(source.articleId))
-                    cited[article - dataset->articles.constData()] = true;
-            }
-        }
+    // The model numbers the cited articles; walk the filter's verdicts by source row.
+    const EventModel::RowIds &articles = events->articles();
+    QList<bool> numberCited(articles.count(), false);
+    for (int row = 0; row < events->rowCount(); ++row) {
+        if (!m_filter->acceptsSourceRow(row))
+            continue;
+        for (const int *number = articles.begin(row); number != articles.end(row); ++number)
+            numberCited[*number] = true;
+    }
+    for (int number = 0; number < numberCited.size(); ++number) {
+        const Article *article = numberCited.at(number) ? dataset->article(articles.id(number)) : nullptr;
+        if (article)
+            cited[article - dataset->articles.constData()] = true;
     }
     // In the dataset's article order, so the footer reads the same every time.
     QStringList ids;
