@@ -1,7 +1,5 @@
 #include "timelinelayout.h"
 
-#include <QSet>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -9,13 +7,10 @@
 
 namespace ntl {
 
-void TimelineLayout::computeAxis(const QList<DayRange> &ranges)
+void TimelineLayout::compute(const QList<DayRange> &ranges)
 {
     m_segments.clear();
-    m_placements.clear();
     m_breaks.clear();
-    m_lanes.clear();
-    m_totalRows = 0;
     m_maxX = 0;
 
     // 1. Busy days, marked in one flag per day of the data's extent (linear, no hashing).
@@ -67,65 +62,6 @@ void TimelineLayout::computeAxis(const QList<DayRange> &ranges)
         }
         m_maxX = x;
     }
-}
-
-void TimelineLayout::compute(const QList<Input> &inputs, int laneCount)
-{
-    QList<DayRange> ranges;
-    ranges.reserve(inputs.size());
-    for (const Input &input : inputs) {
-        if (!input.start.isValid())
-            continue;
-        const qint64 first = input.start.toJulianDay();
-        ranges.append({first, std::max(first, input.end.isValid() ? input.end.toJulianDay() : first)});
-    }
-    computeAxis(ranges);
-    m_placements.clear();
-    m_lanes = QList<Lane>(std::max(laneCount, 0));
-    m_totalRows = 0;
-
-    // 3. Stack rows per lane: greedy interval colouring in start order.
-    QList<int> order(inputs.size());
-    for (int i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        if (inputs.at(a).start != inputs.at(b).start)
-            return inputs.at(a).start < inputs.at(b).start;
-        return inputs.at(a).end < inputs.at(b).end;
-    });
-    QList<QList<double>> rowEnds(m_lanes.size()); // per lane, per row: where it is free again
-    for (int index : order) {
-        const Input &input = inputs.at(index);
-        if (!input.start.isValid())
-            continue;
-        const QDate end = input.end.isValid() ? std::max(input.end, input.start) : input.start;
-        const double x0 = x(input.start);
-        const double x1 = x(end.addDays(1));
-        for (int lane : input.lanes) {
-            if (lane < 0 || lane >= m_lanes.size())
-                continue;
-            QList<double> &ends = rowEnds[lane];
-            int row = 0;
-            // Markers need about a day's width even when the event is squeezed.
-            while (row < ends.size() && ends.at(row) > x0 + 1e-9)
-                ++row;
-            if (row == ends.size())
-                ends.append(0);
-            ends[row] = std::max(x1, x0 + 1.0);
-            m_placements.append({index, lane, row, x0, x1, 0});
-        }
-    }
-
-    // 4. Lane heights and row centres.
-    double top = 0;
-    for (int lane = 0; lane < m_lanes.size(); ++lane) {
-        m_lanes[lane].rows = std::max<int>(1, int(rowEnds.at(lane).size()));
-        m_lanes[lane].top = top;
-        top += m_lanes[lane].rows;
-    }
-    m_totalRows = top;
-    for (Placement &placement : m_placements)
-        placement.y = m_lanes.at(placement.lane).top + placement.row + 0.5;
 }
 
 const TimelineLayout::Segment &TimelineLayout::segmentOfDay(qint64 julianDay) const

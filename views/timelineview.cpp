@@ -349,7 +349,7 @@ void TimelineView::rebuild()
         if (isDated(item.row))
             ranges.append({source->startDay(item.row), lastDay(item.row)});
     }
-    m_layout.computeAxis(ranges);
+    m_layout.compute(ranges);
 
     // Positions and lanes; rows are placed per frame (placeMarkers).
     const int noSideKey = dataset ? int(dataset->sides.size()) : 0;
