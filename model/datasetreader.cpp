@@ -1,10 +1,13 @@
 #include "datasetreader.h"
 
+#include "boundeddom.h"
 #include "codepointindex.h"
 #include "filebuffer.h"
 #include "jsoncursor.h"
 #include "jsonoutline.h"
 #include "passageanchor.h"
+#include "regularfile.h"
+#include "utf8.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -32,19 +35,6 @@
 namespace ntl {
 
 namespace {
-
-// std::allocator in all but name: a std::string with it is a type of its own, compiled here
-// rather than taken from libstdc++, so that the parser's per-character push_back is inlined
-// (about a tenth of the parsing time of a large dataset).
-template <typename T> struct InlinedAllocator : std::allocator<T> {
-    template <typename U> struct rebind {
-        using other = InlinedAllocator<U>;
-    };
-    InlinedAllocator() = default;
-    template <typename U> InlinedAllocator(const InlinedAllocator<U> &) noexcept {}
-};
-using JsonString = std::basic_string<char, std::char_traits<char>, InlinedAllocator<char>>;
-using Json = nlohmann::basic_json<std::map, std::vector, JsonString>;
 
 constexpr char formatName[] = "negotiation-timeline";
 constexpr int supportedVersion = 1;
@@ -94,6 +84,8 @@ std::pair<int, int> lineAndColumn(std::string_view bytes, qsizetype byteOffset)
 QString parseErrorReason(const char *what)
 {
     QString message = QString::fromUtf8(what);
+    if (message.startsWith(u'[') && message.indexOf(QStringLiteral("] ")) > 0) // "[json.exception.…] "
+        message = message.mid(message.indexOf(QStringLiteral("] ")) + 2);
     const qsizetype columnAt = message.indexOf(QStringLiteral("column "));
     const qsizetype colonAt =
         columnAt >= 0 ? message.indexOf(QStringLiteral(": "), columnAt) : message.indexOf(u':');
@@ -108,12 +100,37 @@ QString sha256Hex(const QByteArray &bytes)
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-// Parses without exceptions, which a syntax error would otherwise cost; false on any error.
-bool parseJson(std::string_view json, Json &into)
+// What the tree of one element of the events array may cost: it is freed once read.
+qint64 elementBudget(std::string_view text)
 {
-    into = Json::parse(json.begin(), json.end(), nullptr, false);
-    return !into.is_discarded();
+    return 16 * 1024 * 1024 + 2 * qint64(text.size());
 }
+
+// Parses one element of the events array into a bounded tree; false with `tooLarge` unset
+// on a syntax error.
+// A byte-order mark where an element begins: nlohmann skips one at the start of what it
+// parses, but in a whole document it is only allowed at the very start.
+bool startsWithBom(std::string_view text)
+{
+    return text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF";
+}
+
+bool parseEvent(std::string_view text, Json &into, bool *tooLarge)
+{
+    *tooLarge = false;
+    if (startsWithBom(text))
+        return false;
+    std::atomic<qint64> budget{elementBudget(text)};
+    BoundedDom::Outcome outcome = BoundedDom::Outcome::TooLarge;
+    try {
+        outcome = BoundedDom::parse(text, JsonShape::event(), budget, into);
+    } catch (const std::bad_alloc &) {
+        into = Json();
+    }
+    *tooLarge = outcome == BoundedDom::Outcome::TooLarge;
+    return outcome == BoundedDom::Outcome::Parsed;
+}
+
 
 std::string_view slice(std::string_view json, JsonOutline::Range range)
 {
@@ -154,7 +171,7 @@ struct SkippingIterator {
 
 // An object whose values are all strings or null (an article, say) read into `into` much
 // faster than the parser would; false, leaving it to the parser, for anything else.
-bool parseFlatObject(std::string_view json, Json &into)
+bool parseFlatObject(std::string_view json, Json &into, std::atomic<qint64> &budget)
 {
     JsonCursor in(json);
     if (!in.take('{'))
@@ -165,8 +182,8 @@ bool parseFlatObject(std::string_view json, Json &into)
     if (!in.take('}')) {
         do {
             std::string_view key;
-            if (!in.readKey(key) || !in.take(':'))
-                return false;
+            if (!in.readKey(key) || !in.take(':') || !JsonShape::article()->find(key))
+                return false; // unknown members are the bounded parser's to skip
             auto [member, inserted] = members.try_emplace(JsonString(key.data(), key.size()));
             if (!inserted) // the parser keeps the last of repeated keys; leave that to it
                 return false;
@@ -185,30 +202,47 @@ bool parseFlatObject(std::string_view json, Json &into)
     }
     if (!in.atEnd())
         return false;
+    // What BoundedDom would charge, about: the text, and a member per key.
+    const qint64 cost = qint64(json.size()) + 96 * qint64(members.size() + 1);
+    if (budget.fetch_sub(cost) - cost < 0)
+        return false; // over the budget: the bounded parser says so
     into = std::move(object);
     return true;
 }
 
-// Parses each of `elements` of `json` into `parsed`, on as many threads as there are cores;
-// false if one is not valid JSON on its own.
-bool parseInParallel(std::string_view json, const std::vector<JsonOutline::Range> &elements,
-                     std::vector<Json> &parsed)
+// Parses each of `elements` of `json` into `parsed`, on as many threads as there are cores,
+// charging `budget`; Parsed, or what went wrong with the first that failed.
+BoundedDom::Outcome parseInParallel(std::string_view json,
+                                    const std::vector<JsonOutline::Range> &elements,
+                                    std::vector<Json> &parsed, std::atomic<qint64> &budget)
 {
     parsed.resize(elements.size());
     const std::size_t shares =
         std::clamp<std::size_t>(std::size_t(std::max(1, QThread::idealThreadCount())), 1,
                                 std::max<std::size_t>(elements.size(), 1));
     std::atomic<bool> failed{false};
+    std::atomic<bool> tooLarge{false};
     const auto parseShare = [&](std::size_t share) {
         const std::size_t first = elements.size() * share / shares;
         const std::size_t last = elements.size() * (share + 1) / shares;
         try {
             for (std::size_t i = first; i < last && !failed; ++i) {
                 const std::string_view element = slice(json, elements[i]);
-                if (!parseFlatObject(element, parsed[i]) && !parseJson(element, parsed[i]))
+                if (startsWithBom(element)) {
+                    failed = true;
+                    break;
+                }
+                if (parseFlatObject(element, parsed[i], budget))
+                    continue;
+                const BoundedDom::Outcome outcome =
+                    BoundedDom::parse(element, JsonShape::article(), budget, parsed[i]);
+                if (outcome == BoundedDom::Outcome::TooLarge)
+                    tooLarge = true;
+                if (outcome != BoundedDom::Outcome::Parsed)
                     failed = true;
             }
-        } catch (const std::exception &) { // out of memory, say: then the whole is parsed again
+        } catch (const std::bad_alloc &) {
+            tooLarge = true;
             failed = true;
         }
     };
@@ -218,7 +252,9 @@ bool parseInParallel(std::string_view json, const std::vector<JsonOutline::Range
     parseShare(0);
     for (std::thread &thread : threads)
         thread.join();
-    return !failed;
+    if (!failed)
+        return BoundedDom::Outcome::Parsed;
+    return tooLarge ? BoundedDom::Outcome::TooLarge : BoundedDom::Outcome::SyntaxError;
 }
 
 // A SAX consumer that accepts every value and keeps the first error: Json::parse's
@@ -243,14 +279,23 @@ struct FirstErrorSax {
     bool end_object() { return true; }
     bool start_array(std::size_t) { return true; }
     bool end_array() { return true; }
-    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &error)
+    std::size_t position = 0; // bytes read when the error was found, for any error
+    bool parse_error(std::size_t at, const std::string &, const nlohmann::detail::exception &error)
     {
+        position = at;
         message = error.what();
         if (const auto *parseError = dynamic_cast<const Json::parse_error *>(&error))
             byte = parseError->byte;
         return false;
     }
 };
+
+// Whether `text` is valid JSON, found without building anything.
+bool isValidJson(std::string_view text)
+{
+    FirstErrorSax sax;
+    return Json::sax_parse(text.begin(), text.end(), &sax);
+}
 
 class Checker
 {
@@ -316,6 +361,11 @@ private:
         }
         m_diagnostics.append(std::move(d));
     }
+    static QString tooLargeMessage()
+    {
+        return QStringLiteral("too large to read: its structure would take more memory than "
+                              "the file allows (about twice its size)");
+    }
     // The document's first syntax error, reported as Json::parse reports it; nullopt when
     // the document is valid JSON. Reads the whole text again, without building a DOM.
     std::optional<Diagnostic> syntaxError(std::string_view json) const;
@@ -362,6 +412,8 @@ private:
             return std::nullopt;
         }
         QString text = qs(value->get_ref<const JsonString &>());
+        if (!withinLength(text, path, key))
+            return std::nullopt;
         if (!allowEmpty && text.trimmed().isEmpty()) {
             error(child(path, key), QStringLiteral("expected a non-empty string"));
             return std::nullopt;
@@ -380,7 +432,21 @@ private:
                   QStringLiteral("expected a string or null, found %1").arg(jsonTypeName(*value)));
             return {};
         }
-        return qs(value->get_ref<const JsonString &>());
+        QString text = qs(value->get_ref<const JsonString &>());
+        return withinLength(text, path, key) ? text : QString();
+    }
+
+    // Reports a string longer than its field allows (laying out a 200 MB title would
+    // crash the text layout); the limits are in docs/format.md.
+    bool withinLength(const QString &text, const QString &path, const char *key)
+    {
+        const qsizetype limit = DatasetReader::maxFieldLength(key);
+        if (text.size() <= limit)
+            return true;
+        error(child(path, key), QStringLiteral("expected at most %1 characters, found %2")
+                                    .arg(limit)
+                                    .arg(text.size()));
+        return false;
     }
 
     QString id(const Json &object, const QString &path)
@@ -586,7 +652,9 @@ private:
     void readSources(const Json &object, const QString &path, Event &event);
     void readDisagreements(const Json &object, const QString &path, Event &event);
     void anchorSource(const QString &path, const Article *article, SourcePassage &source);
-    std::optional<QString> resolveTextFile(const QString &path, const QString &relative);
+    // The bytes of the article text file `relative`, read safely from inside the dataset's
+    // folder; nullopt (reported at `fieldPath`) when it cannot or must not be read.
+    std::optional<QByteArray> readTextFile(const QString &fieldPath, const QString &relative);
 
     QString m_file;
     QString m_baseDirectory;
@@ -639,9 +707,14 @@ std::optional<Diagnostic> Checker::syntaxError(std::string_view json) const
 {
     QByteArray reread;
     if (m_buffer && m_buffer->hasReleased()) { // parts of `json` are gone: read the file again
-        QFile file(m_file);
-        if (file.open(QIODevice::ReadOnly))
-            reread = file.readAll();
+        QString why;
+        reread = m_buffer->reread(&why);
+        if (reread.isEmpty()) {
+            Diagnostic d;
+            d.file = m_file;
+            d.message = why;
+            return d;
+        }
         json = std::string_view(reread.constData(), std::size_t(reread.size()));
     }
     FirstErrorSax sax;
@@ -653,9 +726,9 @@ std::optional<Diagnostic> Checker::syntaxError(std::string_view json) const
         // The byte counts the bytes read, the offending one included.
         std::tie(d.line, d.column) = lineAndColumn(json, qsizetype(*sax.byte) - 1);
         d.message = QStringLiteral("not valid JSON: %1").arg(parseErrorReason(sax.message.c_str()));
-    } else { // e.g. a number too large for a double
-        d.jsonPath = QStringLiteral("/");
-        d.message = QStringLiteral("cannot parse: %1").arg(QString::fromStdString(sax.message));
+    } else { // e.g. a number too large for a double: located where it ends
+        std::tie(d.line, d.column) = lineAndColumn(json, qsizetype(sax.position));
+        d.message = QStringLiteral("not valid JSON: %1").arg(parseErrorReason(sax.message.c_str()));
     }
     return d;
 }
@@ -701,16 +774,23 @@ DatasetReader::Result Checker::run(std::string_view json)
                     {json.data() + array->range.begin + 1, json.data() + array->range.end - 1});
         }
         std::sort(gaps.begin(), gaps.end());
-        root = Json::parse(SkippingIterator{json.data(), &gaps},
-                           SkippingIterator{json.data() + json.size(), &gaps}, nullptr, false);
+        // Everything but the events shares one budget: about twice the text, and then some.
+        std::atomic<qint64> budget{64 * 1024 * 1024 + 2 * qint64(json.size())};
+        BoundedDom::Outcome outcome =
+            BoundedDom::parse(SkippingIterator{json.data(), &gaps},
+                              SkippingIterator{json.data() + json.size(), &gaps},
+                              JsonShape::dataset(), budget, root);
         std::vector<Json> parsedArticles;
-        if (!root.is_discarded() && splitArticles &&
-            !parseInParallel(json, articles.elements, parsedArticles))
-            root = Json(Json::value_t::discarded);
-        if (root.is_discarded()) {
+        if (outcome == BoundedDom::Outcome::Parsed && splitArticles)
+            outcome = parseInParallel(json, articles.elements, parsedArticles, budget);
+        if (outcome != BoundedDom::Outcome::Parsed) {
             if (std::optional<Diagnostic> d = syntaxError(json))
                 return failWith(*d);
-            throw std::logic_error("the document is valid JSON, but not in parts");
+            if (outcome == BoundedDom::Outcome::SyntaxError)
+                throw std::logic_error("the document is valid JSON, but not in parts");
+            error({}, tooLargeMessage());
+            result.diagnostics = m_diagnostics;
+            return result;
         }
         if (splitArticles) // the last "articles" member, as the outline's
             root.find("articles")->get_ref<Json::array_t &>() = std::move(parsedArticles);
@@ -719,6 +799,10 @@ DatasetReader::Result Checker::run(std::string_view json)
             m_buffer->release(0, kept.begin);
             m_buffer->release(kept.end, qsizetype(json.size()));
         }
+    } catch (const std::bad_alloc &) {
+        error({}, QStringLiteral("not enough memory to read the file"));
+        result.diagnostics = m_diagnostics;
+        return result;
     } catch (const std::exception &e) {
         error({}, QStringLiteral("cannot parse: %1").arg(QString::fromUtf8(e.what())));
         result.diagnostics = m_diagnostics;
@@ -752,6 +836,8 @@ DatasetReader::Result Checker::run(std::string_view json)
                 readEvents(root, json, outline);
             }
         }
+    } catch (const std::bad_alloc &) {
+        error({}, QStringLiteral("not enough memory to read the file"));
     } catch (const std::exception &e) {
         // Every access above is type-checked; this is a last line of defence, not a code path.
         error({}, QStringLiteral("internal error while reading: %1").arg(QString::fromUtf8(e.what())));
@@ -837,32 +923,49 @@ void Checker::readArticles(const Json &root)
         m_ownCodePointIndexes.append(CodePointIndex(article.text));
 }
 
-std::optional<QString> Checker::resolveTextFile(const QString &path, const QString &relative)
+std::optional<QByteArray> Checker::readTextFile(const QString &fieldPath, const QString &relative)
 {
-    const QString fieldPath = child(path, "textFile");
+    const auto refuse = [&](const QString &why) {
+        error(fieldPath, QStringLiteral("cannot read article text \"%1\": %2").arg(relative, why));
+        return std::nullopt;
+    };
+    if (RegularFile::hasControlCharacter(relative))
+        return refuse(QStringLiteral("the file name contains a control character"));
     if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative.startsWith(u':')) {
         error(fieldPath, QStringLiteral("expected a path relative to the dataset's folder, found \"%1\"").arg(relative));
         return std::nullopt;
     }
     const QString base = QDir::cleanPath(m_baseDirectory);
     const QString resolved = QDir::cleanPath(base + u'/' + relative);
-    const auto isInside = [](const QString &candidate, const QString &folder) {
-        return candidate.startsWith(folder.endsWith(u'/') ? folder : folder + u'/');
-    };
-    if (!isInside(resolved, base)) {
+    if (!resolved.startsWith(base.endsWith(u'/') ? base : base + u'/')) {
         error(fieldPath, QStringLiteral("\"%1\" leaves the dataset's folder; article texts are read only from inside it").arg(relative));
         return std::nullopt;
     }
-    if (!base.startsWith(u':')) {
-        // Resolve symbolic links too: a link may point anywhere.
-        const QString canonicalBase = QFileInfo(base).canonicalFilePath();
-        const QString canonical = QFileInfo(resolved).canonicalFilePath();
-        if (!canonical.isEmpty() && !isInside(canonical, canonicalBase)) {
-            error(fieldPath, QStringLiteral("\"%1\" is a link to \"%2\", outside the dataset's folder").arg(relative, canonical));
-            return std::nullopt;
+    QByteArray bytes;
+    if (base.startsWith(u':')) { // a dataset compiled into the program: its texts are too
+        QFile file(resolved);
+        if (!file.open(QIODevice::ReadOnly))
+            return refuse(file.errorString());
+        bytes = file.read(DatasetReader::maxArticleTextSize + 1);
+    } else {
+        RegularFile file;
+        QString why;
+        QString linkTarget;
+        if (!file.openInside(base, relative, &why, &linkTarget)) {
+            if (!linkTarget.isEmpty()) {
+                error(fieldPath, QStringLiteral("\"%1\" is a link to \"%2\", outside the dataset's folder").arg(relative, linkTarget));
+                return std::nullopt;
+            }
+            return refuse(why);
         }
+        if (file.size() > DatasetReader::maxArticleTextSize)
+            return refuse(QStringLiteral("it is larger than 64 MiB"));
+        if (!file.readAll(DatasetReader::maxArticleTextSize, &bytes, &why))
+            return refuse(why);
     }
-    return resolved;
+    if (bytes.size() > DatasetReader::maxArticleTextSize)
+        return refuse(QStringLiteral("it is larger than 64 MiB"));
+    return bytes;
 }
 
 void Checker::readArticleText(const Json &object, const QString &path, Article &article)
@@ -889,29 +992,17 @@ void Checker::readArticleText(const Json &object, const QString &path, Article &
             return;
         article.textFile = *relative;
         textPath = child(path, "textFile");
-        const std::optional<QString> resolved = resolveTextFile(path, *relative);
-        if (!resolved)
+        const std::optional<QByteArray> read = readTextFile(textPath, *relative);
+        if (!read)
             return;
-        QFile file(*resolved);
-        const QFileInfo info(*resolved);
-        if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
-            error(textPath, QStringLiteral("cannot read article text \"%1\": %2")
-                                .arg(*relative, info.isDir() ? QStringLiteral("it is a folder")
-                                                             : file.errorString()));
-            return;
-        }
-        if (file.size() > DatasetReader::maxArticleTextSize) {
-            error(textPath, QStringLiteral("article text \"%1\" is larger than 64 MiB").arg(*relative));
+        bytes = *read;
+        if (const qsizetype bad = invalidUtf8At(bytes); bad >= 0) {
+            error(textPath, QStringLiteral("article text \"%1\" is not valid UTF-8 (at byte %2)")
+                                .arg(*relative)
+                                .arg(bad));
             return;
         }
-        bytes = file.readAll();
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        article.text = decoder.decode(bytes);
-        if (decoder.hasError()) {
-            error(textPath, QStringLiteral("article text \"%1\" is not valid UTF-8").arg(*relative));
-            article.text.clear();
-            return;
-        }
+        article.text = QString::fromUtf8(bytes);
     }
     if (article.text.contains(QChar(u'\0')))
         warning(textPath, QStringLiteral("article text contains NUL characters"));
@@ -1088,9 +1179,12 @@ bool Checker::readEventsInShares(std::string_view json,
                 return false;
             if (std::optional<Event> event = readWellFormedEvent(text)) {
                 appendEvent(std::move(event), i);
-            } else if (!parseJson(text, object)) {
-                syntaxErrorFound = true;
-                return false;
+            } else if (bool tooLarge = false; !parseEvent(text, object, &tooLarge)) {
+                if (!tooLarge || !isValidJson(text)) {
+                    syntaxErrorFound = true;
+                    return false;
+                }
+                error(child(QStringLiteral("/events"), i), tooLargeMessage());
             } else {
                 appendEvent(readEvent(object, i), i);
             }
@@ -1135,7 +1229,8 @@ void Checker::readEventsAhead(std::string_view json,
                 releaseRead(releasedUpTo, elements[std::size_t(i)].end);
             continue;
         }
-        if (!parseJson(text, object)) {
+        bool tooLarge = false;
+        if (!parseEvent(text, object, &tooLarge) && (!tooLarge || !isValidJson(text))) {
             syntaxErrorFound = true;
             return;
         }
@@ -1143,7 +1238,11 @@ void Checker::readEventsAhead(std::string_view json,
         const int suppressedBefore = m_suppressed;
         const bool hadErrors = m_hasErrors;
         m_dependsOnEarlier = false;
-        std::optional<Event> event = readEvent(object, i);
+        std::optional<Event> event;
+        if (tooLarge)
+            error(child(QStringLiteral("/events"), i), tooLargeMessage());
+        else
+            event = readEvent(object, i);
         ElementOutcome outcome;
         if (m_dependsOnEarlier) { // forget it; it is read again in order
             m_diagnostics.resize(diagnosticsBefore);
@@ -1178,7 +1277,8 @@ void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
         const qsizetype index = first + qsizetype(k);
         if (outcome.readAgain) {
             Json object;
-            parseJson(slice(json, elements[std::size_t(index)]), object); // parsed before
+            bool tooLarge = false; // parsed before: it is an event read ahead, not too large
+            parseEvent(slice(json, elements[std::size_t(index)]), object, &tooLarge);
             appendEvent(readEvent(object, index), index);
             continue;
         }
@@ -1287,6 +1387,25 @@ bool markMember(std::uint32_t &seen, std::uint32_t bit)
     return true;
 }
 
+// Whether every string of `event` is within its field's length, as string() checks.
+bool withinLengths(const Event &event)
+{
+    const auto fits = [](const QString &text, const char *key) {
+        return text.size() <= DatasetReader::maxFieldLength(key);
+    };
+    bool ok = fits(event.id, "id") && fits(event.title, "title") &&
+              fits(event.summary, "summary") && fits(event.kind, "kind") &&
+              fits(event.place, "place") && fits(event.note, "note") &&
+              fits(event.date.expression, "expression") && fits(event.date.note, "note") &&
+              fits(event.date.anchorArticleId, "anchor");
+    for (const Participant &participant : event.participants)
+        ok = ok && fits(participant.actorId, "actor");
+    for (const SourcePassage &source : event.sources)
+        ok = ok && fits(source.articleId, "article") && fits(source.exact, "exact") &&
+             fits(source.prefix, "prefix") && fits(source.suffix, "suffix");
+    return ok;
+}
+
 // What string(…, allowEmpty = false) accepts without a word.
 bool isNonBlank(const QString &text)
 {
@@ -1361,7 +1480,8 @@ std::optional<Event> Checker::readWellFormedEvent(std::string_view text) const
         }
         return false;
     };
-    if (!readMembers(in, readMember) || !in.atEnd() || (seen & required) != required)
+    if (!readMembers(in, readMember) || !in.atEnd() || (seen & required) != required ||
+        !withinLengths(event))
         return std::nullopt;
     // Appended one by one, the lists have room to spare; readEvent() reserves their size.
     event.participants.squeeze();
@@ -1673,10 +1793,29 @@ bool isBlank(std::string_view bytes)
 
 } // namespace
 
+qsizetype DatasetReader::maxFieldLength(const char *key)
+{
+    const std::string_view name(key);
+    for (const std::string_view ids : {"id", "article", "actor", "side", "affiliation", "anchor"}) {
+        if (name == ids)
+            return maxIdLength;
+    }
+    if (name == "url")
+        return 2048;
+    if (name == "exact")
+        return 100000; // a passage, not an article
+    for (const std::string_view texts : {"summary", "note", "says"}) {
+        if (name == texts)
+            return maxTextFieldLength;
+    }
+    if (name == "text")
+        return maxArticleTextSize;
+    return maxNameLength;
+}
+
 DatasetReader::Result DatasetReader::readFile(const QString &path)
 {
     Result result;
-    const QFileInfo info(path);
     const auto fail = [&](const QString &message) {
         Diagnostic d;
         d.file = path;
@@ -1684,29 +1823,36 @@ DatasetReader::Result DatasetReader::readFile(const QString &path)
         result.diagnostics.append(d);
         return result;
     };
-    if (!info.exists())
-        return fail(QStringLiteral("no such file"));
-    if (info.isDir())
-        return fail(QStringLiteral("is a folder, not a dataset file"));
-    if (info.size() > maxFileSize)
-        return fail(QStringLiteral("file is %1 MiB; the largest dataset read is 256 MiB").arg(info.size() / (1024 * 1024)));
     FileBuffer buffer;
     QString error;
-    if (!buffer.load(path, &error))
+    if (!buffer.load(path, maxFileSize, &error))
         return fail(error);
     const std::string_view bytes = buffer.bytes();
     if (isBlank(bytes))
         return fail(QStringLiteral("file is empty; expected a JSON dataset"));
-    Checker checker(path, info.absolutePath());
-    checker.releaseWhenRead(&buffer);
-    return checker.run(bytes);
+    try {
+        Checker checker(path, QFileInfo(path).absolutePath());
+        checker.releaseWhenRead(&buffer);
+        return checker.run(bytes);
+    } catch (const std::bad_alloc &) { // made the checker, or left it: nothing to keep
+        return fail(QStringLiteral("not enough memory to read it"));
+    }
 }
 
 DatasetReader::Result DatasetReader::readBytes(const QByteArray &bytes, const QString &displayName,
                                                const QString &baseDirectory)
 {
-    Checker checker(displayName, baseDirectory);
-    return checker.run(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    try {
+        Checker checker(displayName, baseDirectory);
+        return checker.run(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    } catch (const std::bad_alloc &) {
+        Result result;
+        Diagnostic d;
+        d.file = displayName;
+        d.message = QStringLiteral("not enough memory to read it");
+        result.diagnostics.append(d);
+        return result;
+    }
 }
 
 } // namespace ntl

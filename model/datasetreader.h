@@ -31,6 +31,13 @@ public:
     // Steps the approximate passage search may take in one load (about a second).
     static constexpr qint64 approximateSearchBudget = 1000 * 1000 * 1000;
 
+    // Longest strings a dataset may hold, in UTF-16 units: ids and references; titles,
+    // names and other one-line fields; summaries, notes and what a claim says.
+    static constexpr qsizetype maxIdLength = 200;
+    static constexpr qsizetype maxNameLength = 1000;
+    static constexpr qsizetype maxTextFieldLength = 20000;
+    static qsizetype maxFieldLength(const char *key);
+
     // `path` may be a file system path or a Qt resource path (":/…").
     static Result readFile(const QString &path);
     // `displayName` names the document in messages; `baseDirectory` resolves `textFile`.

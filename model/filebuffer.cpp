@@ -2,6 +2,8 @@
 
 #include <QFile>
 
+#include <new>
+
 #ifdef Q_OS_UNIX
 #include <sys/mman.h>
 #include <unistd.h>
@@ -20,51 +22,70 @@ FileBuffer::~FileBuffer()
     delete[] m_data;
 }
 
-bool FileBuffer::load(const QString &path, QString *error)
+bool FileBuffer::load(const QString &path, qint64 maxSize, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot open: %1").arg(file.errorString());
-        return false;
-    }
-    // Sequential files (and some virtual ones) do not know their size: read them as Qt does.
-    if (file.isSequential() || file.size() == 0) {
-        const QByteArray all = file.readAll();
-        if (file.error() != QFileDevice::NoError) {
-            *error = QStringLiteral("cannot read: %1").arg(file.errorString());
+    if (path.startsWith(u':')) { // compiled into the program: trusted, and not a file
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot open: %1").arg(file.errorString());
             return false;
         }
+        const QByteArray all = file.readAll();
         m_size = all.size();
         m_data = new char[std::size_t(std::max<qsizetype>(m_size, 1))];
         std::copy(all.cbegin(), all.cend(), m_data);
         return true;
     }
-    const qsizetype size = file.size();
+    auto file = std::make_unique<RegularFile>();
+    if (!file->open(path, error))
+        return false;
+    return load(std::move(file), maxSize, error);
+}
+
+bool FileBuffer::load(std::unique_ptr<RegularFile> file, qint64 maxSize, QString *error)
+{
+    const qint64 size = file->size();
+    if (size > maxSize) {
+        *error = QStringLiteral("file is %1 MiB; the largest dataset read is %2 MiB")
+                     .arg(size / (1024 * 1024))
+                     .arg(maxSize / (1024 * 1024));
+        return false;
+    }
 #ifdef Q_OS_UNIX
     // Anonymous pages of our own, not a mapping of the file: another program truncating
     // the file while it is read cannot make them vanish (SIGBUS), and they can be released.
-    void *pages = mmap(nullptr, std::size_t(size), PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (pages != MAP_FAILED) {
-        m_data = static_cast<char *>(pages);
-        m_mappedSize = size;
+    if (size > 0) {
+        void *pages = mmap(nullptr, std::size_t(size), PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (pages != MAP_FAILED) {
+            m_data = static_cast<char *>(pages);
+            m_mappedSize = size;
+        }
     }
 #endif
     if (!m_data)
-        m_data = new char[std::size_t(size)];
-    qsizetype done = 0;
-    while (done < size) {
-        const qint64 got = file.read(m_data + done, size - done);
-        if (got <= 0)
-            break; // the file shrank while being read, or an error
-        done += got;
-    }
-    if (file.error() != QFileDevice::NoError) {
-        *error = QStringLiteral("cannot read: %1").arg(file.errorString());
+        m_data = new (std::nothrow) char[std::size_t(std::max<qint64>(size, 1))];
+    if (!m_data) {
+        *error = QStringLiteral("not enough memory to read it");
         return false;
     }
-    m_size = done;
+    if (!file->readInto(m_data, size, error))
+        return false;
+    m_size = size;
+    m_file = std::move(file);
     return true;
+}
+
+QByteArray FileBuffer::reread(QString *error) const
+{
+    QByteArray bytes;
+    if (!m_file) {
+        *error = QStringLiteral("nothing to read again");
+        return bytes;
+    }
+    if (!m_file->readAll(m_size, &bytes, error))
+        bytes.clear();
+    return bytes;
 }
 
 void FileBuffer::release(qsizetype begin, qsizetype end)

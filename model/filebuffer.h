@@ -1,8 +1,12 @@
 #pragma once
 
+#include "regularfile.h"
+
+#include <QByteArray>
 #include <QString>
 
 #include <atomic>
+#include <memory>
 #include <string_view>
 
 namespace ntl {
@@ -18,8 +22,14 @@ public:
     FileBuffer &operator=(const FileBuffer &) = delete;
     ~FileBuffer();
 
-    // Reads `path` whole; on failure says why in `error`.
-    bool load(const QString &path, QString *error);
+    // Reads `path` whole, a regular file of at most `maxSize` bytes (or a Qt resource,
+    // ":/…"); on failure says why in `error`. The file stays open for reread().
+    bool load(const QString &path, qint64 maxSize, QString *error);
+    // Reads the file opened by `file` whole (taking it over).
+    bool load(std::unique_ptr<RegularFile> file, qint64 maxSize, QString *error);
+    // The file's bytes again, from the descriptor it was read from (not by name, which may
+    // lead elsewhere by now); empty with `error` set if it changed meanwhile.
+    QByteArray reread(QString *error) const;
 
     std::string_view bytes() const { return {m_data, std::size_t(m_size)}; }
     // Gives back the whole pages inside [begin, end) (byte offsets): they read as zeros
@@ -29,6 +39,7 @@ public:
     bool hasReleased() const { return m_hasReleased.load(); }
 
 private:
+    std::unique_ptr<RegularFile> m_file; // null for a resource
     char *m_data = nullptr;
     qsizetype m_size = 0;
     qsizetype m_mappedSize = 0; // 0: m_data is from new[], and release() does nothing

@@ -95,7 +95,7 @@ mutated("drifted-offsets.json", drift)
 mutated("sha-mismatch.json", lambda d: d["articles"][1].update(textSha256="0" * 64))
 mutated("unknown-field.json", lambda d: d["events"][0].update(colour="red"))
 
-# Markup and very long strings: data, loaded and shown as text
+# Markup: data, loaded and shown as text. A string longer than its field allows: refused.
 mutated("markup-in-title.json", lambda d: d["events"][0].update(
     title='<b>x</b><img src="file:///etc/passwd"><a href="https://example.invalid">click</a>',
     summary="<script>alert(1)</script>"))
