@@ -98,6 +98,7 @@ const QList<Outcome> &outcomes()
         row("textfile-missing.json", false, "/articles/1/textFile", "cannot read article text \"texts/no-such-file.txt\": no such file");
         row("textfile-invalid-utf8.json", false, "/articles/1/textFile", "article text \"texts/latin1.txt\" is not valid UTF-8");
         row("textfile-symlink.json", false, "/articles/1/textFile", "\"texts/link-out.txt\" is a link to");
+        row("textfile-nul-after-link.json", false, "/articles/1/textFile", "the file name contains a control character");
         row("both-text-and-textfile.json", false, "/articles/0", "expected either \"text\" or \"textFile\", not both");
         return list;
     }();

@@ -747,6 +747,14 @@ void DatasetReaderTest::syntaxErrorAnywhereIsTheWholeDocumentsFirst_data()
     QTest::newRow("two commas") << replaced(whole.lastIndexOf("},", lastEvent) + 1, 1, ",,");
     QTest::newRow("cut in the last event") << whole.left(lastEvent + 20);
     QTest::newRow("after the events") << whole.left(whole.lastIndexOf('}')) + "x}";
+    // A byte-order mark right where an element begins (after "[" or ","): the element alone
+    // would parse, the document does not.
+    QTest::newRow("BOM before the first event")
+        << replaced(whole.indexOf("[", events) + 1, 0, "\xEF\xBB\xBF");
+    QTest::newRow("BOM before a later event")
+        << replaced(whole.lastIndexOf("},", lastEvent) + 2, 0, "\xEF\xBB\xBF");
+    QTest::newRow("BOM before an article")
+        << replaced(whole.indexOf("[", whole.indexOf("\"articles\"")) + 1, 0, "\xEF\xBB\xBF");
     QTest::newRow("number overflow in an event")
         << replaced(whole.lastIndexOf("\"start\": ") + 9, 0, "1e999, \"x\": ");
 }

@@ -3,8 +3,14 @@
 // `textFile` references load real articles and passages get anchored. An input that
 // starts with byte 0x01 instead drives PassageAnchor directly: text, quote, prefix and
 // suffix separated by 0x00 bytes.
+//
+// Differential: the reader parses a document in parts (each event on its own, articles in
+// parallel); whatever the input, its verdict on whether the text is JSON must be that of
+// nlohmann's whole-document parse.
 #include "datasetreader.h"
 #include "passageanchor.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QByteArray>
 #include <QList>
@@ -31,6 +37,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         return 0;
     }
     const auto result = ntl::DatasetReader::readBytes(bytes, QStringLiteral("fuzz.json"), QStringLiteral(NTL_FUZZ_BASE_DIR));
+    const bool wholeDocumentParses = nlohmann::json::accept(bytes.cbegin(), bytes.cend());
+    if (!wholeDocumentParses && result.dataset)
+        __builtin_trap(); // accepted what is not JSON
+    if (wholeDocumentParses) {
+        for (const ntl::Diagnostic &d : result.diagnostics) {
+            if (d.message.startsWith(QLatin1String("not valid JSON")) ||
+                d.message.startsWith(QLatin1String("cannot parse")))
+                __builtin_trap(); // refused valid JSON as if it were not
+        }
+    }
     if (result.dataset) {
         for (const ntl::Event &event : result.dataset->events) {
             for (const ntl::SourcePassage &source : event.sources) {
