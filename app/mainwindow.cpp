@@ -10,6 +10,7 @@
 #include "exportdialog.h"
 #include "filterpanel.h"
 #include "plaintext.h"
+#include "printabletext.h"
 #include "sourcesview.h"
 #include "timelineview.h"
 #include "viewexporter.h"
@@ -222,7 +223,8 @@ bool MainWindow::openDataset(const QString &path)
                 diagnosticLines(result.diagnostics).join(u'\n'));
             box.exec();
         }
-        statusBar()->showMessage(tr("Could not open %1").arg(path), 10000);
+        // QStatusBar draws plain text; a control character in the name would show as a box.
+        statusBar()->showMessage(tr("Could not open %1").arg(PrintableText::escaped(path)), 10000);
         return false;
     }
     m_errors.clear();
@@ -287,7 +289,7 @@ void MainWindow::chooseAndExport()
         box.exec();
         return;
     }
-    statusBar()->showMessage(tr("Exported %1").arg(path), 8000);
+    statusBar()->showMessage(tr("Exported %1").arg(PrintableText::escaped(path)), 8000);
 }
 
 void MainWindow::chooseAndOpen()

@@ -16,12 +16,14 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -57,6 +59,7 @@ private slots:
     void refusedDatasetDialogShowsItsMarkupAsText();
     void warningsListShowsMarkupAndControlsAsText();
     void windowTitleShowsTheDatasetTitleLiterally();
+    void statusBarAndRecentMenuShowFileNamesLiterally();
 
 private:
     QString currentId() const;
@@ -427,6 +430,28 @@ void MainWindowTest::windowTitleShowsTheDatasetTitleLiterally() {
     QVERIFY(m_window->openDataset(copy.fileName()));
     QCOMPARE(m_window->windowHandle()->title(),
              QStringLiteral("Talks [*] <b>x</b>\\u001b[31m\\nnext"));
+}
+
+void MainWindowTest::statusBarAndRecentMenuShowFileNamesLiterally() {
+    QTemporaryDir dir;
+    // An ampersand would be a menu shortcut; the escape would show as a box.
+    const QString name = QStringLiteral("a&b\x1b[31m.json");
+    QVERIFY(QFile::copy(fixture("valid/minimal.json"), dir.filePath(name)));
+    QVERIFY(m_window->openDataset(dir.filePath(name)));
+    QMenu *recent = nullptr;
+    for (QMenu *menu : m_window->findChildren<QMenu *>()) {
+        if (menu->title() == QStringLiteral("Open &Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent);
+    QVERIFY(!recent->actions().isEmpty());
+    QCOMPARE(recent->actions().first()->text(), QStringLiteral("&1 a&&b\\u001b[31m.json"));
+
+    const QString refused = QStringLiteral("c\x1b[31m.json");
+    QVERIFY(QFile::copy(fixture("bad/end-before-start.json"), dir.filePath(refused)));
+    QVERIFY(!m_window->openDataset(dir.filePath(refused)));
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             QStringLiteral("Could not open ") + dir.path() + QStringLiteral("/c\\u001b[31m.json"));
 }
 
 QTEST_MAIN(MainWindowTest)
