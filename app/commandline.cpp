@@ -4,6 +4,7 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "mainwindow.h"
+#include "printabletext.h"
 #include "savefilecommit.h"
 
 #include <QApplication>
@@ -27,6 +28,13 @@ QString count(int n, const char *one, const char *many)
     return QStringLiteral("%1 %2").arg(n).arg(tr(n == 1 ? one : many));
 }
 } // namespace
+
+void CommandLine::printLine(std::FILE *out, const QString &line) {
+    // Every line may hold dataset text, a file name or an argument: escaped, it can
+    // neither drive the terminal nor forge a line of its own. Escaping is idempotent,
+    // so a Diagnostic::toString() line passes unchanged.
+    std::fprintf(out, "%s\n", PrintableText::escaped(line).toLocal8Bit().constData());
+}
 
 void CommandLine::parse(const QStringList &arguments)
 {
@@ -167,21 +175,20 @@ int CommandLine::runCheck(const QString &path, std::FILE *out)
     int warnings = 0;
     for (const Diagnostic &diagnostic : result.diagnostics) {
         (diagnostic.isError() ? errors : warnings)++;
-        std::fprintf(out, "%s\n", qPrintable(diagnostic.toString()));
+        printLine(out, diagnostic.toString());
     }
     if (result.ok()) {
-        std::fprintf(out, "%s\n",
-                     qPrintable(tr("%1: %2 events, %3 actors, %4 articles; %5")
-                                    .arg(file)
-                                    .arg(result.dataset->events.size())
-                                    .arg(result.dataset->actors.size())
-                                    .arg(result.dataset->articles.size())
-                                    .arg(count(warnings, "warning", "warnings"))));
+        // One multi-argument arg(): a "%2" in the file name stays as it is.
+        printLine(out, tr("%1: %2 events, %3 actors, %4 articles; %5")
+                           .arg(file, QString::number(result.dataset->events.size()),
+                                QString::number(result.dataset->actors.size()),
+                                QString::number(result.dataset->articles.size()),
+                                count(warnings, "warning", "warnings")));
         return exitOk;
     }
-    std::fprintf(out, "%s\n",
-                 qPrintable(tr("%1: %2, %3; not loaded")
-                                .arg(file, count(errors, "error", "errors"), count(warnings, "warning", "warnings"))));
+    printLine(out, tr("%1: %2, %3; not loaded")
+                       .arg(file, count(errors, "error", "errors"),
+                            count(warnings, "warning", "warnings")));
     return exitProblems;
 }
 
@@ -196,7 +203,7 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
     window.setInteractive(false);
     if (!window.openDataset(file)) {
         for (const Diagnostic &diagnostic : window.lastErrors())
-            std::fprintf(err, "%s\n", qPrintable(diagnostic.toString()));
+            printLine(err, diagnostic.toString());
         return exitProblems;
     }
     const std::shared_ptr<const Dataset> dataset = window.eventModel()->dataset();
@@ -229,7 +236,7 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
         check({request.articleId}, "article", [&](const QString &id) { return dataset->article(id) != nullptr; }, articleIds);
     if (!problems.isEmpty()) {
         for (const QString &problem : problems)
-            std::fprintf(err, "negotiation-timeline: %s\n", qPrintable(problem));
+            printLine(err, QStringLiteral("negotiation-timeline: ") + problem);
         return exitUsage;
     }
 
@@ -244,11 +251,12 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
 
     QString error;
     if (!window.exportView(request.outputPath, request.options, request.articleId, &error)) {
-        std::fprintf(err, "negotiation-timeline: %s\n", qPrintable(error));
+        printLine(err, QStringLiteral("negotiation-timeline: ") + error);
         return exitWriteFailed;
     }
-    std::fprintf(out, "%s\n", qPrintable(tr("%1: %2 of %3 events").arg(request.outputPath)
-                                             .arg(filter->rowCount()).arg(dataset->events.size())));
+    printLine(out, tr("%1: %2 of %3 events")
+                       .arg(request.outputPath, QString::number(filter->rowCount()),
+                            QString::number(dataset->events.size())));
     return exitOk;
 }
 
@@ -265,7 +273,7 @@ int CommandLine::runScreenshot(const QString &datasetPath, const ExportRequest &
     window.setInteractive(false);
     if (!window.openDataset(datasetPath.isEmpty() ? defaultDatasetPath : datasetPath)) {
         for (const Diagnostic &diagnostic : window.lastErrors())
-            std::fprintf(err, "%s\n", qPrintable(diagnostic.toString()));
+            printLine(err, diagnostic.toString());
         return exitProblems;
     }
     window.resize(request.options.size);
@@ -275,7 +283,8 @@ int CommandLine::runScreenshot(const QString &datasetPath, const ExportRequest &
     if (!request.selectEventId.isEmpty()) {
         const QModelIndex index = window.filterModel()->indexOfEvent(request.selectEventId);
         if (!index.isValid()) {
-            std::fprintf(err, "negotiation-timeline: %s\n", qPrintable(tr("unknown event \"%1\"").arg(request.selectEventId)));
+            printLine(err, QStringLiteral("negotiation-timeline: ") +
+                               tr("unknown event \"%1\"").arg(request.selectEventId));
             return exitUsage;
         }
         window.selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
@@ -286,8 +295,10 @@ int CommandLine::runScreenshot(const QString &datasetPath, const ExportRequest &
     QSaveFile file(request.outputPath);
     QString reason;
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !commitFully(file, &reason)) {
-        std::fprintf(err, "negotiation-timeline: %s\n",
-                     qPrintable(tr("cannot save %1: %2").arg(request.outputPath, reason.isEmpty() ? file.errorString() : reason)));
+        printLine(err,
+                  QStringLiteral("negotiation-timeline: ") +
+                      tr("cannot save %1: %2")
+                          .arg(request.outputPath, reason.isEmpty() ? file.errorString() : reason));
         return exitWriteFailed;
     }
     return exitOk;

@@ -46,6 +46,9 @@ public:
     QString helpText() const { return m_helpText; }
     const ExportRequest &exportRequest() const { return m_export; }
 
+    // Writes `line` and a newline to `out`, control and bidi characters escaped
+    // (PrintableText::escaped): every line the program prints goes through here.
+    static void printLine(std::FILE *out, const QString &line);
     // Prints every problem of the dataset, one a line, and a summary; returns the exit code.
     static int runCheck(const QString &path, std::FILE *out);
     // Needs a QApplication (offscreen is fine). Messages go to `err`; returns the exit code.

@@ -20,8 +20,10 @@ int main(int argc, char *argv[])
     commandLine.parse(arguments);
     switch (commandLine.action()) {
     case ntl::CommandLine::Action::UsageError:
-        std::fprintf(stderr, "negotiation-timeline: %s\nTry 'negotiation-timeline --help'.\n",
-                     qPrintable(commandLine.usageError()));
+        // The error may quote an argument: printLine escapes what it holds.
+        ntl::CommandLine::printLine(stderr, QStringLiteral("negotiation-timeline: ") +
+                                                commandLine.usageError());
+        std::fputs("Try 'negotiation-timeline --help'.\n", stderr);
         return ntl::CommandLine::exitUsage;
     case ntl::CommandLine::Action::ShowHelp:
         std::fputs(qPrintable(commandLine.helpText()), stdout);

@@ -9,6 +9,8 @@
 #include "eventmodel.h"
 #include "exportdialog.h"
 #include "filterpanel.h"
+#include "plaintext.h"
+#include "printabletext.h"
 #include "sourcesview.h"
 #include "timelineview.h"
 #include "viewexporter.h"
@@ -206,19 +208,23 @@ bool MainWindow::openDataset(const QString &path)
     if (!result.ok()) {
         m_errors = result.diagnostics;
         if (m_interactive) {
-            QMessageBox box(QMessageBox::Warning, tr("Cannot open dataset"),
-                            errorCount(result.diagnostics) == 1
-                                ? tr("%1 could not be opened: 1 problem. The dataset on screen is unchanged.")
-                                      .arg(QFileInfo(path).fileName())
-                                : tr("%1 could not be opened: %2 problems. The dataset on screen is unchanged.")
-                                      .arg(QFileInfo(path).fileName(), QString::number(errorCount(result.diagnostics))),
+            QMessageBox box(QMessageBox::Warning, tr("Cannot open dataset"), QString(),
                             QMessageBox::Ok, this);
-            box.setTextFormat(Qt::PlainText);
-            box.setInformativeText(diagnosticLines(result.diagnostics).mid(0, 12).join(u'\n'));
-            box.setDetailedText(diagnosticLines(result.diagnostics).join(u'\n'));
+            // The problems quote the dataset (ids, field names): shown as text, never as markup.
+            PlainText::messageBox(
+                &box,
+                errorCount(result.diagnostics) == 1
+                    ? tr("%1 could not be opened: 1 problem. The dataset on screen is unchanged.")
+                          .arg(QFileInfo(path).fileName())
+                    : tr("%1 could not be opened: %2 problems. The dataset on screen is unchanged.")
+                          .arg(QFileInfo(path).fileName(),
+                               QString::number(errorCount(result.diagnostics))),
+                diagnosticLines(result.diagnostics).mid(0, 12).join(u'\n'),
+                diagnosticLines(result.diagnostics).join(u'\n'));
             box.exec();
         }
-        statusBar()->showMessage(tr("Could not open %1").arg(path), 10000);
+        // QStatusBar draws plain text; a control character in the name would show as a box.
+        statusBar()->showMessage(tr("Could not open %1").arg(PrintableText::escaped(path)), 10000);
         return false;
     }
     m_errors.clear();
@@ -227,7 +233,7 @@ bool MainWindow::openDataset(const QString &path)
     m_actors->setDataset(result.dataset);
     m_articles->setDataset(result.dataset);
     m_currentPath = path;
-    setWindowTitle(result.dataset->title);
+    setWindowTitle(PlainText::windowTitle(result.dataset->title));
     m_warnings = result.diagnostics;
     m_warningsButton->setText(m_warnings.size() == 1 ? tr("⚠ 1 warning") : tr("⚠ %1 warnings").arg(m_warnings.size()));
     m_warningsButton->setVisible(!m_warnings.isEmpty());
@@ -277,12 +283,13 @@ void MainWindow::chooseAndExport()
     settings.setValue(QStringLiteral("session/exportFolder"), QFileInfo(path).absolutePath());
     QString error;
     if (!exportView(path, dialog.options(), QString(), &error)) {
-        QMessageBox box(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
-        box.setTextFormat(Qt::PlainText);
+        QMessageBox box(QMessageBox::Warning, tr("Export failed"), QString(), QMessageBox::Ok,
+                        this);
+        PlainText::messageBox(&box, error); // it names the file
         box.exec();
         return;
     }
-    statusBar()->showMessage(tr("Exported %1").arg(path), 8000);
+    statusBar()->showMessage(tr("Exported %1").arg(PrintableText::escaped(path)), 8000);
 }
 
 void MainWindow::chooseAndOpen()
@@ -303,8 +310,10 @@ void MainWindow::updateRecentMenu()
     const QStringList recent = QSettings().value(recentKey).toStringList();
     for (int i = 0; i < recent.size(); ++i) {
         const QString path = recent.at(i);
-        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
-                                                  this, [this, path] { openDataset(path); });
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(QString::number(i + 1),
+                                         PlainText::actionText(QFileInfo(path).fileName())),
+            this, [this, path] { openDataset(path); });
         action->setStatusTip(path);
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
@@ -327,7 +336,9 @@ void MainWindow::showWarnings()
     // Non-modal: the dataset stays usable while the list is open.
     auto *dialog = new QDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Warnings for %1").arg(QFileInfo(m_currentPath).fileName()));
+    dialog->setWindowTitle(
+        PlainText::windowTitle(tr("Warnings for %1").arg(QFileInfo(m_currentPath).fileName())));
+    // A QPlainTextEdit never interprets markup; toString() has escaped control characters.
     auto *text = new QPlainTextEdit(diagnosticLines(m_warnings).join(u'\n'));
     text->setReadOnly(true);
     text->setLineWrapMode(QPlainTextEdit::NoWrap);

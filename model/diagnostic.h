@@ -18,7 +18,8 @@ struct Diagnostic {
     QString message;
 
     bool isError() const { return severity == Severity::Error; }
-    // "FILE:LINE:COL: error: …" or "FILE: /json/path: warning: …"
+    // "FILE:LINE:COL: error: …" or "FILE: /json/path: warning: …", one line, with
+    // control and bidi characters escaped (PrintableText::escaped).
     QString toString() const;
 };
 

@@ -18,6 +18,8 @@ private slots:
     void badUsageExitsTwo_data();
     void badUsageExitsTwo();
     void versionAndHelp();
+    void checkEscapesControlCharactersOfTheDatasetAndItsName();
+    void usageAndExportErrorsEscapeTheArgument();
 
 private:
 };
@@ -110,6 +112,71 @@ void CommandLineTest::versionAndHelp()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("--check")));
     QVERIFY(help.out.contains(QStringLiteral("[FILE]")));
+}
+
+// Every line shows what the file holds: nothing reaches the terminal unescaped.
+static void verifyNothingUnescaped(const QString &output) {
+    QVERIFY2(!output.contains(QChar(0x1b)), qPrintable(output));
+    QVERIFY2(!output.contains(QChar(0x202e)), qPrintable(output));
+    QVERIFY2(!output.contains(u'\r'), qPrintable(output));
+    for (const QString &line : output.split(u'\n'))
+        QVERIFY2(!line.startsWith(QStringLiteral("fake.json")), qPrintable(output));
+}
+
+void CommandLineTest::checkEscapesControlCharactersOfTheDatasetAndItsName() {
+    // The corpus file: an unknown actor id with a colour escape, a newline followed by a
+    // forged diagnostic, and a right-to-left override.
+    QFile hostile(QStringLiteral(NTL_TEST_DATA_DIR "/bad/hostile-actor-id.json"));
+    QVERIFY(hostile.open(QIODevice::ReadOnly));
+    QTemporaryDir dir;
+    // The file name too: a name may hold any byte but '/' and NUL.
+    const QString name = QStringLiteral("evil\x1b[2J\nfake.json:9:9: error: name.json");
+    QFile copy(dir.filePath(name));
+    QVERIFY(copy.open(QIODevice::WriteOnly));
+    copy.write(hostile.readAll());
+    copy.close();
+
+    const AppRun r = runApp({QStringLiteral("--check"), dir.filePath(name)});
+    QCOMPARE(r.exitCode, 1);
+    verifyNothingUnescaped(r.out);
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2); // the error and the summary, nothing forged in between
+    const QString shownName =
+        dir.path() + QStringLiteral("/evil\\u001b[2J\\nfake.json:9:9: error: name.json");
+    QCOMPARE(lines.at(0),
+             shownName +
+                 QStringLiteral(
+                     ": /events/0/participants/0/actor: error: unknown actor id \"<h1 "
+                     "style=color:red>X</h1>"
+                     "<a href=\"https://example.org\">link</a><table><tr><td>cell</td></tr></table>"
+                     "\\u001b[31m\\nfake.json:1:1: error: forged\\u202e\""));
+    QCOMPARE(lines.at(1), shownName + QStringLiteral(": 1 error, 0 warnings; not loaded"));
+}
+
+void CommandLineTest::usageAndExportErrorsEscapeTheArgument() {
+    const AppRun unknown = runApp({QStringLiteral("--fro\x1b[31mb")});
+    QCOMPARE(unknown.exitCode, 2);
+    verifyNothingUnescaped(unknown.err);
+    QVERIFY2(unknown.err.contains(QStringLiteral("Unknown option 'fro\\u001b[31mb'")),
+             qPrintable(unknown.err));
+
+    const AppRun format = runApp(
+        {QStringLiteral("--export"), QStringLiteral("out\x1b[31m\nfake.json:1:1: error: x.gif")});
+    QCOMPARE(format.exitCode, 2);
+    verifyNothingUnescaped(format.err);
+    QVERIFY2(
+        format.err.contains(QStringLiteral("\"out\\u001b[31m\\nfake.json:1:1: error: x.gif\"")),
+        qPrintable(format.err));
+
+    QTemporaryDir dir;
+    const AppRun actor =
+        runApp({QStringLiteral("--export"), dir.filePath(QStringLiteral("out.svg")),
+                QStringLiteral("--actor"), QStringLiteral("x\x1b[31m\u202e"),
+                QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")});
+    QCOMPARE(actor.exitCode, 2);
+    verifyNothingUnescaped(actor.err);
+    QVERIFY2(actor.err.contains(QStringLiteral("unknown actor \"x\\u001b[31m\\u202e\"")),
+             qPrintable(actor.err));
 }
 
 QTEST_GUILESS_MAIN(CommandLineTest)

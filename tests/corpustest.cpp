@@ -1,4 +1,5 @@
 #include "datasetreader.h"
+#include "printabletext.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -92,6 +93,16 @@ const QList<Outcome> &outcomes()
         row("markup-in-title.json", true, "", "");
         row("markup-in-article.json", true, "", "");
         row("long-title.json", false, "/events/0/title", "expected at most 1000 characters, found 240000");
+        // Markup, escapes, a forged line and a bidi override in an id or a field name: quoted
+        // in the message as they are (Diagnostic::toString escapes them for printing).
+        row("hostile-actor-id.json", false, "/events/0/participants/0/actor",
+            "unknown actor id \"<h1 style=color:red>X</h1><a "
+            "href=\"https://example.org\">link</a><table><tr><td>cell</td>"
+            "</tr></table>\x1b[31m\nfake.json:1:1: error: forged\u202e\"");
+        row("hostile-field-name.json", true, "/events/0",
+            "unknown field \"<h1 style=color:red>X</h1><a "
+            "href=\"https://example.org\">link</a><table><tr><td>cell</td>"
+            "</tr></table>\x1b[2J\u2028\" ignored");
         // Article texts that are missing, broken or outside the dataset's folder.
         row("textfile-parent.json", false, "/articles/1/textFile", "\"../../../../etc/passwd\" leaves the dataset's folder");
         row("textfile-absolute.json", false, "/articles/1/textFile", "expected a path relative to the dataset's folder, found \"/etc/passwd\"");
@@ -128,6 +139,10 @@ void CorpusTest::everyFileHasItsOutcome()
     for (const Diagnostic &d : result.diagnostics)
         lines.append(d.toString());
     QVERIFY2(result.ok() == loads, qPrintable(lines.join(u'\n')));
+    // Whatever the file holds, each printed line is one line with no control character.
+    // (escaped() changes any line that still holds one.)
+    for (const QString &line : lines)
+        QCOMPARE(PrintableText::escaped(line), line);
     if (message.isEmpty()) {
         QVERIFY2(result.diagnostics.isEmpty(), qPrintable(lines.join(u'\n')));
         return;

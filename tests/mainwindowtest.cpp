@@ -8,21 +8,32 @@
 #include "timelineview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QChart>
+#include <QFile>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
+#include <QTextEdit>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
+#include <QWindow>
 
 using namespace ntl;
 
@@ -45,6 +56,10 @@ private slots:
     void windowStateIsKeptInSettings();
     void actorLanesShowTheirNames();
     void busiestWeekTooltipNeverShowsStaleDates();
+    void refusedDatasetDialogShowsItsMarkupAsText();
+    void warningsListShowsMarkupAndControlsAsText();
+    void windowTitleShowsTheDatasetTitleLiterally();
+    void statusBarAndRecentMenuShowFileNamesLiterally();
 
 private:
     QString currentId() const;
@@ -314,6 +329,129 @@ void MainWindowTest::windowStateIsKeptInSettings()
     QCOMPARE(settings.value(QStringLiteral("session/lastFile")).toString(), fixture("valid/minimal.json"));
     MainWindow again;
     QCOMPARE(again.tabs()->currentIndex(), int(MainWindow::SourcesTab));
+}
+
+// What a label puts on screen: its text as is when plain, the rendered text when rich.
+static QString shownText(const QLabel *label) {
+    const bool rich = label->textFormat() == Qt::RichText ||
+                      (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()));
+    if (!rich)
+        return label->text();
+    QTextDocument document;
+    document.setHtml(label->text());
+    return document.toPlainText();
+}
+
+static const QString hostileMarkup =
+    QStringLiteral("<h1 style=color:red>X</h1><a "
+                   "href=\"https://example.org\">link</a><table><tr><td>cell</td></tr></table>");
+
+void MainWindowTest::refusedDatasetDialogShowsItsMarkupAsText() {
+    // The corpus file whose unknown actor id holds markup, an escape and a forged line.
+    m_window->setInteractive(true);
+    QString text, informative, detailed;
+    bool linksOpen = true;
+    bool seen = false;
+    QTimer poll; // the dialog runs its own event loop: read it from there, then close it
+    connect(&poll, &QTimer::timeout, this, [&] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(widget);
+            if (!box || !box->isVisible())
+                continue;
+            const auto *main = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_label"));
+            const auto *info =
+                box->findChild<QLabel *>(QStringLiteral("qt_msgbox_informativelabel"));
+            const auto *details = box->findChild<QTextEdit *>();
+            if (main && info && details) {
+                text = shownText(main);
+                informative = shownText(info);
+                linksOpen = info->openExternalLinks() || main->openExternalLinks();
+                detailed = details->toPlainText();
+            }
+            seen = true;
+            box->done(QMessageBox::Ok);
+        }
+    });
+    poll.start(20);
+    QVERIFY(!m_window->openDataset(fixture("bad/hostile-actor-id.json")));
+    poll.stop();
+    QVERIFY(seen);
+    QCOMPARE(text, QStringLiteral("hostile-actor-id.json could not be opened: 1 problem. The "
+                                  "dataset on screen is unchanged."));
+    const QString problem = QStringLiteral("unknown actor id \"") + hostileMarkup +
+                            QStringLiteral("\\u001b[31m\\nfake.json:1:1: error: forged\\u202e\"");
+    QVERIFY2(informative.contains(problem),
+             qPrintable(informative)); // the tags show; nothing is rendered
+    QVERIFY2(detailed.contains(problem), qPrintable(detailed));
+    QCOMPARE(informative.count(u'\n'), 0); // one problem, one line: nothing forged
+    QVERIFY(!informative.contains(QChar(0x1b)) && !detailed.contains(QChar(0x1b)));
+    QVERIFY(!linksOpen);
+}
+
+void MainWindowTest::warningsListShowsMarkupAndControlsAsText() {
+    // Loads, with one warning quoting the unknown field's name.
+    QVERIFY(m_window->openDataset(fixture("bad/hostile-field-name.json")));
+    QCOMPARE(m_window->lastWarnings().size(), 1);
+    QToolButton *button = nullptr;
+    for (QToolButton *candidate : m_window->findChildren<QToolButton *>()) {
+        if (candidate->isVisible() && candidate->text().contains(QStringLiteral("1 warning")))
+            button = candidate;
+    }
+    QVERIFY(button);
+    button->click();
+    QPlainTextEdit *list = nullptr;
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (widget->isVisible() && widget != m_window && widget->findChild<QPlainTextEdit *>())
+            list = widget->findChild<QPlainTextEdit *>();
+    }
+    QVERIFY(list);
+    const QScopeGuard close([&] { list->window()->close(); });
+    const QString shown = list->toPlainText();
+    QVERIFY2(shown.endsWith(QStringLiteral(": /events/0: warning: unknown field \"") +
+                            hostileMarkup + QStringLiteral("\\u001b[2J\\u2028\" ignored")),
+             qPrintable(shown));
+    QVERIFY(!shown.contains(QChar(0x1b)) && !shown.contains(QChar(0x2028)));
+    QCOMPARE(list->document()->blockCount(), 1);
+}
+
+void MainWindowTest::windowTitleShowsTheDatasetTitleLiterally() {
+    QFile minimal(fixture("valid/minimal.json"));
+    QVERIFY(minimal.open(QIODevice::ReadOnly));
+    QByteArray bytes = minimal.readAll();
+    const QByteArray title = "\"Lakeside talks (test fixture)\"";
+    QVERIFY(bytes.contains(title));
+    // "[*]" is Qt's placeholder for the modified marker; an escape and a newline follow.
+    bytes.replace(title, "\"Talks [*] <b>x</b>\\u001b[31m\\nnext\"");
+    QTemporaryDir dir;
+    QFile copy(dir.filePath(QStringLiteral("titled.json")));
+    QVERIFY(copy.open(QIODevice::WriteOnly));
+    copy.write(bytes);
+    copy.close();
+    QVERIFY(m_window->openDataset(copy.fileName()));
+    QCOMPARE(m_window->windowHandle()->title(),
+             QStringLiteral("Talks [*] <b>x</b>\\u001b[31m\\nnext"));
+}
+
+void MainWindowTest::statusBarAndRecentMenuShowFileNamesLiterally() {
+    QTemporaryDir dir;
+    // An ampersand would be a menu shortcut; the escape would show as a box.
+    const QString name = QStringLiteral("a&b\x1b[31m.json");
+    QVERIFY(QFile::copy(fixture("valid/minimal.json"), dir.filePath(name)));
+    QVERIFY(m_window->openDataset(dir.filePath(name)));
+    QMenu *recent = nullptr;
+    for (QMenu *menu : m_window->findChildren<QMenu *>()) {
+        if (menu->title() == QStringLiteral("Open &Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent);
+    QVERIFY(!recent->actions().isEmpty());
+    QCOMPARE(recent->actions().first()->text(), QStringLiteral("&1 a&&b\\u001b[31m.json"));
+
+    const QString refused = QStringLiteral("c\x1b[31m.json");
+    QVERIFY(QFile::copy(fixture("bad/end-before-start.json"), dir.filePath(refused)));
+    QVERIFY(!m_window->openDataset(dir.filePath(refused)));
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             QStringLiteral("Could not open ") + dir.path() + QStringLiteral("/c\\u001b[31m.json"));
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -1,6 +1,9 @@
 #include "plaintext.h"
 
+#include "printabletext.h"
+
 #include <QLabel>
+#include <QMessageBox>
 
 namespace ntl::PlainText {
 
@@ -19,6 +22,37 @@ QLabel *label(const QString &text, QLabel *reuse)
     target->setWordWrap(true);
     target->setText(text);
     return target;
+}
+
+void messageBox(QMessageBox *box, const QString &text, const QString &informative,
+                const QString &detailed) {
+    box->setTextFormat(Qt::PlainText);
+    box->setText(text);
+    box->setInformativeText(informative);
+    // setTextFormat() covers the main text only: the informative label guesses the
+    // format, and both labels open external links. Qt names them since Qt 4.
+    if (auto *shown = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_label")))
+        shown->setOpenExternalLinks(false);
+    if (auto *shown = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_informativelabel"))) {
+        shown->setTextFormat(Qt::PlainText);
+        shown->setOpenExternalLinks(false);
+    } else if (!informative.isEmpty()) {
+        box->setInformativeText(toolTip(informative)); // escaped: only our own markup
+    }
+    box->setDetailedText(detailed); // QMessageBox shows it with setPlainText
+}
+
+QString actionText(const QString &text) {
+    QString shown = PrintableText::escaped(text);
+    shown.replace(u'&', QStringLiteral("&&"));
+    return shown; // escaped() has turned every tab into "\t"
+}
+
+QString windowTitle(const QString &text) {
+    QString shown = PrintableText::escaped(text);
+    // Qt shows a doubled placeholder as one literal "[*]".
+    shown.replace(QStringLiteral("[*]"), QStringLiteral("[*][*]"));
+    return shown;
 }
 
 } // namespace ntl::PlainText

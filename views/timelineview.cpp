@@ -1410,10 +1410,10 @@ void TimelineView::zoomIntoCount(const QPoint &viewportPosition)
         const Event *event = eventOf(item);
         if (!event)
             continue;
-        QString text = dates.format(event->date) + QStringLiteral(" · ") +
-                       menu.fontMetrics().elidedText(event->title, Qt::ElideRight, 480);
-        text.replace(u'&', QStringLiteral("&&")); // an ampersand in a title is no shortcut
-        text.replace(u'\t', u' ');                // nor is a tab the start of a shortcut column
+        // An ampersand in a title is no shortcut, nor a tab the start of a shortcut column.
+        const QString text =
+            PlainText::actionText(dates.format(event->date) + QStringLiteral(" · ") +
+                                  menu.fontMetrics().elidedText(event->title, Qt::ElideRight, 480));
         const int row = item.row;
         menu.addAction(text, this, [this, row] { selectRow(row); });
     }

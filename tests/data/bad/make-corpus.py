@@ -113,6 +113,19 @@ def markup_article(d):
 mutated("markup-in-article.json", markup_article)
 mutated("long-title.json", lambda d: d["events"][0].update(title="Talks " * 40000))
 
+# Markup, terminal escapes, a newline that forges a line, bidi overrides: quoted in
+# messages, escaped for the terminal, shown as text by the GUI, never obeyed
+HOSTILE = '<h1 style=color:red>X</h1><a href="https://example.org">link</a><table><tr><td>cell</td></tr></table>'
+
+
+def hostile_actor_id(d):
+    d.update(title=HOSTILE)
+    d["events"][0]["participants"][0].update(actor=HOSTILE + "\u001b[31m\nfake.json:1:1: error: forged\u202e")
+
+
+mutated("hostile-actor-id.json", hostile_actor_id)
+mutated("hostile-field-name.json", lambda d: d["events"][0].update({HOSTILE + "\u001b[2J\u2028": "red"}))
+
 # Article text files that are missing, broken, or outside the dataset's folder
 def text_file(path):
     def change(d):
