@@ -356,23 +356,33 @@ void ExportTest::unwritableFolderFailsCleanly()
 }
 
 void ExportTest::writeFailingPartWayKeepsTheOldFile_data() {
+    QTest::addColumn<QString>("mode");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QStringList>("options");
-    QTest::addColumn<int>("limitKiB"); // well under the export's size
-    QTest::newRow("png") << QStringLiteral("big.png")
+    QTest::addColumn<int>("limitKiB"); // well under the file's size
+    QTest::addColumn<QString>("message");
+    const QString exportTo = QStringLiteral("cannot export to %1: only %2 of ");
+    QTest::newRow("png") << QStringLiteral("--export") << QStringLiteral("big.png")
                          << QStringList{QStringLiteral("--size"), QStringLiteral("3840x2160"),
                                         QStringLiteral("--scale"), QStringLiteral("2")}
-                         << 64;
-    QTest::newRow("svg") << QStringLiteral("big.svg") << QStringList() << 16;
-    QTest::newRow("pdf") << QStringLiteral("big.pdf") << QStringList() << 4;
+                         << 64 << exportTo;
+    QTest::newRow("svg") << QStringLiteral("--export") << QStringLiteral("big.svg") << QStringList()
+                         << 16 << exportTo;
+    QTest::newRow("pdf") << QStringLiteral("--export") << QStringLiteral("big.pdf") << QStringList()
+                         << 4 << exportTo;
+    QTest::newRow("screenshot") << QStringLiteral("--screenshot") << QStringLiteral("shot.png")
+                                << QStringList{QStringLiteral("--size"), QStringLiteral("800x600")}
+                                << 8 << QStringLiteral("cannot save %1: only %2 of ");
 }
 
 void ExportTest::writeFailingPartWayKeepsTheOldFile()
 {
     // A file size limit makes the write fail in the middle, as a full disk would.
+    QFETCH(QString, mode);
     QFETCH(QString, name);
     QFETCH(QStringList, options);
     QFETCH(int, limitKiB);
+    QFETCH(QString, message);
     QTemporaryDir dir;
     const QString out = dir.filePath(name);
     // The old file is larger than the limit allows to be written, but already there.
@@ -382,12 +392,9 @@ void ExportTest::writeFailingPartWayKeepsTheOldFile()
     QCOMPARE(existing.write(old), old.size());
     existing.close();
 
-    const AppRun r = runAppWithFileSizeLimit(
-        QStringList{fixture(), QStringLiteral("--export"), out} + options, limitKiB);
+    const AppRun r = runAppWithFileSizeLimit(QStringList{fixture(), mode, out} + options, limitKiB);
     QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.err.contains(
-                 QStringLiteral("cannot export to %1: only %2 of ").arg(out).arg(limitKiB * 1024)),
-             qPrintable(r.err));
+    QVERIFY2(r.err.contains(message.arg(out).arg(limitKiB * 1024)), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral(" bytes reached the disk")), qPrintable(r.err));
     QVERIFY(existing.open(QIODevice::ReadOnly));
     QVERIFY(existing.readAll() == old); // byte for byte
