@@ -2,11 +2,13 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -134,6 +136,14 @@ bool AtomicWrite::writeFile(const QString &path, const QByteArray &bytes, QStrin
         if (reason)
             *reason = file.errorString();
         return false;
+    }
+    // The rename is durable once the folder is on disk too. The new file is in place by
+    // now, so a failure here cannot be undone and is not reported.
+    const QByteArray folder = QFile::encodeName(QFileInfo(target).absolutePath());
+    const int folderFd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folderFd >= 0) {
+        ::fsync(folderFd);
+        ::close(folderFd);
     }
     return true;
 }
