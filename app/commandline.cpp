@@ -1,15 +1,15 @@
 #include "commandline.h"
 
+#include "atomicwrite.h"
 #include "datasetreader.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "mainwindow.h"
 #include "printabletext.h"
-#include "savefilecommit.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QItemSelectionModel>
-#include <QSaveFile>
 #include <QStyleFactory>
 #include <QTabWidget>
 
@@ -164,6 +164,15 @@ void CommandLine::parse(const QStringList &arguments)
     request.articleId = parser.value(articleOption);
     request.options.wholePeriod = true; // without a window there is no other visible range
     request.options.title = parser.value(titleOption);
+    // Refused here, before a dataset is read or a pixel drawn. A screenshot is a PNG of
+    // the window at its size, without --scale.
+    ExportOptions limited = request.options;
+    if (screenshot)
+        limited.scale = 1;
+    QString problem;
+    if (!limited.withinLimits(screenshot ? ExportOptions::Format::Png : format, &problem))
+        return usage(screenshot ? tr("--size %1: %2").arg(parser.value(sizeOption), problem)
+                                : tr("cannot export: %1").arg(problem));
     m_action = screenshot ? Action::Screenshot : Action::Export;
 }
 
@@ -292,13 +301,16 @@ int CommandLine::runScreenshot(const QString &datasetPath, const ExportRequest &
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents(); // let deferred layouts settle
     const QImage image = window.grab().toImage();
-    QSaveFile file(request.outputPath);
+    // Encoded in memory, then written whole or not at all.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     QString reason;
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !commitFully(file, &reason)) {
-        printLine(err,
-                  QStringLiteral("negotiation-timeline: ") +
-                      tr("cannot save %1: %2")
-                          .arg(request.outputPath, reason.isEmpty() ? file.errorString() : reason));
+    if (!image.save(&buffer, "PNG"))
+        reason = tr("could not encode the PNG");
+    if (!reason.isEmpty() || !AtomicWrite::writeFile(request.outputPath, bytes, &reason)) {
+        printLine(err, QStringLiteral("negotiation-timeline: ") +
+                           tr("cannot save %1: %2").arg(request.outputPath, reason));
         return exitWriteFailed;
     }
     return exitOk;

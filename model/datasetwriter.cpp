@@ -1,9 +1,7 @@
 #include "datasetwriter.h"
 
+#include "atomicwrite.h"
 #include "codepointindex.h"
-#include "savefilecommit.h"
-
-#include <QSaveFile>
 
 #include <nlohmann/json.hpp>
 
@@ -136,22 +134,9 @@ QByteArray DatasetWriter::toJson(const Dataset &dataset)
     return QByteArray::fromStdString(dumped) + '\n';
 }
 
-bool DatasetWriter::writeFile(const Dataset &dataset, const QString &path, QString *errorMessage)
-{
-    QSaveFile file(path);
-    const auto fail = [&](const QString &reason) {
-        if (errorMessage)
-            *errorMessage = QStringLiteral("%1: cannot write: %2").arg(path, reason);
-        file.cancelWriting();
-        return false;
-    };
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    const QByteArray bytes = toJson(dataset);
-    if (file.write(bytes) != bytes.size())
-        return fail(file.errorString());
+bool DatasetWriter::writeFile(const Dataset &dataset, const QString &path, QString *errorMessage) {
     QString reason;
-    if (!commitFully(file, &reason)) {
+    if (!AtomicWrite::writeFile(path, toJson(dataset), &reason)) {
         if (errorMessage)
             *errorMessage = QStringLiteral("%1: cannot write: %2").arg(path, reason);
         return false;

@@ -8,6 +8,7 @@
 
 #include <csignal>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 using namespace ntl;
 
@@ -19,6 +20,8 @@ private slots:
     void writtenDatasetReadsBackTheSame();
     void failedWriteKeepsTheOldFile();
     void writeFailingPartWayKeepsTheOldFile();
+    void targetThatIsNotARegularFileIsRefused();
+    void linkToARegularFileIsWrittenThrough();
 };
 
 void DatasetWriterTest::writtenDatasetReadsBackTheSame_data()
@@ -88,10 +91,57 @@ void DatasetWriterTest::writeFailingPartWayKeepsTheOldFile()
     std::signal(SIGXFSZ, previousHandler);
 
     QVERIFY(!written);
-    QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: ")), qPrintable(error));
+    QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: only 2048 of ")),
+             qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral(" bytes reached the disk")), qPrintable(error));
     QVERIFY(old.open(QIODevice::ReadOnly));
     QCOMPARE(old.readAll(), QByteArray("{\"the\": \"old file\"}"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("saved.json")});
+}
+
+void DatasetWriterTest::targetThatIsNotARegularFileIsRefused() {
+    // A link to a FIFO: QSaveFile would follow it and rename over the FIFO (or, as root, a
+    // device node). Nothing but a regular file is ever replaced.
+    const auto original =
+        DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
+    QVERIFY(original.ok());
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    const QString link = dir.filePath(QStringLiteral("saved.json"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QVERIFY(QFile::link(fifo, link));
+    QString error;
+    QVERIFY(!DatasetWriter::writeFile(*original.dataset, link, &error));
+    QCOMPARE(error, link + QStringLiteral(": cannot write: ") + link +
+                        QStringLiteral(" links to ") + fifo +
+                        QStringLiteral(", which is a FIFO, not a regular file"));
+    struct stat info {};
+    QCOMPARE(::lstat(QFile::encodeName(fifo).constData(), &info), 0);
+    QVERIFY(S_ISFIFO(info.st_mode));
+    QCOMPARE(QFile::symLinkTarget(link), fifo);
+    QCOMPARE(QDir(dir.path())
+                 .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                            QDir::Name),
+             (QStringList{QStringLiteral("fifo"), QStringLiteral("saved.json")}));
+}
+
+void DatasetWriterTest::linkToARegularFileIsWrittenThrough() {
+    const auto original =
+        DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
+    QVERIFY(original.ok());
+    QTemporaryDir dir;
+    const QString real = dir.filePath(QStringLiteral("real.json"));
+    const QString link = dir.filePath(QStringLiteral("saved.json"));
+    QFile old(real);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("{}");
+    old.close();
+    QVERIFY(QFile::link(real, link));
+    QString error;
+    QVERIFY2(DatasetWriter::writeFile(*original.dataset, link, &error), qPrintable(error));
+    QCOMPARE(QFile::symLinkTarget(link), real);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), DatasetWriter::toJson(*original.dataset));
 }
 
 QTEST_GUILESS_MAIN(DatasetWriterTest)

@@ -1,5 +1,7 @@
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -10,10 +12,13 @@
 #include "datasetwriter.h"
 #include "syntheticdataset.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
-// Runs the real executable's headless export: formats, sizes, filters, bad arguments
-// and a write that must fail without touching the existing file.
+// Runs the real executable's headless export: formats, sizes, filters, bad arguments,
+// writes that must fail without touching the existing file, targets that are not
+// regular files, and SVG that stays well-formed whatever text it is given. Every SVG
+// the suite exports is read through readWellFormedSvg.
 class ExportTest : public QObject
 {
     Q_OBJECT
@@ -31,7 +36,14 @@ private slots:
     void badArgumentsAreRefused_data();
     void badArgumentsAreRefused();
     void unwritableFolderFailsCleanly();
+    void writeFailingPartWayKeepsTheOldFile_data();
     void writeFailingPartWayKeepsTheOldFile();
+    void targetThatIsNotARegularFileIsRefused_data();
+    void targetThatIsNotARegularFileIsRefused();
+    void linkToARegularFileIsWrittenThrough();
+    void svgTitleWithMarkupAndControlCharactersIsEscaped();
+    void svgOfADatasetWithMarkupAndControlCharactersIsWellFormed();
+    void userSettingsAreNotTouched();
 
 private:
     static AppRun runExport(const QStringList &arguments) { return runApp(arguments, QString()); } // export picks offscreen itself
@@ -39,6 +51,38 @@ private:
     QTemporaryDir m_dir;
 };
 
+// Reads an exported SVG and parses it whole: false, with the parser's message, if it is
+// not well-formed XML. Every test that exports an SVG reads it through here.
+static bool readWellFormedSvg(const QString &path, QByteArray *bytes, QString *problem) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problem = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *bytes = file.readAll();
+    QXmlStreamReader xml(*bytes);
+    while (!xml.atEnd())
+        xml.readNext();
+    if (xml.hasError()) {
+        *problem = QStringLiteral("%1 is not well-formed XML: line %2: %3")
+                       .arg(path)
+                       .arg(xml.lineNumber())
+                       .arg(xml.errorString());
+        return false;
+    }
+    return true;
+}
+
+// The text of every element named `name`, in document order.
+static QStringList elementTexts(const QByteArray &bytes, QLatin1String name) {
+    QXmlStreamReader xml(bytes);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == name)
+            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements));
+    }
+    return texts;
+}
 
 // The text an SVG shows, its <text> elements joined by spaces, white space folded.
 static QString svgText(const QByteArray &bytes)
@@ -119,9 +163,10 @@ void ExportTest::actorsExportKeepsEveryLaneNameReadable()
     const AppRun r = runExport({QStringLiteral("--export"), out, QStringLiteral("--view"), QStringLiteral("actors"),
                                 QStringLiteral("--size"), QStringLiteral("1280x800")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QFile file(out);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QString text = svgText(file.readAll());
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+    const QString text = svgText(bytes);
     for (const char *name : {"Donald Trump", "Lindsey Graham", "Volodymyr Zelensky", "Sergei Lavrov", "Financial Times"})
         QVERIFY2(text.contains(QLatin1String(name)), name);
 }
@@ -144,9 +189,10 @@ void ExportTest::sourcesViewExportsTheArticle()
     const AppRun r = runExport({fixture(), QStringLiteral("--export"), out, QStringLiteral("--view"), QStringLiteral("sources"),
                        QStringLiteral("--article"), QStringLiteral("art-b")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QFile file(out);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QString svg = QString::fromUtf8(file.readAll());
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+    const QString svg = QString::fromUtf8(bytes);
     QVERIFY(svg.contains(QStringLiteral("Officials on Lakeside"))); // the article's title in the subtitle
     QVERIFY(svg.contains(QStringLiteral("constructive"))); // its text
     QVERIFY(!svg.contains(QStringLiteral("the article continues"))); // a short article fits
@@ -156,9 +202,9 @@ void ExportTest::sourcesViewExportsTheArticle()
     const AppRun cut = runExport({QStringLiteral("--export"), small, QStringLiteral("--view"), QStringLiteral("sources"),
                                   QStringLiteral("--article"), QStringLiteral("a002-parallel-talks"), QStringLiteral("--size"), QStringLiteral("800x400")});
     QVERIFY2(cut.exitCode == 0, qPrintable(cut.err));
-    QFile smallFile(small);
-    QVERIFY(smallFile.open(QIODevice::ReadOnly));
-    QVERIFY(smallFile.readAll().contains("the article continues"));
+    QByteArray smallBytes;
+    QVERIFY2(readWellFormedSvg(small, &smallBytes, &problem), qPrintable(problem));
+    QVERIFY(smallBytes.contains("the article continues"));
 }
 
 void ExportTest::svgIsXmlWithTheShownTitles()
@@ -166,16 +212,15 @@ void ExportTest::svgIsXmlWithTheShownTitles()
     const QString out = m_dir.filePath(QStringLiteral("timeline.svg"));
     const AppRun r = runExport({fixture(), QStringLiteral("--export"), out, QStringLiteral("--kind"), QStringLiteral("talks")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QFile file(out);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray bytes = file.readAll();
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
     QXmlStreamReader xml(bytes);
     int elements = 0;
     while (!xml.atEnd()) {
         if (xml.readNext() == QXmlStreamReader::StartElement)
             ++elements;
     }
-    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(elements > 50);
     QVERIFY(bytes.contains("Talks in Lakeside"));
     QVERIFY(bytes.contains("Second round announced"));
@@ -203,9 +248,10 @@ void ExportTest::footerOfManyArticlesNamesAFewAndCountsTheRest()
     const QString out = m_dir.filePath(QStringLiteral("many-articles.svg"));
     const AppRun r = runExport({input, QStringLiteral("--export"), out});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QFile file(out);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QString text = svgText(file.readAll());
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+    const QString text = svgText(bytes);
     QCOMPARE(text.count(QStringLiteral(" on the negotiation")), 12); // "Report N on the negotiation"
     QVERIFY2(text.contains(QStringLiteral("and %1 more articles").arg(QLocale().toString(cited.size() - 12))),
              qPrintable(text.right(300)));
@@ -235,6 +281,19 @@ void ExportTest::badArgumentsAreRefused_data()
     row("size", {QStringLiteral("--size"), QStringLiteral("10x10")}, 2, "bad size \"10x10\"");
     row("size text", {QStringLiteral("--size"), QStringLiteral("big")}, 2, "bad size \"big\"");
     row("scale", {QStringLiteral("--scale"), QStringLiteral("9")}, 2, "bad scale \"9\"");
+    // 65536x65536 pixels would be 16 GiB: refused before anything is drawn, the limit named.
+    row("pixels",
+        {QStringLiteral("--size"), QStringLiteral("16384x16384"), QStringLiteral("--scale"),
+         QStringLiteral("4")},
+        2,
+        "16384x16384 at scale 4 is 65536x65536 pixels; the limit is 16384 pixels a side and "
+        "268435456 pixels in all");
+    row("side after scaling",
+        {QStringLiteral("--size"), QStringLiteral("9000x200"), QStringLiteral("--scale"),
+         QStringLiteral("2")},
+        2, "9000x200 at scale 2 is 18000x400 pixels; the limit is 16384 pixels a side");
+    row("title", {QStringLiteral("--title"), QString(1001, u'a')}, 2,
+        "the title has 1001 characters; the limit is 1000");
     row("view", {QStringLiteral("--view"), QStringLiteral("map")}, 2, "unknown view \"map\"");
     row("theme", {QStringLiteral("--theme"), QStringLiteral("pink")}, 2, "unknown theme \"pink\"");
     row("date", {QStringLiteral("--from"), QStringLiteral("2030-13-01")}, 2, "bad date \"2030-13-01\" for --from");
@@ -296,30 +355,226 @@ void ExportTest::unwritableFolderFailsCleanly()
     QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("existing.png")});
 }
 
+void ExportTest::writeFailingPartWayKeepsTheOldFile_data() {
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("limitKiB"); // well under the file's size
+    QTest::addColumn<QString>("message");
+    const QString exportTo = QStringLiteral("cannot export to %1: only %2 of ");
+    QTest::newRow("png") << QStringLiteral("--export") << QStringLiteral("big.png")
+                         << QStringList{QStringLiteral("--size"), QStringLiteral("3840x2160"),
+                                        QStringLiteral("--scale"), QStringLiteral("2")}
+                         << 64 << exportTo;
+    QTest::newRow("svg") << QStringLiteral("--export") << QStringLiteral("big.svg") << QStringList()
+                         << 16 << exportTo;
+    QTest::newRow("pdf") << QStringLiteral("--export") << QStringLiteral("big.pdf") << QStringList()
+                         << 4 << exportTo;
+    QTest::newRow("screenshot") << QStringLiteral("--screenshot") << QStringLiteral("shot.png")
+                                << QStringList{QStringLiteral("--size"), QStringLiteral("800x600")}
+                                << 8 << QStringLiteral("cannot save %1: only %2 of ");
+}
+
 void ExportTest::writeFailingPartWayKeepsTheOldFile()
 {
     // A file size limit makes the write fail in the middle, as a full disk would.
+    QFETCH(QString, mode);
+    QFETCH(QString, name);
+    QFETCH(QStringList, options);
+    QFETCH(int, limitKiB);
+    QFETCH(QString, message);
     QTemporaryDir dir;
-    const QString out = dir.filePath(QStringLiteral("big.png"));
+    const QString out = dir.filePath(name);
+    // The old file is larger than the limit allows to be written, but already there.
+    const QByteArray old = QByteArray("the old export ").repeated(limitKiB * 1024 / 8);
     QFile existing(out);
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    QCOMPARE(existing.write(old), old.size());
+    existing.close();
+
+    const AppRun r = runAppWithFileSizeLimit(QStringList{fixture(), mode, out} + options, limitKiB);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(message.arg(out).arg(limitKiB * 1024)), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral(" bytes reached the disk")), qPrintable(r.err));
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QVERIFY(existing.readAll() == old); // byte for byte
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+             QStringList{name});
+}
+
+void ExportTest::targetThatIsNotARegularFileIsRefused_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("fifo") << QStringLiteral("fifo")
+                          << QStringLiteral("out.png is a FIFO, not a regular file");
+    QTest::newRow("link to a fifo")
+        << QStringLiteral("link to fifo")
+        << QStringLiteral("out.png links to %1, which is a FIFO, not a regular file");
+    QTest::newRow("folder") << QStringLiteral("folder")
+                            << QStringLiteral("out.png is a folder, not a regular file");
+    QTest::newRow("link to a folder")
+        << QStringLiteral("link to folder")
+        << QStringLiteral("out.png links to %1, which is a folder, not a regular file");
+    QTest::newRow("dangling link") << QStringLiteral("dangling link")
+                                   << QStringLiteral("out.png is a link that cannot be followed");
+}
+
+void ExportTest::targetThatIsNotARegularFileIsRefused() {
+    // QSaveFile follows a link and renames over its target: run as root, an export to a
+    // link to a device would replace the device node. Only FIFOs and folders made here are
+    // used, so that a regression cannot harm the machine.
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out.png"));
+    const QString node =
+        dir.filePath(kind.endsWith(QLatin1String("fifo")) ? QStringLiteral("node-fifo")
+                                                          : QStringLiteral("node-folder"));
+    const QByteArray nodeName =
+        QFile::encodeName(kind.startsWith(QLatin1String("link")) ? node : out);
+    if (kind.endsWith(QLatin1String("fifo")))
+        QCOMPARE(::mkfifo(nodeName.constData(), 0600), 0);
+    else if (kind.endsWith(QLatin1String("folder")))
+        QVERIFY(QDir().mkdir(QFile::decodeName(nodeName)));
+    if (kind.startsWith(QLatin1String("link")))
+        QVERIFY(QFile::link(node, out));
+    if (kind == QLatin1String("dangling link"))
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("nothing-here.png")), out));
+    struct stat before {};
+    QCOMPARE(::lstat(nodeName.constData(), &before), 0);
+
+    const AppRun r = runExport({fixture(), QStringLiteral("--export"), out});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("cannot export to %1: ").arg(out)), qPrintable(r.err));
+    QVERIFY2(r.err.contains(message.contains(QLatin1String("%1")) ? message.arg(node) : message),
+             qPrintable(r.err));
+    // The node is still what it was, and the link still a link to it.
+    struct stat after {};
+    QCOMPARE(::lstat(nodeName.constData(), &after), 0);
+    QCOMPARE(after.st_mode, before.st_mode);
+    QCOMPARE(after.st_ino, before.st_ino);
+    if (kind.startsWith(QLatin1String("link")))
+        QCOMPARE(QFile::symLinkTarget(out), node);
+    QStringList expected{QStringLiteral("out.png")};
+    if (kind.startsWith(QLatin1String("link")))
+        expected.append(QFileInfo(node).fileName());
+    expected.sort();
+    QCOMPARE(QDir(dir.path())
+                 .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                            QDir::Name),
+             expected);
+}
+
+void ExportTest::linkToARegularFileIsWrittenThrough() {
+    QTemporaryDir dir;
+    const QString real = dir.filePath(QStringLiteral("real.png"));
+    const QString link = dir.filePath(QStringLiteral("link.png"));
+    QFile existing(real);
     QVERIFY(existing.open(QIODevice::WriteOnly));
     existing.write("the old export");
     existing.close();
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    process.setProcessEnvironment(environment);
-    // SIGXFSZ ignored, so the write returns an error instead of killing the process.
-    process.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 64; exec \"$0\" \"$@\""),
-                                          QStringLiteral(NTL_APP_PATH), fixture(), QStringLiteral("--export"), out,
-                                          QStringLiteral("--size"), QStringLiteral("3840x2160"), QStringLiteral("--scale"), QStringLiteral("2")});
-    QVERIFY(process.waitForFinished(120000));
-    const QString err = QString::fromUtf8(process.readAllStandardError());
-    QCOMPARE(process.exitCode(), 3);
-    QVERIFY2(err.contains(QStringLiteral("cannot export to %1: ").arg(out)), qPrintable(err));
-    QVERIFY(existing.open(QIODevice::ReadOnly));
-    QCOMPARE(existing.readAll(), QByteArray("the old export"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("big.png")});
+    QVERIFY(QFile::link(real, link));
+    const AppRun r = runExport({fixture(), QStringLiteral("--export"), link,
+                                QStringLiteral("--scale"), QStringLiteral("1")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(QFile::symLinkTarget(link), real);       // still a link
+    QCOMPARE(QImage(real).size(), QSize(1920, 1080)); // its target replaced
+}
+
+void ExportTest::svgTitleWithMarkupAndControlCharactersIsEscaped() {
+    const QString out = m_dir.filePath(QStringLiteral("hostile-title.svg"));
+    const QString title = QStringLiteral("R&D <draft> \"q\" </title><script>alert(1)</script>") +
+                          QChar(0x01) + QStringLiteral("end") + QChar(0x1F) + QChar(u'\t') +
+                          QChar(0xFFFF);
+    const AppRun r =
+        runExport({fixture(), QStringLiteral("--export"), out, QStringLiteral("--title"), title});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+    // The title reads back as given, with only the characters XML forbids replaced.
+    QString expected = title;
+    for (const QChar forbidden : {QChar(0x01), QChar(0x1F), QChar(0xFFFF)})
+        expected.replace(forbidden, QChar(QChar::ReplacementCharacter));
+    QCOMPARE(elementTexts(bytes, QLatin1String("title")), QStringList{expected});
+    QVERIFY(elementTexts(bytes, QLatin1String("script")).isEmpty());
+    QVERIFY(!bytes.contains("<script"));
+    QVERIFY2(svgText(bytes).contains(QStringLiteral("R&D <draft>")),
+             qPrintable(svgText(bytes).left(200))); // drawn too
+}
+
+void ExportTest::svgOfADatasetWithMarkupAndControlCharactersIsWellFormed() {
+    QFile original(fixture());
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QByteArray json = original.readAll();
+    const QByteArray eventTitle = "\"title\": \"Talks in Lakeside\"";
+    QVERIFY(json.contains(eventTitle));
+    json.replace(
+        eventTitle,
+        "\"title\": \"Talks \\u0001 in <b>Lakeside</b> & \\u0008 </text><script>x</script>\"");
+    const int datasetTitle = json.indexOf("\"title\": \"");
+    QVERIFY(datasetTitle >= 0);
+    json.insert(datasetTitle + 10, "R&D \\u0002 <i> ");
+    const QString input = m_dir.filePath(QStringLiteral("hostile-dataset.json"));
+    QFile file(input);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(json);
+    file.close();
+
+    const QString out = m_dir.filePath(QStringLiteral("hostile-dataset.svg"));
+    const AppRun r = runExport({input, QStringLiteral("--export"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+    QVERIFY(!bytes.contains("<script"));
+    const QString text = svgText(bytes);
+    QVERIFY2(text.contains(QStringLiteral("R&D \uFFFD <i>")), qPrintable(text.left(300)));
+}
+
+void ExportTest::userSettingsAreNotTouched() {
+    // The "user" of this test process: their settings file, in the folders the environment
+    // names. The app run by the test must keep its recent files elsewhere.
+    QTemporaryDir user;
+    const QString settingsPath =
+        user.filePath(QStringLiteral("config/NegotiationTimeline/negotiation-timeline.conf"));
+    QVERIFY(QDir().mkpath(QFileInfo(settingsPath).path()));
+    const QByteArray settings = "[session]\nrecentFiles=/home/someone/mine.json\n";
+    QFile file(settingsPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(settings);
+    file.close();
+    const QByteArray saved[] = {qgetenv("HOME"), qgetenv("XDG_CONFIG_HOME"),
+                                qgetenv("XDG_DATA_HOME"), qgetenv("XDG_CACHE_HOME")};
+    const char *names[] = {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"};
+    qputenv("HOME", QFile::encodeName(user.path()));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(user.filePath(QStringLiteral("config"))));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(user.filePath(QStringLiteral("data"))));
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(user.filePath(QStringLiteral("cache"))));
+    const AppRun r = runExport({fixture(), QStringLiteral("--export"),
+                                m_dir.filePath(QStringLiteral("settings.png")),
+                                QStringLiteral("--scale"), QStringLiteral("1")});
+    for (int i = 0; i < 4; ++i) {
+        if (saved[i].isNull())
+            qunsetenv(names[i]);
+        else
+            qputenv(names[i], saved[i]);
+    }
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), settings);
+    QStringList everything;
+    QDirIterator it(user.path(), QDir::Files | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        everything.append(it.next());
+    QCOMPARE(everything, QStringList{settingsPath});
+    // The export did record its file, in the tests' own home: so it was looked for and not found
+    // above.
+    QFile own(isolatedHome() +
+              QStringLiteral("/config/NegotiationTimeline/negotiation-timeline.conf"));
+    QVERIFY(own.open(QIODevice::ReadOnly));
+    QVERIFY(own.readAll().contains(QFile::encodeName(fixture())));
 }
 
 QTEST_GUILESS_MAIN(ExportTest)

@@ -46,6 +46,7 @@ private slots:
     void initTestCase();
     void init();
     void cleanup();
+    void settingsAreTheTestsOwn();
     void selectingInTheTimelineSelectsInEveryView();
     void clickingAQuoteShowsExactlyThatPassageInTheSources();
     void eachFilterChangesWhatEveryViewShows();
@@ -79,6 +80,16 @@ void MainWindowTest::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("mainwindowtest"));
     QSettings().clear();
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+}
+
+void MainWindowTest::settingsAreTheTestsOwn() {
+    // The window records recent files and export choices: in the test location, never in
+    // the settings of the developer running the tests.
+    const QString location =
+        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    QVERIFY2(location.contains(QLatin1String("/.qttest/")), qPrintable(location));
+    QVERIFY2(QSettings().fileName().startsWith(location + u'/'),
+             qPrintable(QSettings().fileName()));
 }
 
 void MainWindowTest::init()

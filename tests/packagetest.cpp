@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "apprun.h"
+
 // Builds the packages with CPack and checks them as a packager would: the .deb's
 // Depends and files, the desktop entry and AppStream metadata, and that the unpacked
 // binary runs.
@@ -39,9 +41,8 @@ PackageTest::Run PackageTest::run(const QString &program, const QStringList &arg
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    process.setProcessEnvironment(environment);
+    // The tests' own home: the packaged app must not write the developer's settings either.
+    process.setProcessEnvironment(appEnvironment(qEnvironmentVariable("QT_QPA_PLATFORM")));
     process.start(program, arguments);
     Run result;
     if (!process.waitForFinished(timeoutMs)) {

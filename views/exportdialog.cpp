@@ -43,6 +43,7 @@ ExportDialog::ExportDialog(QWidget *parent)
     m_scale->addItems({tr("1× (standard)"), tr("2× (sharp on high-density screens and in print)")});
     m_theme->addItems({tr("Light"), tr("Dark")});
     m_title->setPlaceholderText(tr("The dataset's title"));
+    m_title->setMaxLength(ExportOptions::maxTitleLength);
     m_decorations->setChecked(true);
     m_visible->setChecked(true);
 

@@ -1,9 +1,41 @@
 #include "exportoptions.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace ntl {
+
+bool ExportOptions::withinLimits(Format format, QString *problem) const {
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("ExportOptions", text);
+    };
+    if (title.size() > maxTitleLength) {
+        *problem = tr("the title has %1 characters; the limit is %2")
+                       .arg(title.size())
+                       .arg(maxTitleLength);
+        return false;
+    }
+    // Only a PNG has pixels; SVG and PDF are drawn at the logical size.
+    const qint64 factor = format == Format::Png ? std::max(1, scale) : 1;
+    const qint64 width = size.width() * factor;
+    const qint64 height = size.height() * factor;
+    if (width > maxSide || height > maxSide || width * height > maxPixels) {
+        *problem = tr("%1x%2 at scale %3 is %4x%5 pixels; the limit is %6 pixels a side and %7 "
+                      "pixels in all")
+                       .arg(size.width())
+                       .arg(size.height())
+                       .arg(factor)
+                       .arg(width)
+                       .arg(height)
+                       .arg(maxSide)
+                       .arg(maxPixels);
+        return false;
+    }
+    return true;
+}
 
 bool ExportOptions::formatForPath(const QString &path, Format *format)
 {

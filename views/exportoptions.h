@@ -20,6 +20,15 @@ struct ExportOptions {
     QString title;                 // empty: the dataset's title
     bool decorations = true;       // title, date range, legend, footer
 
+    // Bounds on what an export may ask for: a PNG is rendered whole in memory (4 bytes a
+    // pixel, so 2^28 pixels is 1 GiB), and Qt's raster engine gives up beyond 16384 a side.
+    static constexpr int maxSide = 16384;                // device pixels, after scaling
+    static constexpr qint64 maxPixels = qint64(1) << 28; // device pixels, after scaling
+    static constexpr int maxTitleLength = 1000;          // characters
+
+    // False, with the reason in `problem`, if these options ask for more than the limits.
+    bool withinLimits(Format format, QString *problem) const;
+
     static bool formatForPath(const QString &path, Format *format);
     static bool viewFromName(const QString &name, View *view);
     // "1920x1080" → QSize; false for anything not two positive integers up to 16384.

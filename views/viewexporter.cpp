@@ -1,9 +1,10 @@
 #include "viewexporter.h"
 
+#include "atomicwrite.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
-#include "savefilecommit.h"
 #include "sidepalette.h"
+#include "xmltext.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -13,12 +14,11 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTextBlock>
 #include <QTextCursor>
-#include <QTextLayout>
 #include <QTextDocument>
+#include <QTextLayout>
 
 namespace ntl {
 
@@ -281,38 +281,48 @@ bool ViewExporter::write(const QString &path, const ExportOptions &options, QStr
     };
     if (!ExportOptions::formatForPath(path, &format))
         return fail(tr("unknown format; use a .png, .svg or .pdf file name"));
+    QString problem;
+    if (!options.withinLimits(format, &problem))
+        return fail(problem);
+    // Before rendering (which can take a while): refuse a device, FIFO or folder now.
+    QString target;
+    if (!AtomicWrite::resolveTarget(path, &target, &problem))
+        return fail(problem);
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
+    // Rendered into memory first: the painters and generators do not report a device that
+    // refuses part of their output, so only whole bytes in hand are written to the disk.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     const QSize size = options.size;
     bool painted = true;
     switch (format) {
     case ExportOptions::Format::Png: {
         // Opaque (the export paints its background): no alpha channel to compress.
         QImage image(size * options.scale, QImage::Format_RGB32);
+        if (image.isNull())
+            return fail(tr("not enough memory for a %1x%2 image")
+                            .arg(size.width() * options.scale)
+                            .arg(size.height() * options.scale));
         image.setDevicePixelRatio(options.scale);
         image.fill(ThemePalette::palette(options.theme).color(QPalette::Base));
         QPainter painter(&image);
         paint(&painter, size, options);
         painter.end();
-        QImageWriter writer(&file, "png");
+        QImageWriter writer(&buffer, "png");
         // Qt maps quality 80 to zlib level 1: half the time of the default level for a
         // file about 7 % larger (measured on a 100,000-event timeline).
         writer.setQuality(80);
-        painted = writer.write(image);
-        if (!painted) {
-            file.cancelWriting();
+        if (!writer.write(image))
             return fail(writer.errorString());
-        }
         break;
     }
     case ExportOptions::Format::Svg: {
         QSvgGenerator generator;
-        generator.setOutputDevice(&file);
+        generator.setOutputDevice(&buffer);
         generator.setSize(size);
         generator.setViewBox(QRect(QPoint(0, 0), size));
-        generator.setTitle(options.title);
+        generator.setTitle(XmlText::escaped(options.title)); // QSvgGenerator writes it as is
         QPainter painter;
         painted = painter.begin(&generator);
         if (painted) {
@@ -322,7 +332,7 @@ bool ViewExporter::write(const QString &path, const ExportOptions &options, QStr
         break;
     }
     case ExportOptions::Format::Pdf: {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(&buffer);
         writer.setResolution(96);
         writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
@@ -337,13 +347,19 @@ bool ViewExporter::write(const QString &path, const ExportOptions &options, QStr
         break;
     }
     }
-    if (!painted) {
-        file.cancelWriting();
+    buffer.close();
+    if (!painted)
         return fail(tr("could not paint the image"));
+    if (format == ExportOptions::Format::Svg) {
+        // Text drawn from the dataset (titles, names, articles) may hold characters XML
+        // forbids; replace them, then make sure the result parses before it is written.
+        bytes = XmlText::replaceForbidden(bytes);
+        if (!XmlText::isWellFormed(bytes, &problem))
+            return fail(
+                tr("the SVG would not be well-formed (%1); nothing was written").arg(problem));
     }
-    QString reason;
-    if (!commitFully(file, &reason))
-        return fail(reason);
+    if (!AtomicWrite::writeFile(path, bytes, &problem))
+        return fail(problem);
     return true;
 }
 

@@ -16,7 +16,8 @@ class EventFilterModel;
 // Renders a view of the filtered events into PNG, SVG or PDF, with a title, the date
 // range, the chart's legend and a footer naming the articles the shown events come
 // from. Rendering is vector all the way down (Qt Charts' scene, QTextDocument), so a
-// 2× PNG has crisp text. Files are written atomically with QSaveFile.
+// 2× PNG has crisp text. Each file is rendered into memory and
+// written whole or not at all (AtomicWrite).
 class ViewExporter
 {
 public:

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -243,6 +244,8 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // The main windows made here record recent files: in a test location, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
     QStringList arguments = app.arguments();
     int runs = 5;
     QList<int> sizes;
