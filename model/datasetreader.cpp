@@ -5,6 +5,7 @@
 #include "filebuffer.h"
 #include "jsoncursor.h"
 #include "jsonoutline.h"
+#include "occurrenceindex.h"
 #include "passageanchor.h"
 #include "regularfile.h"
 #include "utf8.h"
@@ -655,6 +656,7 @@ private:
     // The bytes of the article text file `relative`, read safely from inside the dataset's
     // folder; nullopt (reported at `fieldPath`) when it cannot or must not be read.
     std::optional<QByteArray> readTextFile(const QString &fieldPath, const QString &relative);
+    OccurrenceIndex &occurrencesIn(const Article *article);
 
     QString m_file;
     QString m_baseDirectory;
@@ -664,7 +666,10 @@ private:
     bool m_readSides = false;
     bool m_readArticles = false;
     bool m_readActors = false;
+    // One budget for every search of this load (exact scans, approximate matching, claims).
     qint64 m_searchBudget = DatasetReader::approximateSearchBudget;
+    // Per article of *m_references, made when first searched: each quote is scanned for once.
+    std::vector<std::unique_ptr<OccurrenceIndex>> m_occurrenceIndexes;
     bool m_hasErrors = false;
     Dataset m_dataset;
     QList<qsizetype> m_eventIndexes; // each event's index in the events array
@@ -1699,15 +1704,16 @@ void Checker::anchorSource(const QString &path, const Article *article, SourcePa
         return;
     }
     const PassageAnchor::Result anchored =
-        PassageAnchor::anchor(text, source.exact, source.prefix, source.suffix, storedStart, &m_searchBudget);
+        PassageAnchor::anchor(text, source.exact, source.prefix, source.suffix, storedStart,
+                              &m_searchBudget, &occurrencesIn(article));
     switch (anchored.outcome) {
     case PassageAnchor::Outcome::TooCostly:
         if (m_readingAhead) { // with no budget of its own: the budget left decides
             m_dependsOnEarlier = true;
             return;
         }
-        error(child(path, "exact"), QStringLiteral("the passage is not at its offsets and too long to search for approximately "
-                                                   "(this load's search budget is spent)"));
+        error(child(path, "exact"), QStringLiteral("the passage is not at its offsets and searching for it costs more than is "
+                                                   "left (this load's search budget is spent)"));
         return;
     case PassageAnchor::Outcome::NotFound:
         error(child(path, "exact"), QStringLiteral("the passage does not occur in article \"%1\", not even approximately")
@@ -1737,6 +1743,16 @@ void Checker::anchorSource(const QString &path, const Article *article, SourcePa
     }
     source.start = anchored.start;
     source.end = anchored.end;
+}
+
+OccurrenceIndex &Checker::occurrencesIn(const Article *article)
+{
+    const std::size_t at = std::size_t(article - m_references->articles.constData());
+    if (m_occurrenceIndexes.size() <= at)
+        m_occurrenceIndexes.resize(std::size_t(m_references->articles.size()));
+    if (!m_occurrenceIndexes[at])
+        m_occurrenceIndexes[at] = std::make_unique<OccurrenceIndex>(article->text);
+    return *m_occurrenceIndexes[at];
 }
 
 void Checker::readDisagreements(const Json &object, const QString &path, Event &event)
@@ -1769,9 +1785,16 @@ void Checker::readDisagreements(const Json &object, const QString &path, Event &
             claim.says = string(claimObject, claimPath, "says").value_or(QString());
             if (const Article *article = m_references->article(claim.articleId);
                 article && !article->text.isEmpty() && !claim.exact.isEmpty()) {
-                const QList<int> found = PassageAnchor::findAll(article->text, claim.exact, 1);
-                const qsizetype at = found.isEmpty() ? -1 : found.first();
-                if (at < 0) {
+                // Charged to the load's budget, and each claim's words scanned for once.
+                const OccurrenceIndex::Occurrences *found =
+                    occurrencesIn(article).find(claim.exact, &m_searchBudget);
+                const qsizetype at = found && !found->starts.isEmpty() ? found->starts.first() : -1;
+                if (!found && m_readingAhead) { // with no budget of its own: the budget left decides
+                    m_dependsOnEarlier = true;
+                } else if (!found) {
+                    error(child(claimPath, "exact"), QStringLiteral("the quoted words were not searched for in article \"%1\": "
+                                                                    "this load's search budget is spent").arg(claim.articleId));
+                } else if (at < 0) {
                     error(child(claimPath, "exact"), QStringLiteral("the quoted words do not occur in article \"%1\"").arg(claim.articleId));
                 } else {
                     claim.start = int(at);

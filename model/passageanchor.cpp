@@ -1,6 +1,7 @@
 #include "passageanchor.h"
 
 #include "codepointindex.h"
+#include "occurrenceindex.h"
 
 #include <QList>
 
@@ -21,6 +22,9 @@ constexpr int maxEditsCap = 256;
 constexpr qsizetype maxCandidates = 1000;
 constexpr qsizetype maxContext = 64;
 constexpr qsizetype maxApproximateCandidates = 64;
+// Exact occurrences weighed: those nearest the stored start. A quote repeated 100,000 times
+// must not cost 100,000 context comparisons per passage.
+constexpr qsizetype maxExactCandidates = 8;
 
 struct Candidate {
     int start;
@@ -28,22 +32,39 @@ struct Candidate {
     int edits;
 };
 
-double similarity(QStringView expected, QStringView actual)
+// Charges `cost` to `budget` (null: unlimited); false when it is not there to spend.
+bool spend(qint64 *budget, qint64 cost)
 {
-    if (expected.isEmpty())
+    if (!budget)
+        return true;
+    if (cost > *budget)
+        return false;
+    *budget -= cost;
+    return true;
+}
+
+// -1 when comparing would cost more than the budget left.
+double similarity(QStringView expected, QStringView actual, qint64 *budget)
+{
+    if (expected.isEmpty() || expected == actual)
         return 1.0;
+    if (!spend(budget, qint64(expected.size()) * qint64(actual.size())))
+        return -1;
     const int distance = PassageAnchor::editDistance(expected, actual);
     return 1.0 - double(distance) / double(std::max(expected.size(), actual.size()));
 }
 
+// -1 when scoring would cost more than the budget left.
 double score(QStringView text, QStringView exact, QStringView prefix, QStringView suffix,
-             int storedStart, const Candidate &candidate)
+             int storedStart, const Candidate &candidate, qint64 *budget)
 {
     const double quote = 1.0 - double(candidate.edits) / double(exact.size());
     const int prefixStart = std::max(0, candidate.start - int(prefix.size()));
     const double prefixScore =
-        similarity(prefix, text.mid(prefixStart, candidate.start - prefixStart));
-    const double suffixScore = similarity(suffix, text.mid(candidate.end, suffix.size()));
+        similarity(prefix, text.mid(prefixStart, candidate.start - prefixStart), budget);
+    const double suffixScore = similarity(suffix, text.mid(candidate.end, suffix.size()), budget);
+    if (prefixScore < 0 || suffixScore < 0)
+        return -1;
     double position = 1.0;
     if (storedStart >= 0 && !text.isEmpty()) {
         position = 1.0 - double(std::abs(candidate.start - storedStart)) / double(text.size());
@@ -116,10 +137,48 @@ int approximateStart(QStringView text, QStringView pattern, int end, int maxEdit
     return end - bestLength;
 }
 
+// An approximate match may begin or end between the halves of a surrogate pair: widen it
+// to whole code points, so a passage never splits a character.
+void snapToCodePoints(QStringView text, Candidate &candidate)
+{
+    const auto splits = [&](int at) {
+        return at > 0 && at < text.size() && text.at(at).isLowSurrogate() &&
+               text.at(at - 1).isHighSurrogate();
+    };
+    if (splits(candidate.start))
+        --candidate.start;
+    if (splits(candidate.end))
+        ++candidate.end;
+}
+
+// The (at most maxExactCandidates) occurrences nearest `storedStart`, in text order; the
+// first ones when no position is known. A binary search, then a walk outwards.
+QList<Candidate> nearestOccurrences(const QList<int> &starts, int length, int storedStart)
+{
+    qsizetype left = 0;
+    qsizetype right = 0;
+    if (storedStart >= 0) {
+        left = std::lower_bound(starts.begin(), starts.end(), storedStart) - starts.begin();
+        right = left;
+    }
+    while (right - left < maxExactCandidates && (left > 0 || right < starts.size())) {
+        if (right == starts.size() ||
+            (left > 0 && qint64(storedStart) - starts.at(left - 1) <= qint64(starts.at(right)) - storedStart))
+            --left;
+        else
+            ++right;
+    }
+    QList<Candidate> candidates;
+    for (qsizetype i = left; i < right; ++i)
+        candidates.append({starts.at(i), starts.at(i) + length, 0});
+    return candidates;
+}
+
 } // namespace
 
 PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact, QStringView prefix,
-                                            QStringView suffix, int storedStart, qint64 *budget)
+                                            QStringView suffix, int storedStart, qint64 *budget,
+                                            OccurrenceIndex *index)
 {
     Result result;
     if (exact.isEmpty())
@@ -133,24 +192,20 @@ PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
         return result;
     }
 
-    QList<Candidate> candidates;
-    for (int at : findAll(text, exact, maxCandidates))
-        candidates.append({at, int(at + exact.size()), 0});
-    if (candidates.size() == maxCandidates && storedStart >= 0 && storedStart < text.size()) {
-        // A quote repeated thousands of times: also weigh the first occurrence from the stored start.
-        for (int at : findAll(text.mid(storedStart), exact, 1))
-            candidates.append({storedStart + at, int(storedStart + at + exact.size()), 0});
+    OccurrenceIndex once(text);
+    const OccurrenceIndex::Occurrences *occurrences = (index ? index : &once)->find(exact, budget);
+    if (!occurrences) {
+        result.outcome = Outcome::TooCostly;
+        return result;
     }
+    QList<Candidate> candidates = nearestOccurrences(occurrences->starts, int(exact.size()), storedStart);
     result.outcome = Outcome::ExactElsewhere;
 
     if (candidates.isEmpty()) {
         const qint64 cost = qint64(text.size()) * qint64(exact.size()) * 2;
-        if (budget) {
-            if (cost > *budget) {
-                result.outcome = Outcome::TooCostly;
-                return result;
-            }
-            *budget -= cost;
+        if (!spend(budget, cost)) {
+            result.outcome = Outcome::TooCostly;
+            return result;
         }
         const int maxEdits = std::min(maxEditsCap, int(exact.size()) / 2);
         candidates = approximateEnds(text, exact, maxEdits);
@@ -159,11 +214,10 @@ PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
         const qint64 startCost = qint64(exact.size()) * (qint64(exact.size()) + maxEdits);
         qsizetype refined = 0;
         for (Candidate &candidate : candidates) {
-            if (refined == maxApproximateCandidates || (budget && startCost > *budget))
+            if (refined == maxApproximateCandidates || !spend(budget, startCost))
                 break;
-            if (budget)
-                *budget -= startCost;
             candidate.start = approximateStart(text, exact, candidate.end, maxEdits);
+            snapToCodePoints(text, candidate);
             ++refined;
         }
         if (refined == 0 && !candidates.isEmpty()) {
@@ -185,7 +239,11 @@ PassageAnchor::Result PassageAnchor::anchor(QStringView text, QStringView exact,
     const Candidate *best = nullptr;
     double bestScore = -1;
     for (const Candidate &candidate : std::as_const(candidates)) {
-        const double value = score(text, exact, nearPrefix, nearSuffix, storedStart, candidate);
+        const double value = score(text, exact, nearPrefix, nearSuffix, storedStart, candidate, budget);
+        if (value < 0) { // the context comparisons are over the budget
+            result.outcome = Outcome::TooCostly;
+            return result;
+        }
         if (value > bestScore) {
             bestScore = value;
             best = &candidate;

@@ -6,9 +6,12 @@
 
 namespace ntl {
 
+class OccurrenceIndex;
+
 // Finds a quoted passage in a text the way Hypothesis re-anchors annotations:
-// the stored position if the text there is the quote; otherwise every exact
-// occurrence; otherwise approximate matches with at most min(256, len/2) edits.
+// the stored position if the text there is the quote; otherwise the exact
+// occurrences nearest the stored position (at most 8); otherwise approximate matches
+// with at most min(256, len/2) edits, widened to whole code points.
 // Candidates are scored by the quote (50), prefix (20), suffix (20) and
 // closeness to the stored position (2). All indices are QString (UTF-16) indices.
 class PassageAnchor
@@ -23,12 +26,15 @@ public:
         int edits = 0; // edits between the quote and the anchored text
     };
 
-    // storedStart may be -1 when no usable position is known. The approximate search
-    // costs about text length × quote length steps; `budget`, when given, is what may
-    // still be spent and is reduced by what was. Past it the outcome is TooCostly, so a
-    // hostile file cannot make loading hang.
+    // storedStart may be -1 when no usable position is known. Every search is charged to
+    // `budget`, when given, which is what may still be spent and is reduced by what was:
+    // the exact scan by the characters read, the approximate search by about text length
+    // × quote length × 2, each context comparison by its length². Past it the outcome is
+    // TooCostly, so a hostile file cannot make loading hang. `index`, when given, is the
+    // text's occurrence index: a quote already scanned for is looked up, not searched again.
     static Result anchor(QStringView text, QStringView exact, QStringView prefix,
-                         QStringView suffix, int storedStart, qint64 *budget = nullptr);
+                         QStringView suffix, int storedStart, qint64 *budget = nullptr,
+                         OccurrenceIndex *index = nullptr);
 
     // Code point offset -> UTF-16 index; -1 when past the end of the text. One-off
     // conversions; for many on one text, build a CodePointIndex once.

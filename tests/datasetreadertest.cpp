@@ -1,10 +1,13 @@
 #include "datasetreader.h"
+#include "occurrenceindex.h"
 #include "jsonoutline.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -208,6 +211,10 @@ private slots:
     void repeatedOrEscapedEventsKeyReadsAsAParserReadsIt();
     void searchBudgetIsSpentInFileOrder();
     void emptyArticleTextIsSkippedAfterAnEarlierError();
+    void repeatedQuoteWithWrongOffsetsIsScannedForOnce();
+    void quoteAtTheEndOfALongTextIsScannedForOnce();
+    void missingClaimIsScannedForOnce();
+    void claimSearchesSpendTheSameBudget();
     void eventReadsAlikeWithoutADom_data();
     void eventReadsAlikeWithoutADom();
     void articleReadsAlikeWithoutADom_data();
@@ -843,9 +850,117 @@ void DatasetReaderTest::searchBudgetIsSpentInFileOrder()
             {QStringLiteral("test.json: /events/0/sources/0/exact") + notFound,
              QStringLiteral("test.json: /events/1/sources/0/exact") + notFound,
              QStringLiteral("test.json: /events/599/sources/0/exact: error: the passage is not at "
-                            "its offsets and too long to search for approximately (this "
+                            "its offsets and searching for it costs more than is left (this "
                             "load's search budget is spent)")})
             .join(u'\n'));
+}
+
+// Every event cites `exact` in article "art-b" at `start`, with no context.
+void citeInArticleB(Json &json, const std::string &exact, const std::function<int(int)> &start)
+{
+    citeOnlyTheFirstPassage(json);
+    json["articles"][1].erase("textSha256");
+    for (std::size_t i = 0; i < json["events"].size(); ++i) {
+        Json &source = json["events"][i]["sources"][0];
+        source["article"] = "art-b";
+        source["exact"] = exact;
+        source.erase("prefix");
+        source.erase("suffix");
+        source["start"] = start(int(i));
+        source["end"] = start(int(i)) + int(exact.size());
+    }
+}
+
+void DatasetReaderTest::repeatedQuoteWithWrongOffsetsIsScannedForOnce()
+{
+    // Issue 12 item 7, at test size: 600 events cite a quote that occurs 2,000 times, each
+    // one character off. The article is scanned for it once, and each passage lands on
+    // the occurrence nearest its offsets.
+    Json json = manyEvents(600);
+    std::string text;
+    for (int i = 0; i < 2000; ++i)
+        text += "The envoys met. ";
+    json["articles"][1]["text"] = text;
+    const auto wrongStart = [](int i) { return 16 * (i * 3 % 2000) + 5; }; // 1 past "envoys"
+    citeInArticleB(json, "envoys met", wrongStart);
+    const qint64 scannedBefore = OccurrenceIndex::charactersScanned();
+    const auto result = readJson(json);
+    const qint64 scanned = OccurrenceIndex::charactersScanned() - scannedBefore;
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    for (int i = 0; i < 600; ++i)
+        QCOMPARE(result.dataset->events.at(i).sources.at(0).start, wrongStart(i) - 1);
+    QVERIFY(find(result.diagnostics, QStringLiteral("/events/0/sources/0"),
+                 QStringLiteral("passage re-anchored from 5..15 to 4..14: found verbatim")));
+    QCOMPARE(scanned, qint64(text.size()));
+}
+
+void DatasetReaderTest::quoteAtTheEndOfALongTextIsScannedForOnce()
+{
+    // Item 8, at test size: 600 passages whose quote ends a long text, all stored at 0.
+    Json json = manyEvents(600);
+    const std::string text = std::string(200000, 'x') + " the final word";
+    json["articles"][1]["text"] = text;
+    citeInArticleB(json, "the final word", [](int) { return 0; });
+    const qint64 scannedBefore = OccurrenceIndex::charactersScanned();
+    const auto result = readJson(json);
+    const qint64 scanned = OccurrenceIndex::charactersScanned() - scannedBefore;
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    for (const Event &event : result.dataset->events)
+        QCOMPARE(event.sources.at(0).start, int(text.size()) - 14);
+    QCOMPARE(scanned, qint64(text.size()));
+}
+
+void DatasetReaderTest::missingClaimIsScannedForOnce()
+{
+    // Item 8, at test size: 480 claims (two in each of 240 events) not in a long text.
+    Json json = manyEvents(240);
+    citeOnlyTheFirstPassage(json);
+    json["articles"][1]["text"] = std::string(200000, 'x');
+    json["articles"][1].erase("textSha256");
+    const Json claim = {{"article", "art-b"}, {"exact", "words not there"}, {"says", "s"}};
+    for (Json &event : json["events"])
+        event["disagreements"] = Json::array({{{"topic", "t"}, {"claims", {claim, claim}}}});
+    const qint64 scannedBefore = OccurrenceIndex::charactersScanned();
+    const auto result = readJson(json);
+    const qint64 scanned = OccurrenceIndex::charactersScanned() - scannedBefore;
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), 480);
+    QVERIFY(find(result.diagnostics, QStringLiteral("/events/239/disagreements/0/claims/1/exact"),
+                 QStringLiteral("the quoted words do not occur in article \"art-b\"")));
+    QCOMPARE(scanned, qint64(200000));
+}
+
+void DatasetReaderTest::claimSearchesSpendTheSameBudget()
+{
+    // The approximate search of event 0 (a 24,999-character quote in a 20,000-character
+    // text, 999,960,000 steps) leaves 40,000 of the budget: two scans of the text for
+    // claims. The third claim, read last (by the other thread when there is one), is
+    // refused, not searched for unbudgeted.
+    Json json = manyEvents(600);
+    citeOnlyTheFirstPassage(json);
+    json["articles"][1]["text"] = std::string(20000, 'b');
+    json["articles"][1].erase("textSha256");
+    Json &source = json["events"][0]["sources"][0];
+    source["article"] = "art-b";
+    source["exact"] = std::string(24999, 'c');
+    source["start"] = 0;
+    source["end"] = 1;
+    const auto claims = [](const std::string &words) {
+        const Json claim = {{"article", "art-b"}, {"exact", words}, {"says", "s"}};
+        return Json::array({{{"topic", "t"}, {"claims", {claim, claim}}}});
+    };
+    json["events"][1]["disagreements"] = claims("first");
+    json["events"][2]["disagreements"] = claims("second");
+    json["events"][599]["disagreements"] = claims("third");
+    const auto result = readJson(json);
+    QVERIFY(!result.ok());
+    const QString notThere = QStringLiteral("the quoted words do not occur in article \"art-b\"");
+    for (const char *path : {"/events/1/disagreements/0/claims/0/exact", "/events/1/disagreements/0/claims/1/exact",
+                             "/events/2/disagreements/0/claims/0/exact", "/events/2/disagreements/0/claims/1/exact"})
+        QVERIFY2(find(result.diagnostics, QLatin1String(path), notThere), path);
+    for (const char *path : {"/events/599/disagreements/0/claims/0/exact", "/events/599/disagreements/0/claims/1/exact"})
+        QVERIFY2(find(result.diagnostics, QLatin1String(path), QStringLiteral("search budget is spent")), path);
+    QCOMPARE(result.diagnostics.size(), 7);
 }
 
 void DatasetReaderTest::emptyArticleTextIsSkippedAfterAnEarlierError()

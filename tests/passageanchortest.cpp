@@ -1,8 +1,10 @@
+#include "occurrenceindex.h"
 #include "passageanchor.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 
+using ntl::OccurrenceIndex;
 using ntl::PassageAnchor;
 
 class PassageAnchorTest : public QObject
@@ -22,6 +24,10 @@ private slots:
     void longContextDoesNotSlowScoring();
     void approximateSearchStopsAtItsBudget();
     void findAllIsLinearOnRepetitiveText();
+    void repeatedQuoteIsScannedForOnceThroughTheIndex();
+    void quoteAtTheEndOfALongTextIsScannedForOnce();
+    void contextComparisonsAreChargedToTheBudget();
+    void approximateMatchNeverSplitsASurrogatePair();
 };
 
 void PassageAnchorTest::storedPositionIsUsedWhenTheTextMatches()
@@ -132,9 +138,10 @@ void PassageAnchorTest::approximateSearchStopsAtItsBudget()
     QCOMPARE(budget, qint64(1000)); // nothing spent on a search that was not made
     budget = 1000000;
     QCOMPARE(PassageAnchor::anchor(text, u"aaaabaaa", u"", u"", 0, &budget).outcome, PassageAnchor::Outcome::Approximate);
-    // The search itself (text × quote × 2), then up to 64 refined starts (quote × (quote + edits)).
-    QVERIFY(budget <= 1000000 - 10000 * 8 * 2);
-    QVERIFY(budget >= 1000000 - 10000 * 8 * 2 - 64 * 8 * 12);
+    // The exact scan (text), the search itself (text × quote × 2), then up to 64 refined
+    // starts (quote × (quote + edits)).
+    QVERIFY(budget <= 1000000 - 10000 - 10000 * 8 * 2);
+    QVERIFY(budget >= 1000000 - 10000 - 10000 * 8 * 2 - 64 * 8 * 12);
 }
 
 void PassageAnchorTest::findAllIsLinearOnRepetitiveText()
@@ -152,6 +159,78 @@ void PassageAnchorTest::findAllIsLinearOnRepetitiveText()
     qint64 budget = 50 * 1000 * 1000;
     QCOMPARE(PassageAnchor::anchor(text, quote, u"", u"", 0, &budget).outcome, PassageAnchor::Outcome::TooCostly);
     QVERIFY(timer.elapsed() < 5000);
+}
+
+void PassageAnchorTest::repeatedQuoteIsScannedForOnceThroughTheIndex()
+{
+    // Issue 12 item 7, at test size: 1,000 passages citing a quote that occurs 5,000 times,
+    // each stored one character off. One scan; each lands on the nearest occurrence.
+    const QString text = QStringLiteral("The envoys met. ").repeated(5000);
+    OccurrenceIndex index(text);
+    qint64 budget = 10 * 1000 * 1000;
+    const qint64 scannedBefore = OccurrenceIndex::charactersScanned();
+    for (int i = 0; i < 1000; ++i) {
+        const int occurrence = 4 + 16 * (i * 7 % 5000);
+        const auto result = PassageAnchor::anchor(text, u"envoys met", u"The ", u". The", occurrence + 1, &budget, &index);
+        QCOMPARE(result.outcome, PassageAnchor::Outcome::ExactElsewhere);
+        QCOMPARE(result.start, occurrence);
+    }
+    QCOMPARE(OccurrenceIndex::charactersScanned() - scannedBefore, qint64(text.size()));
+    // The first occurrence's context differs from the others; the others compare equal for free.
+    QVERIFY(budget >= 10 * 1000 * 1000 - text.size() - 1000 * 2 * 5 * 5);
+}
+
+void PassageAnchorTest::quoteAtTheEndOfALongTextIsScannedForOnce()
+{
+    // Item 8, at test size: passages whose quote ends a long text, stored at 0; and a quote
+    // that is not there at all, asked for again and again.
+    const QString text = QString(100000, u'x') + QStringLiteral(" the end");
+    OccurrenceIndex index(text);
+    qint64 budget = 10 * 1000 * 1000;
+    const qint64 scannedBefore = OccurrenceIndex::charactersScanned();
+    for (int i = 0; i < 100; ++i) {
+        const auto result = PassageAnchor::anchor(text, u"the end", u"", u"", 0, &budget, &index);
+        QCOMPARE(result.start, 100001);
+        QCOMPARE(index.find(u"not there", &budget)->starts.size(), 0);
+    }
+    QCOMPARE(OccurrenceIndex::charactersScanned() - scannedBefore, qint64(2 * text.size()));
+    QCOMPARE(budget, 10 * 1000 * 1000 - 2 * text.size());
+    // A scan the budget cannot pay for is not made.
+    qint64 little = 1000;
+    QVERIFY(!index.find(u"other words", &little));
+    QCOMPARE(little, qint64(1000));
+    QCOMPARE(PassageAnchor::anchor(text, u"other words", u"", u"", 0, &little, &index).outcome,
+             PassageAnchor::Outcome::TooCostly);
+}
+
+void PassageAnchorTest::contextComparisonsAreChargedToTheBudget()
+{
+    // Occurrences whose contexts all differ from the stored one cost a comparison each:
+    // at most 8 are weighed, and those comparisons are charged too.
+    QString text;
+    for (int i = 0; i < 100; ++i)
+        text += QStringLiteral("%1 envoys met ").arg(i, 3, 10, QChar(u'0'));
+    qint64 budget = 100 * 1000 * 1000;
+    const auto result = PassageAnchor::anchor(text, u"envoys met", u"zzz ", u" qqq", 0, &budget);
+    QCOMPARE(result.outcome, PassageAnchor::Outcome::ExactElsewhere);
+    QCOMPARE(result.start, 4);
+    QCOMPARE(budget, 100 * 1000 * 1000 - text.size() - 8 * 2 * 4 * 4);
+    qint64 little = text.size() + 10;
+    QCOMPARE(PassageAnchor::anchor(text, u"envoys met", u"zzz ", u" qqq", 0, &little).outcome,
+             PassageAnchor::Outcome::TooCostly);
+}
+
+void PassageAnchorTest::approximateMatchNeverSplitsASurrogatePair()
+{
+    // Item 15: "xy" and the first half of 😀 match "xy🙁" with one edit, as well as the
+    // whole emoji does; the passage must take the whole emoji, not half of it.
+    for (const QString &text : {QStringLiteral("axy\U0001F600b"), QStringLiteral("\U0001F600xy\U0001F600\U0001F600")}) {
+        const auto result = PassageAnchor::anchor(text, u"xy\U0001F641", u"", u"", 0);
+        QCOMPARE(result.outcome, PassageAnchor::Outcome::Approximate);
+        QVERIFY2(!text.at(result.start).isLowSurrogate(), qPrintable(text));
+        QVERIFY2(!text.at(result.end - 1).isHighSurrogate(), qPrintable(text));
+        QCOMPARE(text.mid(result.start, result.end - result.start), QStringLiteral("xy\U0001F600"));
+    }
 }
 
 QTEST_GUILESS_MAIN(PassageAnchorTest)

@@ -2,6 +2,7 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "sidepalette.h"
+#include "passagehighlights.h"
 #include "sourcesview.h"
 #include "testdataset.h"
 
@@ -13,6 +14,10 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTableView>
+#include <QRandomGenerator>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTest>
 
 #include <tuple>
@@ -39,6 +44,7 @@ private slots:
     void paletteChangeRecolours();
     void markupIsShownLiterally();
     void keyboardAndAccessibility();
+    void manyPassagesInOneArticleAreAllHighlighted();
 
 private:
     void setDataset(const std::shared_ptr<const Dataset> &dataset);
@@ -455,6 +461,53 @@ void SourcesViewTest::keyboardAndAccessibility()
     table->setFocus();
     QTest::keyClick(table, Qt::Key_Down);
     QCOMPARE(m_view->currentArticleId(), QStringLiteral("art-b"));
+}
+
+void SourcesViewTest::manyPassagesInOneArticleAreAllHighlighted()
+{
+    // Issue 12 item 9: 3,000 overlapping passages, a tenth of them the current event's, on
+    // a text of many paragraphs. What the export draws (the block layouts' formats) must be,
+    // character by character, what the passages say: emphasis over plain, nothing elsewhere.
+    QString text;
+    for (int i = 0; i < 400; ++i)
+        text += QStringLiteral("Paragraph %1 of the article, with enough words to wrap.\n").arg(i);
+    QTextDocument document;
+    document.setPlainText(text);
+    const int length = document.characterCount() - 1;
+    QList<int> expected(length, 0); // 0 none, 1 plain, 2 emphasised
+    PassageHighlights highlights;
+    QRandomGenerator random(12);
+    for (int i = 0; i < 3000; ++i) {
+        const int start = int(random.bounded(length));
+        const int end = std::min(length, start + 1 + int(random.bounded(80)));
+        const bool emphasised = i % 10 == 0;
+        highlights.add(start, end, emphasised);
+        for (int at = start; at < end; ++at)
+            expected[at] = std::max(expected[at], emphasised ? 2 : 1);
+    }
+    QTextCharFormat plain;
+    plain.setBackground(Qt::yellow);
+    QTextCharFormat emphasis;
+    emphasis.setBackground(Qt::red);
+    emphasis.setFontUnderline(true);
+    highlights.apply(document, plain, emphasis);
+    QList<int> drawn(length, 0);
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            for (int at = block.position() + range.start; at < block.position() + range.start + range.length; ++at) {
+                QVERIFY(at < length);
+                QCOMPARE(drawn[at], 0); // ranges do not overlap
+                drawn[at] = range.format.background().color() == Qt::red && range.format.fontUnderline() ? 2 : 1;
+            }
+        }
+    }
+    QCOMPARE(drawn, expected);
+    // Disjoint, ascending, adjacent equal ranges merged: at most one range per change.
+    const QList<PassageHighlights::Range> ranges = highlights.ranges();
+    for (qsizetype i = 1; i < ranges.size(); ++i) {
+        QVERIFY(ranges.at(i - 1).end <= ranges.at(i).start);
+        QVERIFY(ranges.at(i - 1).end < ranges.at(i).start || ranges.at(i - 1).emphasised != ranges.at(i).emphasised);
+    }
 }
 
 QTEST_MAIN(SourcesViewTest)

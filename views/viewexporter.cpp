@@ -3,6 +3,7 @@
 #include "atomicwrite.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "passagehighlights.h"
 #include "sidepalette.h"
 #include "xmltext.h"
 
@@ -207,22 +208,24 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
     plain.setForeground(palette.color(QPalette::Text));
     cursor.mergeCharFormat(plain);
     const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
+    PassageHighlights highlights;
+    const int length = int(article->text.size());
     for (int row = 0; row < m_filter->rowCount() && events; ++row) {
         const Event *event = events->event(m_filter->mapToSource(m_filter->index(row, 0)).row());
-        const QString eventId = event ? event->id : QString();
-        for (const SourcePassage &source : event ? event->sources : QList<SourcePassage>()) {
-            if (source.articleId != article->id)
-                continue;
-            QTextCharFormat highlight;
-            const bool emphasised = eventId == current;
-            highlight.setBackground(colors.passageHighlight(emphasised));
-            if (emphasised)
-                highlight.setFontUnderline(true);
-            cursor.setPosition(source.start);
-            cursor.setPosition(source.end, QTextCursor::KeepAnchor);
-            cursor.mergeCharFormat(highlight);
+        if (!event)
+            continue;
+        const bool emphasised = event->id == current;
+        for (const SourcePassage &source : event->sources) {
+            if (source.articleId == article->id && source.start >= 0 && source.end <= length)
+                highlights.add(source.start, source.end, emphasised);
         }
     }
+    QTextCharFormat highlight;
+    highlight.setBackground(colors.passageHighlight(false));
+    QTextCharFormat emphasis;
+    emphasis.setBackground(colors.passageHighlight(true));
+    emphasis.setFontUnderline(true);
+    highlights.apply(document, highlight, emphasis);
     document.setTextWidth(rect.width());
     // Shrink the type until the article fits, down to a readable minimum.
     QFont font = painter->font();

@@ -2,6 +2,7 @@
 // events (median of several runs), and the peak memory of each size in its own process.
 //   ntl-benchmark [--runs R] [--events N ...]
 // Each size is written by this process and measured in a child process of its own.
+//   ntl-benchmark --hostile   the worst cases of issue 12 (items 7, 8, 9) only
 // Run it on demand (it is not a test); figures go into docs/performance.md.
 #include "datasetreader.h"
 #include "datasetwriter.h"
@@ -237,6 +238,97 @@ double startupToFirstPaint()
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
+// A one-article dataset: `text` in article "a", then the events' JSON as given.
+QByteArray oneArticleDataset(const QString &text, const QByteArray &events)
+{
+    return R"({"format":"negotiation-timeline","version":1,"title":"t","offsetUnit":"codepoint","sides":[],)"
+           R"("articles":[{"id":"a","title":"a","published":"2030-01-01","text":")" +
+           text.toUtf8() + R"("}],"actors":[],"events":[)" + events + "]}";
+}
+
+QByteArray hostileEvent(int i, const QString &exact, qint64 start, const QByteArray &claims = {})
+{
+    QByteArray event = QStringLiteral(R"({"id":"e%1","title":"t","summary":"","kind":"k","status":"occurred",)"
+                                      R"("date":{"start":"2030-01-01","precision":"day","basis":"stated"},"participants":[],)"
+                                      R"("sources":[{"article":"a","exact":"%2","start":%3,"end":%4}])")
+                           .arg(i)
+                           .arg(exact)
+                           .arg(start)
+                           .arg(start + exact.size())
+                           .toUtf8();
+    if (!claims.isEmpty())
+        event += R"(,"disagreements":[{"topic":"t","claims":)" + claims + "}]";
+    return event + "}";
+}
+
+// Issue 12 items 7, 8 and 9: the --check time of datasets built to make the passage search
+// (and the Sources export) slow, each written to a file and read as --check reads it.
+int runHostileCases(int runs)
+{
+    QTemporaryDir dir;
+    const auto write = [&](const char *name, const QByteArray &bytes) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    };
+    const auto check = [&](const char *what, const QString &path) {
+        int problems = 0;
+        report(what, measure(runs, nullptr, [&] { problems = int(DatasetReader::readFile(path).diagnostics.size()); }));
+        std::printf("  %-44s %10d\n", "  (diagnostics)", problems);
+        std::fflush(stdout);
+    };
+    std::printf("Worst cases of issue 12, median of %d runs\n", runs);
+    { // item 7: 10,000 events cite a quote that occurs 100,000 times, each stored 1 off
+        QByteArray events;
+        for (int i = 0; i < 10000; ++i)
+            events += (i ? "," : "") + hostileEvent(i, QStringLiteral("envoys met"), 16 * qint64(i * 7 % 100000) + 5);
+        check("item 7: 10,000 x a quote found 100,000 times",
+              write("item7.json", oneArticleDataset(QStringLiteral("The envoys met. ").repeated(100000), events)));
+    }
+    const QString tenMegabytes = QString(10 * 1000 * 1000, u'x') + QStringLiteral(" the final word");
+    { // item 8: 1,000 passages whose quote ends a 10 MB text, stored at 0
+        QByteArray events;
+        for (int i = 0; i < 1000; ++i)
+            events += (i ? "," : "") + hostileEvent(i, QStringLiteral("the final word"), 0);
+        check("item 8: 1,000 passages at the end of 10 MB", write("item8a.json", oneArticleDataset(tenMegabytes, events)));
+    }
+    { // item 8: 1,000 claims (two in each of 500 events) not in a 10 MB text
+        QByteArray events;
+        const QByteArray claim = R"({"article":"a","exact":"words not there","says":"s"})";
+        for (int i = 0; i < 500; ++i)
+            events += (i ? "," : "") + hostileEvent(i, QStringLiteral("the final word"), 10000001, "[" + claim + "," + claim + "]");
+        check("item 8: 1,000 claims not in 10 MB", write("item8b.json", oneArticleDataset(tenMegabytes, events)));
+    }
+    { // item 9: the Sources view exported with 10,000 passages in one article
+        QString text; // as written in JSON: a paragraph break is the escape \n
+        qint64 offset = 0;
+        QByteArray events;
+        for (int i = 0; i < 10000; ++i) {
+            const QString sentence = QStringLiteral("Sentence %1 of the article.").arg(i, 5, 10, QChar(u'0'));
+            events += (i ? "," : "") + hostileEvent(i, sentence, offset);
+            text += sentence + (i % 10 == 9 ? QStringLiteral("\\n") : QStringLiteral(" "));
+            offset += sentence.size() + 1;
+        }
+        QByteArray bytes = oneArticleDataset(QString(), events);
+        bytes.replace(R"("text":"")", R"("text":")" + text.toUtf8() + '"');
+        const QString path = write("item9.json", bytes);
+        check("item 9: load of 10,000 passages in one article", path);
+        MainWindow window;
+        openShown(window, path);
+        window.tabs()->setCurrentIndex(MainWindow::SourcesTab);
+        settle();
+        ExportOptions options;
+        options.view = ExportOptions::View::Sources;
+        options.size = QSize(1920, 1080);
+        options.scale = 1;
+        const QString png = dir.filePath(QStringLiteral("sources.png"));
+        report("item 9: Sources export, 10,000 passages", measure(runs, nullptr, [&] { window.exportView(png, options, QString(), nullptr); }));
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -254,6 +346,8 @@ int main(int argc, char *argv[])
             runs = arguments.at(++i).toInt();
         else if (arguments.at(i) == QLatin1String("--events") && i + 1 < arguments.size())
             sizes.append(arguments.at(++i).toInt());
+        else if (arguments.at(i) == QLatin1String("--hostile"))
+            return runHostileCases(runs);
         else if (arguments.at(i) == QLatin1String("--memory") && i + 1 < arguments.size())
             return measureMemory(arguments.at(++i));
         else if (arguments.at(i) == QLatin1String("--child") && i + 2 < arguments.size()) {

@@ -1,0 +1,72 @@
+#include "passagehighlights.h"
+
+#include <QTextBlock>
+#include <QTextDocument>
+
+#include <algorithm>
+
+namespace ntl {
+
+void PassageHighlights::add(int start, int end, bool emphasised) {
+    if (end > start)
+        m_passages.append({start, end, emphasised});
+}
+
+QList<PassageHighlights::Range> PassageHighlights::ranges() const {
+    // A sweep over the passages' ends: between two boundaries, the count of plain and of
+    // emphasised passages open there decides the highlight.
+    struct Boundary {
+        int at;
+        int plainDelta;
+        int emphasisedDelta;
+    };
+    QList<Boundary> boundaries;
+    boundaries.reserve(m_passages.size() * 2);
+    for (const Range &passage : m_passages) {
+        boundaries.append({passage.start, passage.emphasised ? 0 : 1, passage.emphasised ? 1 : 0});
+        boundaries.append({passage.end, passage.emphasised ? 0 : -1, passage.emphasised ? -1 : 0});
+    }
+    std::sort(boundaries.begin(), boundaries.end(),
+              [](const Boundary &a, const Boundary &b) { return a.at < b.at; });
+    QList<Range> ranges;
+    int plain = 0;
+    int emphasised = 0;
+    for (qsizetype i = 0; i < boundaries.size();) {
+        const int at = boundaries.at(i).at;
+        for (; i < boundaries.size() && boundaries.at(i).at == at; ++i) {
+            plain += boundaries.at(i).plainDelta;
+            emphasised += boundaries.at(i).emphasisedDelta;
+        }
+        if (i == boundaries.size() || (plain == 0 && emphasised == 0))
+            continue;
+        const Range next{at, boundaries.at(i).at, emphasised > 0};
+        if (!ranges.isEmpty() && ranges.last().end == next.start &&
+            ranges.last().emphasised == next.emphasised)
+            ranges.last().end = next.end;
+        else
+            ranges.append(next);
+    }
+    return ranges;
+}
+
+void PassageHighlights::apply(QTextDocument &document, const QTextCharFormat &plain,
+                              const QTextCharFormat &emphasised) const {
+    const QList<Range> all = ranges();
+    qsizetype first = 0;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const int blockStart = block.position();
+        const int blockEnd = blockStart + block.length();
+        while (first < all.size() && all.at(first).end <= blockStart)
+            ++first;
+        QList<QTextLayout::FormatRange> formats;
+        for (qsizetype i = first; i < all.size() && all.at(i).start < blockEnd; ++i) {
+            const int start = std::max(all.at(i).start, blockStart);
+            const int end = std::min(all.at(i).end, blockEnd);
+            formats.append(
+                {start - blockStart, end - start, all.at(i).emphasised ? emphasised : plain});
+        }
+        block.layout()->setFormats(formats);
+    }
+}
+
+} // namespace ntl

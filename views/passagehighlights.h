@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QList>
+#include <QTextLayout>
+
+class QTextDocument;
+
+namespace ntl {
+
+// The highlights of an article's cited passages as ranges that do not overlap, in text
+// order: a passage of the current event is emphasised over any plain one it overlaps.
+// Built once in O(p log p) and put on the document's block layouts in one pass, rather
+// than one format merge per passage over a growing fragment list (10,000 passages in one
+// article took 43 s to export).
+class PassageHighlights {
+public:
+    struct Range {
+        int start = 0;
+        int end = 0; // exclusive
+        bool emphasised = false;
+    };
+
+    void add(int start, int end, bool emphasised);
+    // Disjoint, ascending, adjacent equal ranges merged.
+    QList<Range> ranges() const;
+    // Puts the ranges on `document`'s block layouts with `plain` and `emphasised` formats,
+    // as QSyntaxHighlighter does: draws them without changing the document's own formats.
+    void apply(QTextDocument &document, const QTextCharFormat &plain,
+               const QTextCharFormat &emphasised) const;
+
+private:
+    QList<Range> m_passages;
+};
+
+} // namespace ntl
