@@ -3,6 +3,7 @@
 //   ntl-benchmark [--runs R] [--events N ...]
 // Each size is written by this process and measured in a child process of its own.
 //   ntl-benchmark --hostile   the worst cases of issue 12 (items 7, 8, 9) only
+//   ntl-benchmark --hostile-memory   peak memory of 120 MB hostile documents (issue 12, item 5)
 // Run it on demand (it is not a test); figures go into docs/performance.md.
 #include "datasetreader.h"
 #include "datasetwriter.h"
@@ -329,6 +330,60 @@ int runHostileCases(int runs)
     return 0;
 }
 
+// Reads `path` once, as --check does, in this fresh process: the time, the peak memory and
+// the bound docs/security.md promises (three times the file and 100 MB).
+int loadForMemory(const QString &path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const DatasetReader::Result result = DatasetReader::readFile(path);
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    const double fileMB = double(QFileInfo(path).size()) / (1024.0 * 1024.0);
+    std::printf("  %-34s %8.0f ms %8.1f MB peak (bound %.0f MB) %s\n",
+                qPrintable(QFileInfo(path).fileName()), ms, peakMemoryMB(), 3 * fileMB + 100,
+                result.ok() ? "loaded" : qPrintable(result.diagnostics.value(0).message.left(40)));
+    return 0;
+}
+
+// Issue 12 item 5: 120 MB of {} where the reader expects nothing (an unknown member), where
+// it expects objects (the sides), and inside one event, each read in a process of its own.
+int runHostileMemory()
+{
+    QTemporaryDir dir;
+    std::printf("Peak memory of hostile documents of 120 MB (issue 12, item 5), one process each\n");
+    std::fflush(stdout);
+    const QByteArray head = R"({"format":"negotiation-timeline","version":1,"title":"t","offsetUnit":"codepoint",)";
+    const struct {
+        const char *name;
+        QByteArray before;
+        QByteArray after;
+    } cases[] = {
+        {"unknown-member.json", head + R"("junk":[)", R"(],"sides":[],"articles":[],"actors":[],"events":[]})"},
+        {"sides.json", head + R"("sides":[)", R"(],"articles":[],"actors":[],"events":[]})"},
+        {"one-event.json", head + R"("sides":[],"articles":[],"actors":[],"events":[{"id":"e","participants":[)",
+         "]}]}"},
+    };
+    for (const auto &hostile : cases) {
+        QByteArray bytes;
+        bytes.reserve(121 * 1000 * 1000);
+        bytes += hostile.before + "{}";
+        while (bytes.size() < 120 * 1000 * 1000)
+            bytes += ",{}";
+        bytes += hostile.after;
+        const QString path = dir.filePath(QString::fromLatin1(hostile.name));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            qFatal("cannot write %s", qPrintable(path));
+        file.close();
+        bytes = QByteArray();
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedChannels);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--load-memory"), path});
+        child.waitForFinished(-1);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -348,6 +403,10 @@ int main(int argc, char *argv[])
             sizes.append(arguments.at(++i).toInt());
         else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);
+        else if (arguments.at(i) == QLatin1String("--hostile-memory"))
+            return runHostileMemory();
+        else if (arguments.at(i) == QLatin1String("--load-memory") && i + 1 < arguments.size())
+            return loadForMemory(arguments.at(++i));
         else if (arguments.at(i) == QLatin1String("--memory") && i + 1 < arguments.size())
             return measureMemory(arguments.at(++i));
         else if (arguments.at(i) == QLatin1String("--child") && i + 2 < arguments.size()) {
