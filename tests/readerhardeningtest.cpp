@@ -33,6 +33,7 @@ private slots:
     void fileReplacedWhileReadIsNoticed();
     void folderWithoutSearchPermissionSaysSo();
     void articleTextCutInsideASequenceIsRefusedWithItsOffset();
+    void byteOrderMarkOfATextFileIsSkipped();
     void invalidUtf8IsFoundAtItsFirstByte_data();
     void invalidUtf8IsFoundAtItsFirstByte();
     void unknownMembersAreSkippedWithoutBuildingThem();
@@ -232,6 +233,17 @@ void ReaderHardeningTest::articleTextCutInsideASequenceIsRefusedWithItsOffset()
     QCOMPARE(result.diagnostics.first().jsonPath, QStringLiteral("/articles/0/textFile"));
     QVERIFY2(result.diagnostics.first().message.contains(QStringLiteral("is not valid UTF-8 (at byte 9)")),
              qPrintable(firstMessage(result)));
+}
+
+void ReaderHardeningTest::byteOrderMarkOfATextFileIsSkipped()
+{
+    // As docs/format.md says: offsets count from the character after it.
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("bom-data")));
+    QVERIFY(write(QStringLiteral("bom-data/t.txt"), "\xEF\xBB\xBFTalks here"));
+    QVERIFY(write(QStringLiteral("bom-data/d.json"), datasetWithTextFile("t.txt")));
+    const auto result = DatasetReader::readFile(path(QStringLiteral("bom-data/d.json")));
+    QVERIFY2(result.ok(), qPrintable(firstMessage(result)));
+    QCOMPARE(result.dataset->articles.first().text, QStringLiteral("Talks here"));
 }
 
 void ReaderHardeningTest::invalidUtf8IsFoundAtItsFirstByte_data()
