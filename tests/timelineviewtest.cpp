@@ -231,7 +231,12 @@ void TimelineViewTest::crowdedDayNeitherOverlapsMarkersNorLabels()
     QVERIFY(!labels.isEmpty());
     for (int i = 0; i < labels.size(); ++i) {
         for (int j = i + 1; j < labels.size(); ++j)
-            QVERIFY2(!labels.at(i).intersects(labels.at(j)), "labels overlap");
+            QVERIFY2(!labels.at(i).intersects(labels.at(j)),
+                     qPrintable(QStringLiteral("labels %1 (%2,%3 %4x%5) and %6 (%7,%8 %9x%10) overlap")
+                                    .arg(m_view->shownLabels().at(i)).arg(labels.at(i).x()).arg(labels.at(i).y())
+                                    .arg(labels.at(i).width()).arg(labels.at(i).height())
+                                    .arg(m_view->shownLabels().at(j)).arg(labels.at(j).x()).arg(labels.at(j).y())
+                                    .arg(labels.at(j).width()).arg(labels.at(j).height())));
         for (const QPoint &marker : markers)
             QVERIFY2(!labels.at(i).contains(marker), "a label covers a marker");
     }

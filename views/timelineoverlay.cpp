@@ -87,6 +87,12 @@ QRectF TimelineOverlay::boundingRect() const
     return m_plotArea.adjusted(-300, -20, 300, 20);
 }
 
+void TimelineOverlay::setBars(QList<Bar> bars)
+{
+    m_bars = std::move(bars);
+    update();
+}
+
 void TimelineOverlay::paintLines(QPainter *painter) const
 {
     // Spans and joins are axis-aligned: rectangles look the same as flat-capped strokes,
@@ -225,6 +231,10 @@ void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     painter->save();
     painter->setClipRect(m_plotArea.adjusted(-2, -8, 2, 8));
     painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    for (const Bar &bar : std::as_const(m_bars))
+        painter->fillRect(QRectF(toPosition(bar.rect.topLeft()), toPosition(bar.rect.bottomRight())).normalized(),
+                          bar.color);
     paintLines(painter);
     for (const Markers &markers : std::as_const(m_markers))
         paintMarkers(painter, markers);
@@ -234,8 +244,14 @@ void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         painter->drawRect(label.rect.adjusted(-2, 0, 2, 0));
     painter->setFont(m_labelFont);
     painter->setPen(m_labelColor);
-    for (const Label &label : std::as_const(m_labels))
-        painter->drawText(label.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, label.text); // plain text
+    for (const Label &label : std::as_const(m_labels)) {
+        const QList<QStringView> lines = QStringView(label.text).split(u'\n');
+        const double lineHeight = label.rect.height() / double(lines.size());
+        for (qsizetype i = 0; i < lines.size(); ++i) // plain text, a line at a time
+            painter->drawText(QRectF(label.rect.left(), label.rect.top() + double(i) * lineHeight, label.rect.width() + 4,
+                                     lineHeight),
+                              Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, lines.at(i).toString());
+    }
     painter->setFont(m_countFont);
     painter->setPen(m_countColor);
     // Counts repeat from frame to frame: lay each text out once (QStaticText).

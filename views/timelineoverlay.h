@@ -42,7 +42,12 @@ public:
     };
     struct Label {
         QRectF rect; // chart item coordinates (pixels)
-        QString text;
+        QString text; // lines separated by '\n', each in an equal share of the height
+    };
+    // A density strip's bar: how many events a day, week or month holds.
+    struct Bar {
+        QRectF rect; // chart values
+        QColor color;
     };
     struct Count {
         QPointF at; // chart values
@@ -58,6 +63,7 @@ public:
 
     void setLines(QList<Line> lines);
     void setMarkers(QList<Markers> markers);
+    void setBars(QList<Bar> bars);
     void setLabels(QList<Label> labels, const QFont &font, const QColor &text, const QColor &backing);
     void setCounts(QList<Count> counts, const QFont &font, const QColor &text);
     const QList<Label> &labels() const { return m_labels; }
@@ -76,6 +82,7 @@ private:
     QList<Line> m_lines;
     QList<Markers> m_markers;
     QList<Label> m_labels;
+    QList<Bar> m_bars;
     QList<Count> m_counts;
     QFont m_labelFont;
     QFont m_countFont;

@@ -225,12 +225,14 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
                         const double start = event.markRight + gap;
                         if (start + width > options.right)
                             continue;
-                        shape = {markFrom, start + width + gap, start, start + width + gap, k + 1};
+                        // Lines below start under the mark: a mark left of a wrapped line
+                        // would read as that line's.
+                        shape = {markFrom, start + width + gap, markFrom, start + width + gap, k + 1};
                     } else {
                         const double end = event.markLeft - gap;
                         if (end - width < options.left)
                             continue;
-                        shape = {end - width - gap, markTo, end - width - gap, end, k + 1};
+                        shape = {end - width - gap, markTo, end - width - gap, markTo, k + 1};
                     }
                     const int row = lanes[std::size_t(lane)].lowest(shape);
                     if (row < 0)

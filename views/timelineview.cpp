@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "timelineoverlay.h"
+#include "timelineplacement.h"
 
 #include "eventdatetext.h"
 #include "eventfiltermodel.h"
@@ -39,7 +40,6 @@ constexpr double countMarkerSize = 24;
 constexpr double countSlot = 30; // pixels: a count marker holds up to three digits
 constexpr int maxJoins = 400; // joins drawn at the most in a frame
 constexpr int maxListedInCount = 25; // events a count marker lists when zooming cannot open it
-constexpr int labelWidths[] = {220, 140, 80}; // a title is tried at these widths, elided
 
 QString uniqueLabel(QString label, QSet<QString> &used)
 {
@@ -161,9 +161,8 @@ void TimelineView::releaseContent()
     m_laneSummaries.clear();
     m_shown.clear();
     m_labelItems.clear();
-    m_labelTexts.clear();
+    m_wraps.clear();
     m_candidates.clear();
-    m_candidateRows.clear();
     m_eventMarkers.clear();
     m_busiestWeekCount = 0;
     m_dateOrder.clear();
@@ -210,7 +209,7 @@ void TimelineView::refreshRows()
         return;
     m_rowsStale = false;
     m_rowsDataset = dataset;
-    m_labelTexts.clear();
+    m_wraps.clear();
     m_dateOrder.clear();
     m_actorOfParticipant.clear();
     if (!dataset)
@@ -507,7 +506,7 @@ void TimelineView::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);
     if (event->type() == QEvent::FontChange)
-        m_labelTexts.clear();
+        m_wraps.clear();
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         rebuildWhenShown(); // the legend's colours are baked into its series
 }
@@ -645,7 +644,6 @@ void TimelineView::updateOverlay()
     }
     updateAxisLabels();
     placeMarkers();
-    placeLabels();
     updateRings();
 }
 
@@ -656,131 +654,225 @@ void TimelineView::placeMarkers()
         return;
     const int laneCount = int(m_laneLabels.size());
     const double pixelsPerUnit = plot.width() / (m_to - m_from);
-    const double slot = m_markerSize + 4; // pixels a marker needs across
+    const QFontMetricsF metrics(labelFont());
+    const double lineHeight = std::ceil(metrics.height()) + 2;
+    m_markerSize = std::clamp(lineHeight - 4, 7.0, 11.0);
 
-    // Which events of each lane are in view, and their pixel extent: a range lookup in
-    // the lane's start-ordered items, from the longest event's length before the view.
-    // The buffers are kept between frames: a whole-period frame fills hundreds of thousands.
+    // Which events of each lane are in view (or near it, on screen: labels are placed over
+    // a wider window so that panning does not move them), and their pixel extent: a range
+    // lookup in the lane's start-ordered items, from the longest event's length before.
+    const double windowFrom = m_fitToHeight ? m_from : m_from - (m_to - m_from);
+    const double windowTo = m_fitToHeight ? m_to : m_to + (m_to - m_from);
+    const auto pixel = [&](double x) { return (x - windowFrom) * pixelsPerUnit; };
     m_candidates.resize(std::size_t(laneCount));
     for (int lane = 0; lane < laneCount; ++lane) {
         std::vector<Candidate> &candidates = m_candidates[std::size_t(lane)];
         candidates.clear();
         const QList<int> &items = m_laneItems.at(lane);
-        const double earliest = m_from - m_laneLongest.at(lane);
+        const double earliest = windowFrom - m_laneLongest.at(lane);
         auto it = std::lower_bound(items.cbegin(), items.cend(), earliest,
                                    [this](int item, double x) { return m_items.at(item).x0 < x; });
-        const auto end = std::lower_bound(it, items.cend(), m_to,
+        const auto end = std::lower_bound(it, items.cend(), windowTo,
                                           [this](int item, double x) { return m_items.at(item).x0 < x; });
         candidates.reserve(std::size_t(end - it));
         for (; it != end; ++it) {
             const Item &item = m_items.at(*it);
-            if (item.x1 <= m_from)
+            if (item.x1 <= windowFrom)
                 continue;
-            const double centre = (item.x0 + item.x1) / 2;
-            const double cx = (centre - m_from) * pixelsPerUnit;
-            const double left = std::min((item.x0 - m_from) * pixelsPerUnit, cx - slot / 2);
-            const double right = std::max((item.x1 - m_from) * pixelsPerUnit, cx + slot / 2);
-            candidates.push_back({*it, left, right, centre});
+            candidates.push_back({*it, pixel(item.x0), pixel(item.x1), (item.x0 + item.x1) / 2});
         }
     }
 
-    // Rows: stack what overlaps in pixels, first fit in start order (any order gives rows
-    // without overlaps, since a row only takes what starts after its end). Once all rows
-    // are taken, a candidate that starts before every row's end is dropped at once, so a
-    // lane costs O(candidates + placed × rows) rather than O(candidates × rows).
-    const int availableRows = std::max(laneCount * 2, int(plot.height() / minimumRowPixels));
-    const auto stack = [](const std::vector<Candidate> &candidates, int rowLimit, std::vector<int> &rows,
-                          bool &dropped) {
-        std::vector<double> rowEnds;
-        double earliestEnd = -qInf(); // of all rows, once there are rowLimit of them
-        dropped = false;
-        rows.assign(candidates.size(), -1);
-        for (std::size_t c = 0; c < candidates.size(); ++c) {
-            const Candidate &candidate = candidates[c];
-            const bool full = int(rowEnds.size()) >= rowLimit;
-            if (full && candidate.left < earliestEnd) {
-                dropped = true;
-                continue;
-            }
-            std::size_t row = 0;
-            while (row < rowEnds.size() && rowEnds[row] > candidate.left)
-                ++row;
-            if (int(row) >= rowLimit) {
-                dropped = true;
-                continue;
-            }
-            if (row == rowEnds.size())
-                rowEnds.push_back(-qInf());
-            const double replaced = rowEnds[row];
-            rowEnds[row] = candidate.right;
-            rows[c] = int(row);
-            // Ends only grow: the earliest changes only when it was the one replaced.
-            if (int(rowEnds.size()) >= rowLimit && (!full || replaced <= earliestEnd))
-                earliestEnd = *std::min_element(rowEnds.cbegin(), rowEnds.cend());
-        }
-        return std::max<int>(1, int(rowEnds.size()));
-    };
-    // Disjoint extents at least a slot wide that all reach into the plot: a row holds at
-    // most this many, so a lane with more candidates than the rows could hold needs more.
-    const std::size_t perRow = std::size_t(plot.width() / slot) + 2;
-    QList<int> needed(laneCount, 1);
-    m_candidateRows.resize(std::size_t(laneCount));
-    for (int lane = 0; lane < laneCount; ++lane) {
-        const std::vector<Candidate> &candidates = m_candidates[std::size_t(lane)];
-        // No lane gets more rows than there are, so needing more is all we must know.
-        if (candidates.size() > std::size_t(availableRows + 1) * perRow) {
-            needed[lane] = availableRows + 2;
-            continue;
-        }
-        bool dropped = false;
-        needed[lane] = stack(candidates, availableRows + 1, m_candidateRows[std::size_t(lane)], dropped);
-        if (dropped)
-            needed[lane] = availableRows + 2;
-    }
-    int total = std::accumulate(needed.cbegin(), needed.cend(), 0);
-    m_laneRows = needed;
-    if (total > availableRows) {
-        // Share the rows: lanes that need few keep them, the rest split what is left.
+    // Semantic zoom: a lane whose marks would fill it shows how many events there are per
+    // day, week or month instead; it becomes marks as the view zooms in. So do the busiest
+    // lanes while the frame holds more events than can be placed quickly.
+    const std::size_t denseLimit = std::size_t(std::max(80.0, plot.width() / 6));
+    constexpr std::size_t placedLimit = 2500;
+    m_denseLanes = QList<bool>(laneCount, false);
+    {
         QList<int> order(laneCount);
         std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return needed.at(a) < needed.at(b); });
-        int left = availableRows;
-        for (int k = 0; k < laneCount; ++k) {
-            const int lane = order.at(k);
-            const int share = std::max(2, left / (laneCount - k));
-            m_laneRows[lane] = std::min(needed.at(lane), share);
-            left -= m_laneRows.at(lane);
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            return m_candidates[std::size_t(a)].size() > m_candidates[std::size_t(b)].size();
+        });
+        std::size_t total = 0;
+        for (const auto &candidates : m_candidates)
+            total += candidates.size();
+        for (int lane : std::as_const(order)) {
+            const std::size_t count = m_candidates[std::size_t(lane)].size();
+            if (count > denseLimit || total > placedLimit) {
+                m_denseLanes[lane] = true;
+                total -= count;
+            }
         }
     }
 
-    // Lane axis: categories follow the rows each lane has in this frame.
+    // The events to place, most important first: the selected one, then those reported by
+    // the most articles, then the earliest.
+    const int current = currentRow();
+    const EventModel::RowIds &articles = m_filter->eventSource()->articles();
+    QHash<int, int> placementOf; // item → index in `events`
+    QList<TimelinePlacement::Event> events;
+    QList<int> eventItems;
+    for (int lane = 0; lane < laneCount; ++lane) {
+        if (m_denseLanes.at(lane))
+            continue;
+        for (const Candidate &candidate : m_candidates[std::size_t(lane)]) {
+            auto found = placementOf.find(candidate.item);
+            if (found != placementOf.end()) {
+                events[*found].lanes.append(lane);
+                continue;
+            }
+            const Item &item = m_items.at(candidate.item);
+            TimelinePlacement::Event event;
+            event.id = candidate.item;
+            event.lanes = {lane};
+            const double half = m_markerSize / 2;
+            if (item.multiDay) { // the bar is the mark, a dot at its start
+                // (for a span begun before the view, where it enters the view, so that its
+                // label has somewhere to begin)
+                event.markLeft = m_fitToHeight ? std::max(candidate.left, pixel(m_from)) : candidate.left;
+                event.markRight = std::max(candidate.right, candidate.left + m_markerSize);
+            } else {
+                const double centre = (candidate.left + candidate.right) / 2;
+                event.markLeft = centre - half;
+                event.markRight = centre + half;
+            }
+            if (const Event *data = eventOf(item))
+                event.title = data->title;
+            placementOf.insert(candidate.item, int(events.size()));
+            events.append(event);
+            eventItems.append(candidate.item);
+        }
+    }
+    QList<int> order(events.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const int rowA = m_items.at(eventItems.at(a)).row;
+        const int rowB = m_items.at(eventItems.at(b)).row;
+        if ((rowA == current) != (rowB == current))
+            return rowA == current;
+        const auto reports = [&](int row) { return articles.end(row) - articles.begin(row); };
+        if (reports(rowA) != reports(rowB))
+            return reports(rowA) > reports(rowB);
+        return m_items.at(eventItems.at(a)).x0 < m_items.at(eventItems.at(b)).x0;
+    });
+    QList<TimelinePlacement::Event> ordered;
+    ordered.reserve(events.size());
+    for (int index : std::as_const(order)) {
+        TimelinePlacement::Event event = events.at(index);
+        // Shaping text is most of the cost: each title is wrapped once, by source row.
+        const int row = m_items.at(event.id).row;
+        auto cached = m_wraps.constFind(row);
+        if (cached != m_wraps.cend()) {
+            for (int k = 0; k < 3; ++k) {
+                event.wrapped[k] = cached->wrapped[k];
+                event.wrappedWidth[k] = cached->wrappedWidth[k];
+            }
+        }
+        ordered.append(std::move(event));
+    }
+
+    TimelinePlacement::Options options;
+    options.gap = labelGap;
+    options.maxLabelWidth = std::clamp(plot.width() / 4, 160.0, 360.0);
+    options.left = pixel(m_from) - (m_fitToHeight ? 0 : plot.width());
+    options.right = pixel(m_to) + (m_fitToHeight ? 0 : plot.width());
+    if (m_fitToHeight)
+        options.left = 0, options.right = plot.width();
+    const int denseRows = 2;
+    const int denseCount = int(std::count(m_denseLanes.cbegin(), m_denseLanes.cend(), true));
+    TimelinePlacement::Result placed = TimelinePlacement::place(ordered, laneCount, metrics, options);
+    for (const TimelinePlacement::Event &event : std::as_const(ordered)) {
+        const int row = m_items.at(event.id).row;
+        if (!m_wraps.contains(row) && m_wraps.size() < 50000) {
+            Wraps wraps;
+            for (int k = 0; k < 3; ++k) {
+                wraps.wrapped[k] = event.wrapped[k];
+                wraps.wrappedWidth[k] = event.wrappedWidth[k];
+            }
+            m_wraps.insert(row, wraps);
+        }
+    }
+    if (m_fitToHeight) {
+        // The rows there are: lanes that need few keep them, the rest share what is left,
+        // and the events given first keep their labels.
+        const int available = std::max(laneCount, int(plot.height() / lineHeight)) - denseCount * denseRows;
+        int total = 0;
+        for (int lane = 0; lane < laneCount; ++lane)
+            total += m_denseLanes.at(lane) ? 0 : placed.laneRows.at(lane);
+        if (total > available) {
+            QList<int> sparse;
+            for (int lane = 0; lane < laneCount; ++lane) {
+                if (!m_denseLanes.at(lane))
+                    sparse.append(lane);
+            }
+            std::stable_sort(sparse.begin(), sparse.end(),
+                             [&](int a, int b) { return placed.laneRows.at(a) < placed.laneRows.at(b); });
+            QList<int> limits(laneCount, 1);
+            int left = available;
+            for (int k = 0; k < sparse.size(); ++k) {
+                const int lane = sparse.at(k);
+                const int share = std::max(2, left / int(sparse.size() - k));
+                limits[lane] = std::min(placed.laneRows.at(lane), share);
+                left -= limits.at(lane);
+            }
+            options.rowLimit = limits;
+            placed = TimelinePlacement::place(ordered, laneCount, metrics, options);
+        }
+    }
+
+    // Rows of each lane: the placed ones, a row for count markers when marks found no row,
+    // and a density strip for a dense lane.
+    QList<bool> laneHasCounts(laneCount, false);
+    for (const TimelinePlacement::Mark &mark : std::as_const(placed.marks)) {
+        if (mark.row < 0)
+            laneHasCounts[mark.lane] = true;
+    }
+    m_laneRows = QList<int>(laneCount, 1);
     QList<double> laneTop(laneCount, 0);
     double top = 0;
     for (int lane = 0; lane < laneCount; ++lane) {
+        m_laneRows[lane] = m_denseLanes.at(lane) ? denseRows
+                                                 : std::max(1, placed.laneRows.at(lane) + (laneHasCounts.at(lane) ? 1 : 0));
         laneTop[lane] = top;
         top += m_laneRows.at(lane);
     }
+
+    // Lane axis: categories follow the rows each lane has in this frame.
     m_updatingAxis = true;
     QSet<QString> used;
     QList<QPair<QString, double>> laneCategories;
-    const QFontMetrics metrics(font());
+    const QFontMetrics laneMetrics(font());
     for (int lane = 0; lane < laneCount; ++lane) {
         // Long lane names would squeeze the plot; the full name is in the filter panel.
-        const QString label = metrics.elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
+        const QString label = laneMetrics.elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
         // Qt Charts renders labels as rich text: escaped, a name is shown as written.
         laneCategories.append({uniqueLabel(label.toHtmlEscaped(), used), laneTop.at(lane) + m_laneRows.at(lane)});
     }
     setCategories(m_axisY, laneCategories, 0);
-    // Half a row below the last lane: Qt Charts hides a lane name that would reach past
-    // the axis, which the last lane's did when its rows were short.
-    m_rowsInView = std::max(1.0, top) + 0.5;
+    m_rowsInView = std::max(1.0, top);
     m_axisY->setRange(0, m_rowsInView);
     m_updatingAxis = false;
     m_overlay->setValueRange(plot, m_from, m_to, m_rowsInView);
-    const double rowPixels = plot.height() / m_rowsInView;
-    m_markerSize = std::clamp(rowPixels - 3, 7.0, 11.0);
+    if (!m_fitToHeight) {
+        // On screen the lanes take the rows they need and the view scrolls.
+        const int chrome = height() - int(plot.height());
+        const int wanted = chrome + int(std::ceil(top * lineHeight));
+        const int minimum = std::max(wanted, minimumChartHeight());
+        if (std::abs(minimumHeight() - minimum) > 1 && !m_growing) {
+            // The view grows (or shrinks back) at once: a resize lays the frame out again.
+            m_growing = true;
+            setMinimumHeight(minimum);
+            if (isWindow() && height() != minimum && height() > minimum + 1 && minimum >= minimumChartHeight())
+                resize(width(), minimum);
+            m_growing = false;
+            if (height() != int(plot.height()) + chrome)
+                return; // laid out again by the resize
+        }
+    }
 
-    // Markers, spans, joins and counts.
+    // Markers, spans, joins, counts and density strips.
     m_shown.clear();
     m_laneSummaries = QList<LaneSummary>(laneCount);
     QMap<int, QList<QPointF>> filledPoints; // by colour key, so colours paint in a fixed order
@@ -789,6 +881,7 @@ void TimelineView::placeMarkers()
     QList<QPointF> countPoints;
     QList<TimelineOverlay::Line> lines;
     QList<TimelineOverlay::Count> counts;
+    QList<TimelineOverlay::Bar> bars;
     struct Join {
         double x;
         double low;
@@ -798,63 +891,63 @@ void TimelineView::placeMarkers()
     const QColor neutral = palette().color(QPalette::PlaceholderText);
     const SidePalette colors(palette());
     const int columns = countColumns(plot.width());
+    QList<QList<Shown>> buckets(laneCount);
+    const double markerUnits = (m_markerSize / 2 + 1) / pixelsPerUnit;
+    for (const TimelinePlacement::Mark &mark : std::as_const(placed.marks)) {
+        const int itemIndex = ordered.at(mark.event).id;
+        const Item &item = m_items.at(itemIndex);
+        const int lane = mark.lane;
+        const double markerX = item.multiDay ? item.x0 + markerUnits : (item.x0 + item.x1) / 2;
+        if (item.x1 <= m_from || item.x0 >= m_to)
+            continue; // placed for a steady layout, but out of view
+        if (mark.row < 0) {
+            // No row left: counted in a marker on the lane's last row.
+            if (buckets[lane].isEmpty())
+                buckets[lane] = QList<Shown>(columns);
+            const double cx = (std::clamp(markerX, m_from, m_to) - m_from) * pixelsPerUnit;
+            const int column = std::clamp(int(std::floor(cx / countSlot)), 0, columns - 1);
+            Shown &bucket = buckets[lane][column];
+            if (bucket.count == 0) {
+                bucket.lane = lane;
+                bucket.x0 = item.x0;
+                bucket.x1 = item.x1;
+                bucket.at = QPointF(m_from + (column + 0.5) * countSlot / pixelsPerUnit,
+                                    laneTop.at(lane) + m_laneRows.at(lane) - 0.5);
+            }
+            bucket.x0 = std::min(bucket.x0, item.x0);
+            bucket.x1 = std::max(bucket.x1, item.x1);
+            ++bucket.count;
+            ++m_laneSummaries[lane].counted;
+            continue;
+        }
+        ++m_laneSummaries[lane].individual;
+        const Event &event = *eventOf(item);
+        const QPointF at(markerX, laneTop.at(lane) + mark.row + 0.5);
+        m_shown.append({itemIndex, lane, at, 0, item.x0, item.x1});
+        const int colorKey = m_laneMode == LaneMode::Kind ? colorIndexOf(item.row) : m_laneColors.value(lane, -1);
+        const bool planned = event.status == EventStatus::Planned || event.status == EventStatus::Cancelled;
+        (planned ? hollowPoints : filledPoints)[colorKey].append(at);
+        if (!event.disagreements.isEmpty())
+            starPoints.append(QPointF(at.x(), at.y() - 0.42)); // just above the marker
+        if (item.multiDay) {
+            // A known run of days is solid; "some time in this range" is a translucent band.
+            QColor color = colors.color(colorKey);
+            if (event.date.precision != DatePrecision::Days)
+                color.setAlphaF(0.45);
+            lines.append({QPointF(item.x0 + 0.08, at.y()), QPointF(item.x1 - 0.08, at.y()),
+                          QPen(color, 5, planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap)});
+        }
+        if (item.lanesEnd - item.lanesBegin > 1) {
+            auto join = joins.find(itemIndex);
+            if (join == joins.end())
+                joins.insert(itemIndex, {at.x(), at.y(), at.y()});
+            else
+                *join = {at.x(), std::min(join->low, at.y()), std::max(join->high, at.y())};
+        }
+    }
     for (int lane = 0; lane < laneCount; ++lane) {
-        const std::vector<Candidate> &candidates = m_candidates[std::size_t(lane)];
-        std::vector<int> &rows = m_candidateRows[std::size_t(lane)];
-        const int limit = m_laneRows.at(lane);
-        if (needed.at(lane) > limit) {
-            bool dropped = false;
-            stack(candidates, limit - 1, rows, dropped);
-        }
-        // Count markers by pixel column; an event centred outside the view counts at its edge.
-        QList<Shown> buckets(columns);
-        for (std::size_t c = 0; c < candidates.size(); ++c) {
-            const Candidate &candidate = candidates[c];
-            const Item &item = m_items.at(candidate.item);
-            if (rows[c] < 0) {
-                const double cx = (candidate.centre - m_from) * pixelsPerUnit;
-                const int column = std::clamp(int(std::floor(cx / countSlot)), 0, columns - 1);
-                Shown &bucket = buckets[column];
-                if (bucket.count == 0) {
-                    bucket.lane = lane;
-                    bucket.x0 = item.x0;
-                    bucket.x1 = item.x1;
-                    bucket.at = QPointF(m_from + (column + 0.5) * countSlot / pixelsPerUnit,
-                                        laneTop.at(lane) + limit - 0.5);
-                }
-                bucket.x0 = std::min(bucket.x0, item.x0);
-                bucket.x1 = std::max(bucket.x1, item.x1);
-                ++bucket.count;
-                ++m_laneSummaries[lane].counted;
-                continue;
-            }
-            ++m_laneSummaries[lane].individual;
-            const Event &event = *eventOf(item);
-            const QPointF at(candidate.centre, laneTop.at(lane) + rows[c] + 0.5);
-            m_shown.append({candidate.item, lane, at, 0, item.x0, item.x1});
-            const int colorKey = m_laneMode == LaneMode::Kind ? colorIndexOf(item.row) : m_laneColors.value(lane, -1);
-            const bool planned = event.status == EventStatus::Planned || event.status == EventStatus::Cancelled;
-            (planned ? hollowPoints : filledPoints)[colorKey].append(at);
-            if (!event.disagreements.isEmpty())
-                starPoints.append(QPointF(at.x(), at.y() - 0.42)); // just above the marker
-            if (item.multiDay) {
-                // A known run of days is solid; "some time in this range" is a translucent band.
-                QColor color = colors.color(colorKey);
-                if (event.date.precision != DatePrecision::Days)
-                    color.setAlphaF(0.45);
-                lines.append({QPointF(item.x0 + 0.08, at.y()), QPointF(item.x1 - 0.08, at.y()),
-                              QPen(color, 5, planned ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap)});
-            }
-            if (item.lanesEnd - item.lanesBegin > 1) {
-                auto join = joins.find(candidate.item);
-                if (join == joins.end())
-                    joins.insert(candidate.item, {at.x(), at.y(), at.y()});
-                else
-                    *join = {at.x(), std::min(join->low, at.y()), std::max(join->high, at.y())};
-            }
-        }
-        for (int column = 0; column < columns; ++column) {
-            Shown &bucket = buckets[column];
+        for (int column = 0; column < buckets.at(lane).size(); ++column) {
+            Shown &bucket = buckets[lane][column];
             if (bucket.count == 0)
                 continue;
             bucket.column = column;
@@ -863,6 +956,56 @@ void TimelineView::placeMarkers()
             counts.append({bucket.at, bucket.count > 999 ? QStringLiteral("1k+") : QString::number(bucket.count)});
         }
     }
+    // Dense lanes: events per day, week or month (whichever is at least a few pixels wide),
+    // as bars the height of the lane at the busiest bucket; a click zooms into a bucket.
+    m_densityScale.clear();
+    if (denseCount > 0) {
+        int days = 1;
+        for (int candidate : {1, 7, 30, 91, 365}) {
+            days = candidate;
+            if (candidate * pixelsPerUnit >= 3)
+                break;
+        }
+        const QDate first = m_layout.dateAt(m_from);
+        const qint64 origin = first.toJulianDay() - (days == 7 ? first.dayOfWeek() - 1 : days >= 30 ? first.day() - 1 : 0);
+        int busiest = 0;
+        QList<QMap<qint64, Shown>> laneBuckets(laneCount);
+        for (int lane = 0; lane < laneCount; ++lane) {
+            if (!m_denseLanes.at(lane))
+                continue;
+            for (const Candidate &candidate : m_candidates[std::size_t(lane)]) {
+                const Item &item = m_items.at(candidate.item);
+                if (item.x1 <= m_from || item.x0 >= m_to)
+                    continue;
+                ++m_laneSummaries[lane].counted;
+                const QDate start = m_layout.dateAt(std::max(item.x0, m_from) + 1e-6);
+                const qint64 bucketIndex = (start.toJulianDay() - origin) / days;
+                Shown &bucket = laneBuckets[lane][bucketIndex];
+                if (bucket.count == 0) {
+                    bucket.lane = lane;
+                    bucket.x0 = m_layout.x(origin + bucketIndex * days);
+                    bucket.x1 = m_layout.x(origin + (bucketIndex + 1) * days);
+                }
+                busiest = std::max(busiest, ++bucket.count);
+            }
+        }
+        for (int lane = 0; lane < laneCount; ++lane) {
+            const QColor color = m_laneMode == LaneMode::Kind ? neutral : colors.color(m_laneColors.value(lane, -1));
+            for (Shown bucket : std::as_const(laneBuckets[lane])) {
+                const double share = double(bucket.count) / std::max(1, busiest);
+                const double bottom = laneTop.at(lane) + denseRows - 0.1;
+                const double height = std::max(0.08, share * (denseRows - 0.3));
+                bars.append({QRectF(QPointF(bucket.x0, bottom - height), QPointF(bucket.x1, bottom)), color});
+                bucket.at = QPointF((bucket.x0 + bucket.x1) / 2, bottom - height / 2);
+                bucket.column = -2; // a density bucket: a click zooms into it
+                m_shown.append(bucket);
+            }
+        }
+        const QString unit = days == 1 ? tr("day") : days == 7 ? tr("week") : days == 30 ? tr("month")
+                             : days == 91 ? tr("quarter") : tr("year");
+        m_densityScale = tr("Bars: events per %1; the tallest is %2").arg(unit).arg(busiest);
+    }
+    m_overlay->setBars(bars);
     // Hundreds of joins make a thicket that says nothing (and was most of a dense frame's
     // painting): they show once the view is zoomed in that far, as labels do.
     QList<TimelineOverlay::Line> joinLines;
@@ -895,115 +1038,45 @@ void TimelineView::placeMarkers()
     QFont countFont = labelFont();
     countFont.setPointSizeF(countFont.pointSizeF() * 0.85);
     countFont.setBold(true);
-    m_overlay->setCounts(counts, countFont, text);
-}
 
-void TimelineView::placeLabels()
-{
-    const QRectF plot = m_chart->plotArea();
+    // Labels, in chart item pixels, and what found no room for a label, counted per lane
+    // at the lane's top right (a click lists them).
     QColor backing = palette().color(QPalette::Base);
     backing.setAlpha(210);
-    QList<TimelineOverlay::Label> placed;
+    QList<TimelineOverlay::Label> labels;
     m_labelItems.clear();
-    const QFontMetrics metrics(labelFont());
-    const double rowPixels = plot.height() / m_rowsInView;
-    constexpr int maximumLabelled = 600; // beyond this, titles would not fit anyway
-    int individual = 0;
-    for (const Shown &shown : std::as_const(m_shown))
-        individual += shown.item >= 0 ? 1 : 0;
-    if (plot.width() <= 0 || rowPixels < metrics.height() - 1 || individual > maximumLabelled) {
-        m_overlay->setLabels({}, labelFont(), palette().color(QPalette::Text), backing);
-        return;
-    }
-
-    if (m_labelTexts.size() > 50000) // bound the cache after long browsing of a large dataset
-        m_labelTexts.clear();
-
-    // Obstacles in a coarse grid, so each test looks at a few neighbours only.
-    constexpr double cell = 48;
-    QHash<quint64, QList<QRectF>> grid;
-    const auto key = [](int x, int y) { return (quint64(quint32(x)) << 32) | quint32(y); };
-    const auto add = [&](const QRectF &rect) {
-        for (int x = int(std::floor(rect.left() / cell)); x <= int(std::floor(rect.right() / cell)); ++x)
-            for (int y = int(std::floor(rect.top() / cell)); y <= int(std::floor(rect.bottom() / cell)); ++y)
-                grid[key(x, y)].append(rect);
-    };
-    const auto clear = [&](const QRectF &rect) {
-        const QRectF padded = rect.adjusted(-labelGap, 0, labelGap, 0);
-        for (int x = int(std::floor(padded.left() / cell)); x <= int(std::floor(padded.right() / cell)); ++x)
-            for (int y = int(std::floor(padded.top() / cell)); y <= int(std::floor(padded.bottom() / cell)); ++y)
-                for (const QRectF &taken : grid.value(key(x, y)))
-                    if (taken.intersects(padded))
-                        return false;
-        return true;
-    };
-    struct Candidate {
-        QPointF marker;
-        double barStart;
-        double barEnd;
-        const Item *item;
-        QStringView title;
-    };
-    QList<Candidate> candidates;
-    const double half = m_markerSize / 2;
-    for (const Shown &shown : std::as_const(m_shown)) {
-        const QPointF marker = m_overlay->toPosition(shown.at);
-        if (shown.item < 0) {
-            const double size = countMarkerSize / 2;
-            add(QRectF(marker.x() - size, marker.y() - size, 2 * size, 2 * size));
+    const double plotLeft = plot.left() - pixel(m_from);
+    for (const TimelinePlacement::Label &label : std::as_const(placed.labels)) {
+        const int itemIndex = ordered.at(label.event).id;
+        const QPointF topLeft = m_overlay->toPosition(QPointF(m_from, laneTop.at(label.lane) + label.row));
+        const QPointF bottom = m_overlay->toPosition(QPointF(m_from, laneTop.at(label.lane) + label.row + label.lines.size()));
+        // A pixel clear of the rows above and below, so that no two labels touch.
+        const QRectF rect(plotLeft + label.rect.left(), topLeft.y() + 1, label.rect.width(), bottom.y() - topLeft.y() - 2);
+        if (rect.right() < plot.left() || rect.left() > plot.right())
             continue;
-        }
-        const Item &item = m_items.at(shown.item);
-        add(QRectF(marker.x() - half, marker.y() - half, 2 * half, 2 * half));
-        const double barStart = m_overlay->toPosition(QPointF(item.x0, shown.at.y())).x();
-        const double barEnd = m_overlay->toPosition(QPointF(item.x1, shown.at.y())).x();
-        if (item.multiDay)
-            add(QRectF(barStart, marker.y() - 3, barEnd - barStart, 6)); // spans are obstacles too
-        if (marker.x() >= plot.left() && marker.x() <= plot.right()) {
-            const Event *event = eventOf(item);
-            candidates.append({marker, barStart, barEnd, &item, event ? event->title : QStringView()});
-        }
+        labels.append({rect, label.lines.join(u'\n')});
+        m_labelItems.append(itemIndex);
     }
-    std::sort(candidates.begin(), candidates.end(),
-              [](const Candidate &a, const Candidate &b) { return a.marker.x() < b.marker.x(); });
-    const double clearance = half + labelGap + 1;
-    for (const Candidate &candidate : std::as_const(candidates)) {
-        QRectF chosen;
-        QString text;
-        // Shaping text is most of a frame's cost: each title is elided once per width.
-        LabelTexts &texts = m_labelTexts[candidate.item->row];
-        for (int k = 0; k < int(std::size(labelWidths)); ++k) {
-            if (k >= texts.computed) {
-                texts.text[k] = metrics.elidedText(candidate.title.toString(), Qt::ElideRight, labelWidths[k]);
-                texts.width[k] = metrics.horizontalAdvance(texts.text[k]);
-                texts.computed = k + 1;
-            }
-            text = texts.text[k];
-            if (text == QStringLiteral("…"))
-                break;
-            const double textWidth = texts.width[k];
-            const double startRight = std::max(candidate.marker.x() + clearance,
-                                               candidate.item->multiDay ? candidate.barEnd + labelGap : 0.0);
-            const QRectF right(startRight, candidate.marker.y() - metrics.height() / 2.0, textWidth, metrics.height());
-            const double endLeft = std::min(candidate.marker.x() - clearance,
-                                            candidate.item->multiDay ? candidate.barStart - labelGap : qInf());
-            const QRectF left(endLeft - textWidth, right.top(), textWidth, metrics.height());
-            for (const QRectF &option : {right, left}) {
-                if (plot.contains(option) && clear(option)) {
-                    chosen = option;
-                    break;
-                }
-            }
-            if (!chosen.isNull())
-                break;
-        }
-        if (chosen.isNull())
+    m_unlabelled = QList<QList<int>>(laneCount);
+    for (const int index : std::as_const(placed.unlabelled)) {
+        const TimelinePlacement::Event &event = ordered.at(index);
+        const Item &item = m_items.at(event.id);
+        if (item.x1 <= m_from || item.x0 >= m_to)
             continue;
-        add(chosen);
-        placed.append({chosen, text});
-        m_labelItems.append(int(candidate.item - m_items.constData()));
+        m_unlabelled[event.lanes.first()].append(event.id);
     }
-    m_overlay->setLabels(placed, labelFont(), palette().color(QPalette::Text), backing);
+    m_unlabelledAt.clear();
+    for (int lane = 0; lane < laneCount; ++lane) {
+        if (m_unlabelled.at(lane).isEmpty())
+            continue;
+        const QString note = tr("%n without a label", nullptr, int(m_unlabelled.at(lane).size()));
+        const double width = QFontMetricsF(countFont).horizontalAdvance(note) + 8;
+        const QPointF at(m_to - width / 2 / pixelsPerUnit, laneTop.at(lane) + 0.5);
+        counts.append({at, note});
+        m_unlabelledAt.append({at, lane});
+    }
+    m_overlay->setCounts(counts, countFont, text);
+    m_overlay->setLabels(labels, labelFont(), text, backing);
 }
 
 QFont TimelineView::labelFont() const
@@ -1242,7 +1315,7 @@ QStringList TimelineView::shownLabels() const
 {
     QStringList texts;
     for (const TimelineOverlay::Label &label : m_overlay->labels())
-        texts.append(label.text);
+        texts.append(QString(label.text).replace(u'\n', u' '));
     return texts;
 }
 
@@ -1370,8 +1443,74 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     setRubberBand(QChartView::NoRubberBand);
 }
 
+void TimelineView::setFitToHeight(bool fit)
+{
+    m_fitToHeight = fit;
+    if (fit)
+        setMinimumHeight(0);
+    updateOverlay();
+}
+
+QList<QList<QString>> TimelineView::unlabelledEvents() const
+{
+    QList<QList<QString>> ids;
+    for (const QList<int> &items : m_unlabelled) {
+        QList<QString> lane;
+        for (int item : items)
+            lane.append(eventIdOf(m_items.at(item)));
+        ids.append(lane);
+    }
+    return ids;
+}
+
+int TimelineView::unlabelledNoteAt(const QPoint &viewportPosition) const
+{
+    const QPointF position = m_chart->mapFromScene(mapToScene(viewportPosition));
+    for (const auto &[at, lane] : m_unlabelledAt) {
+        const QPointF centre = toChart(at.x(), at.y());
+        const QFontMetricsF metrics(labelFont());
+        const QString note = tr("%n without a label", nullptr, int(m_unlabelled.value(lane).size()));
+        const double half = metrics.horizontalAdvance(note) / 2 + 6;
+        if (std::abs(position.x() - centre.x()) <= half && std::abs(position.y() - centre.y()) <= metrics.height())
+            return lane;
+    }
+    return -1;
+}
+
+void TimelineView::listEvents(const QList<int> &items, const QPoint &viewportPosition, const QString &name)
+{
+    QMenu menu(this);
+    menu.setAccessibleName(name);
+    const EventDateText dates;
+    const int listed = std::min(int(items.size()), maxListedInCount);
+    for (int k = 0; k < listed; ++k) {
+        const Item &item = m_items.at(items.at(k));
+        const Event *event = eventOf(item);
+        if (!event)
+            continue;
+        // An ampersand in a title is no shortcut, nor a tab the start of a shortcut column.
+        const QString text =
+            PlainText::actionText(dates.format(event->date) + QStringLiteral(" · ") +
+                                  menu.fontMetrics().elidedText(event->title, Qt::ElideRight, 480));
+        const int row = item.row;
+        menu.addAction(text, this, [this, row] { selectRow(row); });
+    }
+    if (items.size() > listed) {
+        QAction *more = menu.addAction(tr("… and %1 more; zoom in or narrow the filters to list them")
+                                           .arg(items.size() - listed));
+        more->setEnabled(false);
+    }
+    m_countMenu = &menu;
+    menu.exec(viewport()->mapToGlobal(viewportPosition));
+    m_countMenu = nullptr;
+}
+
 void TimelineView::zoomIntoCount(const QPoint &viewportPosition)
 {
+    if (const int lane = unlabelledNoteAt(viewportPosition); lane >= 0) {
+        listEvents(m_unlabelled.at(lane), viewportPosition, tr("Events without a label"));
+        return;
+    }
     const Shown *shown = shownAt(viewportPosition);
     if (!shown || shown->item >= 0)
         return;
@@ -1383,7 +1522,7 @@ void TimelineView::zoomIntoCount(const QPoint &viewportPosition)
         return;
     }
     // Zoomed in as far as it goes (events of one day): list them to choose from. They are
-    // the lane's events in view, centred in the marker's column, without a marker of their own.
+    // the lane's events in view, in the marker's column (or bucket), without a marker.
     const QRectF plot = m_chart->plotArea();
     const double pixelsPerUnit = plot.width() / (m_to - m_from);
     const int columns = countColumns(plot.width());
@@ -1397,34 +1536,17 @@ void TimelineView::zoomIntoCount(const QPoint &viewportPosition)
         const Item &item = m_items.at(index);
         if (item.x1 <= m_from || item.x0 >= m_to || individual.contains(index))
             continue;
-        const double cx = ((item.x0 + item.x1) / 2 - m_from) * pixelsPerUnit;
+        if (shown->column == -2) { // a density bucket: the events starting in it
+            if (std::max(item.x0, m_from) >= shown->x0 && std::max(item.x0, m_from) < shown->x1)
+                counted.append(index);
+            continue;
+        }
+        const double markerX = item.multiDay ? item.x0 + (m_markerSize / 2 + 1) / pixelsPerUnit : (item.x0 + item.x1) / 2;
+        const double cx = (std::clamp(markerX, m_from, m_to) - m_from) * pixelsPerUnit;
         if (std::clamp(int(std::floor(cx / countSlot)), 0, columns - 1) == shown->column)
             counted.append(index);
     }
-    QMenu menu(this);
-    menu.setAccessibleName(tr("Events in this count marker"));
-    const EventDateText dates;
-    const int listed = std::min(int(counted.size()), maxListedInCount);
-    for (int k = 0; k < listed; ++k) {
-        const Item &item = m_items.at(counted.at(k));
-        const Event *event = eventOf(item);
-        if (!event)
-            continue;
-        // An ampersand in a title is no shortcut, nor a tab the start of a shortcut column.
-        const QString text =
-            PlainText::actionText(dates.format(event->date) + QStringLiteral(" · ") +
-                                  menu.fontMetrics().elidedText(event->title, Qt::ElideRight, 480));
-        const int row = item.row;
-        menu.addAction(text, this, [this, row] { selectRow(row); });
-    }
-    if (counted.size() > listed) {
-        QAction *more = menu.addAction(tr("… and %1 more; narrow the filters to list them")
-                                           .arg(counted.size() - listed));
-        more->setEnabled(false);
-    }
-    m_countMenu = &menu;
-    menu.exec(viewport()->mapToGlobal(viewportPosition));
-    m_countMenu = nullptr;
+    listEvents(counted, viewportPosition, tr("Events in this count marker"));
 }
 
 int TimelineView::countColumns(double plotWidth)

@@ -74,6 +74,14 @@ public:
     QString eventAt(const QPoint &viewportPosition) const;
     QString calloutText() const;
     int minimumChartHeight() const;
+    // Exports fit every lane into the given height (titles that find no room are cut short
+    // or counted); on screen (the default) lanes take the rows they need and the view grows.
+    void setFitToHeight(bool fit);
+    // What a density strip's bars count ("events per week; the tallest is 40"); empty when
+    // no lane is dense in this frame.
+    QString densityScale() const { return m_densityScale; }
+    // Per lane, the events in view that have no label in this frame.
+    QList<QList<QString>> unlabelledEvents() const;
 
     // Per lane, how many events in view are drawn as their own marker and how many are
     // counted in count markers ("+N") because they would overlap at this zoom.
@@ -149,12 +157,16 @@ private:
     void scheduleOverlay();
     void updateOverlay();
     void zoomIntoCount(const QPoint &viewportPosition);
+    // The lane whose "N without a label" note is at the position, -1 for none.
+    int unlabelledNoteAt(const QPoint &viewportPosition) const;
+    // A menu of `items` to select one from (shown modally until closed).
+    void listEvents(const QList<int> &items, const QPoint &viewportPosition, const QString &name);
     static int countColumns(double plotWidth);
     const Shown *shownAt(const QPoint &viewportPosition) const;
     int itemAt(const QPoint &viewportPosition) const; // an item, -1 for none
     void updateAxisLabels();
+    // Lays out one frame: rows, marks, labels, counts and density strips.
     void placeMarkers();
-    void placeLabels();
     void updateRings();
     QFont labelFont() const;
     void setRange(double from, double to);
@@ -195,16 +207,20 @@ private:
     QList<int> m_laneColors;
     QList<int> m_laneRows;         // rows each lane has in this frame
     std::vector<std::vector<Candidate>> m_candidates; // per lane, reused between frames
-    std::vector<std::vector<int>> m_candidateRows;    // per lane: each candidate's row, -1 counted
     QList<Shown> m_shown;
     QList<TimelineOverlay::Markers> m_eventMarkers; // this frame's, without the rings
     QList<int> m_labelItems;       // item of each placed label
-    struct LabelTexts {
-        QString text[3]; // the title elided to each label width
-        double width[3] = {};
-        int computed = 0;
+    struct Wraps {
+        QStringList wrapped[3]; // the title on one, two and three lines
+        double wrappedWidth[3] = {};
     };
-    QHash<int, LabelTexts> m_labelTexts; // by source row, in labelFont()
+    QHash<int, Wraps> m_wraps; // by source row, in labelFont()
+    QList<bool> m_denseLanes;  // lanes shown as density strips in this frame
+    QString m_densityScale;    // what a density strip's bars count, when there are some
+    QList<QList<int>> m_unlabelled; // per lane, items in view without a label
+    QList<QPair<QPointF, int>> m_unlabelledAt; // where each lane's "N without a label" is
+    bool m_fitToHeight = false; // rows fit the view (exports) instead of growing it
+    bool m_growing = false;     // setting the height the rows need
     QList<LaneSummary> m_laneSummaries;
     QDate m_busiestWeekStart;
     int m_busiestWeekCount = 0;

@@ -169,6 +169,7 @@ void ViewExporter::paintChart(QPainter *painter, const QRect &rect, const Export
                               const QPalette &palette) const
 {
     TimelineView view(m_filter, m_selection);
+    view.setFitToHeight(true); // an image has the size it is given
     view.setAttribute(Qt::WA_DontShowOnScreen);
     view.setPalette(palette);
     view.setLaneMode(options.view == ExportOptions::View::Actors ? TimelineView::LaneMode::Actor : m_laneMode);
