@@ -1220,7 +1220,6 @@ void Checker::readEventsAhead(std::string_view json,
     m_outcomes.reserve(std::size_t(last - first));
     Json object;
     qsizetype releasedUpTo = elements[std::size_t(first)].begin;
-    bool keepTheRest = false; // from an element to be read again on, the bytes stay
     for (qsizetype i = first; i < last && !syntaxErrorFound; ++i) {
         const std::string_view text = slice(json, elements[std::size_t(i)]);
         if (std::optional<Event> event = readWellFormedEvent(text)) { // reports nothing
@@ -1231,8 +1230,7 @@ void Checker::readEventsAhead(std::string_view json,
             outcome.suppressedEnd = m_suppressed;
             outcome.hasErrors = m_hasErrors;
             m_outcomes.push_back(outcome);
-            if (!keepTheRest)
-                releaseRead(releasedUpTo, elements[std::size_t(i)].end);
+            releaseRead(releasedUpTo, elements[std::size_t(i)].end);
             continue;
         }
         bool tooLarge = false;
@@ -1263,11 +1261,17 @@ void Checker::readEventsAhead(std::string_view json,
         outcome.suppressedEnd = m_suppressed;
         outcome.hasErrors = m_hasErrors;
         m_outcomes.push_back(outcome);
-        keepTheRest = keepTheRest || outcome.readAgain;
-        if (!keepTheRest)
+        if (outcome.readAgain) {
+            // Only its own pages stay, for the reading in order, until the piece is taken
+            // over: keeping all that follows it kept most of the file, as about every
+            // piece has one.
+            releaseRead(releasedUpTo, elements[std::size_t(i)].begin, true);
+            releasedUpTo = elements[std::size_t(i)].end;
+        } else {
             releaseRead(releasedUpTo, elements[std::size_t(i)].end);
+        }
     }
-    if (!keepTheRest && !syntaxErrorFound)
+    if (!syntaxErrorFound)
         releaseRead(releasedUpTo, elements[std::size_t(last - 1)].end, true);
 }
 
@@ -1278,6 +1282,7 @@ void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
     qsizetype diagnosticsTaken = 0;
     int suppressedTaken = 0;
     qsizetype eventsTaken = 0;
+    bool readAgain = false;
     for (std::size_t k = 0; k < ahead.m_outcomes.size(); ++k) {
         const ElementOutcome &outcome = ahead.m_outcomes[k];
         const qsizetype index = first + qsizetype(k);
@@ -1286,6 +1291,7 @@ void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
             bool tooLarge = false; // parsed before: it is an event read ahead, not too large
             parseEvent(slice(json, elements[std::size_t(index)]), object, &tooLarge);
             appendEvent(readEvent(object, index), index);
+            readAgain = true;
             continue;
         }
         for (; diagnosticsTaken < outcome.diagnosticsEnd; ++diagnosticsTaken)
@@ -1298,6 +1304,10 @@ void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
             appendEvent(std::move(ahead.m_events[eventsTaken++]), index);
     }
     ahead.m_events.clear();
+    if (m_buffer && readAgain) { // what the reader ahead kept for it, and the pages around
+        m_buffer->release(elements[std::size_t(first)].begin,
+                          elements[std::size_t(first) + ahead.m_outcomes.size() - 1].end);
+    }
     if (ahead.m_internalError)
         throw std::runtime_error(*ahead.m_internalError);
 }
