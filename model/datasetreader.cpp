@@ -1222,7 +1222,6 @@ void Checker::readEventsAhead(std::string_view json,
     m_outcomes.reserve(std::size_t(last - first));
     Json object;
     qsizetype releasedUpTo = elements[std::size_t(first)].begin;
-    bool keepTheRest = false; // from an element to be read again on, the bytes stay
     for (qsizetype i = first; i < last && !syntaxErrorFound; ++i) {
         const std::string_view text = slice(json, elements[std::size_t(i)]);
         if (std::optional<Event> event = readWellFormedEvent(text)) { // reports nothing
@@ -1233,8 +1232,7 @@ void Checker::readEventsAhead(std::string_view json,
             outcome.suppressedEnd = m_suppressed;
             outcome.hasErrors = m_hasErrors;
             m_outcomes.push_back(outcome);
-            if (!keepTheRest)
-                releaseRead(releasedUpTo, elements[std::size_t(i)].end);
+            releaseRead(releasedUpTo, elements[std::size_t(i)].end);
             continue;
         }
         bool tooLarge = false;
@@ -1265,11 +1263,17 @@ void Checker::readEventsAhead(std::string_view json,
         outcome.suppressedEnd = m_suppressed;
         outcome.hasErrors = m_hasErrors;
         m_outcomes.push_back(outcome);
-        keepTheRest = keepTheRest || outcome.readAgain;
-        if (!keepTheRest)
+        if (outcome.readAgain) {
+            // Only its own pages stay, for the reading in order, until the piece is taken
+            // over: keeping all that follows it kept most of the file, as about every
+            // piece has one.
+            releaseRead(releasedUpTo, elements[std::size_t(i)].begin, true);
+            releasedUpTo = elements[std::size_t(i)].end;
+        } else {
             releaseRead(releasedUpTo, elements[std::size_t(i)].end);
+        }
     }
-    if (!keepTheRest && !syntaxErrorFound)
+    if (!syntaxErrorFound)
         releaseRead(releasedUpTo, elements[std::size_t(last - 1)].end, true);
 }
 
@@ -1280,6 +1284,7 @@ void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
     qsizetype diagnosticsTaken = 0;
     int suppressedTaken = 0;
     qsizetype eventsTaken = 0;
+    bool readAgain = false;
     for (std::size_t k = 0; k < ahead.m_outcomes.size(); ++k) {
         const ElementOutcome &outcome = ahead.m_outcomes[k];
         const qsizetype index = first + qsizetype(k);
@@ -1288,6 +1293,7 @@ void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
             bool tooLarge = false; // parsed before: it is an event read ahead, not too large
             parseEvent(slice(json, elements[std::size_t(index)]), object, &tooLarge);
             appendEvent(readEvent(object, index), index);
+            readAgain = true;
             continue;
         }
         for (; diagnosticsTaken < outcome.diagnosticsEnd; ++diagnosticsTaken)
@@ -1300,6 +1306,10 @@ void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
             appendEvent(std::move(ahead.m_events[eventsTaken++]), index);
     }
     ahead.m_events.clear();
+    if (m_buffer && readAgain) { // what the reader ahead kept for it, and the pages around
+        m_buffer->release(elements[std::size_t(first)].begin,
+                          elements[std::size_t(first) + ahead.m_outcomes.size() - 1].end);
+    }
     if (ahead.m_internalError)
         throw std::runtime_error(*ahead.m_internalError);
 }
@@ -1398,19 +1408,29 @@ bool markMember(std::uint32_t &seen, std::uint32_t bit)
 // Whether every string of `event` is within its field's length, as string() checks.
 bool withinLengths(const Event &event)
 {
-    const auto fits = [](const QString &text, const char *key) {
-        return text.size() <= DatasetReader::maxFieldLength(key);
+    // Looked up once: maxFieldLength() compares names, which 100,000 events × 20 fields felt.
+    struct Limits {
+        qsizetype id, title, summary, kind, place, note, expression, anchor, actor, article,
+            exact, prefix, suffix;
     };
-    bool ok = fits(event.id, "id") && fits(event.title, "title") &&
-              fits(event.summary, "summary") && fits(event.kind, "kind") &&
-              fits(event.place, "place") && fits(event.note, "note") &&
-              fits(event.date.expression, "expression") && fits(event.date.note, "note") &&
-              fits(event.date.anchorArticleId, "anchor");
+    static const Limits limit = [] {
+        const auto of = DatasetReader::maxFieldLength;
+        return Limits{of("id"),         of("title"),  of("summary"), of("kind"),
+                      of("place"),      of("note"),   of("expression"), of("anchor"),
+                      of("actor"),      of("article"), of("exact"),   of("prefix"),
+                      of("suffix")};
+    }();
+    bool ok = event.id.size() <= limit.id && event.title.size() <= limit.title &&
+              event.summary.size() <= limit.summary && event.kind.size() <= limit.kind &&
+              event.place.size() <= limit.place && event.note.size() <= limit.note &&
+              event.date.expression.size() <= limit.expression &&
+              event.date.note.size() <= limit.note &&
+              event.date.anchorArticleId.size() <= limit.anchor;
     for (const Participant &participant : event.participants)
-        ok = ok && fits(participant.actorId, "actor");
+        ok = ok && participant.actorId.size() <= limit.actor;
     for (const SourcePassage &source : event.sources)
-        ok = ok && fits(source.articleId, "article") && fits(source.exact, "exact") &&
-             fits(source.prefix, "prefix") && fits(source.suffix, "suffix");
+        ok = ok && source.articleId.size() <= limit.article && source.exact.size() <= limit.exact &&
+             source.prefix.size() <= limit.prefix && source.suffix.size() <= limit.suffix;
     return ok;
 }
 

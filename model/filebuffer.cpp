@@ -2,6 +2,8 @@
 
 #include <QFile>
 
+#include <atomic>
+
 #include <new>
 
 #ifdef Q_OS_UNIX
@@ -10,6 +12,10 @@
 #endif
 
 namespace ntl {
+
+namespace {
+std::atomic<qint64> released{0};
+} // namespace
 
 FileBuffer::~FileBuffer()
 {
@@ -57,9 +63,13 @@ bool FileBuffer::load(std::unique_ptr<RegularFile> file, qint64 maxSize, QString
     if (size > 0) {
         void *pages = mmap(nullptr, std::size_t(size), PROT_READ | PROT_WRITE,
                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (pages != MAP_FAILED) {
+        const qsizetype words = (size / qsizetype(sysconf(_SC_PAGESIZE))) / 64 + 1;
+        m_releasedPages.reset(new (std::nothrow) std::atomic<quint64>[std::size_t(words)]{});
+        if (pages != MAP_FAILED && m_releasedPages) {
             m_data = static_cast<char *>(pages);
             m_mappedSize = size;
+        } else if (pages != MAP_FAILED) {
+            munmap(pages, std::size_t(size));
         }
     }
 #endif
@@ -99,11 +109,34 @@ void FileBuffer::release(qsizetype begin, qsizetype end)
     if (last <= first)
         return;
     m_hasReleased = true;
-    madvise(m_data + first, std::size_t(last - first), MADV_DONTNEED);
+    // Runs of pages not given back yet, each marked as it is claimed (by one thread only).
+    qsizetype runStart = -1;
+    const auto giveBack = [&](qsizetype upTo) {
+        if (runStart >= 0) {
+            madvise(m_data + runStart, std::size_t(upTo - runStart), MADV_DONTNEED);
+            released += upTo - runStart;
+        }
+        runStart = -1;
+    };
+    for (qsizetype at = first; at < last; at += pageSize) {
+        const qsizetype page = at / pageSize;
+        const quint64 bit = quint64(1) << (page % 64);
+        const bool claimed = (m_releasedPages[std::size_t(page / 64)].fetch_or(bit) & bit) == 0;
+        if (claimed && runStart < 0)
+            runStart = at;
+        else if (!claimed)
+            giveBack(at);
+    }
+    giveBack(last);
 #else
     Q_UNUSED(begin);
     Q_UNUSED(end);
 #endif
+}
+
+qint64 FileBuffer::bytesReleased()
+{
+    return released.load();
 }
 
 } // namespace ntl

@@ -32,17 +32,22 @@ public:
     QByteArray reread(QString *error) const;
 
     std::string_view bytes() const { return {m_data, std::size_t(m_size)}; }
-    // Gives back the whole pages inside [begin, end) (byte offsets): they read as zeros
-    // from then on. Safe from several threads for ranges that do not overlap.
+    // Gives back the whole pages inside [begin, end) (byte offsets) not given back yet: they
+    // read as zeros from then on. Safe from several threads, for ranges that overlap too.
     void release(qsizetype begin, qsizetype end);
     // Whether any bytes may have been given back: bytes() is then not the file any more.
     bool hasReleased() const { return m_hasReleased.load(); }
+    // Bytes given back by every buffer in this process (for tests and benchmarks).
+    static qint64 bytesReleased();
 
 private:
     std::unique_ptr<RegularFile> m_file; // null for a resource
     char *m_data = nullptr;
     qsizetype m_size = 0;
     qsizetype m_mappedSize = 0; // 0: m_data is from new[], and release() does nothing
+    // A bit per page, set once it is given back: a range may be released twice (a piece
+    // after the elements kept in it), and only what was not given back yet counts.
+    std::unique_ptr<std::atomic<quint64>[]> m_releasedPages;
     std::atomic<bool> m_hasReleased{false};
 };
 

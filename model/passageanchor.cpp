@@ -285,7 +285,15 @@ QList<int> PassageAnchor::findAll(QStringView text, QStringView pattern, qsizety
             ++k;
         failure[std::size_t(i)] = int(k);
     }
+    const QChar first = pattern.at(0);
     for (qsizetype i = 0, k = 0; i < text.size(); ++i) {
+        if (k == 0) {
+            // Nothing matched yet: jump to the next possible start (a vectorised scan),
+            // where KMP would step one character at a time. Still linear.
+            i = text.indexOf(first, i);
+            if (i < 0)
+                break;
+        }
         while (k > 0 && text.at(i) != pattern.at(k))
             k = failure[std::size_t(k - 1)];
         if (text.at(i) == pattern.at(k))

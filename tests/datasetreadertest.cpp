@@ -1,4 +1,5 @@
 #include "datasetreader.h"
+#include "filebuffer.h"
 #include "occurrenceindex.h"
 #include "jsonoutline.h"
 
@@ -215,6 +216,7 @@ private slots:
     void quoteAtTheEndOfALongTextIsScannedForOnce();
     void missingClaimIsScannedForOnce();
     void claimSearchesSpendTheSameBudget();
+    void eventsReadAgainKeepOnlyTheirOwnBytes();
     void eventReadsAlikeWithoutADom_data();
     void eventReadsAlikeWithoutADom();
     void articleReadsAlikeWithoutADom_data();
@@ -961,6 +963,31 @@ void DatasetReaderTest::claimSearchesSpendTheSameBudget()
     for (const char *path : {"/events/599/disagreements/0/claims/0/exact", "/events/599/disagreements/0/claims/1/exact"})
         QVERIFY2(find(result.diagnostics, QLatin1String(path), QStringLiteral("search budget is spent")), path);
     QCOMPARE(result.diagnostics.size(), 7);
+}
+
+void DatasetReaderTest::eventsReadAgainKeepOnlyTheirOwnBytes()
+{
+    // Every third event has claims, which a reader ahead (no budget) leaves to be read again
+    // in order. The file's bytes are given back as they are read on every thread all the
+    // same, those of an event read again once it has been: keeping all that followed it kept
+    // the other threads' half of the file until the end. What is read must not change.
+    const QByteArray bytes = text(manyEvents(9000));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("many.json"));
+    QVERIFY(writeFile(path, bytes));
+    const qint64 releasedBefore = FileBuffer::bytesReleased();
+    const auto fromFile = DatasetReader::readFile(path);
+    const qint64 released = FileBuffer::bytesReleased() - releasedBefore;
+    QVERIFY2(released >= bytes.size() * 8 / 10,
+             qPrintable(QStringLiteral("%1 of %2 bytes given back").arg(released).arg(bytes.size())));
+    const auto fromBytes = DatasetReader::readBytes(bytes, path, dir.path());
+    QVERIFY(fromFile.ok());
+    QCOMPARE(dump(fromFile.diagnostics), dump(fromBytes.diagnostics));
+    QCOMPARE(fromFile.dataset->events.size(), 9000);
+    QCOMPARE(fromFile.dataset->events.size(), fromBytes.dataset->events.size());
+    for (qsizetype i = 0; i < fromFile.dataset->events.size(); ++i)
+        QCOMPARE(describe(fromFile.dataset->events.at(i)), describe(fromBytes.dataset->events.at(i)));
 }
 
 void DatasetReaderTest::emptyArticleTextIsSkippedAfterAnEarlierError()
