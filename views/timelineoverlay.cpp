@@ -247,10 +247,14 @@ void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     for (const Label &label : std::as_const(m_labels)) {
         const QList<QStringView> lines = QStringView(label.text).split(u'\n');
         const double lineHeight = label.rect.height() / double(lines.size());
+        // Each label in a coordinate system of its own: an SVG export then carries every
+        // label's position with it, however many labels its group holds.
+        painter->save();
+        painter->translate(label.rect.topLeft());
         for (qsizetype i = 0; i < lines.size(); ++i) // plain text, a line at a time
-            painter->drawText(QRectF(label.rect.left(), label.rect.top() + double(i) * lineHeight, label.rect.width() + 4,
-                                     lineHeight),
+            painter->drawText(QRectF(0, double(i) * lineHeight, label.rect.width() + 4, lineHeight),
                               Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, lines.at(i).toString());
+        painter->restore();
     }
     painter->setFont(m_countFont);
     painter->setPen(m_countColor);

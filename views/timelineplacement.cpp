@@ -210,6 +210,7 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
             Shape shape;
             int wrapping = 0;
             bool right = true;
+            bool inside = false;
         } best;
         for (const int lane : std::as_const(event.lanes)) {
             if (lane < 0 || lane >= laneCount)
@@ -218,10 +219,19 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
                 const double width = event.wrappedWidth[k];
                 if (width <= 0)
                     continue;
-                for (const bool right : {true, false}) {
+                for (const int side : {0, 1, 2}) { // right of the mark, left of it, over its bar
+                    const bool right = side != 1;
                     Shape shape;
                     shape.lines = k + 1;
-                    if (right) {
+                    if (side == 2) {
+                        if (event.insideFrom < 0)
+                            continue;
+                        const double start = event.insideFrom;
+                        if (start + width > options.right)
+                            continue;
+                        const double end = std::max(markTo, start + width + gap);
+                        shape = {markFrom, end, markFrom, end, k + 1};
+                    } else if (right) {
                         const double start = event.markRight + gap;
                         if (start + width > options.right)
                             continue;
@@ -238,7 +248,7 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
                     if (row < 0)
                         continue;
                     if (best.row < 0 || row + k + 1 < best.row + best.shape.lines)
-                        best = {lane, row, shape, k, right};
+                        best = {lane, row, shape, k, right, side == 2};
                 }
             }
         }
@@ -251,7 +261,9 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
             label.row = best.row;
             label.lines = event.wrapped[best.wrapping];
             const double width = event.wrappedWidth[best.wrapping];
-            const double x = best.right ? event.markRight + gap : event.markLeft - gap - width;
+            const double x = best.inside ? event.insideFrom
+                             : best.right ? event.markRight + gap
+                                          : event.markLeft - gap - width;
             label.rect = QRectF(x, best.row, width, best.wrapping + 1);
             result.labels.append(label);
             result.marks.append({index, best.lane, best.row});

@@ -28,6 +28,8 @@ public:
         double markLeft = 0;  // pixels the mark (a dot, or a span's bar) takes across
         double markRight = 0;
         QString title;
+        // A span may also carry its label over its own bar, from here (-1: not a span).
+        double insideFrom = -1;
         // The title wrapped onto 1, 2 and 3 lines (narrowest first fit) and each wrapping's
         // width: filled by prepare(), which the caller may cache (shaping text is costly).
         QStringList wrapped[3];

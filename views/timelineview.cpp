@@ -733,6 +733,8 @@ void TimelineView::placeMarkers()
                 // label has somewhere to begin)
                 event.markLeft = m_fitToHeight ? std::max(candidate.left, pixel(m_from)) : candidate.left;
                 event.markRight = std::max(candidate.right, candidate.left + m_markerSize);
+                if (event.markRight - event.markLeft > 3 * m_markerSize)
+                    event.insideFrom = event.markLeft + m_markerSize + labelGap;
             } else {
                 const double centre = (candidate.left + candidate.right) / 2;
                 event.markLeft = centre - half;
