@@ -87,6 +87,33 @@ QRectF TimelineOverlay::boundingRect() const
     return m_plotArea.adjusted(-300, -20, 300, 20);
 }
 
+void TimelineOverlay::setBreaks(QList<QPair<double, double>> breaks, const QColor &band, const QColor &symbol)
+{
+    m_breaks = std::move(breaks);
+    m_breakBand = band;
+    m_breakSymbol = symbol;
+    update();
+}
+
+void TimelineOverlay::paintBreaks(QPainter *painter) const
+{
+    for (const auto &[from, to] : m_breaks) {
+        const double left = std::max(toPosition(QPointF(from, 0)).x(), m_plotArea.left());
+        const double right = std::min(toPosition(QPointF(to, 0)).x(), m_plotArea.right());
+        if (right <= left)
+            continue;
+        painter->fillRect(QRectF(left, m_plotArea.top(), right - left, m_plotArea.height()), m_breakBand);
+        // Two slanted strokes across the axis line, as a broken axis is drawn on paper.
+        painter->save();
+        painter->setPen(QPen(m_breakSymbol, 1.5));
+        const double middle = (left + right) / 2;
+        const double y = m_plotArea.bottom();
+        for (const double dx : {-3.0, 3.0})
+            painter->drawLine(QPointF(middle + dx - 3, y + 6), QPointF(middle + dx + 3, y - 6));
+        painter->restore();
+    }
+}
+
 void TimelineOverlay::setBars(QList<Bar> bars)
 {
     m_bars = std::move(bars);
@@ -231,6 +258,7 @@ void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     painter->save();
     painter->setClipRect(m_plotArea.adjusted(-2, -8, 2, 8));
     painter->setRenderHint(QPainter::Antialiasing);
+    paintBreaks(painter);
     painter->setPen(Qt::NoPen);
     for (const Bar &bar : std::as_const(m_bars))
         painter->fillRect(QRectF(toPosition(bar.rect.topLeft()), toPosition(bar.rect.bottomRight())).normalized(),

@@ -64,6 +64,9 @@ public:
     void setLines(QList<Line> lines);
     void setMarkers(QList<Markers> markers);
     void setBars(QList<Bar> bars);
+    // Squeezed stretches of the axis (axis units): a band across the plot and a break
+    // symbol on the axis, at every size, so evenly spaced ticks never pass for even time.
+    void setBreaks(QList<QPair<double, double>> breaks, const QColor &band, const QColor &symbol);
     void setLabels(QList<Label> labels, const QFont &font, const QColor &text, const QColor &backing);
     void setCounts(QList<Count> counts, const QFont &font, const QColor &text);
     const QList<Label> &labels() const { return m_labels; }
@@ -73,6 +76,7 @@ public:
 
 private:
     void paintLines(QPainter *painter) const;
+    void paintBreaks(QPainter *painter) const;
     void paintMarkers(QPainter *painter, const Markers &markers) const;
     void paintShapes(QPainter *painter, const Markers &markers, const QTransform &toPixels) const;
     QPixmap markerPixmap(const Markers &markers, qreal devicePixelRatio) const;
@@ -83,6 +87,9 @@ private:
     QList<Markers> m_markers;
     QList<Label> m_labels;
     QList<Bar> m_bars;
+    QList<QPair<double, double>> m_breaks;
+    QColor m_breakBand;
+    QColor m_breakSymbol;
     QList<Count> m_counts;
     QFont m_labelFont;
     QFont m_countFont;

@@ -1008,6 +1008,12 @@ void TimelineView::placeMarkers()
         m_densityScale = tr("Bars: events per %1; the tallest is %2").arg(unit).arg(busiest);
     }
     m_overlay->setBars(bars);
+    QList<QPair<double, double>> breaks;
+    for (const TimelineLayout::Break &b : m_layout.breaks())
+        breaks.append({b.x0, b.x1});
+    QColor band = palette().color(QPalette::Text);
+    band.setAlphaF(0.07);
+    m_overlay->setBreaks(breaks, band, palette().color(QPalette::Text));
     // Hundreds of joins make a thicket that says nothing (and was most of a dense frame's
     // painting): they show once the view is zoomed in that far, as labels do.
     QList<TimelineOverlay::Line> joinLines;
@@ -1109,25 +1115,12 @@ void TimelineView::updateAxisLabels()
     QDate day = m_layout.dateAt(m_from);
     const QDate last = m_layout.dateAt(m_to);
     double lastPosition = -qInf();
-    int breakIndex = 0;
     for (; day <= last; day = day.addDays(1)) {
         const double position = m_layout.x(day) + 0.5;
         if (position <= m_from || position >= m_to)
             continue;
-        if (m_layout.isSqueezed(day)) {
-            // One mark per break, in its middle.
-            for (const TimelineLayout::Break &b : m_layout.breaks()) {
-                if (b.first == day) {
-                    const double middle = (b.x0 + b.x1) / 2;
-                    if ((middle - lastPosition) * pixelsPerUnit >= labelWidth && middle > m_from && middle < m_to) {
-                        dayCategories.append({uniqueLabel(QStringLiteral("≈"), used), middle});
-                        lastPosition = middle;
-                    }
-                    ++breakIndex;
-                }
-            }
-            continue;
-        }
+        if (m_layout.isSqueezed(day))
+            continue; // the overlay marks every break (a band and a broken axis)
         // Steps count from the first busy day, so the data's first day gets a label.
         const qint64 fromFirst = day.toJulianDay() - m_layout.dateAt(m_layout.minX() + 0.5).toJulianDay();
         const bool onStep = step == 1 || (step < 30 ? (fromFirst % step == 0) : day.day() == 1);
