@@ -278,8 +278,8 @@ void ViewExporter::paintChart(QPainter *painter, const QRect &rect, const Export
         QFont legendFont = chart->legend()->font();
         legendFont.setPointSizeF(std::max(legendFont.pointSizeF(), minLabelPoints));
         chart->legend()->setFont(legendFont);
-        view.settle();
     }
+    view.settle(); // the legend takes the new names and type on its next layout
     chart->scene()->render(painter, QRectF(rect), chart->sceneBoundingRect(), Qt::KeepAspectRatio);
 }
 
