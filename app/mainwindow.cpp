@@ -262,11 +262,11 @@ void MainWindow::showPassage(const QString &eventId, int sourceIndex)
     m_sourcesView->showPassage(eventId, sourceIndex);
 }
 
-ViewExporter MainWindow::exporterFor(ExportOptions::View view, const QString &articleId) const
-{
+ViewExporter MainWindow::exporterFor(ExportOptions::View view, const QString &articleId) const {
     ViewExporter exporter(m_filter, m_selection);
     exporter.setLaneMode(m_timeline->laneMode());
-    const TimelineView *chart = view == ExportOptions::View::Actors ? m_actorsView->chart() : m_timeline;
+    const TimelineView *chart =
+        view == ExportOptions::View::Actors ? m_actorsView->chart() : m_timeline;
     const QPair<double, double> range = chart->visibleRange();
     exporter.setVisibleRange(range);
     if (range.second > range.first) {
@@ -278,13 +278,12 @@ ViewExporter MainWindow::exporterFor(ExportOptions::View view, const QString &ar
     return exporter;
 }
 
-bool MainWindow::exportView(const QString &path, const ExportOptions &options, const QString &articleId, QString *error)
-{
+bool MainWindow::exportView(const QString &path, const ExportOptions &options,
+                            const QString &articleId, QString *error) {
     return exporterFor(options.view, articleId).write(path, options, error);
 }
 
-void MainWindow::printView()
-{
+void MainWindow::printView() {
     // Laid out 96 logical pixels to the inch, as an export (text and lines stay vectors).
     QPrinter printer(QPrinter::ScreenResolution);
     printer.setResolution(int(ExportOptions::layoutDpi));
@@ -320,9 +319,10 @@ void MainWindow::chooseAndExport()
     ExportDialog dialog(this);
     dialog.setWindowSize(m_tabs->currentWidget()->size());
     dialog.setView(ExportOptions::View(m_tabs->currentIndex()));
-    dialog.setPreviewPainter([this](QPainter *painter, const QSize &size, const ExportOptions &options) {
-        exporterFor(options.view, QString()).paint(painter, size, options);
-    });
+    dialog.setPreviewPainter(
+        [this](QPainter *painter, const QSize &size, const ExportOptions &options) {
+            exporterFor(options.view, QString()).paint(painter, size, options);
+        });
     if (dialog.exec() != QDialog::Accepted)
         return;
     QSettings settings;

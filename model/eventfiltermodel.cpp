@@ -145,8 +145,7 @@ void EventFilterModel::clearFilters()
     changed();
 }
 
-QList<EventFilterModel::ActiveFilter> EventFilterModel::activeFilters() const
-{
+QList<EventFilterModel::ActiveFilter> EventFilterModel::activeFilters() const {
     using Field = ActiveFilter::Field;
     const std::shared_ptr<const Dataset> dataset = m_events ? m_events->dataset() : nullptr;
     QList<ActiveFilter> filters;

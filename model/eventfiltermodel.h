@@ -58,7 +58,8 @@ public:
     struct ActiveFilter {
         enum class Field { Side, Actor, Kind, Status, Search, Article, From, To };
         Field field;
-        QString name;  // translated: "side", "actor", "kind", "status", "search", "article", "from", "to"
+        QString name; // translated: "side", "actor", "kind", "status", "search", "article", "from",
+                      // "to"
         QString value; // display names (the dataset's, else the id), sorted, joined by ", "
     };
     // Every active filter, in the order above; names come from the source EventModel's

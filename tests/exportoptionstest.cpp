@@ -5,8 +5,7 @@
 using ntl::ExportOptions;
 
 // What `--size`, `--page` and `--dpi` accept, and what a print size becomes in pixels.
-class ExportOptionsTest : public QObject
-{
+class ExportOptionsTest : public QObject {
     Q_OBJECT
 private slots:
     void sizeTextForms_data();
@@ -20,11 +19,10 @@ private slots:
     void printLimits();
 };
 
-void ExportOptionsTest::sizeTextForms_data()
-{
+void ExportOptionsTest::sizeTextForms_data() {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<QSize>("pixels");     // size, when not a print size
-    QTest::addColumn<QSizeF>("paper");     // millimetres, invalid for pixels
+    QTest::addColumn<QSize>("pixels"); // size, when not a print size
+    QTest::addColumn<QSizeF>("paper"); // millimetres, invalid for pixels
     QTest::addColumn<bool>("autoHeight");
     QTest::newRow("pixels") << QStringLiteral("1280x800") << QSize(1280, 800) << QSizeF() << false;
     QTest::newRow("auto") << QStringLiteral("1920xauto") << QSize(1920, 1080) << QSizeF() << true;
@@ -33,8 +31,7 @@ void ExportOptionsTest::sizeTextForms_data()
     QTest::newRow("in") << QStringLiteral("11x8.5in") << QSize() << QSizeF(279.4, 215.9) << false;
 }
 
-void ExportOptionsTest::sizeTextForms()
-{
+void ExportOptionsTest::sizeTextForms() {
     QFETCH(QString, text);
     QFETCH(QSize, pixels);
     QFETCH(QSizeF, paper);
@@ -52,17 +49,15 @@ void ExportOptionsTest::sizeTextForms()
     }
 }
 
-void ExportOptionsTest::badSizeTextIsRefused_data()
-{
+void ExportOptionsTest::badSizeTextIsRefused_data() {
     QTest::addColumn<QString>("text");
-    for (const char *text : {"", "big", "10x10", "20000x200", "297x199", "297x210km", "297mm", "x210mm", "0x0mm",
-                             "5x5mm", "3000x210mm", "297x-210mm", "autox1080", "100xauto", "1920xautomm", "1e3x2e3mm",
-                             "297,5x210mm"})
+    for (const char *text : {"", "big", "10x10", "20000x200", "297x199", "297x210km", "297mm",
+                             "x210mm", "0x0mm", "5x5mm", "3000x210mm", "297x-210mm", "autox1080",
+                             "100xauto", "1920xautomm", "1e3x2e3mm", "297,5x210mm"})
         QTest::newRow(text) << QString::fromLatin1(text);
 }
 
-void ExportOptionsTest::badSizeTextIsRefused()
-{
+void ExportOptionsTest::badSizeTextIsRefused() {
     QFETCH(QString, text);
     ExportOptions options;
     const ExportOptions before = options;
@@ -73,8 +68,7 @@ void ExportOptionsTest::badSizeTextIsRefused()
     QVERIFY(!options.isPhysical());
 }
 
-void ExportOptionsTest::namedPages_data()
-{
+void ExportOptionsTest::namedPages_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("landscape");
     QTest::addColumn<QSizeF>("mm");
@@ -84,8 +78,7 @@ void ExportOptionsTest::namedPages_data()
     QTest::newRow("Letter portrait") << QStringLiteral("Letter") << false << QSizeF(215.9, 279.4);
 }
 
-void ExportOptionsTest::namedPages()
-{
+void ExportOptionsTest::namedPages() {
     QFETCH(QString, name);
     QFETCH(bool, landscape);
     QFETCH(QSizeF, mm);
@@ -96,8 +89,7 @@ void ExportOptionsTest::namedPages()
     QVERIFY(!ExportOptions::pageFromName(QStringLiteral("tabloid"), landscape, &page));
 }
 
-void ExportOptionsTest::printSizeInPixels()
-{
+void ExportOptionsTest::printSizeInPixels() {
     ExportOptions options;
     QVERIFY(ExportOptions::pageFromName(QStringLiteral("A4"), true, &options.paperSize));
     options.dpi = 300;
@@ -117,23 +109,25 @@ void ExportOptionsTest::printSizeInPixels()
     QCOMPARE(pixels.logicalSize(), QSize(1280, 800));
 }
 
-void ExportOptionsTest::printLimits_data()
-{
+void ExportOptionsTest::printLimits_data() {
     QTest::addColumn<QSizeF>("mm");
     QTest::addColumn<int>("dpi");
     QTest::addColumn<QString>("message"); // empty: accepted
     QTest::newRow("A4 at 300") << QSizeF(297, 210) << 300 << QString();
     QTest::newRow("A4 at 1200") << QSizeF(297, 210) << 1200 << QString(); // 14031 x 9921
-    QTest::newRow("dpi too high") << QSizeF(297, 210) << 1201 << QStringLiteral("1201 dpi is out of range");
-    QTest::newRow("dpi too low") << QSizeF(297, 210) << 71 << QStringLiteral("71 dpi is out of range");
-    QTest::newRow("too many pixels") << QSizeF(2000, 2000) << 300
-                                     << QStringLiteral("2000x2000 mm at 300 dpi is 23622x23622 pixels");
-    QTest::newRow("A3 at 1200") << QSizeF(420, 297) << 1200 << QStringLiteral("pixels; the limit is 16384");
+    QTest::newRow("dpi too high") << QSizeF(297, 210) << 1201
+                                  << QStringLiteral("1201 dpi is out of range");
+    QTest::newRow("dpi too low") << QSizeF(297, 210) << 71
+                                 << QStringLiteral("71 dpi is out of range");
+    QTest::newRow("too many pixels")
+        << QSizeF(2000, 2000) << 300
+        << QStringLiteral("2000x2000 mm at 300 dpi is 23622x23622 pixels");
+    QTest::newRow("A3 at 1200") << QSizeF(420, 297) << 1200
+                                << QStringLiteral("pixels; the limit is 16384");
     QTest::newRow("too small") << QSizeF(10, 210) << 300 << QStringLiteral("out of range");
 }
 
-void ExportOptionsTest::printLimits()
-{
+void ExportOptionsTest::printLimits() {
     QFETCH(QSizeF, mm);
     QFETCH(int, dpi);
     QFETCH(QString, message);

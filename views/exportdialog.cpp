@@ -20,7 +20,16 @@ namespace ntl {
 
 namespace {
 // New choices go at the end: the index is kept in the settings.
-enum SizeChoice { WindowSize, FullHd, UltraHd, CustomSize, PageA4, PageA3, PageLetter, CustomPrint };
+enum SizeChoice {
+    WindowSize,
+    FullHd,
+    UltraHd,
+    CustomSize,
+    PageA4,
+    PageA3,
+    PageLetter,
+    CustomPrint
+};
 constexpr int previewWidth = 360; // pixels of the thumbnail
 } // namespace
 
@@ -42,12 +51,12 @@ ExportDialog::ExportDialog(QWidget *parent)
     , m_previewTimer(new QTimer(this))
     , m_theme(new QComboBox)
     , m_title(new QLineEdit)
-    , m_decorations(new QCheckBox(tr("Title, date range, legend and sources footer")))
-{
+    , m_decorations(new QCheckBox(tr("Title, date range, legend and sources footer"))) {
     setWindowTitle(tr("Export View"));
     m_view->addItems({tr("Timeline"), tr("Actors"), tr("Sources (the article shown)")});
-    m_size->addItems({tr("The window's size"), QStringLiteral("1920 × 1080"), QStringLiteral("3840 × 2160"), tr("Custom"),
-                      tr("A4 page"), tr("A3 page"), tr("Letter page"), tr("Custom print size")});
+    m_size->addItems({tr("The window's size"), QStringLiteral("1920 × 1080"),
+                      QStringLiteral("3840 × 2160"), tr("Custom"), tr("A4 page"), tr("A3 page"),
+                      tr("Letter page"), tr("Custom print size")});
     for (QSpinBox *box : {m_width, m_height}) {
         box->setRange(200, 16384);
         box->setSuffix(tr(" px"));
@@ -82,7 +91,8 @@ ExportDialog::ExportDialog(QWidget *parent)
     m_scale->setCurrentIndex(settings.value(QStringLiteral("export/scale"), 1).toInt());
     m_theme->setCurrentIndex(settings.value(QStringLiteral("export/theme"), 0).toInt());
     m_dpi->setValue(settings.value(QStringLiteral("export/dpi"), 300).toInt());
-    m_orientation->setCurrentIndex(settings.value(QStringLiteral("export/portrait"), false).toBool() ? 1 : 0);
+    m_orientation->setCurrentIndex(
+        settings.value(QStringLiteral("export/portrait"), false).toBool() ? 1 : 0);
 
     auto *custom = new QHBoxLayout;
     custom->addWidget(m_width);
@@ -155,19 +165,16 @@ void ExportDialog::setView(ExportOptions::View view)
     m_view->setCurrentIndex(int(view));
 }
 
-void ExportDialog::setPreviewPainter(PreviewPainter painter)
-{
+void ExportDialog::setPreviewPainter(PreviewPainter painter) {
     m_previewPainter = std::move(painter);
     updatePreview();
 }
 
-QImage ExportDialog::previewImage() const
-{
+QImage ExportDialog::previewImage() const {
     return m_preview->pixmap().toImage();
 }
 
-void ExportDialog::optionsChanged()
-{
+void ExportDialog::optionsChanged() {
     const int choice = m_size->currentIndex();
     const bool page = choice == PageA4 || choice == PageA3 || choice == PageLetter;
     const bool print = page || choice == CustomPrint;
@@ -195,8 +202,7 @@ void ExportDialog::optionsChanged()
     m_previewTimer->start();
 }
 
-void ExportDialog::updatePreview()
-{
+void ExportDialog::updatePreview() {
     if (!m_previewPainter)
         return;
     const ExportOptions chosen = options();
@@ -224,10 +230,18 @@ ExportOptions ExportDialog::options() const
     case WindowSize: options.size = m_windowSize; break;
     case FullHd: options.size = QSize(1920, 1080); break;
     case UltraHd: options.size = QSize(3840, 2160); break;
-    case PageA4: ExportOptions::pageFromName(QStringLiteral("A4"), landscape, &options.paperSize); break;
-    case PageA3: ExportOptions::pageFromName(QStringLiteral("A3"), landscape, &options.paperSize); break;
-    case PageLetter: ExportOptions::pageFromName(QStringLiteral("Letter"), landscape, &options.paperSize); break;
-    case CustomPrint: options.paperSize = QSizeF(m_paperWidth->value(), m_paperHeight->value()); break;
+    case PageA4:
+        ExportOptions::pageFromName(QStringLiteral("A4"), landscape, &options.paperSize);
+        break;
+    case PageA3:
+        ExportOptions::pageFromName(QStringLiteral("A3"), landscape, &options.paperSize);
+        break;
+    case PageLetter:
+        ExportOptions::pageFromName(QStringLiteral("Letter"), landscape, &options.paperSize);
+        break;
+    case CustomPrint:
+        options.paperSize = QSizeF(m_paperWidth->value(), m_paperHeight->value());
+        break;
     default: options.size = QSize(m_width->value(), m_height->value()); break;
     }
     if (options.isPhysical())

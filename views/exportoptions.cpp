@@ -9,20 +9,20 @@
 namespace ntl {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ExportOptions", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("ExportOptions", text);
+}
 constexpr double minPaperSide = 20; // millimetres: less leaves no room for a chart
 } // namespace
 
-QSize ExportOptions::logicalSize() const
-{
+QSize ExportOptions::logicalSize() const {
     if (!isPhysical())
         return size;
     const QSizeF inches = paperSize / 25.4;
     return QSize(qRound(inches.width() * layoutDpi), qRound(inches.height() * layoutDpi));
 }
 
-QSize ExportOptions::pixelSize(Format format) const
-{
+QSize ExportOptions::pixelSize(Format format) const {
     if (format != Format::Png)
         return logicalSize();
     if (!isPhysical())
@@ -31,8 +31,7 @@ QSize ExportOptions::pixelSize(Format format) const
     return QSize(qRound(inches.width() * dpi), qRound(inches.height() * dpi));
 }
 
-qreal ExportOptions::pixelRatio() const
-{
+qreal ExportOptions::pixelRatio() const {
     return isPhysical() ? dpi / layoutDpi : std::max(1, scale);
 }
 
@@ -61,15 +60,16 @@ bool ExportOptions::withinLimits(Format format, QString *problem) const {
         const QSize pixels = pixelSize(format);
         const qint64 area = qint64(pixels.width()) * pixels.height();
         if (pixels.width() > maxSide || pixels.height() > maxSide || area > maxPixels) {
-            *problem = tr("%1x%2 mm at %3 dpi is %4x%5 pixels; the limit is %6 pixels a side and %7 "
-                          "pixels in all")
-                           .arg(paperSize.width())
-                           .arg(paperSize.height())
-                           .arg(dpi)
-                           .arg(pixels.width())
-                           .arg(pixels.height())
-                           .arg(maxSide)
-                           .arg(maxPixels);
+            *problem =
+                tr("%1x%2 mm at %3 dpi is %4x%5 pixels; the limit is %6 pixels a side and %7 "
+                   "pixels in all")
+                    .arg(paperSize.width())
+                    .arg(paperSize.height())
+                    .arg(dpi)
+                    .arg(pixels.width())
+                    .arg(pixels.height())
+                    .arg(maxSide)
+                    .arg(maxPixels);
             return false;
         }
         return true;
@@ -136,8 +136,7 @@ bool ExportOptions::sizeFromText(const QString &text, QSize *size)
     return true;
 }
 
-bool ExportOptions::setSizeText(const QString &text, QString *problem)
-{
+bool ExportOptions::setSizeText(const QString &text, QString *problem) {
     const QString trimmed = text.trimmed();
     static const QRegularExpression autoPattern(QStringLiteral("^(\\d{1,5})[xX×]auto$"));
     if (const QRegularExpressionMatch match = autoPattern.match(trimmed); match.hasMatch()) {
@@ -158,7 +157,9 @@ bool ExportOptions::setSizeText(const QString &text, QString *problem)
         QStringLiteral("^(\\d{1,4}(?:\\.\\d{1,3})?)[xX×](\\d{1,4}(?:\\.\\d{1,3})?)(mm|cm|in)$"));
     if (const QRegularExpressionMatch match = physicalPattern.match(trimmed); match.hasMatch()) {
         const QString unit = match.captured(3);
-        const double toMm = unit == QLatin1String("mm") ? 1.0 : unit == QLatin1String("cm") ? 10.0 : 25.4;
+        const double toMm = unit == QLatin1String("mm")   ? 1.0
+                            : unit == QLatin1String("cm") ? 10.0
+                                                          : 25.4;
         const QSizeF mm(match.captured(1).toDouble() * toMm, match.captured(2).toDouble() * toMm);
         const double shorter = std::min(mm.width(), mm.height());
         const double longer = std::max(mm.width(), mm.height());
@@ -188,8 +189,7 @@ bool ExportOptions::setSizeText(const QString &text, QString *problem)
     return true;
 }
 
-bool ExportOptions::pageFromName(const QString &name, bool landscape, QSizeF *millimetres)
-{
+bool ExportOptions::pageFromName(const QString &name, bool landscape, QSizeF *millimetres) {
     QSizeF portrait;
     const QString lower = name.trimmed().toLower();
     if (lower == QLatin1String("a4"))

@@ -23,10 +23,10 @@ struct ExportOptions {
     // A print size: the page in millimetres (invalid: a pixel export of `size`) and the
     // dots per inch of a PNG. Type is set in points at this size: a layout 96 logical
     // pixels to the inch, drawn at `dpi` (PNG) or in millimetres (SVG, PDF).
-    QSizeF paperSize;              // millimetres
+    QSizeF paperSize; // millimetres
     int dpi = 300;
-    QString pageName;              // "A4", "A3", "Letter" when a named page was chosen
-    bool autoHeight = false;       // --size WIDTHxauto: as tall as every title needs
+    QString pageName;        // "A4", "A3", "Letter" when a named page was chosen
+    bool autoHeight = false; // --size WIDTHxauto: as tall as every title needs
 
     // Bounds on what an export may ask for: a PNG is rendered whole in memory (4 bytes a
     // pixel, so 2^28 pixels is 1 GiB), and Qt's raster engine gives up beyond 16384 a side.
@@ -35,8 +35,8 @@ struct ExportOptions {
     static constexpr int maxTitleLength = 1000;          // characters
     static constexpr int minDpi = 72;
     static constexpr int maxDpi = 1200;
-    static constexpr double layoutDpi = 96;              // logical pixels to the inch
-    static constexpr double maxPaperSide = 2000;         // millimetres
+    static constexpr double layoutDpi = 96;      // logical pixels to the inch
+    static constexpr double maxPaperSide = 2000; // millimetres
 
     bool isPhysical() const { return paperSize.isValid() && !paperSize.isEmpty(); }
     // The size the export is laid out at, in logical pixels.

@@ -7,18 +7,18 @@
 #include "sidepalette.h"
 #include "xmltext.h"
 
+#include <QAbstractSeries>
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
-#include <QLegend>
-#include <QAbstractSeries>
 #include <QGraphicsScene>
 #include <QImageWriter>
 #include <QItemSelectionModel>
+#include <QLegend>
 #include <QPageSize>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSet>
-#include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -45,28 +45,29 @@ QString tr(const char *text) { return QCoreApplication::translate("ViewExporter"
 constexpr qreal minLabelPoints = 7;
 constexpr qreal minTextPoints = 8;
 constexpr qreal minTitlePoints = 12;
-qreal typeSize(qreal points, qreal minimum, const ExportOptions &options)
-{
+qreal typeSize(qreal points, qreal minimum, const ExportOptions &options) {
     return options.isPhysical() ? std::max(points, minimum) : points;
 }
 
 // QSvgGenerator writes the size it computes from pixels and resolution ("297.127mm");
 // a print size says the paper's exact millimetres instead. Only the root element's
 // first width and height attributes are replaced.
-QByteArray withPaperSize(const QByteArray &svg, const QSizeF &mm)
-{
+QByteArray withPaperSize(const QByteArray &svg, const QSizeF &mm) {
     const int root = svg.indexOf("<svg");
     const int rootEnd = root < 0 ? -1 : svg.indexOf('>', root);
     if (rootEnd < 0)
         return svg;
-    static const QRegularExpression attributes(QStringLiteral("width=\"[^\"]*\" height=\"[^\"]*\""));
+    static const QRegularExpression attributes(
+        QStringLiteral("width=\"[^\"]*\" height=\"[^\"]*\""));
     QString text = QString::fromUtf8(svg.left(rootEnd));
-    const QRegularExpressionMatch match = attributes.match(text, text.indexOf(QLatin1String("<svg")));
+    const QRegularExpressionMatch match =
+        attributes.match(text, text.indexOf(QLatin1String("<svg")));
     if (!match.hasMatch())
         return svg;
-    text.replace(match.capturedStart(), match.capturedLength(),
-                 QStringLiteral("width=\"%1mm\" height=\"%2mm\"")
-                     .arg(QString::number(mm.width(), 'g', 6), QString::number(mm.height(), 'g', 6)));
+    text.replace(
+        match.capturedStart(), match.capturedLength(),
+        QStringLiteral("width=\"%1mm\" height=\"%2mm\"")
+            .arg(QString::number(mm.width(), 'g', 6), QString::number(mm.height(), 'g', 6)));
     return text.toUtf8() + svg.mid(rootEnd);
 }
 
@@ -74,10 +75,10 @@ QByteArray withPaperSize(const QByteArray &svg, const QSizeF &mm)
 // its count entry is renamed for an export. The timeline offers no handle on that entry,
 // so it is found by its label.
 // TODO(timeline): replace with a TimelineView call that leaves UI-only entries out.
-void relabelInteractiveLegend(QChart *chart)
-{
+void relabelInteractiveLegend(QChart *chart) {
     const QString interactive =
-        QCoreApplication::translate("ntl::TimelineView", "several events (click to zoom)").toHtmlEscaped();
+        QCoreApplication::translate("ntl::TimelineView", "several events (click to zoom)")
+            .toHtmlEscaped();
     // Renamed on the series: a legend marker takes its label from the series again on
     // every update.
     for (QAbstractSeries *series : chart->series()) {
@@ -140,7 +141,8 @@ QString ViewExporter::subtitle(const ExportOptions &options) const
     // span filling an open end. Never the dataset's span: that is not what is shown.
     QDate first;
     QDate last;
-    const bool visible = !options.wholePeriod && m_visibleFirst.isValid() && m_visibleLast.isValid();
+    const bool visible =
+        !options.wholePeriod && m_visibleFirst.isValid() && m_visibleLast.isValid();
     if (visible) {
         first = m_visibleFirst;
         last = m_visibleLast;
@@ -367,8 +369,7 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
     }
 }
 
-int ViewExporter::autoHeight(const ExportOptions &options) const
-{
+int ViewExporter::autoHeight(const ExportOptions &options) const {
     // FALLBACK until the timeline offers `int TimelineView::heightForWholeTitles(int width)
     // const`: lay the chart out at growing heights and keep the lowest one at which the most
     // titles are whole (shownLabels() equal to the title). Labels cut at a fixed width stay
@@ -392,7 +393,8 @@ int ViewExporter::autoHeight(const ExportOptions &options) const
     const int limit = int(ExportOptions::maxSide / std::max<qreal>(1, options.pixelRatio()));
     TimelineView view(m_filter, m_selection);
     view.setAttribute(Qt::WA_DontShowOnScreen);
-    view.setLaneMode(options.view == ExportOptions::View::Actors ? TimelineView::LaneMode::Actor : m_laneMode);
+    view.setLaneMode(options.view == ExportOptions::View::Actors ? TimelineView::LaneMode::Actor
+                                                                 : m_laneMode);
     view.setMinimumHeight(0);
     int best = start;
     int bestWhole = -1;
@@ -421,8 +423,7 @@ int ViewExporter::autoHeight(const ExportOptions &options) const
     return best;
 }
 
-ExportOptions ViewExporter::resolved(const ExportOptions &options) const
-{
+ExportOptions ViewExporter::resolved(const ExportOptions &options) const {
     ExportOptions result = options;
     if (options.autoHeight && !options.isPhysical()) {
         result.size.setHeight(autoHeight(options));
@@ -431,8 +432,8 @@ ExportOptions ViewExporter::resolved(const ExportOptions &options) const
     return result;
 }
 
-bool ViewExporter::write(const QString &path, const ExportOptions &requested, QString *error) const
-{
+bool ViewExporter::write(const QString &path, const ExportOptions &requested,
+                         QString *error) const {
     ExportOptions::Format format;
     const auto fail = [&](const QString &reason) {
         if (error)
@@ -468,7 +469,8 @@ bool ViewExporter::write(const QString &path, const ExportOptions &requested, QS
         const QSize pixels = options.pixelSize(format);
         QImage image(pixels, QImage::Format_RGB32);
         if (image.isNull())
-            return fail(tr("not enough memory for a %1x%2 image").arg(pixels.width()).arg(pixels.height()));
+            return fail(
+                tr("not enough memory for a %1x%2 image").arg(pixels.width()).arg(pixels.height()));
         image.setDevicePixelRatio(options.pixelRatio());
         if (options.isPhysical()) {
             // The file says its print resolution, so a viewer prints it at the paper size.

@@ -29,8 +29,7 @@ public:
     void setVisibleRange(QPair<double, double> range) { m_visibleRange = range; }
     void setArticleId(const QString &articleId) { m_articleId = articleId; }
     // The days the visible range covers, for the subtitle of a "what is visible" export.
-    void setVisibleDates(const QDate &first, const QDate &last)
-    {
+    void setVisibleDates(const QDate &first, const QDate &last) {
         m_visibleFirst = first;
         m_visibleLast = last;
     }
