@@ -54,8 +54,24 @@ void CommandLine::parse(const QStringList &arguments)
         QStringLiteral("OUT"));
     const QCommandLineOption viewOption(QStringLiteral("view"), tr("View to export: timeline (default), actors or sources."),
                                         QStringLiteral("VIEW"), QStringLiteral("timeline"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), tr("Image size in pixels, default 1920x1080."),
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        tr("Image size: pixels (default 1920x1080), WIDTHxauto (as "
+                                           "tall as every title needs), or a print "
+                                           "size such as 297x210mm, 17x10cm or 11x8.5in."),
                                         QStringLiteral("WxH"), QStringLiteral("1920x1080"));
+    const QCommandLineOption dpiOption(QStringLiteral("dpi"),
+                                       tr("Dots per inch of a print size (--size in mm, cm or in, "
+                                          "or --page): %1 to %2, default 300.")
+                                           .arg(ExportOptions::minDpi)
+                                           .arg(ExportOptions::maxDpi),
+                                       QStringLiteral("N"));
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+                                        tr("A named page to print on: A4, A3 or Letter."),
+                                        QStringLiteral("PAGE"));
+    const QCommandLineOption landscapeOption(QStringLiteral("landscape"),
+                                             tr("With --page: landscape (the default)."));
+    const QCommandLineOption portraitOption(QStringLiteral("portrait"),
+                                            tr("With --page: portrait."));
     const QCommandLineOption scaleOption(QStringLiteral("scale"), tr("Pixels per point for PNG: 1 to 4, default 2."),
                                          QStringLiteral("N"), QStringLiteral("2"));
     const QCommandLineOption fromOption(QStringLiteral("from"), tr("Only events on or after this date."), QStringLiteral("YYYY-MM-DD"));
@@ -71,8 +87,11 @@ void CommandLine::parse(const QStringList &arguments)
         tr("Save a PNG screenshot of the whole window (with --view, --size, --theme, --select) and exit."), QStringLiteral("OUT"));
     const QCommandLineOption selectOption(QStringLiteral("select"), tr("With --screenshot: the event to select."), QStringLiteral("ID"));
     const QCommandLineOption titleOption(QStringLiteral("title"), tr("Title printed above the export; default: the dataset's title."), QStringLiteral("TEXT"));
-    parser.addOptions({exportOption, viewOption, sizeOption, scaleOption, fromOption, toOption, actorOption, sideOption,
-                       kindOption, searchOption, articleOption, themeOption, wholeOption, titleOption, screenshotOption, selectOption});
+    parser.addOptions({exportOption, viewOption,      sizeOption,       dpiOption,
+                       pageOption,   landscapeOption, portraitOption,   scaleOption,
+                       fromOption,   toOption,        actorOption,      sideOption,
+                       kindOption,   searchOption,    articleOption,    themeOption,
+                       wholeOption,  titleOption,     screenshotOption, selectOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  tr("Dataset to open; without it, the embedded default dataset."),
                                  QStringLiteral("[FILE]"));
@@ -100,8 +119,10 @@ void CommandLine::parse(const QStringList &arguments)
     m_datasetPath = positional.value(0);
     m_action = parser.isSet(checkOption) ? Action::Check : Action::OpenViewer;
 
-    const QList<QCommandLineOption> exportOnly{viewOption, sizeOption, scaleOption, fromOption, toOption, actorOption, sideOption,
-                                               kindOption, searchOption, articleOption, themeOption, wholeOption, titleOption};
+    const QList<QCommandLineOption> exportOnly{
+        viewOption,   sizeOption,    dpiOption,   pageOption,  landscapeOption, portraitOption,
+        scaleOption,  fromOption,    toOption,    actorOption, sideOption,      kindOption,
+        searchOption, articleOption, themeOption, wholeOption, titleOption};
     const bool screenshot = parser.isSet(screenshotOption);
     if (parser.isSet(selectOption) && !screenshot) {
         m_action = Action::UsageError;
@@ -139,8 +160,51 @@ void CommandLine::parse(const QStringList &arguments)
         return usage(tr("cannot tell the format of \"%1\": use a .png, .svg or .pdf file name").arg(request.outputPath));
     if (!ExportOptions::viewFromName(parser.value(viewOption), &request.options.view))
         return usage(tr("unknown view \"%1\": expected timeline, actors or sources").arg(parser.value(viewOption)));
-    if (!ExportOptions::sizeFromText(parser.value(sizeOption), &request.options.size))
-        return usage(tr("bad size \"%1\": expected WIDTHxHEIGHT, each from 200 to 16384").arg(parser.value(sizeOption)));
+    QString sizeProblem;
+    if (screenshot) {
+        if (!ExportOptions::sizeFromText(parser.value(sizeOption), &request.options.size))
+            return usage(tr("bad size \"%1\": expected WIDTHxHEIGHT, each from 200 to 16384")
+                             .arg(parser.value(sizeOption)));
+        for (const QCommandLineOption *option :
+             {&dpiOption, &pageOption, &landscapeOption, &portraitOption}) {
+            if (parser.isSet(*option))
+                return usage(tr("--%1 goes with --export").arg(option->names().first()));
+        }
+    } else if (!request.options.setSizeText(parser.value(sizeOption), &sizeProblem)) {
+        return usage(sizeProblem);
+    }
+    if (parser.isSet(landscapeOption) && parser.isSet(portraitOption))
+        return usage(tr("--landscape and --portrait cannot be combined"));
+    if ((parser.isSet(landscapeOption) || parser.isSet(portraitOption)) &&
+        !parser.isSet(pageOption))
+        return usage(tr("--%1 goes with --page")
+                         .arg(parser.isSet(landscapeOption) ? QStringLiteral("landscape")
+                                                            : QStringLiteral("portrait")));
+    if (parser.isSet(pageOption)) {
+        if (parser.isSet(sizeOption))
+            return usage(tr("--page and --size cannot be combined"));
+        QSizeF page;
+        if (!ExportOptions::pageFromName(parser.value(pageOption), !parser.isSet(portraitOption),
+                                         &page))
+            return usage(
+                tr("unknown page \"%1\": expected A4, A3 or Letter").arg(parser.value(pageOption)));
+        request.options.paperSize = page;
+        request.options.pageName = parser.value(pageOption);
+    }
+    if (parser.isSet(dpiOption)) {
+        if (!request.options.isPhysical())
+            return usage(tr("--dpi goes with a print size (--size in mm, cm or in, or --page)"));
+        bool dpiOk = false;
+        request.options.dpi = parser.value(dpiOption).toInt(&dpiOk);
+        if (!dpiOk || request.options.dpi < ExportOptions::minDpi ||
+            request.options.dpi > ExportOptions::maxDpi)
+            return usage(tr("bad dpi \"%1\": expected a whole number from %2 to %3")
+                             .arg(parser.value(dpiOption))
+                             .arg(ExportOptions::minDpi)
+                             .arg(ExportOptions::maxDpi));
+    }
+    if (request.options.isPhysical() && parser.isSet(scaleOption))
+        return usage(tr("--scale is for sizes in pixels; a print size takes --dpi"));
     bool scaleOk = false;
     request.options.scale = parser.value(scaleOption).toInt(&scaleOk);
     if (!scaleOk || request.options.scale < 1 || request.options.scale > 4)

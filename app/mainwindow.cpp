@@ -30,7 +30,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
 #include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -140,6 +143,9 @@ void MainWindow::createActions()
     QAction *exportAction = fileMenu->addAction(tr("&Export View…"), this, &MainWindow::chooseAndExport);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setStatusTip(tr("Save the current view as PNG, SVG or PDF"));
+    QAction *printAction = fileMenu->addAction(tr("&Print…"), this, &MainWindow::printView);
+    printAction->setShortcut(QKeySequence::Print);
+    printAction->setStatusTip(tr("Print the current view, with a preview"));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -256,14 +262,56 @@ void MainWindow::showPassage(const QString &eventId, int sourceIndex)
     m_sourcesView->showPassage(eventId, sourceIndex);
 }
 
-bool MainWindow::exportView(const QString &path, const ExportOptions &options, const QString &articleId, QString *error)
-{
+ViewExporter MainWindow::exporterFor(ExportOptions::View view, const QString &articleId) const {
     ViewExporter exporter(m_filter, m_selection);
     exporter.setLaneMode(m_timeline->laneMode());
-    exporter.setVisibleRange(options.view == ExportOptions::View::Actors ? m_actorsView->chart()->visibleRange()
-                                                                         : m_timeline->visibleRange());
+    const TimelineView *chart =
+        view == ExportOptions::View::Actors ? m_actorsView->chart() : m_timeline;
+    const QPair<double, double> range = chart->visibleRange();
+    exporter.setVisibleRange(range);
+    if (range.second > range.first) {
+        // [from, to) in axis units: the last day is the one just before `to`.
+        const double last = std::max(range.first, range.second - 1e-6);
+        exporter.setVisibleDates(chart->layout().dateAt(range.first), chart->layout().dateAt(last));
+    }
     exporter.setArticleId(articleId.isEmpty() ? m_sourcesView->currentArticleId() : articleId);
-    return exporter.write(path, options, error);
+    return exporter;
+}
+
+bool MainWindow::exportView(const QString &path, const ExportOptions &options,
+                            const QString &articleId, QString *error) {
+    return exporterFor(options.view, articleId).write(path, options, error);
+}
+
+void MainWindow::printView() {
+    // Laid out 96 logical pixels to the inch, as an export (text and lines stay vectors).
+    QPrinter printer(QPrinter::ScreenResolution);
+    printer.setResolution(int(ExportOptions::layoutDpi));
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageOrientation(QPageLayout::Landscape);
+    printer.setDocName(tr("Negotiation Timeline"));
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setObjectName(QStringLiteral("printPreview"));
+    const auto view = ExportOptions::View(m_tabs->currentIndex());
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this, view](QPrinter *target) {
+        // The same layout as an export at the page's size: 96 logical pixels to the inch,
+        // type in points on the paper.
+        ExportOptions options;
+        options.view = view;
+        options.wholePeriod = false; // what is visible, as on screen
+        options.paperSize = target->pageLayout().paintRect(QPageLayout::Millimeter).size();
+        options.dpi = target->resolution();
+        const QSize size = options.logicalSize();
+        QPainter painter;
+        if (!painter.begin(target))
+            return;
+        // A printer that kept a resolution of its own: map the layout onto its pixels.
+        const qreal ratio = target->resolution() / ExportOptions::layoutDpi;
+        painter.scale(ratio, ratio);
+        exporterFor(view, QString()).paint(&painter, size, options);
+        painter.end();
+    });
+    preview.exec();
 }
 
 void MainWindow::chooseAndExport()
@@ -271,6 +319,10 @@ void MainWindow::chooseAndExport()
     ExportDialog dialog(this);
     dialog.setWindowSize(m_tabs->currentWidget()->size());
     dialog.setView(ExportOptions::View(m_tabs->currentIndex()));
+    dialog.setPreviewPainter(
+        [this](QPainter *painter, const QSize &size, const ExportOptions &options) {
+            exporterFor(options.view, QString()).paint(painter, size, options);
+        });
     if (dialog.exec() != QDialog::Accepted)
         return;
     QSettings settings;

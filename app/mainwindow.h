@@ -16,6 +16,8 @@ class QToolButton;
 
 namespace ntl {
 
+class ViewExporter;
+
 class ActorModel;
 class ActorsView;
 class ArticleModel;
@@ -46,6 +48,9 @@ public:
     // selection) with `options`; `articleId` picks the article of a Sources export
     // (empty: the one shown). Returns false with a message on failure.
     bool exportView(const QString &path, const ExportOptions &options, const QString &articleId, QString *error);
+    // File → Print…: a preview of the current view laid out as an export at the printer's
+    // page, then the print dialog.
+    void printView();
 
     QString currentPath() const { return m_currentPath; }
     Diagnostics lastWarnings() const { return m_warnings; }
@@ -72,6 +77,8 @@ private:
     void createActions();
     void chooseAndOpen();
     void chooseAndExport();
+    // An exporter set up with the on-screen state (lanes, visible range, article).
+    ViewExporter exporterFor(ExportOptions::View view, const QString &articleId) const;
     void updateRecentMenu();
     void updateStatus();
     void showWarnings();

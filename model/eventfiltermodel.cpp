@@ -1,5 +1,6 @@
 #include "eventfiltermodel.h"
 
+#include "eventdatetext.h"
 #include "eventmodel.h"
 
 #include <QRegularExpression>
@@ -142,6 +143,52 @@ void EventFilterModel::clearFilters()
     m_searchText.clear();
     m_searchWords.clear();
     changed();
+}
+
+QList<EventFilterModel::ActiveFilter> EventFilterModel::activeFilters() const {
+    using Field = ActiveFilter::Field;
+    const std::shared_ptr<const Dataset> dataset = m_events ? m_events->dataset() : nullptr;
+    QList<ActiveFilter> filters;
+    // Sorted, so the same filters read the same whatever order they were set in.
+    const auto add = [&](Field field, const QString &name, QStringList values) {
+        if (values.isEmpty())
+            return;
+        values.sort(Qt::CaseInsensitive);
+        filters.append({field, name, values.join(QStringLiteral(", "))});
+    };
+    const auto names = [](const QSet<QString> &ids, auto nameOf) {
+        QStringList values;
+        for (const QString &id : ids) {
+            const QString name = nameOf(id);
+            values.append(name.isEmpty() ? id : name);
+        }
+        return values;
+    };
+    add(Field::Side, tr("side"), names(m_sideIds, [&](const QString &id) {
+            const Side *side = dataset ? dataset->side(id) : nullptr;
+            return side ? side->name : QString();
+        }));
+    add(Field::Actor, tr("actor"), names(m_actorIds, [&](const QString &id) {
+            const Actor *actor = dataset ? dataset->actor(id) : nullptr;
+            return actor ? actor->name : QString();
+        }));
+    add(Field::Kind, tr("kind"), QStringList(m_kinds.cbegin(), m_kinds.cend()));
+    const EventDateText dateText;
+    QStringList statuses;
+    for (int status : m_statuses)
+        statuses.append(dateText.statusName(EventStatus(status)));
+    add(Field::Status, tr("status"), statuses);
+    if (!m_searchWords.isEmpty())
+        filters.append({Field::Search, tr("search"), m_searchText.simplified()});
+    add(Field::Article, tr("article"), names(m_articleIds, [&](const QString &id) {
+            const Article *article = dataset ? dataset->article(id) : nullptr;
+            return article ? article->title : QString();
+        }));
+    if (m_from.isValid())
+        filters.append({Field::From, tr("from"), m_from.toString(Qt::ISODate)});
+    if (m_to.isValid())
+        filters.append({Field::To, tr("to"), m_to.toString(Qt::ISODate)});
+    return filters;
 }
 
 bool EventFilterModel::isFiltering() const

@@ -54,6 +54,18 @@ public:
     QString searchText() const { return m_searchText; }
     bool isFiltering() const;
 
+    // One active filter, as an export names it: "side" and "Ukraine, Russia".
+    struct ActiveFilter {
+        enum class Field { Side, Actor, Kind, Status, Search, Article, From, To };
+        Field field;
+        QString name; // translated: "side", "actor", "kind", "status", "search", "article", "from",
+                      // "to"
+        QString value; // display names (the dataset's, else the id), sorted, joined by ", "
+    };
+    // Every active filter, in the order above; names come from the source EventModel's
+    // dataset when there is one. Empty when isFiltering() is false.
+    QList<ActiveFilter> activeFilters() const;
+
     // The source model's row of an event id, mapped through this proxy; invalid if filtered out.
     QModelIndex indexOfEvent(const QString &eventId) const;
 

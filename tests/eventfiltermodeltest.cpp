@@ -87,6 +87,7 @@ class EventFilterModelTest : public QObject
 {
     Q_OBJECT
 private slots:
+    void activeFiltersNameEachFilterByItsDisplayName();
     void init();
     void cleanup();
     void sortsByDateThenEnd();
@@ -145,6 +146,26 @@ static QStringList ids(std::initializer_list<const char *> names)
     for (const char *name : names)
         list.append(QString::fromUtf8(name));
     return list;
+}
+
+void EventFilterModelTest::activeFiltersNameEachFilterByItsDisplayName()
+{
+    QVERIFY(m_filter->activeFilters().isEmpty());
+    m_filter->setSideIds({QStringLiteral("south"), QStringLiteral("north")});
+    m_filter->setActorIds({QStringLiteral("north-envoy")});
+    m_filter->setKinds({QStringLiteral("talks")});
+    m_filter->setSearchText(QStringLiteral("  Lakeside   talks "));
+    m_filter->setArticleIds({QStringLiteral("art-a")});
+    m_filter->setDateRange(QDate(2030, 3, 1), QDate());
+    QStringList shown;
+    for (const EventFilterModel::ActiveFilter &filter : m_filter->activeFilters())
+        shown.append(filter.name + QStringLiteral(": ") + filter.value);
+    // Names from the dataset, values sorted, in a fixed order; an open end is not listed.
+    QCOMPARE(shown, QStringList({QStringLiteral("side: North, South"), QStringLiteral("actor: Ana Envoy"),
+                                 QStringLiteral("kind: talks"), QStringLiteral("search: Lakeside talks"),
+                                 QStringLiteral("article: Lakeside talks open"), QStringLiteral("from: 2030-03-01")}));
+    m_filter->clearFilters();
+    QVERIFY(m_filter->activeFilters().isEmpty());
 }
 
 void EventFilterModelTest::sortsByDateThenEnd()

@@ -4,11 +4,13 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
 #include "apprun.h"
+#include "datasetreader.h"
 #include "datasetwriter.h"
 #include "syntheticdataset.h"
 
@@ -44,10 +46,16 @@ private slots:
     void svgTitleWithMarkupAndControlCharactersIsEscaped();
     void svgOfADatasetWithMarkupAndControlCharactersIsWellFormed();
     void userSettingsAreNotTouched();
+    void a4LandscapeHasThePagesSizeInEachFormat();
+    void typeIsAtLeastSevenPointsAtPrintSize();
+    void subtitleSaysTheRangeItsEventsAndTheFilters();
+    void noExportCarriesAUiOnlyLegendEntry();
+    void autoHeightGrowsToTheTitlesAndStaysWithinLimits();
 
 private:
     static AppRun runExport(const QStringList &arguments) { return runApp(arguments, QString()); } // export picks offscreen itself
     static QString fixture() { return QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"); }
+    static QString defaultDataset() { return QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json"); }
     QTemporaryDir m_dir;
 };
 
@@ -295,6 +303,19 @@ void ExportTest::badArgumentsAreRefused_data()
     row("title", {QStringLiteral("--title"), QString(1001, u'a')}, 2,
         "the title has 1001 characters; the limit is 1000");
     row("view", {QStringLiteral("--view"), QStringLiteral("map")}, 2, "unknown view \"map\"");
+    const auto args = [](const char *text) { return QString::fromLatin1(text).split(u' '); };
+    row("dpi without a print size", args("--dpi 300"), 2, "--dpi goes with a print size");
+    row("dpi too high", args("--page A4 --dpi 5000"), 2, "bad dpi \"5000\": expected a whole number from 72 to 1200");
+    row("dpi text", args("--size 17x10cm --dpi many"), 2, "bad dpi \"many\"");
+    row("page", args("--page A5"), 2, "unknown page \"A5\": expected A4, A3 or Letter");
+    row("page and size", args("--page A4 --size 1920x1080"), 2, "--page and --size cannot be combined");
+    row("orientation without page", args("--landscape"), 2, "--landscape goes with --page");
+    row("both orientations", args("--page A4 --landscape --portrait"), 2, "--landscape and --portrait cannot be combined");
+    row("scale with a print size", args("--page A4 --scale 2"), 2, "a print size takes --dpi");
+    row("print size unit", args("--size 297x210km"), 2, "bad size \"297x210km\"");
+    row("absurd print size", args("--size 5000x5000mm"), 2, "each side must be from 20 to 2000 mm");
+    row("print size in too many pixels", args("--size 2000x2000mm --dpi 1200"), 2,
+        "2000x2000 mm at 1200 dpi is 94488x94488 pixels; the limit is 16384 pixels a side");
     row("theme", {QStringLiteral("--theme"), QStringLiteral("pink")}, 2, "unknown theme \"pink\"");
     row("date", {QStringLiteral("--from"), QStringLiteral("2030-13-01")}, 2, "bad date \"2030-13-01\" for --from");
     row("reversed dates", {QStringLiteral("--from"), QStringLiteral("2030-03-10"), QStringLiteral("--to"), QStringLiteral("2030-03-01")}, 2, "--to 2030-03-01 is before --from 2030-03-10");
@@ -578,4 +599,212 @@ void ExportTest::userSettingsAreNotTouched() {
 }
 
 QTEST_GUILESS_MAIN(ExportTest)
+// The attribute `name` of the root element.
+static QString rootAttribute(const QByteArray &svg, QLatin1String name)
+{
+    QXmlStreamReader xml(svg);
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement)
+            return xml.attributes().value(name).toString();
+    }
+    return {};
+}
+
+void ExportTest::a4LandscapeHasThePagesSizeInEachFormat()
+{
+    const QStringList page{QStringLiteral("--page"), QStringLiteral("A4"), QStringLiteral("--landscape"),
+                           QStringLiteral("--dpi"), QStringLiteral("300")};
+    const QString png = m_dir.filePath(QStringLiteral("a4.png"));
+    AppRun r = runExport(QStringList{fixture(), QStringLiteral("--export"), png} + page);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(3508, 2480)); // 297 x 210 mm at 300 dpi
+    QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 300);
+
+    const QString svg = m_dir.filePath(QStringLiteral("a4.svg"));
+    r = runExport(QStringList{fixture(), QStringLiteral("--export"), svg} + page);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(svg, &bytes, &problem), qPrintable(problem));
+    QCOMPARE(rootAttribute(bytes, QLatin1String("width")), QStringLiteral("297mm"));
+    QCOMPARE(rootAttribute(bytes, QLatin1String("height")), QStringLiteral("210mm"));
+    const QStringList viewBox = rootAttribute(bytes, QLatin1String("viewBox")).split(u' ');
+    QCOMPARE(viewBox.size(), 4);
+    QVERIFY(viewBox.at(2).toDouble() > 0);
+
+    // The PDF's page: A4 turned, in points (1 mm = 72 / 25.4 pt).
+    const QString pdf = m_dir.filePath(QStringLiteral("a4.pdf"));
+    r = runExport(QStringList{fixture(), QStringLiteral("--export"), pdf} + page);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromLatin1(file.readAll());
+    static const QRegularExpression mediaBox(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
+    const QRegularExpressionMatch box = mediaBox.match(text);
+    QVERIFY2(box.hasMatch(), "no /MediaBox");
+    QVERIFY2(qAbs(box.captured(1).toDouble() - 297 * 72 / 25.4) < 1.0, qPrintable(box.captured(0)));
+    QVERIFY2(qAbs(box.captured(2).toDouble() - 210 * 72 / 25.4) < 1.0, qPrintable(box.captured(0)));
+}
+
+// Each <text> of an SVG with the font size it is drawn at (inherited from its groups).
+static QList<QPair<QString, double>> textSizes(const QByteArray &svg)
+{
+    QXmlStreamReader xml(svg);
+    QList<double> sizes{0};
+    QList<QPair<QString, double>> texts;
+    while (!xml.atEnd()) {
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            const QStringView size = xml.attributes().value(QLatin1String("font-size"));
+            const double current = size.isEmpty() ? sizes.last() : size.toDouble();
+            if (xml.name() == QLatin1String("text")) {
+                texts.append({xml.readElementText(QXmlStreamReader::IncludeChildElements), current});
+                continue; // readElementText consumed the end element
+            }
+            sizes.append(current);
+        } else if (token == QXmlStreamReader::EndElement) {
+            sizes.removeLast();
+        }
+    }
+    return texts;
+}
+
+void ExportTest::typeIsAtLeastSevenPointsAtPrintSize()
+{
+    const QString svg = m_dir.filePath(QStringLiteral("a4-type.svg"));
+    const AppRun r = runExport({defaultDataset(), QStringLiteral("--export"), svg, QStringLiteral("--page"),
+                                QStringLiteral("A4"), QStringLiteral("--landscape")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(svg, &bytes, &problem), qPrintable(problem));
+    QCOMPARE(rootAttribute(bytes, QLatin1String("width")), QStringLiteral("297mm"));
+    const double viewBoxWidth = rootAttribute(bytes, QLatin1String("viewBox")).split(u' ').value(2).toDouble();
+    QVERIFY(viewBoxWidth > 0);
+    const double pointsPerUnit = 297.0 / viewBoxWidth / 25.4 * 72.0; // font-size is in viewBox units
+    const auto result = ntl::DatasetReader::readFile(defaultDataset());
+    QVERIFY(result.ok());
+    QStringList titles;
+    for (const ntl::Event &event : result.dataset->events)
+        titles.append(event.title);
+    static const QRegularExpression axisDate(QStringLiteral("^\\d{1,2} [A-Z][a-z]{2}$")); // "23 Nov"
+    int labels = 0;
+    int dates = 0;
+    double smallestLabel = 1e9;
+    double smallestDate = 1e9;
+    double title = 0;
+    for (const auto &[text, size] : textSizes(bytes)) {
+        const double points = size * pointsPerUnit;
+        QString shown = text;
+        shown.remove(QChar(0x2026)); // an elided label: the start of a title
+        const bool isLabel = shown.size() >= 3 && std::any_of(titles.cbegin(), titles.cend(), [&](const QString &t) {
+                                 return t.startsWith(shown.trimmed());
+                             });
+        if (isLabel && text != result.dataset->title) {
+            ++labels;
+            smallestLabel = std::min(smallestLabel, points);
+        } else if (axisDate.match(text).hasMatch()) {
+            ++dates;
+            smallestDate = std::min(smallestDate, points);
+        }
+        if (text == result.dataset->title)
+            title = points;
+    }
+    QVERIFY2(labels >= 10, qPrintable(QString::number(labels)));
+    QVERIFY2(dates >= 3, qPrintable(QString::number(dates)));
+    QVERIFY2(smallestLabel >= 7.0, qPrintable(QStringLiteral("event label at %1 pt").arg(smallestLabel)));
+    QVERIFY2(smallestDate >= 7.0, qPrintable(QStringLiteral("axis date at %1 pt").arg(smallestDate)));
+    QVERIFY2(title >= 12.0, qPrintable(QStringLiteral("title at %1 pt").arg(title)));
+}
+
+// The subtitle line of an exported SVG: the text that begins with the event count.
+static QString subtitleOf(const QByteArray &svg)
+{
+    static const QRegularExpression count(QStringLiteral("^\\d[\\d,]* events? · "));
+    for (const QString &text : elementTexts(svg, QLatin1String("text"))) {
+        if (count.match(text).hasMatch())
+            return text.simplified();
+    }
+    return {};
+}
+
+void ExportTest::subtitleSaysTheRangeItsEventsAndTheFilters()
+{
+    // The range requested, not the data's span nor the month around it; the events shown in
+    // it, as the command reports them ("OUT: N of M events").
+    const QString ranged = m_dir.filePath(QStringLiteral("ranged.svg"));
+    AppRun r = runExport({defaultDataset(), QStringLiteral("--export"), ranged, QStringLiteral("--from"),
+                          QStringLiteral("2025-11-18"), QStringLiteral("--to"), QStringLiteral("2025-11-26")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    static const QRegularExpression reported(QStringLiteral(": (\\d+) of (\\d+) events"));
+    QRegularExpressionMatch counts = reported.match(r.out);
+    QVERIFY2(counts.hasMatch(), qPrintable(r.out));
+    QVERIFY(counts.captured(1) != counts.captured(2)); // the range leaves some out
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(ranged, &bytes, &problem), qPrintable(problem));
+    QCOMPARE(subtitleOf(bytes), QStringLiteral("%1 events · 18 Nov 2025 – 26 Nov 2025").arg(counts.captured(1)));
+
+    // Each active filter by name; the side by its name in the dataset.
+    const QString filtered = m_dir.filePath(QStringLiteral("filtered.svg"));
+    r = runExport({defaultDataset(), QStringLiteral("--export"), filtered, QStringLiteral("--side"),
+                   QStringLiteral("ukraine"), QStringLiteral("--search"), QStringLiteral("Geneva")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    counts = reported.match(r.out);
+    QVERIFY2(counts.hasMatch(), qPrintable(r.out));
+    QVERIFY2(readWellFormedSvg(filtered, &bytes, &problem), qPrintable(problem));
+    const QString subtitle = subtitleOf(bytes);
+    QVERIFY2(subtitle.startsWith(counts.captured(1) + QStringLiteral(" event")), qPrintable(subtitle));
+    QVERIFY2(subtitle.endsWith(QStringLiteral(" · side: Ukraine · search: Geneva")), qPrintable(subtitle));
+    QVERIFY2(!subtitle.contains(QStringLiteral("filtered")), qPrintable(subtitle));
+}
+
+void ExportTest::noExportCarriesAUiOnlyLegendEntry()
+{
+    // Hundreds of events in a short time: the timeline aggregates, and the legend explains
+    // how, without the on-screen "click to zoom".
+    const auto dataset = ntl::makeSyntheticDataset(600, 5);
+    const QString input = m_dir.filePath(QStringLiteral("busy.json"));
+    QVERIFY(ntl::DatasetWriter::writeFile(*dataset, input));
+    for (const char *view : {"timeline", "actors"}) {
+        for (const QStringList &size : {QStringList{QStringLiteral("--size"), QStringLiteral("1280x800")},
+                                        QStringList{QStringLiteral("--page"), QStringLiteral("A4")}}) {
+            const QString out = m_dir.filePath(QStringLiteral("busy-%1-%2.svg").arg(QLatin1String(view), size.last()));
+            const AppRun r = runExport(QStringList{input, QStringLiteral("--export"), out, QStringLiteral("--view"),
+                                                   QLatin1String(view)} + size);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QByteArray bytes;
+            QString problem;
+            QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+            const QString text = svgText(bytes);
+            QVERIFY2(!text.contains(QStringLiteral("click")),
+                     qPrintable(out + u' ' + text.mid(std::max(0, int(text.indexOf(QStringLiteral("click"))) - 80), 120)));
+            // Its busy lanes show how many events there are: count boxes or density strips,
+            // and the legend explains them in words that make sense on paper.
+            if (QLatin1String(view) == QLatin1String("timeline"))
+                QVERIFY2(text.contains(QStringLiteral("several events (the number in the box)")) ||
+                             text.contains(QStringLiteral("Bars: events per ")),
+                         qPrintable(out + u' ' + text.left(400)));
+        }
+    }
+}
+
+void ExportTest::autoHeightGrowsToTheTitlesAndStaysWithinLimits()
+{
+    const QString fixed = m_dir.filePath(QStringLiteral("fixed.png"));
+    const QString grown = m_dir.filePath(QStringLiteral("grown.png"));
+    AppRun r = runExport({defaultDataset(), QStringLiteral("--export"), fixed, QStringLiteral("--size"),
+                          QStringLiteral("1920x1080"), QStringLiteral("--scale"), QStringLiteral("1")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = runExport({defaultDataset(), QStringLiteral("--export"), grown, QStringLiteral("--size"),
+                   QStringLiteral("1920xauto"), QStringLiteral("--scale"), QStringLiteral("1")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QImage image(grown);
+    QCOMPARE(image.width(), 1920);
+    // Never shorter than the 16:9 it starts from, never beyond the limits.
+    QVERIFY2(image.height() >= QImage(fixed).height(), qPrintable(QString::number(image.height())));
+    QVERIFY(image.height() <= 16384);
+}
+
 #include "exporttest.moc"

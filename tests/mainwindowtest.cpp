@@ -2,6 +2,7 @@
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "exportdialog.h"
 #include "filterpanel.h"
 #include "mainwindow.h"
 #include "sourcesview.h"
@@ -19,6 +20,10 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
+#include <QTimer>
+#include <QComboBox>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
@@ -61,6 +66,8 @@ private slots:
     void warningsListShowsMarkupAndControlsAsText();
     void windowTitleShowsTheDatasetTitleLiterally();
     void statusBarAndRecentMenuShowFileNamesLiterally();
+    void printOpensAPreviewOfTheView();
+    void exportDialogPreviewFollowsThePageSize();
 
 private:
     QString currentId() const;
@@ -463,6 +470,50 @@ void MainWindowTest::statusBarAndRecentMenuShowFileNamesLiterally() {
     QVERIFY(!m_window->openDataset(dir.filePath(refused)));
     QCOMPARE(m_window->statusBar()->currentMessage(),
              QStringLiteral("Could not open ") + dir.path() + QStringLiteral("/c\\u001b[31m.json"));
+}
+
+void MainWindowTest::printOpensAPreviewOfTheView()
+{
+    // File → Print… (the platform's Print shortcut) opens a preview of the view laid out
+    // as an export; it is closed from a timer, as a user would close it.
+    QAction *print = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcut() == QKeySequence(QKeySequence::Print))
+            print = action;
+    }
+    QVERIFY(print);
+    bool sawPreview = false;
+    int pages = 0;
+    QTimer::singleShot(0, this, [&] {
+        auto *preview = qobject_cast<QPrintPreviewDialog *>(QApplication::activeModalWidget());
+        if (!preview)
+            return;
+        sawPreview = true;
+        if (auto *widget = preview->findChild<QPrintPreviewWidget *>())
+            pages = widget->pageCount();
+        preview->reject();
+    });
+    print->trigger();
+    QVERIFY(sawPreview);
+    QCOMPARE(pages, 1); // paintRequested drew the page
+}
+
+void MainWindowTest::exportDialogPreviewFollowsThePageSize()
+{
+    ExportDialog dialog(m_window);
+    QList<QSize> painted;
+    dialog.setPreviewPainter([&](QPainter *, const QSize &size, const ExportOptions &options) {
+        painted.append(size);
+        QVERIFY(options.isPhysical() || options.size == size);
+    });
+    auto *size = dialog.findChildren<QComboBox *>().at(1); // view, size, …
+    size->setCurrentIndex(size->findText(QStringLiteral("A4 page")));
+    QVERIFY(size->currentIndex() >= 0);
+    QTRY_VERIFY(!painted.isEmpty() && painted.last() == QSize(1123, 794)); // 297 x 210 mm at 96 to the inch
+    const QImage thumbnail = dialog.previewImage();
+    QVERIFY(!thumbnail.isNull());
+    QVERIFY(qAbs(double(thumbnail.width()) / thumbnail.height() - 297.0 / 210.0) < 0.02);
+    QCOMPARE(dialog.options().pixelSize(ExportOptions::Format::Png), QSize(3508, 2480)); // 300 dpi
 }
 
 QTEST_MAIN(MainWindowTest)

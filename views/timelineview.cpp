@@ -418,6 +418,7 @@ void TimelineView::rebuild()
     m_chart->removeAllSeries();
     m_legendSeries.clear();
     m_countLegend = nullptr;
+    m_densityLegend = nullptr;
     QList<int> colorKeys;
     for (const Item &item : std::as_const(m_items)) {
         for (int k = item.lanesBegin; k < item.lanesEnd; ++k) {
@@ -455,8 +456,13 @@ void TimelineView::rebuild()
                   QPen(colors.color(colorKeys.first()), 2));
     if (!m_items.isEmpty())
         addLegend(tr("sources disagree"), QScatterSeries::MarkerShapeStar, text, QPen(text));
-    m_countLegend = addLegend(tr("several events (click to zoom)"), QScatterSeries::MarkerShapeRectangle, base,
-                              QPen(text, 1.5));
+    // On paper there is nothing to click: the entry says what the box means.
+    m_countLegend = addLegend(m_fitToHeight ? tr("several events (the number in the box)")
+                                            : tr("several events (click to zoom)"),
+                              QScatterSeries::MarkerShapeRectangle, base, QPen(text, 1.5));
+    QColor densityColor = text;
+    densityColor.setAlphaF(0.5);
+    m_densityLegend = addLegend(QString(), QScatterSeries::MarkerShapeRectangle, densityColor, QPen(densityColor));
 
     setMinimumHeight(minimumChartHeight());
     applyPalette();
@@ -1043,6 +1049,14 @@ void TimelineView::placeMarkers()
         for (QLegendMarker *marker : m_chart->legend()->markers(m_countLegend))
             marker->setVisible(!countPoints.isEmpty());
     }
+    // And the density strips' scale, while there are some.
+    if (m_densityLegend) {
+        const QString name = m_densityScale.toHtmlEscaped();
+        if (m_densityLegend->name() != name)
+            m_densityLegend->setName(name);
+        for (QLegendMarker *marker : m_chart->legend()->markers(m_densityLegend))
+            marker->setVisible(!m_densityScale.isEmpty());
+    }
     QFont countFont = labelFont();
     countFont.setPointSizeF(countFont.pointSizeF() * 0.85);
     countFont.setBold(true);
@@ -1440,10 +1454,24 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
 
 void TimelineView::setFitToHeight(bool fit)
 {
+    if (m_fitToHeight == fit)
+        return;
     m_fitToHeight = fit;
-    if (fit)
-        setMinimumHeight(0);
-    updateOverlay();
+    setMinimumHeight(0);
+    scheduleRebuild(); // the legend's words differ
+}
+
+int TimelineView::heightForWholeTitles(int width)
+{
+    const bool fit = m_fitToHeight;
+    m_fitToHeight = false; // lanes take the rows they need: the height is what they make
+    setMinimumHeight(0);
+    resize(width, height());
+    settle();
+    const int needed = std::max(minimumHeight(), minimumChartHeight());
+    m_fitToHeight = fit;
+    setMinimumHeight(0);
+    return needed;
 }
 
 QList<QList<QString>> TimelineView::unlabelledEvents() const

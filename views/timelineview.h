@@ -77,6 +77,9 @@ public:
     // Exports fit every lane into the given height (titles that find no room are cut short
     // or counted); on screen (the default) lanes take the rows they need and the view grows.
     void setFitToHeight(bool fit);
+    // The height this view needs at `width` for every lane to have the rows its labels
+    // take, with every title whole that can be (lays the view out at that width).
+    int heightForWholeTitles(int width);
     // What a density strip's bars count ("events per week; the tallest is 40"); empty when
     // no lane is dense in this frame.
     QString densityScale() const { return m_densityScale; }
@@ -192,6 +195,7 @@ private:
     // Empty series: they only give the legend its entries (the overlay draws the points).
     QList<QScatterSeries *> m_legendSeries;
     QScatterSeries *m_countLegend = nullptr;
+    QScatterSeries *m_densityLegend = nullptr;
     TimelineOverlay *m_overlay = nullptr;
 
     // Of the dataset the items come from (the model's facts give the rest, by source row).

@@ -7,14 +7,18 @@
 #include "sidepalette.h"
 #include "xmltext.h"
 
+#include <QAbstractSeries>
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QGraphicsScene>
 #include <QImageWriter>
 #include <QItemSelectionModel>
+#include <QLegend>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSvgGenerator>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -34,6 +38,39 @@ std::shared_ptr<const Dataset> datasetOf(const EventFilterModel *filter)
 }
 
 QString tr(const char *text) { return QCoreApplication::translate("ViewExporter", text); }
+
+// Type at a print size, in points on the paper (the layout is 96 logical pixels to the
+// inch, so a point there is a point printed): a reader needs labels and the axis at 7 pt
+// or more, the title at 12 pt. Pixel exports keep the screen's sizes.
+constexpr qreal minLabelPoints = 7;
+constexpr qreal minTextPoints = 8;
+constexpr qreal minTitlePoints = 12;
+qreal typeSize(qreal points, qreal minimum, const ExportOptions &options) {
+    return options.isPhysical() ? std::max(points, minimum) : points;
+}
+
+// QSvgGenerator writes the size it computes from pixels and resolution ("297.127mm");
+// a print size says the paper's exact millimetres instead. Only the root element's
+// first width and height attributes are replaced.
+QByteArray withPaperSize(const QByteArray &svg, const QSizeF &mm) {
+    const int root = svg.indexOf("<svg");
+    const int rootEnd = root < 0 ? -1 : svg.indexOf('>', root);
+    if (rootEnd < 0)
+        return svg;
+    static const QRegularExpression attributes(
+        QStringLiteral("width=\"[^\"]*\" height=\"[^\"]*\""));
+    QString text = QString::fromUtf8(svg.left(rootEnd));
+    const QRegularExpressionMatch match =
+        attributes.match(text, text.indexOf(QLatin1String("<svg")));
+    if (!match.hasMatch())
+        return svg;
+    text.replace(
+        match.capturedStart(), match.capturedLength(),
+        QStringLiteral("width=\"%1mm\" height=\"%2mm\"")
+            .arg(QString::number(mm.width(), 'g', 6), QString::number(mm.height(), 'g', 6)));
+    return text.toUtf8() + svg.mid(rootEnd);
+}
+
 } // namespace
 
 ViewExporter::ViewExporter(EventFilterModel *filter, QItemSelectionModel *selection)
@@ -85,20 +122,49 @@ QString ViewExporter::subtitle(const ExportOptions &options) const
 {
     const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
     const QLocale locale;
-    const auto [first, last] = EventModel::dateSpan(m_filter);
+    // The range exported: what was visible, else the filter's dates, the shown events'
+    // span filling an open end. Never the dataset's span: that is not what is shown.
+    QDate first;
+    QDate last;
+    const bool visible =
+        !options.wholePeriod && m_visibleFirst.isValid() && m_visibleLast.isValid();
+    if (visible) {
+        first = m_visibleFirst;
+        last = m_visibleLast;
+    } else {
+        const auto [spanFirst, spanLast] = EventModel::dateSpan(m_filter);
+        first = m_filter->fromDate().isValid() ? m_filter->fromDate() : spanFirst;
+        last = m_filter->toDate().isValid() ? m_filter->toDate() : spanLast;
+    }
+    // The events shown in that range: a visible range holds only some of the filtered ones.
+    int shown = m_filter->rowCount();
+    const EventModel *events = m_filter->eventSource();
+    if (visible && events) {
+        shown = 0;
+        const qint64 from = first.toJulianDay();
+        const qint64 to = last.toJulianDay();
+        for (int row = 0; row < events->rowCount(); ++row) {
+            if (m_filter->acceptsSourceRow(row) && events->startDay(row) <= to &&
+                std::max(events->startDay(row), events->endDay(row)) >= from)
+                ++shown;
+        }
+    }
     QStringList parts;
-    parts.append(m_filter->rowCount() == 1 ? tr("1 event") : tr("%1 events").arg(m_filter->rowCount()));
-    if (first.isValid())
+    parts.append(shown == 1 ? tr("1 event") : tr("%1 events").arg(locale.toString(shown)));
+    if (first.isValid() && last.isValid())
         parts.append(QStringLiteral("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM yyyy")),
                                                     locale.toString(last, QStringLiteral("d MMM yyyy"))));
-    if (m_filter->isFiltering())
-        parts.append(tr("filtered"));
+    using Field = EventFilterModel::ActiveFilter::Field;
+    for (const EventFilterModel::ActiveFilter &filter : m_filter->activeFilters()) {
+        if (filter.field != Field::From && filter.field != Field::To) // the range says them
+            parts.append(QStringLiteral("%1: %2").arg(filter.name, filter.value));
+    }
     if (options.view == ExportOptions::View::Sources && dataset) {
         if (const Article *article = dataset->article(sourcesArticleId()))
             parts.prepend(article->publisher.isEmpty() ? article->title
                                                        : QStringLiteral("%1 (%2)").arg(article->title, article->publisher));
     }
-    return parts.join(QStringLiteral("  ·  "));
+    return parts.join(QStringLiteral(" · "));
 }
 
 void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptions &options) const
@@ -113,7 +179,7 @@ void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptio
     QRect body(margin, margin, size.width() - 2 * margin, size.height() - 2 * margin);
     if (options.decorations) {
         QFont titleFont = painter->font();
-        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+        titleFont.setPointSizeF(typeSize(titleFont.pointSizeF() * 1.6, minTitlePoints, options));
         titleFont.setBold(true);
         painter->setFont(titleFont);
         painter->setPen(palette.color(QPalette::Text));
@@ -123,7 +189,7 @@ void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptio
         body.setTop(titleRect.bottom() + 4);
 
         QFont small = painter->font();
-        small.setPointSizeF(QFont().pointSizeF());
+        small.setPointSizeF(typeSize(QFont().pointSizeF(), minTextPoints, options));
         small.setBold(false);
         painter->setFont(small);
         painter->setPen(palette.color(QPalette::PlaceholderText));
@@ -149,7 +215,7 @@ void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptio
             names.append(tr("and %1 more articles").arg(QLocale().toString(cited.size() - names.size())));
         const QString footer = names.isEmpty() ? QString() : tr("Sources: %1").arg(names.join(QStringLiteral("; ")));
         QFont footerFont = small;
-        footerFont.setPointSizeF(small.pointSizeF() * 0.85);
+        footerFont.setPointSizeF(typeSize(small.pointSizeF() * 0.85, minLabelPoints, options));
         painter->setFont(footerFont);
         const QRect footerBounds = painter->boundingRect(QRect(body.left(), 0, body.width(), size.height()),
                                                          Qt::AlignLeft | Qt::TextWordWrap, footer);
@@ -172,6 +238,13 @@ void ViewExporter::paintChart(QPainter *painter, const QRect &rect, const Export
     view.setFitToHeight(true); // an image has the size it is given
     view.setAttribute(Qt::WA_DontShowOnScreen);
     view.setPalette(palette);
+    if (options.isPhysical()) {
+        // The view's type sets that of its labels, counts and axis: all at least 7 pt.
+        QFont font = view.font();
+        // Labels are 0.9 of it, count numbers 0.85 of that, the axis about 0.85 of it.
+        font.setPointSizeF(std::max(font.pointSizeF(), minLabelPoints / (0.9 * 0.85) + 0.05));
+        view.setFont(font);
+    }
     view.setLaneMode(options.view == ExportOptions::View::Actors ? TimelineView::LaneMode::Actor : m_laneMode);
     view.setMinimumHeight(0);
     view.resize(rect.size());
@@ -188,6 +261,12 @@ void ViewExporter::paintChart(QPainter *painter, const QRect &rect, const Export
         view.setVisibleRange(m_visibleRange.first, m_visibleRange.second);
     view.settle();
     QChart *chart = view.chart();
+    if (options.isPhysical()) {
+        QFont legendFont = chart->legend()->font();
+        legendFont.setPointSizeF(std::max(legendFont.pointSizeF(), minLabelPoints));
+        chart->legend()->setFont(legendFont);
+    }
+    view.settle(); // the legend takes the new names and type on its next layout
     chart->scene()->render(painter, QRectF(rect), chart->sceneBoundingRect(), Qt::KeepAspectRatio);
 }
 
@@ -275,8 +354,40 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
     }
 }
 
-bool ViewExporter::write(const QString &path, const ExportOptions &options, QString *error) const
-{
+int ViewExporter::autoHeight(const ExportOptions &options) const {
+    // The timeline's lanes at the rows their labels need, and the decorations around them.
+    const int width = options.size.width();
+    const int start = std::max(200, width * 9 / 16);
+    if (options.view == ExportOptions::View::Sources)
+        return start;
+    // Title, subtitle, legend and footer take about this much of the height (paint() measures them).
+    const QFontMetrics metrics{QFont()};
+    const int decorations = options.decorations ? 2 * margin + 8 * metrics.height() : 2 * margin;
+    const int limit = int(ExportOptions::maxSide / std::max<qreal>(1, options.pixelRatio()));
+    TimelineView view(m_filter, m_selection);
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.setLaneMode(options.view == ExportOptions::View::Actors ? TimelineView::LaneMode::Actor
+                                                                 : m_laneMode);
+    view.resize(width - 2 * margin, std::max(100, start - decorations));
+    view.show();
+    view.settle();
+    if (!options.wholePeriod && m_visibleRange.second > m_visibleRange.first)
+        view.setVisibleRange(m_visibleRange.first, m_visibleRange.second);
+    const int needed = view.heightForWholeTitles(width - 2 * margin);
+    return std::clamp(needed + decorations, start, limit);
+}
+
+ExportOptions ViewExporter::resolved(const ExportOptions &options) const {
+    ExportOptions result = options;
+    if (options.autoHeight && !options.isPhysical()) {
+        result.size.setHeight(autoHeight(options));
+        result.autoHeight = false;
+    }
+    return result;
+}
+
+bool ViewExporter::write(const QString &path, const ExportOptions &requested,
+                         QString *error) const {
     ExportOptions::Format format;
     const auto fail = [&](const QString &reason) {
         if (error)
@@ -286,11 +397,14 @@ bool ViewExporter::write(const QString &path, const ExportOptions &options, QStr
     if (!ExportOptions::formatForPath(path, &format))
         return fail(tr("unknown format; use a .png, .svg or .pdf file name"));
     QString problem;
-    if (!options.withinLimits(format, &problem))
+    if (!requested.withinLimits(format, &problem))
         return fail(problem);
     // Before rendering (which can take a while): refuse a device, FIFO or folder now.
     QString target;
     if (!AtomicWrite::resolveTarget(path, &target, &problem))
+        return fail(problem);
+    const ExportOptions options = resolved(requested);
+    if (!options.withinLimits(format, &problem))
         return fail(problem);
 
     // Rendered into memory first: the painters and generators do not report a device that
@@ -298,17 +412,25 @@ bool ViewExporter::write(const QString &path, const ExportOptions &options, QStr
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    const QSize size = options.size;
+    // Laid out in logical pixels, 96 to the inch; every device resolves points at 96 dpi,
+    // so text keeps its size relative to the layout in PNG, SVG and PDF alike.
+    const QSize size = options.logicalSize();
+    const int layoutDpi = int(ExportOptions::layoutDpi);
     bool painted = true;
     switch (format) {
     case ExportOptions::Format::Png: {
         // Opaque (the export paints its background): no alpha channel to compress.
-        QImage image(size * options.scale, QImage::Format_RGB32);
+        const QSize pixels = options.pixelSize(format);
+        QImage image(pixels, QImage::Format_RGB32);
         if (image.isNull())
-            return fail(tr("not enough memory for a %1x%2 image")
-                            .arg(size.width() * options.scale)
-                            .arg(size.height() * options.scale));
-        image.setDevicePixelRatio(options.scale);
+            return fail(
+                tr("not enough memory for a %1x%2 image").arg(pixels.width()).arg(pixels.height()));
+        image.setDevicePixelRatio(options.pixelRatio());
+        if (options.isPhysical()) {
+            // The file says its print resolution, so a viewer prints it at the paper size.
+            image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
+            image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
+        }
         image.fill(ThemePalette::palette(options.theme).color(QPalette::Base));
         QPainter painter(&image);
         paint(&painter, size, options);
@@ -324,6 +446,7 @@ bool ViewExporter::write(const QString &path, const ExportOptions &options, QStr
     case ExportOptions::Format::Svg: {
         QSvgGenerator generator;
         generator.setOutputDevice(&buffer);
+        generator.setResolution(layoutDpi);
         generator.setSize(size);
         generator.setViewBox(QRect(QPoint(0, 0), size));
         generator.setTitle(XmlText::escaped(options.title)); // QSvgGenerator writes it as is
@@ -337,8 +460,16 @@ bool ViewExporter::write(const QString &path, const ExportOptions &options, QStr
     }
     case ExportOptions::Format::Pdf: {
         QPdfWriter writer(&buffer);
-        writer.setResolution(96);
-        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point));
+        writer.setResolution(layoutDpi);
+        if (options.isPhysical()) {
+            // A portrait page turned, so a named page keeps its name (A4) in the PDF.
+            const QSizeF mm = options.paperSize;
+            const bool landscape = mm.width() > mm.height();
+            writer.setPageSize(QPageSize(landscape ? mm.transposed() : mm, QPageSize::Millimeter));
+            writer.setPageOrientation(landscape ? QPageLayout::Landscape : QPageLayout::Portrait);
+        } else {
+            writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / layoutDpi, QPageSize::Point));
+        }
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setTitle(options.title);
         writer.setCreator(QStringLiteral("Negotiation Timeline"));
@@ -355,6 +486,8 @@ bool ViewExporter::write(const QString &path, const ExportOptions &options, QStr
     if (!painted)
         return fail(tr("could not paint the image"));
     if (format == ExportOptions::Format::Svg) {
+        if (options.isPhysical())
+            bytes = withPaperSize(bytes, options.paperSize);
         // Text drawn from the dataset (titles, names, articles) may hold characters XML
         // forbids; replace them, then make sure the result parses before it is written.
         bytes = XmlText::replaceForbidden(bytes);

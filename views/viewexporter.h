@@ -3,6 +3,7 @@
 #include "exportoptions.h"
 #include "timelineview.h"
 
+#include <QDate>
 #include <QPair>
 #include <QString>
 
@@ -27,18 +28,28 @@ public:
     void setLaneMode(TimelineView::LaneMode mode) { m_laneMode = mode; }
     void setVisibleRange(QPair<double, double> range) { m_visibleRange = range; }
     void setArticleId(const QString &articleId) { m_articleId = articleId; }
+    // The days the visible range covers, for the subtitle of a "what is visible" export.
+    void setVisibleDates(const QDate &first, const QDate &last) {
+        m_visibleFirst = first;
+        m_visibleLast = last;
+    }
 
     // Returns false and sets `error` (naming the file and the reason) on failure;
     // an existing file at `path` is then left as it was.
     bool write(const QString &path, const ExportOptions &options, QString *error) const;
     // Paints the export at `size` logical pixels.
     void paint(QPainter *painter, const QSize &size, const ExportOptions &options) const;
+    // The options with an automatic height (`--size WIDTHxauto`) worked out; others as given.
+    ExportOptions resolved(const ExportOptions &options) const;
+
+    // What the subtitle says: "[article ·] N events · 18 Nov 2025 – 26 Nov 2025 · side: …".
+    QString subtitle(const ExportOptions &options) const;
 
     // The article shown by a Sources export: the chosen one, else the first cited.
     QString sourcesArticleId() const;
 
 private:
-    QString subtitle(const ExportOptions &options) const;
+    int autoHeight(const ExportOptions &options) const;
     QStringList citedArticleIds() const;
     void paintChart(QPainter *painter, const QRect &rect, const ExportOptions &options, const QPalette &palette) const;
     void paintArticle(QPainter *painter, const QRect &rect, const QPalette &palette) const;
@@ -48,6 +59,8 @@ private:
     TimelineView::LaneMode m_laneMode = TimelineView::LaneMode::Side;
     QPair<double, double> m_visibleRange{0, -1}; // empty: the whole period
     QString m_articleId;
+    QDate m_visibleFirst;
+    QDate m_visibleLast;
 };
 
 } // namespace ntl
