@@ -1,5 +1,6 @@
 #include "viewexporter.h"
 
+#include "articlelayout.h"
 #include "atomicwrite.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -213,99 +214,22 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
                 highlights.add(source.start, source.end, emphasised);
         }
     }
-    QTextCharFormat plain;
-    plain.setForeground(palette.color(QPalette::Text));
-    QTextCharFormat highlight;
-    highlight.setBackground(colors.passageHighlight(false));
-    QTextCharFormat emphasis;
-    emphasis.setBackground(colors.passageHighlight(true));
-    emphasis.setFontUnderline(true);
-    const QList<PassageHighlights::Range> ranges = highlights.ranges();
-
-    // Only the start of a long article can be shown, and a paragraph's lines do not depend
-    // on the paragraphs after it: lay out a prefix of the text, long enough to fill the
-    // rectangle, instead of all of it once per font size tried (10,000 passages in one
-    // article took 1.5 s to export). The prefix ends after a paragraph when one ends soon;
-    // else inside one, and the lines near that cut (shaping, bidi) are not relied on.
-    constexpr int slack = 256;
-    const auto prefixEnd = [&](qsizetype wanted) -> int {
-        if (wanted >= length)
-            return length;
-        const qsizetype paragraphEnd = text.indexOf(u'\n', wanted);
-        if (paragraphEnd >= 0 && paragraphEnd - wanted < 4096)
-            return int(paragraphEnd); // the paragraph break itself is left out
-        if (text.at(wanted - 1).isHighSurrogate())
-            ++wanted; // keep a code point whole
-        return int(wanted);
-    };
-    QFont font = painter->font();
-    font.setPointSizeF(7.0);
-    const QFontMetricsF smallest(font, painter->device());
-    // What the smallest type might hold, twice over; grown by doubling when short.
-    const qreal lines = rect.height() / std::max<qreal>(1.0, smallest.lineSpacing());
-    const qreal perLine = rect.width() / std::max<qreal>(1.0, smallest.averageCharWidth());
-    int prefix = prefixEnd(
-        qsizetype(std::min<qreal>(length, std::max<qreal>(slack * 4, 2 * lines * perLine))));
-    const auto cutInside = [&] {
-        return prefix < length && text.at(prefix) != u'\n';
-    };
-
-    QTextDocument document;
-    const auto build = [&] {
-        document.setPlainText(text.left(prefix)); // plain text: never markup
-        document.setDocumentMargin(0);
-        QTextCursor cursor(&document);
-        cursor.select(QTextCursor::Document);
-        cursor.mergeCharFormat(plain);
-        highlights.apply(document, ranges, highlight, emphasis);
-        document.setTextWidth(rect.width());
-    };
-    // The height of the lines laid out as they would be with the whole text.
-    const auto reliableHeight = [&]() -> qreal {
-        if (!cutInside())
-            return document.size().height();
-        const QTextBlock last = document.lastBlock();
-        const QTextLayout *layout = last.layout();
-        const qreal top = document.documentLayout()->blockBoundingRect(last).top();
-        qreal height = top;
-        for (int i = 0; i < layout->lineCount(); ++i) {
-            const QTextLine line = layout->lineAt(i);
-            if (line.textStart() + line.textLength() > last.length() - 1 - slack)
-                break;
-            height = top + line.rect().bottom();
-        }
-        return height;
-    };
-    build();
+    ArticleLayout::Formats formats;
+    formats.text.setForeground(palette.color(QPalette::Text));
+    formats.highlight.setBackground(colors.passageHighlight(false));
+    formats.emphasis.setBackground(colors.passageHighlight(true));
+    formats.emphasis.setFontUnderline(true);
     // Shrink the type until the article fits, down to a readable minimum.
-    for (qreal size = QFont().pointSizeF() * 1.2; size >= 7.0; size -= 0.5) {
-        font.setPointSizeF(size);
-        document.setDefaultFont(font);
-        while (prefix < length && reliableHeight() <= rect.height()) {
-            prefix = prefixEnd(qsizetype(prefix) * 2); // might fit: look further
-            build();
-        }
-        if (reliableHeight() <= rect.height())
-            break;
-    }
-    const bool overflows = reliableHeight() > rect.height();
+    ArticleLayout layout(text, highlights.ranges(), formats, painter->font(),
+                         QFont().pointSizeF() * 1.2, rect.size());
+    QTextDocument &document = layout.document();
+    const bool overflows = layout.overflows();
     const int noteHeight = overflows ? painter->fontMetrics().height() + 4 : 0;
     painter->save();
     painter->translate(rect.topLeft());
     // Whole lines only: cut where the last line that fits ends, above the note.
     const qreal limit = rect.height() - noteHeight;
-    const auto lastWholeLineEnd = [&]() -> qreal {
-        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-            const qreal top = document.documentLayout()->blockBoundingRect(block).top();
-            const QTextLayout *layout = block.layout();
-            for (int i = 0; i < layout->lineCount(); ++i) {
-                if (top + layout->lineAt(i).rect().bottom() > limit)
-                    return top + layout->lineAt(i).rect().top();
-            }
-        }
-        return limit;
-    };
-    const qreal visible = overflows ? lastWholeLineEnd() : limit;
+    const qreal visible = layout.wholeLinesEnd(limit);
     const QRectF clip(0, 0, rect.width(), visible);
     painter->setClipRect(clip);
     QAbstractTextDocumentLayout::PaintContext context;
