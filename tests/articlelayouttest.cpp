@@ -106,8 +106,8 @@ void ArticleLayoutTest::showsWhatLayingOutTheWholeTextShows() {
         for (const int sentences : {5, 40, 80, 120, 160, 240, 320, 480, 800, 1500}) {
             // Narrow letters under combining marks: many more code units fit than an
             // estimate by the average width says, so the prefix laid out must grow.
-            for (const QString kind : {QStringLiteral("latin"), QStringLiteral("mixed scripts"),
-                                       QStringLiteral("marked letters")}) {
+            for (const QString &kind : {QStringLiteral("latin"), QStringLiteral("mixed scripts"),
+                                        QStringLiteral("marked letters")}) {
                 QString text;
                 PassageHighlights highlights;
                 for (int i = 0; i < sentences; ++i) {
