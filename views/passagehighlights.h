@@ -23,10 +23,17 @@ public:
     void add(int start, int end, bool emphasised);
     // Disjoint, ascending, adjacent equal ranges merged.
     QList<Range> ranges() const;
+    // The passages containing `position`, as indices in the order they were added.
+    QList<int> passagesAt(int position) const;
     // Puts the ranges on `document`'s block layouts with `plain` and `emphasised` formats,
     // as QSyntaxHighlighter does: draws them without changing the document's own formats.
-    void apply(QTextDocument &document, const QTextCharFormat &plain,
+    // Only blocks whose highlights change are touched and laid out again, so moving the
+    // emphasis costs the blocks it moves between. Returns whether any block changed.
+    bool apply(QTextDocument &document, const QTextCharFormat &plain,
                const QTextCharFormat &emphasised) const;
+    // The same for ranges already computed (a document built more than once).
+    static bool apply(QTextDocument &document, const QList<Range> &ranges,
+                      const QTextCharFormat &plain, const QTextCharFormat &emphasised);
 
 private:
     QList<Range> m_passages;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "passagehighlights.h"
+
 #include <QBitArray>
 #include <QHash>
 #include <QSet>
@@ -107,6 +109,7 @@ private:
     bool m_refreshPending = false;
     bool m_eventChangePending = false;
     QList<Passage> m_shown; // in text order
+    PassageHighlights m_highlights; // m_shown's, in the same order
     // Set while this view changes the shared selection, so it does not react to itself.
     bool m_selecting = false;
     // Set while the passage list is refilled or synced, so that is no user choice.

@@ -1,5 +1,6 @@
 #include "viewexporter.h"
 
+#include "articlelayout.h"
 #include "atomicwrite.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -279,17 +280,10 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
     const SidePalette colors(palette);
     const QString current = m_selection ? m_selection->currentIndex().data(EventModel::EventIdRole).toString() : QString();
 
-    QTextDocument document;
-    document.setPlainText(article->text); // plain text: never markup
-    document.setDocumentMargin(0);
-    QTextCursor cursor(&document);
-    cursor.select(QTextCursor::Document);
-    QTextCharFormat plain;
-    plain.setForeground(palette.color(QPalette::Text));
-    cursor.mergeCharFormat(plain);
     const auto *events = qobject_cast<const EventModel *>(m_filter->sourceModel());
     PassageHighlights highlights;
-    const int length = int(article->text.size());
+    const QString &text = article->text;
+    const int length = int(text.size());
     for (int row = 0; row < m_filter->rowCount() && events; ++row) {
         const Event *event = events->event(m_filter->mapToSource(m_filter->index(row, 0)).row());
         if (!event)
@@ -300,39 +294,22 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
                 highlights.add(source.start, source.end, emphasised);
         }
     }
-    QTextCharFormat highlight;
-    highlight.setBackground(colors.passageHighlight(false));
-    QTextCharFormat emphasis;
-    emphasis.setBackground(colors.passageHighlight(true));
-    emphasis.setFontUnderline(true);
-    highlights.apply(document, highlight, emphasis);
-    document.setTextWidth(rect.width());
+    ArticleLayout::Formats formats;
+    formats.text.setForeground(palette.color(QPalette::Text));
+    formats.highlight.setBackground(colors.passageHighlight(false));
+    formats.emphasis.setBackground(colors.passageHighlight(true));
+    formats.emphasis.setFontUnderline(true);
     // Shrink the type until the article fits, down to a readable minimum.
-    QFont font = painter->font();
-    for (qreal size = QFont().pointSizeF() * 1.2; size >= 7.0; size -= 0.5) {
-        font.setPointSizeF(size);
-        document.setDefaultFont(font);
-        if (document.size().height() <= rect.height())
-            break;
-    }
-    const bool overflows = document.size().height() > rect.height();
+    ArticleLayout layout(text, highlights.ranges(), formats, painter->font(),
+                         QFont().pointSizeF() * 1.2, rect.size());
+    QTextDocument &document = layout.document();
+    const bool overflows = layout.overflows();
     const int noteHeight = overflows ? painter->fontMetrics().height() + 4 : 0;
     painter->save();
     painter->translate(rect.topLeft());
     // Whole lines only: cut where the last line that fits ends, above the note.
     const qreal limit = rect.height() - noteHeight;
-    const auto lastWholeLineEnd = [&]() -> qreal {
-        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-            const qreal top = document.documentLayout()->blockBoundingRect(block).top();
-            const QTextLayout *layout = block.layout();
-            for (int i = 0; i < layout->lineCount(); ++i) {
-                if (top + layout->lineAt(i).rect().bottom() > limit)
-                    return top + layout->lineAt(i).rect().top();
-            }
-        }
-        return limit;
-    };
-    const qreal visible = overflows ? lastWholeLineEnd() : limit;
+    const qreal visible = layout.wholeLinesEnd(limit);
     const QRectF clip(0, 0, rect.width(), visible);
     painter->setClipRect(clip);
     QAbstractTextDocumentLayout::PaintContext context;

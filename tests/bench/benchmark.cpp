@@ -10,6 +10,7 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "mainwindow.h"
+#include "sourcesview.h"
 #include "syntheticdataset.h"
 #include "timelineview.h"
 
@@ -19,6 +20,7 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QItemSelectionModel>
+#include <QListWidget>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -312,8 +314,14 @@ int runHostileCases(int runs)
             text += sentence + (i % 10 == 9 ? QStringLiteral("\\n") : QStringLiteral(" "));
             offset += sentence.size() + 1;
         }
+        // A second, short article (cited once) to switch from in the view.
+        events += "," + hostileEvent(10000, QStringLiteral("Short"), 0)
+                            .replace(R"("article":"a")", R"("article":"b")");
         QByteArray bytes = oneArticleDataset(QString(), events);
         bytes.replace(R"("text":"")", R"("text":")" + text.toUtf8() + '"');
+        bytes.replace(
+            R"(],"actors")",
+            R"(,{"id":"b","title":"b","published":"2030-01-01","text":"Short."}],"actors")");
         const QString path = write("item9.json", bytes);
         check("item 9: load of 10,000 passages in one article", path);
         MainWindow window;
@@ -326,6 +334,38 @@ int runHostileCases(int runs)
         options.scale = 1;
         const QString png = dir.filePath(QStringLiteral("sources.png"));
         report("item 9: Sources export, 10,000 passages", measure(runs, nullptr, [&] { window.exportView(png, options, QString(), nullptr); }));
+        // The view on screen: the article opened from another one, then the current event
+        // moved between two passages far apart; each until the view is painted.
+        SourcesView *sources = window.sourcesView();
+        const auto shownAndPainted = [&] {
+            settle();
+            sources->repaint();
+        };
+        report("item 9: Sources view, open the article",
+               measure(
+                   runs,
+                   [&] {
+                       sources->showArticle(QStringLiteral("b"));
+                       shownAndPainted();
+                   },
+                   [&] {
+                       sources->showArticle(QStringLiteral("a"));
+                       shownAndPainted();
+                   }));
+        if (sources->passageList()->count() != 10000)
+            qFatal("the view shows %d passages, not 10,000", int(sources->passageList()->count()));
+        QItemSelectionModel *selection = window.selectionModel();
+        int changes = 0;
+        report("item 9: Sources view, change the current event",
+               measure(
+                   runs * 4, [&] { settle(); },
+                   [&] {
+                       const QModelIndex index = window.filterModel()->indexOfEvent(
+                           changes++ % 2 == 0 ? QStringLiteral("e100") : QStringLiteral("e9000"));
+                       selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
+                       shownAndPainted();
+                   }));
     }
     return 0;
 }
