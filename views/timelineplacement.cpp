@@ -141,48 +141,91 @@ QStringList TimelinePlacement::wrap(const QString &title, double width, const QF
 QStringList TimelinePlacement::narrowest(const QString &title, int lines, double maxWidth,
                                          const QFontMetricsF &metrics)
 {
-    const auto widest = [&](const QStringList &wrapped) {
-        double width = 0;
-        for (const QString &line : wrapped)
-            width = std::max(width, metrics.horizontalAdvance(line));
-        return width;
-    };
-    QStringList best = wrap(title, maxWidth, metrics);
-    if (best.isEmpty() || best.size() > lines || widest(best) > maxWidth)
+    if (lines == 1) { // one line: the title as it is, if it fits (most do: no wrapping to try)
+        const QString line = title.simplified();
+        if (line.isEmpty() || metrics.horizontalAdvance(line) > maxWidth)
+            return {};
+        return {line};
+    }
+    // Each word is measured once; lines are tried as sums of word widths (shaping every
+    // tried line anew was most of the cost of a frame of a thousand new titles).
+    const QStringList words = title.split(u' ', Qt::SkipEmptyParts);
+    if (words.isEmpty())
         return {};
-    // Narrower widths wrap onto more lines: find the narrowest that still takes `lines`.
+    QList<double> widths;
+    widths.reserve(words.size());
+    for (const QString &word : words)
+        widths.append(metrics.horizontalAdvance(word));
+    const double space = metrics.horizontalAdvance(QStringLiteral(" "));
+    // Greedy breaks at `width`: the index of each line's first word; widest line in `widest`.
+    const auto breaks = [&](double width, double *widest) {
+        QList<int> starts{0};
+        double line = widths.at(0);
+        *widest = 0;
+        for (qsizetype i = 1; i < words.size(); ++i) {
+            if (line + space + widths.at(i) <= width) {
+                line += space + widths.at(i);
+            } else {
+                *widest = std::max(*widest, line);
+                starts.append(int(i));
+                line = widths.at(i);
+            }
+        }
+        *widest = std::max(*widest, line);
+        return starts;
+    };
+    double widest = 0;
+    QList<int> best = breaks(maxWidth, &widest);
+    if (best.size() > lines || widest > maxWidth)
+        return {};
     double low = 0;
-    double high = widest(best);
-    for (int step = 0; step < 12 && high - low > 2; ++step) {
+    double high = widest;
+    for (int step = 0; step < 14 && high - low > 1; ++step) {
         const double middle = (low + high) / 2;
-        const QStringList tried = wrap(title, middle, metrics);
-        if (tried.size() <= lines && widest(tried) <= middle) {
-            best = tried;
-            high = widest(tried);
+        double tried = 0;
+        const QList<int> starts = breaks(middle, &tried);
+        if (starts.size() <= lines && tried <= middle) {
+            best = starts;
+            high = tried;
         } else {
             low = middle;
         }
     }
-    return best;
+    QStringList result;
+    for (qsizetype k = 0; k < best.size(); ++k) {
+        const int end = k + 1 < best.size() ? best.at(k + 1) : int(words.size());
+        result.append(words.mid(best.at(k), end - best.at(k)).join(u' '));
+    }
+    // Sums of words can differ from the shaped line by kerning: the shaped one must fit.
+    for (const QString &line : std::as_const(result)) {
+        if (metrics.horizontalAdvance(line) > maxWidth)
+            return {};
+    }
+    return result;
 }
 
 void TimelinePlacement::prepare(Event &event, const QFontMetricsF &metrics, const Options &options)
 {
-    for (int k = 0; k < 3; ++k) {
-        event.wrapped[k].clear();
-        event.wrappedWidth[k] = 0;
-        if (k >= options.maxLines)
-            continue;
-        const QStringList lines = narrowest(event.title, k + 1, options.maxLabelWidth, metrics);
-        // Only a wrapping that needs all its lines is a new option.
-        if (lines.size() != k + 1)
-            continue;
-        double width = 0;
-        for (const QString &line : lines)
-            width = std::max(width, metrics.horizontalAdvance(line));
-        event.wrapped[k] = lines;
-        event.wrappedWidth[k] = std::ceil(width);
-    }
+    for (int k = 0; k < 3; ++k)
+        prepareWrapping(event, k, metrics, options);
+}
+
+void TimelinePlacement::prepareWrapping(Event &event, int k, const QFontMetricsF &metrics,
+                                        const Options &options)
+{
+    event.wrapped[k].clear();
+    event.wrappedWidth[k] = 0;
+    if (k >= options.maxLines)
+        return;
+    const QStringList lines = narrowest(event.title, k + 1, options.maxLabelWidth, metrics);
+    // Only a wrapping that needs all its lines is a new option.
+    if (lines.size() != k + 1)
+        return;
+    double width = 0;
+    for (const QString &line : lines)
+        width = std::max(width, metrics.horizontalAdvance(line));
+    event.wrapped[k] = lines;
+    event.wrappedWidth[k] = std::ceil(width);
 }
 
 TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int laneCount,
@@ -197,8 +240,6 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
 
     for (int index = 0; index < events.size(); ++index) {
         Event &event = events[index];
-        if (event.wrappedWidth[0] < 0)
-            prepare(event, metrics, options);
         const double markFrom = event.markLeft - gap / 2;
         const double markTo = event.markRight + gap / 2;
 
@@ -212,12 +253,17 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
             bool right = true;
             bool inside = false;
         } best;
-        for (const int lane : std::as_const(event.lanes)) {
-            if (lane < 0 || lane >= laneCount)
+        for (int k = 0; k < 3; ++k) {
+            // More lines win only by ending higher: past that, no need to wrap the title.
+            if (best.row >= 0 && k + 1 >= best.row + best.shape.lines)
+                break;
+            if (event.wrappedWidth[k] < 0)
+                prepareWrapping(event, k, metrics, options);
+            const double width = event.wrappedWidth[k];
+            if (width <= 0)
                 continue;
-            for (int k = 0; k < 3; ++k) {
-                const double width = event.wrappedWidth[k];
-                if (width <= 0)
+            for (const int lane : std::as_const(event.lanes)) {
+                if (lane < 0 || lane >= laneCount)
                     continue;
                 for (const int side : {0, 1, 2}) { // right of the mark, left of it, over its bar
                     const bool right = side != 1;
@@ -275,7 +321,8 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
                 if (lane < 0 || lane >= laneCount)
                     continue;
                 Lane &rows = lanes[std::size_t(lane)];
-                for (int row = 0; row < rows.limit() && labelLane < 0; ++row) {
+                // Past the rows in use all rows are alike: one of them is enough to try.
+                for (int row = 0; row < rows.limit() && row <= rows.used() && labelLane < 0; ++row) {
                     const Row *taken = rows.row(row);
                     if (taken && !taken->isFree(markFrom, markTo))
                         continue;

@@ -33,7 +33,7 @@ public:
         // The title wrapped onto 1, 2 and 3 lines (narrowest first fit) and each wrapping's
         // width: filled by prepare(), which the caller may cache (shaping text is costly).
         QStringList wrapped[3];
-        double wrappedWidth[3] = {-1, -1, -1}; // -1: not prepared; 0: no such wrapping
+        double wrappedWidth[3] = {-1, -1, -1}; // -1: not prepared yet; 0: no such wrapping
     };
 
     struct Options {
@@ -72,6 +72,8 @@ public:
 
     // Fills `event`'s wrappings for `options` (called by place() for events not prepared).
     static void prepare(Event &event, const QFontMetricsF &metrics, const Options &options);
+    // Fills the wrapping onto k + 1 lines only (place() wraps a title only as far as needed).
+    static void prepareWrapping(Event &event, int k, const QFontMetricsF &metrics, const Options &options);
 
     // `title` wrapped greedily at word boundaries onto lines no wider than `width`; a word
     // wider than `width` stands on a line of its own.

@@ -693,7 +693,7 @@ void TimelineView::placeMarkers()
     // day, week or month instead; it becomes marks as the view zooms in. So do the busiest
     // lanes while the frame holds more events than can be placed quickly.
     const std::size_t denseLimit = std::size_t(std::max(80.0, plot.width() / 6));
-    constexpr std::size_t placedLimit = 2500;
+    constexpr std::size_t placedLimit = 600; // more labels than a screen can show legibly
     m_denseLanes = QList<bool>(laneCount, false);
     {
         QList<int> order(laneCount);
@@ -793,13 +793,17 @@ void TimelineView::placeMarkers()
     TimelinePlacement::Result placed = TimelinePlacement::place(ordered, laneCount, metrics, options);
     for (const TimelinePlacement::Event &event : std::as_const(ordered)) {
         const int row = m_items.at(event.id).row;
-        if (!m_wraps.contains(row) && m_wraps.size() < 50000) {
-            Wraps wraps;
-            for (int k = 0; k < 3; ++k) {
-                wraps.wrapped[k] = event.wrapped[k];
-                wraps.wrappedWidth[k] = event.wrappedWidth[k];
+        auto cached = m_wraps.find(row);
+        if (cached == m_wraps.end()) {
+            if (m_wraps.size() >= 50000)
+                continue; // bounded after long browsing of a large dataset
+            cached = m_wraps.insert(row, Wraps());
+        }
+        for (int k = 0; k < 3; ++k) {
+            if (event.wrappedWidth[k] >= 0 && cached->wrappedWidth[k] < 0) {
+                cached->wrapped[k] = event.wrapped[k];
+                cached->wrappedWidth[k] = event.wrappedWidth[k];
             }
-            m_wraps.insert(row, wraps);
         }
     }
     if (m_fitToHeight) {
@@ -977,24 +981,33 @@ void TimelineView::placeMarkers()
         const QDate first = m_layout.dateAt(m_from);
         const qint64 origin = first.toJulianDay() - (days == 7 ? first.dayOfWeek() - 1 : days >= 30 ? first.day() - 1 : 0);
         int busiest = 0;
-        QList<QMap<qint64, Shown>> laneBuckets(laneCount);
+        // Counted by the day each event starts (or the first day in view), a bucket an index.
+        const EventModel *source = m_filter->eventSource();
+        const qint64 firstDay = first.toJulianDay();
+        const qint64 bucketCount = (m_layout.dateAt(m_to).toJulianDay() - origin) / days + 1;
+        QList<QList<Shown>> laneBuckets(laneCount);
         for (int lane = 0; lane < laneCount; ++lane) {
             if (!m_denseLanes.at(lane))
                 continue;
+            QList<int> perBucket(bucketCount, 0);
             for (const Candidate &candidate : m_candidates[std::size_t(lane)]) {
                 const Item &item = m_items.at(candidate.item);
                 if (item.x1 <= m_from || item.x0 >= m_to)
                     continue;
                 ++m_laneSummaries[lane].counted;
-                const QDate start = m_layout.dateAt(std::max(item.x0, m_from) + 1e-6);
-                const qint64 bucketIndex = (start.toJulianDay() - origin) / days;
-                Shown &bucket = laneBuckets[lane][bucketIndex];
-                if (bucket.count == 0) {
-                    bucket.lane = lane;
-                    bucket.x0 = m_layout.x(origin + bucketIndex * days);
-                    bucket.x1 = m_layout.x(origin + (bucketIndex + 1) * days);
-                }
-                busiest = std::max(busiest, ++bucket.count);
+                const qint64 day = std::max(source->startDay(item.row), firstDay);
+                const qint64 bucket = std::clamp<qint64>((day - origin) / days, 0, bucketCount - 1);
+                busiest = std::max(busiest, ++perBucket[bucket]);
+            }
+            for (qint64 b = 0; b < bucketCount; ++b) {
+                if (perBucket.at(b) == 0)
+                    continue;
+                Shown bucket;
+                bucket.lane = lane;
+                bucket.count = perBucket.at(b);
+                bucket.x0 = m_layout.x(origin + b * days);
+                bucket.x1 = m_layout.x(origin + (b + 1) * days);
+                laneBuckets[lane].append(bucket);
             }
         }
         for (int lane = 0; lane < laneCount; ++lane) {

@@ -216,7 +216,7 @@ private:
     QList<int> m_labelItems;       // item of each placed label
     struct Wraps {
         QStringList wrapped[3]; // the title on one, two and three lines
-        double wrappedWidth[3] = {};
+        double wrappedWidth[3] = {-1, -1, -1}; // -1: not wrapped yet
     };
     QHash<int, Wraps> m_wraps; // by source row, in labelFont()
     QList<bool> m_denseLanes;  // lanes shown as density strips in this frame
