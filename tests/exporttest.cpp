@@ -25,6 +25,8 @@ class ExportTest : public QObject
 {
     Q_OBJECT
 private slots:
+    void titlesAreWholeInTimelineExports_data();
+    void titlesAreWholeInTimelineExports();
     void pngHasTheRequestedSizeTimesScale_data();
     void pngHasTheRequestedSizeTimesScale();
     void pngShowsTheChartsColoursAndText();
@@ -102,6 +104,71 @@ static QString svgText(const QByteArray &bytes)
             texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements));
     }
     return texts.join(u' ').simplified();
+}
+
+void ExportTest::titlesAreWholeInTimelineExports_data()
+{
+    // Issue 13's acceptance, measured as ../shared/tools/titles-in-svg.py measures it: a
+    // title is whole when its full text appears (wrapped lines joined), and labelled when at
+    // least its beginning does.
+    QTest::addColumn<QString>("dataset");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QDate>("from");
+    QTest::addColumn<QDate>("to");
+    QTest::addColumn<int>("wholePercent");
+    QTest::addColumn<bool>("everyOneLabelled");
+    const QString peaceTalks = defaultDataset();
+    const QString busy = QStringLiteral(NTL_TEST_DATA_DIR "/valid/busy-weeks/dataset.json");
+    const QString wholePeriod = QStringLiteral("--whole-period");
+    QTest::newRow("whole period, 1920x1080") << peaceTalks << QStringList{QStringLiteral("--size"), QStringLiteral("1920x1080"), wholePeriod}
+                                             << QDate() << QDate() << 80 << true;
+    QTest::newRow("18-26 Nov, 1920x1080") << peaceTalks
+                                          << QStringList{QStringLiteral("--size"), QStringLiteral("1920x1080"), QStringLiteral("--from"),
+                                                         QStringLiteral("2025-11-18"), QStringLiteral("--to"), QStringLiteral("2025-11-26")}
+                                          << QDate(2025, 11, 18) << QDate(2025, 11, 26) << 90 << true;
+    QTest::newRow("whole period, 1280x800") << peaceTalks << QStringList{QStringLiteral("--size"), QStringLiteral("1280x800"), wholePeriod}
+                                            << QDate() << QDate() << 60 << false;
+    QTest::newRow("three busy weeks, 1920x1080") << busy << QStringList{QStringLiteral("--size"), QStringLiteral("1920x1080"), wholePeriod}
+                                                 << QDate() << QDate() << 50 << false;
+    QTest::newRow("three busy weeks, 1920xauto") << busy << QStringList{QStringLiteral("--size"), QStringLiteral("1920xauto"), wholePeriod}
+                                                 << QDate() << QDate() << 100 << true;
+}
+
+void ExportTest::titlesAreWholeInTimelineExports()
+{
+    QFETCH(QString, dataset);
+    QFETCH(QStringList, options);
+    QFETCH(QDate, from);
+    QFETCH(QDate, to);
+    QFETCH(int, wholePercent);
+    QFETCH(bool, everyOneLabelled);
+    const QString out = m_dir.filePath(QStringLiteral("titles-%1.svg").arg(QString::number(qHash(options.join(u' ')))));
+    const AppRun r = runExport(QStringList{dataset, QStringLiteral("--export"), out, QStringLiteral("--view"), QStringLiteral("timeline")} + options);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+    const QString text = svgText(bytes).remove(QChar(0x200B));
+    const auto result = ntl::DatasetReader::readFile(dataset);
+    QVERIFY(result.ok());
+    int shown = 0;
+    int whole = 0;
+    QStringList unlabelled;
+    for (const ntl::Event &event : result.dataset->events) {
+        if (from.isValid() && (event.date.end < from || event.date.start > to))
+            continue;
+        ++shown;
+        const QString title = event.title.simplified();
+        if (text.contains(title))
+            ++whole;
+        else if (!text.contains(title.left(12)))
+            unlabelled.append(title);
+    }
+    QVERIFY(shown > 0);
+    QVERIFY2(whole * 100 >= wholePercent * shown,
+             qPrintable(QStringLiteral("%1 of %2 titles whole").arg(whole).arg(shown)));
+    if (everyOneLabelled)
+        QVERIFY2(unlabelled.isEmpty(), qPrintable(unlabelled.join(QStringLiteral("; "))));
 }
 
 void ExportTest::pngHasTheRequestedSizeTimesScale_data()

@@ -38,6 +38,11 @@ private slots:
     void clickingACountMarkerZoomsIn();
     void countMarkerOfOneDayListsItsEvents();
     void laneNamesAreShownLiterally();
+    void anEventOfSeveralSidesIsLabelledOnceAndMarkedInEach();
+    void everyLabelBeginsOrEndsAtItsOwnMark();
+    void theSelectedEventIsLabelledFirstWhenRoomRunsOut();
+    void eventsWithoutALabelAreCountedAndListed();
+    void lanesGrowOnScreenAndFitInAnExport();
     void datasetWithoutDatedEventsPansAndZooms();
 
 private:
@@ -337,6 +342,126 @@ void TimelineViewTest::countMarkerOfOneDayListsItsEvents()
     QVERIFY2(listed.first().endsWith(current), qPrintable(listed.first() + QStringLiteral(" / ") + current));
     for (const QString &text : std::as_const(listed))
         QVERIFY(text.startsWith(QStringLiteral("Tue 25 Nov 2025 · Same day")));
+}
+
+// Events on a few busy days, a third of them on both sides: more than a small view can label.
+static std::shared_ptr<const Dataset> twoSidedDataset(int count)
+{
+    auto dataset = std::make_shared<Dataset>(*crowdedDataset(0, QString()));
+    dataset->events.clear();
+    for (int i = 0; i < count; ++i) {
+        Event event;
+        event.id = QStringLiteral("e%1").arg(i);
+        event.title = QStringLiteral("Talks number %1 between the delegations").arg(i);
+        event.kind = QStringLiteral("talks");
+        const QDate day(2025, 11, 20 + i % 4);
+        event.date = {day, day, DatePrecision::Day, {}, DateBasis::Stated, {}, {}};
+        event.participants = {{QStringLiteral("x"), ParticipantRole::Party}};
+        if (i % 3 == 0)
+            event.participants.append({QStringLiteral("y"), ParticipantRole::Party});
+        dataset->events.append(event);
+    }
+    dataset->reindex();
+    return dataset;
+}
+
+void TimelineViewTest::anEventOfSeveralSidesIsLabelledOnceAndMarkedInEach()
+{
+    show(twoSidedDataset(12));
+    m_view->settle();
+    const QStringList labelled = m_view->labelledEvents();
+    QCOMPARE(QSet<QString>(labelled.cbegin(), labelled.cend()).size(), labelled.size()); // once each
+    QCOMPARE(labelled.size(), 12); // and every one, with room enough
+    for (int i = 0; i < 12; ++i)
+        QCOMPARE(m_view->markerPositions(QStringLiteral("e%1").arg(i)).size(), i % 3 == 0 ? 2 : 1);
+}
+
+void TimelineViewTest::everyLabelBeginsOrEndsAtItsOwnMark()
+{
+    show(twoSidedDataset(40));
+    m_view->settle();
+    const QStringList labelled = m_view->labelledEvents();
+    const QList<QRect> rects = m_view->labelRects();
+    QVERIFY(labelled.size() > 10);
+    for (int i = 0; i < labelled.size(); ++i) {
+        const QRect &rect = rects.at(i);
+        bool atItsMark = false;
+        for (const QPoint &mark : m_view->markerPositions(labelled.at(i))) {
+            // Beside the mark (within the mark's half width and the gap), on its row.
+            const bool row = mark.y() >= rect.top() - 2 && mark.y() <= rect.top() + 14;
+            const bool right = std::abs(rect.left() - mark.x()) <= 14;
+            const bool left = std::abs(rect.right() - mark.x()) <= 14;
+            atItsMark |= row && (right || left);
+        }
+        QVERIFY2(atItsMark, qPrintable(labelled.at(i)));
+    }
+}
+
+void TimelineViewTest::theSelectedEventIsLabelledFirstWhenRoomRunsOut()
+{
+    show(twoSidedDataset(120));
+    m_view->setFitToHeight(true);
+    m_view->resize(700, 300);
+    m_view->settle();
+    QStringList unlabelled;
+    for (const QList<QString> &lane : m_view->unlabelledEvents())
+        unlabelled += lane;
+    QVERIFY2(!unlabelled.isEmpty(), "the view must be too small for every label");
+    const QString chosen = unlabelled.last();
+    m_selection->setCurrentIndex(m_filter->indexOfEvent(chosen),
+                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->settle();
+    QVERIFY2(m_view->labelledEvents().contains(chosen), qPrintable(chosen));
+}
+
+void TimelineViewTest::eventsWithoutALabelAreCountedAndListed()
+{
+    show(twoSidedDataset(120));
+    m_view->setFitToHeight(true);
+    m_view->resize(700, 300);
+    m_view->settle();
+    const QList<QList<QString>> unlabelled = m_view->unlabelledEvents();
+    int lane = -1;
+    for (int l = 0; l < unlabelled.size() && lane < 0; ++l)
+        lane = unlabelled.at(l).isEmpty() ? -1 : l;
+    QVERIFY(lane >= 0);
+    // The note sits at the lane's top right: find it by scanning that corner for a click
+    // that opens the list.
+    QStringList listed;
+    const QRect plot = m_view->chart()->plotArea().toRect();
+    bool opened = false;
+    for (int y = plot.top(); y < plot.bottom() && !opened; y += 3) {
+        QTimer::singleShot(0, this, [&] {
+            if (QMenu *menu = m_view->countMenu()) {
+                opened = menu->accessibleName() == QStringLiteral("Events without a label");
+                for (QAction *action : menu->actions())
+                    listed.append(action->text());
+                menu->close();
+            }
+        });
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->mapFromScene(m_view->chart()->mapToScene(QPointF(plot.right() - 30, y))));
+        QCoreApplication::processEvents();
+    }
+    QVERIFY2(opened, "a click on a lane's note lists its events without a label");
+    QVERIFY(!listed.isEmpty());
+}
+
+void TimelineViewTest::lanesGrowOnScreenAndFitInAnExport()
+{
+    show(twoSidedDataset(120));
+    m_view->resize(800, 300);
+    m_view->settle();
+    QCoreApplication::processEvents();
+    QVERIFY2(m_view->minimumHeight() > 300, "on screen the lanes take the rows their labels need");
+    int unlabelled = 0;
+    for (const QList<QString> &lane : m_view->unlabelledEvents())
+        unlabelled += int(lane.size());
+    QCOMPARE(unlabelled, 0);
+    m_view->setFitToHeight(true);
+    m_view->resize(800, 300);
+    m_view->settle();
+    QCOMPARE(m_view->minimumHeight(), m_view->minimumChartHeight()); // no more than two rows a lane
+    QCOMPARE(m_view->height(), 300);
 }
 
 void TimelineViewTest::laneNamesAreShownLiterally()

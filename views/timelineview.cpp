@@ -1341,6 +1341,14 @@ QStringList TimelineView::shownLabels() const
     return texts;
 }
 
+QStringList TimelineView::labelledEvents() const
+{
+    QStringList ids;
+    for (int item : m_labelItems)
+        ids.append(eventIdOf(m_items.at(item)));
+    return ids;
+}
+
 QList<QRect> TimelineView::labelRects() const
 {
     QList<QRect> rects;

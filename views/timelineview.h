@@ -67,6 +67,8 @@ public:
     const TimelineLayout &layout() const { return m_layout; }
     QStringList laneLabels() const;
     QStringList shownLabels() const;
+    // The event of each shown label, in the order of shownLabels() and labelRects().
+    QStringList labelledEvents() const;
     // Viewport rectangles of the shown title labels.
     QList<QRect> labelRects() const;
     // Viewport positions of an event's markers (one per lane); empty if not shown.
