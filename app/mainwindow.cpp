@@ -98,6 +98,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setSizes({230, 730, 320});
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
+    // The details take room only while there is an event to detail: the views get it back.
+    m_details->setVisible(false);
+    connect(m_selection, &QItemSelectionModel::currentChanged, m_details,
+            [this](const QModelIndex &current) { m_details->setVisible(current.isValid()); });
 
     m_statusTitle->setTextFormat(Qt::PlainText);
     m_statusCount->setTextFormat(Qt::PlainText);

@@ -48,6 +48,7 @@ class MainWindowTest : public QObject
 {
     Q_OBJECT
 private slots:
+    void detailsTakeRoomOnlyWhileAnEventIsSelected();
     void initTestCase();
     void init();
     void cleanup();
@@ -133,6 +134,19 @@ QStringList MainWindowTest::shownArticles()
     for (int row = 0; row < model->rowCount(); ++row)
         titles.append(model->index(row, 0).data().toString());
     return titles;
+}
+
+void MainWindowTest::detailsTakeRoomOnlyWhileAnEventIsSelected()
+{
+    QVERIFY(!m_window->detailsPanel()->isVisible());
+    const int timelineWidth = m_window->tabs()->width();
+    TimelineView *timeline = m_window->timeline();
+    const QPoint marker = timeline->markerPositions(QStringLiteral("ev-statement")).first();
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, marker);
+    QVERIFY(m_window->detailsPanel()->isVisible());
+    QTRY_VERIFY(m_window->tabs()->width() < timelineWidth); // the room it takes is the views'
+    m_window->selectionModel()->clearCurrentIndex();
+    QVERIFY(!m_window->detailsPanel()->isVisible());
 }
 
 void MainWindowTest::selectingInTheTimelineSelectsInEveryView()
