@@ -9,6 +9,7 @@
 #include <QGraphicsTextItem>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
+#include <QCategoryAxis>
 #include <QMenu>
 #include <QTest>
 #include <QTimer>
@@ -43,6 +44,7 @@ private slots:
     void theSelectedEventIsLabelledFirstWhenRoomRunsOut();
     void eventsWithoutALabelAreCountedAndListed();
     void lanesGrowOnScreenAndFitInAnExport();
+    void manyActorsOfOneNameMakeBoundedLanes();
     void datasetWithoutDatedEventsPansAndZooms();
 
 private:
@@ -462,6 +464,45 @@ void TimelineViewTest::lanesGrowOnScreenAndFitInAnExport()
     m_view->settle();
     QCOMPARE(m_view->minimumHeight(), m_view->minimumChartHeight()); // no more than two rows a lane
     QCOMPARE(m_view->height(), 300);
+}
+
+void TimelineViewTest::manyActorsOfOneNameMakeBoundedLanes()
+{
+    // 400 actors of the same name, one event each: at most 200 lanes, the rest in one, and
+    // no lane name's invisible suffix grows with the number of names before it.
+    auto dataset = std::make_shared<Dataset>(*crowdedDataset(0, QString()));
+    dataset->actors.clear();
+    dataset->events.clear();
+    for (int i = 0; i < 400; ++i) {
+        dataset->actors.append({QStringLiteral("p%1").arg(i), QStringLiteral("Same name"), ActorKind::Person,
+                                QStringLiteral("a"), {}, {}});
+        Event event;
+        event.id = QStringLiteral("e%1").arg(i);
+        event.title = QStringLiteral("Event %1").arg(i);
+        event.kind = QStringLiteral("talks");
+        const QDate day = QDate(2025, 11, 1).addDays(i % 30);
+        event.date = {day, day, DatePrecision::Day, {}, DateBasis::Stated, {}, {}};
+        event.participants = {{QStringLiteral("p%1").arg(i), ParticipantRole::Party}};
+        if (i < 10) // the most active ten
+            event.participants.append({QStringLiteral("p%1").arg(i + 1), ParticipantRole::Party});
+        dataset->events.append(event);
+    }
+    dataset->reindex();
+    show(dataset);
+    m_view->setLaneMode(TimelineView::LaneMode::Actor);
+    m_view->settle();
+    const QStringList lanes = m_view->laneLabels();
+    QCOMPARE(lanes.size(), 200);
+    QCOMPARE(lanes.last(), QStringLiteral("201 other actors"));
+    auto *axis = qobject_cast<QCategoryAxis *>(m_view->chart()->axes(Qt::Vertical).first());
+    QVERIFY(axis);
+    QCOMPARE(axis->categoriesLabels().size(), 200);
+    for (const QString &label : axis->categoriesLabels())
+        QVERIFY2(label.size() <= QStringLiteral("Same name").size() + 12, qPrintable(QString::number(label.size())));
+    int onTheChart = 0; // every event is still on the chart, in each of its actors' lanes
+    for (const TimelineView::LaneSummary &lane : m_view->laneSummaries())
+        onTheChart += lane.individual + lane.counted;
+    QVERIFY2(onTheChart >= 400, qPrintable(QString::number(onTheChart)));
 }
 
 void TimelineViewTest::laneNamesAreShownLiterally()

@@ -43,12 +43,23 @@ constexpr int maxListedInCount = 25; // events a count marker lists when zooming
 
 QString uniqueLabel(QString label, QSet<QString> &used)
 {
-    // QCategoryAxis keys categories by label, so repeated labels get invisible suffixes.
-    while (used.contains(label))
+    // QCategoryAxis keys categories by label, so a repeated label gets an invisible suffix:
+    // a word joiner and then the count so far in binary, a zero-width character a digit (a
+    // suffix one character longer per repeat made thousands of equal names quadratic).
+    if (used.contains(label)) {
+        label += QChar(0x2060);
+        for (qsizetype n = used.size(); n > 0; n >>= 1)
+            label += QChar((n & 1) ? 0x200C : 0x200B);
+    }
+    while (used.contains(label)) // a name that holds such characters itself
         label.append(QChar(0x200B));
     used.insert(label);
     return label;
 }
+
+// Lanes the actor mode shows at the most: the most active actors, and one lane for the rest
+// (Qt Charts lays a category axis out in time that grows faster than its categories).
+constexpr int maxActorLanes = 200;
 
 
 // Qt Charts rebuilds every label item (as rich text) and lays the chart out again on each
@@ -310,6 +321,13 @@ void TimelineView::rebuild()
                 if (actorEventCount.at(a) > 0)
                     actors.append(int(a));
             }
+            QList<int> others;
+            if (actors.size() > maxActorLanes) {
+                std::stable_sort(actors.begin(), actors.end(),
+                                 [&](int a, int b) { return actorEventCount.at(a) > actorEventCount.at(b); });
+                others = actors.mid(maxActorLanes - 1);
+                actors.resize(maxActorLanes - 1);
+            }
             std::stable_sort(actors.begin(), actors.end(), [&](int a, int b) {
                 if (sideOrder.at(a) != sideOrder.at(b))
                     return sideOrder.at(a) < sideOrder.at(b);
@@ -318,6 +336,11 @@ void TimelineView::rebuild()
             for (int actor : actors) {
                 const int side = sideOrder.at(actor);
                 addLane(actor, dataset->actors.at(actor).name, side < dataset->sides.size() ? side : -1);
+            }
+            if (!others.isEmpty()) {
+                addLane(others.first(), tr("%n other actors", nullptr, int(others.size())), -1);
+                for (int actor : std::as_const(others))
+                    laneOfKey[actor] = laneOfKey.at(others.first());
             }
             break;
         }
