@@ -95,7 +95,9 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     m_axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_axisY->setReverse(true);
     m_axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
-    m_chart->addAxis(m_axisX, Qt::AlignBottom);
+    // On screen the lanes may grow taller than the window: the dates stand at the top,
+    // where the view opens (an export, which fits its height, has them at the bottom).
+    m_chart->addAxis(m_axisX, Qt::AlignTop);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
     setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
@@ -807,10 +809,16 @@ void TimelineView::placeMarkers()
     TimelinePlacement::Options options;
     options.gap = labelGap;
     options.maxLabelWidth = std::clamp(plot.width() / 4, 160.0, 360.0);
-    options.left = pixel(m_from) - (m_fitToHeight ? 0 : plot.width());
-    options.right = pixel(m_to) + (m_fitToHeight ? 0 : plot.width());
-    if (m_fitToHeight)
-        options.left = 0, options.right = plot.width();
+    // On screen a label may reach past the view where there is more to pan to (so that it
+    // stays put while panning), never past the ends of the axis.
+    options.left = std::max(pixel(m_from) - (m_fitToHeight ? 0 : plot.width()),
+                            pixel(m_layout.minX() - rangeMargin));
+    options.right = std::min(pixel(m_to) + (m_fitToHeight ? 0 : plot.width()),
+                             pixel(std::max(m_layout.maxX() + rangeMargin, m_layout.minX() - rangeMargin + minimumRange)));
+    if (m_fitToHeight) {
+        options.left = pixel(m_from);
+        options.right = pixel(m_to);
+    }
     const int denseRows = 2;
     const int denseCount = int(std::count(m_denseLanes.cbegin(), m_denseLanes.cend(), true));
     TimelinePlacement::Result placed = TimelinePlacement::place(ordered, laneCount, metrics, options);
@@ -1502,6 +1510,10 @@ void TimelineView::setFitToHeight(bool fit)
         return;
     m_fitToHeight = fit;
     setMinimumHeight(0);
+    m_chart->removeAxis(m_axisX);
+    m_chart->addAxis(m_axisX, fit ? Qt::AlignBottom : Qt::AlignTop);
+    for (QAbstractSeries *series : m_chart->series())
+        series->attachAxis(m_axisX);
     scheduleRebuild(); // the legend's words differ
 }
 
