@@ -107,7 +107,7 @@ void TimelineOverlay::paintBreaks(QPainter *painter) const
         painter->save();
         painter->setPen(QPen(m_breakSymbol, 1.5));
         const double middle = (left + right) / 2;
-        const double y = m_plotArea.bottom();
+        const double y = m_plotArea.top(); // on the date axis, which runs along the top
         for (const double dx : {-3.0, 3.0})
             painter->drawLine(QPointF(middle + dx - 3, y + 6), QPointF(middle + dx + 3, y - 6));
         painter->restore();

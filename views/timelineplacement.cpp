@@ -234,8 +234,11 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
     Result result;
     std::vector<Lane> lanes;
     lanes.reserve(std::size_t(laneCount));
-    for (int lane = 0; lane < laneCount; ++lane)
+    for (int lane = 0; lane < laneCount; ++lane) {
         lanes.emplace_back(options.rowLimit.value(lane, -1));
+        if (options.reservedAtRight > 0)
+            lanes.back().take(0, Shape{options.right - options.reservedAtRight, options.right + 1, 0, 0, 1});
+    }
     const double gap = options.gap;
 
     for (int index = 0; index < events.size(); ++index) {

@@ -44,6 +44,8 @@ public:
         double right = 1e9;
         QList<int> rowLimit;           // per lane; empty or < 0: as many rows as needed
         double minElidedWidth = 60;    // a cut-short label narrower than this is not drawn
+        // Pixels across at the end of each lane's first row that stay free (for a note).
+        double reservedAtRight = 0;
     };
 
     struct Label {

@@ -96,7 +96,7 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     m_axisY->setReverse(true);
     m_axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
     // On screen the lanes may grow taller than the window: the dates stand at the top,
-    // where the view opens (an export, which fits its height, has them at the bottom).
+    // where the view opens, and so they do in an export, under its legend.
     m_chart->addAxis(m_axisX, Qt::AlignTop);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
     setChart(m_chart);
@@ -819,6 +819,12 @@ void TimelineView::placeMarkers()
         options.left = pixel(m_from);
         options.right = pixel(m_to);
     }
+    QFont countFont = labelFont();
+    countFont.setPointSizeF(countFont.pointSizeF() * 0.85);
+    countFont.setBold(true);
+    // Where a lane may have to say how many of its events found no room for a label.
+    if (m_fitToHeight)
+        options.reservedAtRight = QFontMetricsF(countFont).horizontalAdvance(tr("%n without a label", nullptr, 888)) + 12;
     const int denseRows = 2;
     const int denseCount = int(std::count(m_denseLanes.cbegin(), m_denseLanes.cend(), true));
     TimelinePlacement::Result placed = TimelinePlacement::place(ordered, laneCount, metrics, options);
@@ -1101,9 +1107,6 @@ void TimelineView::placeMarkers()
         for (QLegendMarker *marker : m_chart->legend()->markers(m_densityLegend))
             marker->setVisible(!m_densityScale.isEmpty());
     }
-    QFont countFont = labelFont();
-    countFont.setPointSizeF(countFont.pointSizeF() * 0.85);
-    countFont.setBold(true);
 
     // Labels, in chart item pixels, and what found no room for a label, counted per lane
     // at the lane's top right (a click lists them).
@@ -1510,10 +1513,6 @@ void TimelineView::setFitToHeight(bool fit)
         return;
     m_fitToHeight = fit;
     setMinimumHeight(0);
-    m_chart->removeAxis(m_axisX);
-    m_chart->addAxis(m_axisX, fit ? Qt::AlignBottom : Qt::AlignTop);
-    for (QAbstractSeries *series : m_chart->series())
-        series->attachAxis(m_axisX);
     scheduleRebuild(); // the legend's words differ
 }
 

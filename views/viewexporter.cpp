@@ -260,6 +260,8 @@ void ViewExporter::paintChart(QPainter *painter, const QRect &rect, const Export
     view.settle();
     if (!options.wholePeriod && m_visibleRange.second > m_visibleRange.first)
         view.setVisibleRange(m_visibleRange.first, m_visibleRange.second);
+    else if (m_filter->fromDate().isValid() || m_filter->toDate().isValid())
+        showDateRange(view); // the dates asked for, not the whole of what overlaps them
     view.settle();
     QChart *chart = view.chart();
     if (options.isPhysical()) {
@@ -331,6 +333,16 @@ void ViewExporter::paintArticle(QPainter *painter, const QRect &rect, const QPal
     }
 }
 
+void ViewExporter::showDateRange(TimelineView &view) const
+{
+    const TimelineLayout &layout = view.layout();
+    const auto [shownFrom, shownTo] = view.visibleRange();
+    const double from = m_filter->fromDate().isValid() ? layout.x(m_filter->fromDate()) : shownFrom;
+    const double to = m_filter->toDate().isValid() ? layout.x(m_filter->toDate().addDays(1)) : shownTo;
+    if (to > from)
+        view.setVisibleRange(from, to);
+}
+
 int ViewExporter::autoHeight(const ExportOptions &options) const {
     // The timeline's lanes at the rows their labels need, and the decorations around them.
     const int width = options.size.width();
@@ -350,6 +362,8 @@ int ViewExporter::autoHeight(const ExportOptions &options) const {
     view.settle();
     if (!options.wholePeriod && m_visibleRange.second > m_visibleRange.first)
         view.setVisibleRange(m_visibleRange.first, m_visibleRange.second);
+    else if (m_filter->fromDate().isValid() || m_filter->toDate().isValid())
+        showDateRange(view);
     const int needed = view.heightForWholeTitles(width - 2 * margin);
     return std::clamp(needed + decorations, start, limit);
 }

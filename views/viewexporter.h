@@ -49,6 +49,9 @@ public:
     QString sourcesArticleId() const;
 
 private:
+    // Shows in `view` exactly the filter's date range (where it has one).
+    void showDateRange(TimelineView &view) const;
+
     int autoHeight(const ExportOptions &options) const;
     QStringList citedArticleIds() const;
     void paintChart(QPainter *painter, const QRect &rect, const ExportOptions &options, const QPalette &palette) const;
