@@ -40,9 +40,6 @@ ActorsView::ActorsView(ActorModel *actors, EventFilterModel *filter, QItemSelect
     m_table->horizontalHeader()->setSectionResizeMode(ActorModel::TitleColumn, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Actors"));
     m_chart->setLaneMode(TimelineView::LaneMode::Actor);
-    // One lane per actor, each at least two rows: the scroll area holds them, and the lanes
-    // share that height rather than growing it further.
-    m_chart->setFitToHeight(true);
     m_chart->setAccessibleName(tr("Actor lanes"));
     m_filterButton->setEnabled(false);
     m_filterButton->setAccessibleName(tr("Filter all views to the selected actor"));
