@@ -66,6 +66,7 @@ private slots:
     void warningsListShowsMarkupAndControlsAsText();
     void windowTitleShowsTheDatasetTitleLiterally();
     void statusBarAndRecentMenuShowFileNamesLiterally();
+    void hostileRecentFilesAreBoundedAndShownAsText();
     void printOpensAPreviewOfTheView();
     void exportDialogPreviewFollowsThePageSize();
 
@@ -470,6 +471,31 @@ void MainWindowTest::statusBarAndRecentMenuShowFileNamesLiterally() {
     QVERIFY(!m_window->openDataset(dir.filePath(refused)));
     QCOMPARE(m_window->statusBar()->currentMessage(),
              QStringLiteral("Could not open ") + dir.path() + QStringLiteral("/c\\u001b[31m.json"));
+}
+
+void MainWindowTest::hostileRecentFilesAreBoundedAndShownAsText() {
+    // A settings file is anyone's to edit: 200,000 recent files took a minute to list.
+    QStringList stored{QStringLiteral("/x/") + QString(100000, u'a'), // longer than any path
+                       QStringLiteral("/x/a\nforged line\u202eRTL.json")};
+    for (int i = 0; i < 5000; ++i)
+        stored.append(QStringLiteral("/x/f%1.json").arg(i));
+    QSettings().setValue(QStringLiteral("session/recentFiles"), stored);
+    const auto restore =
+        qScopeGuard([] { QSettings().remove(QStringLiteral("session/recentFiles")); });
+    MainWindow window;
+    QMenu *recent = nullptr;
+    for (QMenu *menu : window.findChildren<QMenu *>()) {
+        if (menu->title() == QStringLiteral("Open &Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent);
+    // Of the first 8 entries, the overlong one is dropped.
+    QCOMPARE(recent->actions().size(), 7);
+    QCOMPARE(recent->actions().first()->text(),
+             QStringLiteral("&1 a\\nforged line\\u202eRTL.json"));
+    QCOMPARE(recent->actions().first()->statusTip(),
+             QStringLiteral("/x/a\\nforged line\\u202eRTL.json"));
+    QCOMPARE(recent->actions().last()->statusTip(), QStringLiteral("/x/f5.json"));
 }
 
 void MainWindowTest::printOpensAPreviewOfTheView()
