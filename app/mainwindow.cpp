@@ -385,7 +385,7 @@ void MainWindow::updateRecentMenu()
 void MainWindow::updateStatus()
 {
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
-    m_statusTitle->setText(dataset ? dataset->title : tr("No dataset"));
+    m_statusTitle->setText(dataset ? PrintableText::oneLine(dataset->title) : tr("No dataset"));
     m_statusCount->setText(tr("%1 of %2 events").arg(m_filter->rowCount()).arg(m_events->rowCount()));
     const auto [first, last] = EventModel::dateSpan(m_filter);
     const QLocale locale;

@@ -67,6 +67,7 @@ private slots:
     void windowTitleShowsTheDatasetTitleLiterally();
     void statusBarAndRecentMenuShowFileNamesLiterally();
     void hostileRecentFilesAreBoundedAndShownAsText();
+    void statusBarShowsTheDatasetTitleOnOneLineUnreordered();
     void printOpensAPreviewOfTheView();
     void exportDialogPreviewFollowsThePageSize();
 
@@ -449,6 +450,27 @@ void MainWindowTest::windowTitleShowsTheDatasetTitleLiterally() {
     QVERIFY(m_window->openDataset(copy.fileName()));
     QCOMPARE(m_window->windowHandle()->title(),
              QStringLiteral("Talks [*] <b>x</b>\\u001b[31m\\nnext"));
+}
+
+void MainWindowTest::statusBarShowsTheDatasetTitleOnOneLineUnreordered() {
+    QFile minimal(fixture("valid/minimal.json"));
+    QVERIFY(minimal.open(QIODevice::ReadOnly));
+    QByteArray bytes = minimal.readAll();
+    const QByteArray title = "\"Lakeside talks (test fixture)\"";
+    QVERIFY(bytes.contains(title));
+    bytes.replace(title, "\"Talks\\nnext \\u202eRTL\\u202c \\u2066x\\u2069\\u0085\\u001b[31m\"");
+    QTemporaryDir dir;
+    QFile copy(dir.filePath(QStringLiteral("titled.json")));
+    QVERIFY(copy.open(QIODevice::WriteOnly));
+    copy.write(bytes);
+    copy.close();
+    QVERIFY(m_window->openDataset(copy.fileName()));
+    QStringList shown;
+    for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text().startsWith(QStringLiteral("Talks")))
+            shown.append(label->text());
+    }
+    QCOMPARE(shown, QStringList{QStringLiteral("Talks next RTL x \uFFFD[31m")});
 }
 
 void MainWindowTest::statusBarAndRecentMenuShowFileNamesLiterally() {
