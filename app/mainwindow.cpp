@@ -47,7 +47,18 @@ namespace ntl {
 
 namespace {
 constexpr int maxRecentFiles = 8;
+constexpr qsizetype maxRecentPathLength = 4096; // PATH_MAX: a longer one names no file
 const QString recentKey = QStringLiteral("session/recentFiles");
+
+// Of the first maxRecentFiles recent files stored, those that can be paths. The settings
+// file is anyone's to edit, and a menu of 200,000 entries took a minute to build.
+QStringList storedRecentFiles(const QSettings &settings) {
+    // As QSettings holds it (an INI list is a QStringList: no copy), then only the first few.
+    QStringList recent = settings.value(recentKey).toStringList().mid(0, maxRecentFiles);
+    recent.removeIf(
+        [](const QString &path) { return path.isEmpty() || path.size() > maxRecentPathLength; });
+    return recent;
+}
 
 QStringList diagnosticLines(const Diagnostics &diagnostics)
 {
@@ -249,7 +260,7 @@ bool MainWindow::openDataset(const QString &path)
     m_warningsButton->setVisible(!m_warnings.isEmpty());
     if (!path.startsWith(u':')) {
         QSettings settings;
-        QStringList recent = settings.value(recentKey).toStringList();
+        QStringList recent = storedRecentFiles(settings);
         recent.removeAll(QFileInfo(path).absoluteFilePath());
         recent.prepend(QFileInfo(path).absoluteFilePath());
         settings.setValue(recentKey, recent.mid(0, maxRecentFiles));
@@ -363,14 +374,14 @@ void MainWindow::updateRecentMenu()
     if (!m_recentMenu)
         return;
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(recentKey).toStringList();
+    const QStringList recent = storedRecentFiles(QSettings());
     for (int i = 0; i < recent.size(); ++i) {
         const QString path = recent.at(i);
         QAction *action = m_recentMenu->addAction(
             QStringLiteral("&%1 %2").arg(QString::number(i + 1),
                                          PlainText::actionText(QFileInfo(path).fileName())),
             this, [this, path] { openDataset(path); });
-        action->setStatusTip(path);
+        action->setStatusTip(PrintableText::escaped(path));
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
@@ -378,7 +389,7 @@ void MainWindow::updateRecentMenu()
 void MainWindow::updateStatus()
 {
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
-    m_statusTitle->setText(dataset ? dataset->title : tr("No dataset"));
+    m_statusTitle->setText(dataset ? PrintableText::oneLine(dataset->title) : tr("No dataset"));
     m_statusCount->setText(tr("%1 of %2 events").arg(m_filter->rowCount()).arg(m_events->rowCount()));
     const auto [first, last] = EventModel::dateSpan(m_filter);
     const QLocale locale;

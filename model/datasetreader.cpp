@@ -101,6 +101,16 @@ QString sha256Hex(const QByteArray &bytes)
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
+std::atomic<qint64> articleTextBytesReadInAll{0};
+
+// One article text file as read in one load: every article that names the file (under any
+// name) shares it, so forty articles naming a big file cost what one does.
+struct ArticleTextFile {
+    QString text;                 // decoded; copies share it
+    qsizetype invalidUtf8At = -1; // the offset of the first bad byte, or -1
+    QString sha256;               // of the bytes, computed when first asked for
+};
+
 // What the tree of one element of the events array may cost: it is freed once read.
 qint64 elementBudget(std::string_view text)
 {
@@ -655,7 +665,9 @@ private:
     void anchorSource(const QString &path, const Article *article, SourcePassage &source);
     // The bytes of the article text file `relative`, read safely from inside the dataset's
     // folder; nullopt (reported at `fieldPath`) when it cannot or must not be read.
-    std::optional<QByteArray> readTextFile(const QString &fieldPath, const QString &relative);
+    // A file named by several articles is read once: the second asks return the first's.
+    ArticleTextFile *readTextFile(const QString &fieldPath, const QString &relative,
+                                  QByteArray *bytes);
     OccurrenceIndex &occurrencesIn(const Article *article);
 
     QString m_file;
@@ -669,7 +681,8 @@ private:
     // One budget for every search of this load (exact scans, approximate matching, claims).
     qint64 m_searchBudget = DatasetReader::approximateSearchBudget;
     // Per article of *m_references, made when first searched: each quote is scanned for once.
-    std::vector<std::unique_ptr<OccurrenceIndex>> m_occurrenceIndexes;
+    std::vector<std::shared_ptr<OccurrenceIndex>> m_occurrenceIndexes;
+    std::map<const QChar *, std::shared_ptr<OccurrenceIndex>> m_occurrenceIndexByText;
     bool m_hasErrors = false;
     Dataset m_dataset;
     QList<qsizetype> m_eventIndexes; // each event's index in the events array
@@ -677,6 +690,10 @@ private:
     const Dataset *m_references = &m_dataset;
     // One per article of *m_references, built before any event is read (then only read).
     QList<CodePointIndex> m_ownCodePointIndexes;
+    // Article text files read so far, by device and inode (or resource path), and the bytes
+    // they took out of DatasetReader::maxArticleTextsSize.
+    std::map<QString, ArticleTextFile> m_textFiles;
+    qint64 m_articleTextBytes = 0;
     const QList<CodePointIndex> *m_codePointIndexes = &m_ownCodePointIndexes;
     bool m_eventsParsed = false; // every element of a split-off events array parsed
 
@@ -926,31 +943,50 @@ void Checker::readArticles(const Json &root)
     checkUniqueIds(m_dataset.articles, indexes, QStringLiteral("/articles"), "article");
     m_dataset.reindex();
     // Built now rather than on first use, so that readers on other threads only read them.
+    // Articles sharing one text (one file named by several) share its index too.
     m_ownCodePointIndexes.reserve(m_dataset.articles.size());
-    for (const Article &article : std::as_const(m_dataset.articles))
+    std::map<const QChar *, qsizetype> indexOfText;
+    for (const Article &article : std::as_const(m_dataset.articles)) {
+        const auto known =
+            article.text.isEmpty() ? indexOfText.end() : indexOfText.find(article.text.constData());
+        if (known != indexOfText.end()) {
+            m_ownCodePointIndexes.append(m_ownCodePointIndexes.at(known->second));
+            continue;
+        }
+        indexOfText.emplace(article.text.constData(), m_ownCodePointIndexes.size());
         m_ownCodePointIndexes.append(CodePointIndex(article.text));
+    }
 }
 
-std::optional<QByteArray> Checker::readTextFile(const QString &fieldPath, const QString &relative)
-{
-    const auto refuse = [&](const QString &why) {
+ArticleTextFile *Checker::readTextFile(const QString &fieldPath, const QString &relative,
+                                       QByteArray *bytesRead) {
+    const auto refuse = [&](const QString &why) -> ArticleTextFile * {
         error(fieldPath, QStringLiteral("cannot read article text \"%1\": %2").arg(relative, why));
-        return std::nullopt;
+        return nullptr;
+    };
+    const QString allTooLarge = QStringLiteral("article texts of this dataset exceed %1 MiB in all")
+                                    .arg(DatasetReader::maxArticleTextsSize / (1024 * 1024));
+    const auto overBudget = [&](qint64 size) {
+        return size > DatasetReader::maxArticleTextsSize - m_articleTextBytes;
     };
     if (RegularFile::hasControlCharacter(relative))
         return refuse(QStringLiteral("the file name contains a control character"));
     if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative.startsWith(u':')) {
         error(fieldPath, QStringLiteral("expected a path relative to the dataset's folder, found \"%1\"").arg(relative));
-        return std::nullopt;
+        return nullptr;
     }
     const QString base = QDir::cleanPath(m_baseDirectory);
     const QString resolved = QDir::cleanPath(base + u'/' + relative);
     if (!resolved.startsWith(base.endsWith(u'/') ? base : base + u'/')) {
         error(fieldPath, QStringLiteral("\"%1\" leaves the dataset's folder; article texts are read only from inside it").arg(relative));
-        return std::nullopt;
+        return nullptr;
     }
     QByteArray bytes;
+    QString key;
     if (base.startsWith(u':')) { // a dataset compiled into the program: its texts are too
+        key = resolved;
+        if (const auto known = m_textFiles.find(key); known != m_textFiles.end())
+            return &known->second;
         QFile file(resolved);
         if (!file.open(QIODevice::ReadOnly))
             return refuse(file.errorString());
@@ -962,18 +998,34 @@ std::optional<QByteArray> Checker::readTextFile(const QString &fieldPath, const 
         if (!file.openInside(base, relative, &why, &linkTarget)) {
             if (!linkTarget.isEmpty()) {
                 error(fieldPath, QStringLiteral("\"%1\" is a link to \"%2\", outside the dataset's folder").arg(relative, linkTarget));
-                return std::nullopt;
+                return nullptr;
             }
             return refuse(why);
         }
+        // Identified by what was opened, not by its name: a link or a hard link to a
+        // file already read is that file.
+        key = QStringLiteral("%1:%2").arg(file.device()).arg(file.inode());
+        if (const auto known = m_textFiles.find(key); known != m_textFiles.end())
+            return &known->second;
         if (file.size() > DatasetReader::maxArticleTextSize)
             return refuse(QStringLiteral("it is larger than 64 MiB"));
+        if (overBudget(file.size())) // refused before it is read
+            return refuse(allTooLarge);
         if (!file.readAll(DatasetReader::maxArticleTextSize, &bytes, &why))
             return refuse(why);
     }
+    articleTextBytesReadInAll += bytes.size();
     if (bytes.size() > DatasetReader::maxArticleTextSize)
         return refuse(QStringLiteral("it is larger than 64 MiB"));
-    return bytes;
+    if (overBudget(bytes.size()))
+        return refuse(allTooLarge);
+    m_articleTextBytes += bytes.size();
+    ArticleTextFile read;
+    read.invalidUtf8At = invalidUtf8At(bytes);
+    if (read.invalidUtf8At < 0)
+        read.text = QString::fromUtf8(bytes);
+    *bytesRead = std::move(bytes);
+    return &m_textFiles.emplace(key, std::move(read)).first->second;
 }
 
 void Checker::readArticleText(const Json &object, const QString &path, Article &article)
@@ -985,7 +1037,8 @@ void Checker::readArticleText(const Json &object, const QString &path, Article &
                               : QStringLiteral("missing required field \"text\" or \"textFile\""));
         return;
     }
-    QByteArray bytes;
+    QByteArray bytes; // an inline text's, or a file's when it was read just now
+    ArticleTextFile *file = nullptr;
     QString textPath;
     if (hasInline) {
         const std::optional<QString> text = string(object, path, "text");
@@ -1000,28 +1053,32 @@ void Checker::readArticleText(const Json &object, const QString &path, Article &
             return;
         article.textFile = *relative;
         textPath = child(path, "textFile");
-        const std::optional<QByteArray> read = readTextFile(textPath, *relative);
-        if (!read)
+        file = readTextFile(textPath, *relative, &bytes);
+        if (!file)
             return;
-        bytes = *read;
-        if (const qsizetype bad = invalidUtf8At(bytes); bad >= 0) {
+        if (file->invalidUtf8At >= 0) {
             error(textPath, QStringLiteral("article text \"%1\" is not valid UTF-8 (at byte %2)")
                                 .arg(*relative)
-                                .arg(bad));
+                                .arg(file->invalidUtf8At));
             return;
         }
-        article.text = QString::fromUtf8(bytes);
+        article.text = file->text;
     }
     if (article.text.contains(QChar(u'\0')))
         warning(textPath, QStringLiteral("article text contains NUL characters"));
 
     const std::optional<QString> expected = string(object, path, "textSha256", false);
     if (expected) {
+        QString actual;
+        if (file && file->sha256.isEmpty()) // valid UTF-8 decodes and encodes back to its bytes
+            file->sha256 = sha256Hex(bytes.isEmpty() ? file->text.toUtf8() : bytes);
         if (expected->size() != 64 || !QByteArray::fromHex(expected->toLatin1()).size())
             error(child(path, "textSha256"), QStringLiteral("expected 64 hexadecimal digits, found \"%1\"").arg(*expected));
-        else if (expected->compare(sha256Hex(bytes), Qt::CaseInsensitive) != 0)
-            warning(child(path, "textSha256"),
-                    QStringLiteral("article text changed since curation (SHA-256 is %1)").arg(sha256Hex(bytes)));
+        else if (actual = file ? file->sha256 : sha256Hex(bytes);
+                 expected->compare(actual, Qt::CaseInsensitive) != 0)
+            warning(
+                child(path, "textSha256"),
+                QStringLiteral("article text changed since curation (SHA-256 is %1)").arg(actual));
         article.textSha256 = expected->toLower();
     }
 }
@@ -1772,8 +1829,15 @@ OccurrenceIndex &Checker::occurrencesIn(const Article *article)
     const std::size_t at = std::size_t(article - m_references->articles.constData());
     if (m_occurrenceIndexes.size() <= at)
         m_occurrenceIndexes.resize(std::size_t(m_references->articles.size()));
-    if (!m_occurrenceIndexes[at])
-        m_occurrenceIndexes[at] = std::make_unique<OccurrenceIndex>(article->text);
+    if (!m_occurrenceIndexes[at]) {
+        // Articles sharing one text (one file named by several) share one index: each
+        // would otherwise keep its own positions of the same quotes.
+        std::shared_ptr<OccurrenceIndex> &shared =
+            m_occurrenceIndexByText[article->text.constData()];
+        if (!shared || shared->text().size() != article->text.size())
+            shared = std::make_shared<OccurrenceIndex>(article->text);
+        m_occurrenceIndexes[at] = shared;
+    }
     return *m_occurrenceIndexes[at];
 }
 
@@ -1883,6 +1947,10 @@ DatasetReader::Result DatasetReader::readFile(const QString &path)
     } catch (const std::bad_alloc &) { // made the checker, or left it: nothing to keep
         return fail(QStringLiteral("not enough memory to read it"));
     }
+}
+
+qint64 DatasetReader::articleTextBytesRead() {
+    return articleTextBytesReadInAll;
 }
 
 DatasetReader::Result DatasetReader::readBytes(const QByteArray &bytes, const QString &displayName,

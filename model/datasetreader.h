@@ -27,6 +27,8 @@ public:
     static constexpr int maxNestingDepth = 64;
     static constexpr int maxReportedDiagnostics = 500;
     static constexpr qint64 maxArticleTextSize = 64 * 1024 * 1024; // bytes, per article
+    // Bytes of article text files one load reads in all: many articles may name big files.
+    static constexpr qint64 maxArticleTextsSize = 256 * 1024 * 1024;
     static constexpr qsizetype maxEvents = 1000000;
     // Steps the approximate passage search may take in one load (about a second).
     static constexpr qint64 approximateSearchBudget = 1000 * 1000 * 1000;
@@ -43,6 +45,9 @@ public:
     // `displayName` names the document in messages; `baseDirectory` resolves `textFile`.
     static Result readBytes(const QByteArray &bytes, const QString &displayName,
                             const QString &baseDirectory);
+
+    // Bytes of article text files read by every load in this process (for tests and benchmarks).
+    static qint64 articleTextBytesRead();
 };
 
 } // namespace ntl

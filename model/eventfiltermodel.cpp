@@ -4,6 +4,7 @@
 #include "eventmodel.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <vector>
 
@@ -120,7 +121,18 @@ void EventFilterModel::setSearchText(const QString &text)
         return;
     m_searchText = text;
     static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    const QStringList words = text.toCaseFolded().split(whitespace, Qt::SkipEmptyParts);
+    // Each distinct word once, and at most maxSearchWords of them: every word is one pass
+    // over the index, so a pasted page of "e e e …" would otherwise take minutes.
+    QStringList words;
+    QSet<QString> seen;
+    for (const QString &word : text.toCaseFolded().split(whitespace, Qt::SkipEmptyParts)) {
+        if (words.size() == maxSearchWords)
+            break;
+        if (!seen.contains(word)) {
+            seen.insert(word);
+            words.append(word);
+        }
+    }
     if (words == m_searchWords) {
         emit filtersChanged(); // only spacing changed: the same rows pass
         return;

@@ -40,7 +40,9 @@ public:
     void setArticleIds(const QSet<QString> &articleIds);
     // Events overlapping [from, to]; an invalid date leaves that end open.
     void setDateRange(const QDate &from, const QDate &to);
-    // Every word must occur (case-insensitively) in the title, summary or a passage.
+    // Every word must occur (case-insensitively) in the title, summary or a passage. A word
+    // given twice counts once, and only the first maxSearchWords distinct words count.
+    static constexpr int maxSearchWords = 32;
     void setSearchText(const QString &text);
     void clearFilters();
 
@@ -52,6 +54,8 @@ public:
     QDate fromDate() const { return m_from; }
     QDate toDate() const { return m_to; }
     QString searchText() const { return m_searchText; }
+    // The case-folded words searched for.
+    QStringList searchWords() const { return m_searchWords; }
     bool isFiltering() const;
 
     // One active filter, as an export names it: "side" and "Ukraine, Russia".

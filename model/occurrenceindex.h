@@ -29,6 +29,7 @@ public:
     // The occurrences of `exact`; nullptr when it has not been scanned for yet and a scan
     // costs more than `*budget` (then nothing is spent). A null `budget` is unlimited.
     const Occurrences *find(QStringView exact, qint64 *budget);
+    QStringView text() const { return m_text; }
 
     // Characters read by the scans of every index in this process (for tests and benchmarks).
     static qint64 charactersScanned();

@@ -62,4 +62,29 @@ QString escaped(QStringView text) {
     return changed ? out : text.toString();
 }
 
+QString oneLine(QStringView text) {
+    QString out;
+    out.reserve(text.size());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t unit = text.at(i).unicode();
+        if (QChar::isHighSurrogate(unit) && i + 1 < size &&
+            QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+            out += text.mid(i, 2);
+            ++i;
+        } else if ((unit >= u'\t' && unit <= u'\r') || unit == 0x85 || unit == 0x2028 ||
+                   unit == 0x2029) {
+            out += QChar(u' ');
+        } else if ((unit >= 0x202a && unit <= 0x202e) || (unit >= 0x2066 && unit <= 0x2069) ||
+                   unit == 0x200e || unit == 0x200f || unit == 0x061c || unit == 0xfeff) {
+            // removed: the text is drawn in the order it is stored
+        } else if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f) || QChar::isSurrogate(unit)) {
+            out += QChar(QChar::ReplacementCharacter);
+        } else {
+            out += QChar(unit);
+        }
+    }
+    return out;
+}
+
 } // namespace ntl::PrintableText

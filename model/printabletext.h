@@ -19,6 +19,14 @@ bool isUnsafe(char16_t unit);
 // stays as is. Text with nothing to escape comes back unchanged.
 QString escaped(QStringView text);
 
+// `text` made safe to draw on one line (an export's title, subtitle or footer, a PDF's
+// title, a status bar label), where an escape would be noise: line and paragraph breaks
+// and tabs (\n \r \t \v \f, U+0085, U+2028, U+2029) become a space; other C0/C1 controls,
+// DEL and lone surrogates become U+FFFD; bidi embeddings, overrides, isolates and marks
+// (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C) and U+FEFF are removed, so the text is
+// drawn in its stored order.
+QString oneLine(QStringView text);
+
 } // namespace PrintableText
 
 } // namespace ntl

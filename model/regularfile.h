@@ -29,6 +29,9 @@ public:
     bool isOpen() const { return m_fd >= 0; }
     // The size the file had when opened.
     qint64 size() const { return m_size; }
+    // The opened file's device and inode: the same file under any name, link or hard link.
+    quint64 device() const { return m_device; }
+    quint64 inode() const { return m_inode; }
 
     // Reads the whole file into `out`, refusing one larger than `maxSize` bytes or one that
     // changes while it is read.

@@ -1,29 +1,25 @@
 #include "searchindex.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace ntl {
 
 namespace {
-quint32 hashOf(QStringView token)
-{
-    quint32 hash = 2166136261u; // FNV-1a over UTF-16 units
-    for (const QChar c : token) {
-        hash ^= c.unicode();
-        hash *= 16777619u;
-    }
-    hash ^= hash >> 16; // spread the high bits into the slot mask
-    hash *= 0x85ebca6bu;
-    hash ^= hash >> 13;
-    return hash;
-}
-
 template <typename T>
 void release(std::vector<T> &vector)
 {
     std::vector<T>().swap(vector);
 }
 } // namespace
+
+quint32 SearchIndex::hashOf(QStringView token, size_t seed) {
+    // Qt's seeded string hash (AES or SipHash): an unseeded one lets a dataset pick tokens
+    // that all fall in one run of the table.
+    const size_t hash = qHash(token, seed);
+    return quint32(hash ^ (quint64(hash) >> 32));
+}
 
 void SearchIndex::startRow()
 {
@@ -64,7 +60,7 @@ void SearchIndex::addFoldedText(QStringView folded)
         if (i == start)
             break;
         const QStringView token = folded.mid(start, i - start);
-        const quint32 hash = hashOf(token);
+        const quint32 hash = hashOf(token, m_seed);
 #if defined(__GNUC__)
         if (mask != 0)
             __builtin_prefetch(&m_slots[hash & mask]);
@@ -86,6 +82,7 @@ SearchIndex::Slot &SearchIndex::slotOf(QStringView token, quint32 hash)
         m_slots.resize(1 << 12);
     const std::size_t mask = m_slots.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        ++m_probes;
         Slot &slot = m_slots[i];
         if (slot.id == 0)
             break;
@@ -104,8 +101,10 @@ SearchIndex::Slot &SearchIndex::slotOf(QStringView token, quint32 hash)
         growSlots();
     const std::size_t newMask = m_slots.size() - 1;
     std::size_t i = hash & newMask;
-    while (m_slots[i].id != 0)
+    while (m_slots[i].id != 0) {
+        ++m_probes;
         i = (i + 1) & newMask;
+    }
     m_slots[i] = Slot{hash, start, quint32(tokenCount()), 0};
     return m_slots[i];
 }
@@ -186,7 +185,11 @@ QBitArray SearchIndex::rowsContaining(QStringView word) const
 QBitArray SearchIndex::rowsContainingAll(const QStringList &words) const
 {
     QBitArray rows(m_rowCount, true);
+    QSet<QStringView> searched; // a word given twice is searched for once
     for (const QString &word : words) {
+        if (searched.contains(word))
+            continue;
+        searched.insert(word);
         rows &= rowsContaining(word);
         if (rows.count(true) == 0)
             break;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QBitArray>
+#include <QHashFunctions>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -23,6 +24,13 @@ namespace ntl {
 class SearchIndex
 {
 public:
+    // `seed` varies the token hash; by default the process's random one, so that nobody can
+    // write a dataset whose tokens all collide and make building the index quadratic.
+    explicit SearchIndex(size_t seed = QHashSeed::globalSeed())
+        : m_seed(seed) {}
+
+    static quint32 hashOf(QStringView token, size_t seed);
+
     static bool isSpace(QChar c)
     {
         const char16_t u = c.unicode();
@@ -37,6 +45,8 @@ public:
 
     int rowCount() const { return m_rowCount; }
     int tokenCount() const { return int(m_tokenStarts.size()) - 1; }
+    // Slots of the lookup table looked at while building (a test of the hashing).
+    qint64 probeCount() const { return m_probes; }
 
     // Rows containing every word: words are case-folded, non-empty and free of whitespace
     // (an empty word occurs everywhere). No words: every row.
@@ -61,6 +71,8 @@ private:
     Slot &slotOf(QStringView token, quint32 hash);
     void growSlots();
 
+    size_t m_seed = 0;
+    qint64 m_probes = 0;
     int m_rowCount = 0;
     // Every distinct token followed by '\n' (whitespace: a query word never spans two).
     QString m_tokens;

@@ -98,6 +98,8 @@ private slots:
     void dateRangeKeepsOverlappingEvents();
     void searchFindsWordsInTitleSummaryAndPassages();
     void searchNeedsEveryWord();
+    void repeatedSearchWordIsSearchedForOnce();
+    void searchWordsAreBoundedToTheFirstDistinctOnes();
     void filtersCombineAndClear();
     void filterChangeIsSignalledOnce();
     void filterChangeIsOneLayoutChange();
@@ -241,6 +243,28 @@ void EventFilterModelTest::searchNeedsEveryWord()
     QCOMPARE(shownIds(), ids({"ev-second-round"}));
     m_filter->setSearchText(QStringLiteral("round tuesday"));
     QCOMPARE(shownIds(), QStringList());
+}
+
+void EventFilterModelTest::repeatedSearchWordIsSearchedForOnce() {
+    // Each word is a pass over every event's text: "e e e …" 4000 times took minutes.
+    QString text;
+    for (int i = 0; i < 4000; ++i)
+        text += QStringLiteral("Round ");
+    m_filter->setSearchText(text + QStringLiteral("week round"));
+    QCOMPARE(m_filter->searchWords(),
+             QStringList({QStringLiteral("round"), QStringLiteral("week")}));
+    QCOMPARE(shownIds(), ids({"ev-second-round"}));
+}
+
+void EventFilterModelTest::searchWordsAreBoundedToTheFirstDistinctOnes() {
+    QStringList words{QStringLiteral("round"), QStringLiteral("round")};
+    for (int i = 0; i < 100; ++i)
+        words.append(QStringLiteral("w%1").arg(i));
+    m_filter->setSearchText(words.join(u' '));
+    QCOMPARE(m_filter->searchWords().size(), EventFilterModel::maxSearchWords);
+    QCOMPARE(m_filter->searchWords().first(), QStringLiteral("round"));
+    QCOMPARE(m_filter->searchWords().last(),
+             QStringLiteral("w%1").arg(EventFilterModel::maxSearchWords - 2));
 }
 
 void EventFilterModelTest::filtersCombineAndClear()

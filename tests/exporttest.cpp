@@ -46,6 +46,8 @@ private slots:
     void targetThatIsNotARegularFileIsRefused();
     void linkToARegularFileIsWrittenThrough();
     void svgTitleWithMarkupAndControlCharactersIsEscaped();
+    void pdfTitleHoldsNoControlCharacters();
+    void datasetTextDrawnInAnExportHasNoControlsOrOverrides();
     void svgOfADatasetWithMarkupAndControlCharactersIsWellFormed();
     void userSettingsAreNotTouched();
     void a4LandscapeHasThePagesSizeInEachFormat();
@@ -584,11 +586,74 @@ void ExportTest::svgTitleWithMarkupAndControlCharactersIsEscaped() {
     QString expected = title;
     for (const QChar forbidden : {QChar(0x01), QChar(0x1F), QChar(0xFFFF)})
         expected.replace(forbidden, QChar(QChar::ReplacementCharacter));
+    expected.replace(QChar(u'\t'), QChar(u' ')); // one line: a tab is a space
     QCOMPARE(elementTexts(bytes, QLatin1String("title")), QStringList{expected});
     QVERIFY(elementTexts(bytes, QLatin1String("script")).isEmpty());
     QVERIFY(!bytes.contains("<script"));
     QVERIFY2(svgText(bytes).contains(QStringLiteral("R&D <draft>")),
              qPrintable(svgText(bytes).left(200))); // drawn too
+}
+
+void ExportTest::pdfTitleHoldsNoControlCharacters() {
+    // QPdfWriter writes its title as it is: a terminal showing the PDF's metadata obeys it.
+    const QString out = m_dir.filePath(QStringLiteral("control-title.pdf"));
+    const QString title = QStringLiteral("A\x1b[31m\x01\x0b\u009b\u202eRTL");
+    const AppRun r =
+        runExport({fixture(), QStringLiteral("--export"), out, QStringLiteral("--title"), title});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray pdf = file.readAll();
+    // "/Title (" then UTF-16BE with a byte-order mark, up to the ")" closing it.
+    const qsizetype start = pdf.indexOf("/Title (\xfe\xff");
+    QVERIFY(start >= 0);
+    const qsizetype from = start + 10;
+    const qsizetype end = pdf.indexOf(")\n", from);
+    QVERIFY(end > from && (end - from) % 2 == 0);
+    const QByteArray utf16 = pdf.mid(from, end - from);
+    QString stored;
+    for (qsizetype i = 0; i < utf16.size(); i += 2)
+        stored += QChar(char16_t((uchar(utf16.at(i)) << 8) | uchar(utf16.at(i + 1))));
+    const QChar fffd(QChar::ReplacementCharacter);
+    QCOMPARE(stored, QStringLiteral("A") + fffd + QStringLiteral("[31m") + fffd +
+                         QStringLiteral(" ") + fffd + QStringLiteral("RTL"));
+}
+
+void ExportTest::datasetTextDrawnInAnExportHasNoControlsOrOverrides() {
+    // The dataset's title and an article's title, drawn by the exporter (title, footer):
+    // an override would draw "RTL" as "LTR" in a PNG, and reach an SVG's <text> as it is.
+    QFile original(fixture());
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QByteArray json = original.readAll();
+    const int datasetTitle = json.indexOf("\"title\": \"");
+    QVERIFY(datasetTitle >= 0);
+    const QByteArray hostile =
+        "\\u0085a\\u009bb\\u202eRTL\\u202c \\u2066c\\u2069\\u200fd\\u061ce\\ufefff\\nNL ";
+    json.insert(datasetTitle + 10, "TT" + hostile);
+    const int articles = json.indexOf("\"articles\"");
+    const int articleTitle = json.indexOf("\"title\": \"", articles);
+    QVERIFY(articles >= 0 && articleTitle > articles);
+    json.insert(articleTitle + 10, "AT" + hostile);
+    const QString input = m_dir.filePath(QStringLiteral("bidi-dataset.json"));
+    QFile file(input);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(json);
+    file.close();
+
+    const QString out = m_dir.filePath(QStringLiteral("bidi-dataset.svg"));
+    const AppRun r = runExport({input, QStringLiteral("--export"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QByteArray bytes;
+    QString problem;
+    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+    const QString text = svgText(bytes);
+    // U+0085 and the newline a space, U+009B U+FFFD, the bidi controls and BOM gone.
+    const QString clean = QStringLiteral(" a\uFFFDbRTL cdef NL");
+    QVERIFY2(text.contains(QStringLiteral("TT") + clean), qPrintable(text.left(300)));
+    QVERIFY2(text.contains(QStringLiteral("AT") + clean), qPrintable(text));
+    for (const char16_t unsafe : {u'\u0085', u'\u009b', u'\u202e', u'\u202c', u'\u2066', u'\u2069',
+                                  u'\u200f', u'\u061c', u'\ufeff'})
+        QVERIFY2(!text.contains(QChar(unsafe)), qPrintable(QString::number(unsafe, 16)));
 }
 
 void ExportTest::svgOfADatasetWithMarkupAndControlCharactersIsWellFormed() {

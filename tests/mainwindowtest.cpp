@@ -67,6 +67,8 @@ private slots:
     void warningsListShowsMarkupAndControlsAsText();
     void windowTitleShowsTheDatasetTitleLiterally();
     void statusBarAndRecentMenuShowFileNamesLiterally();
+    void hostileRecentFilesAreBoundedAndShownAsText();
+    void statusBarShowsTheDatasetTitleOnOneLineUnreordered();
     void printOpensAPreviewOfTheView();
     void exportDialogPreviewFollowsThePageSize();
 
@@ -464,6 +466,27 @@ void MainWindowTest::windowTitleShowsTheDatasetTitleLiterally() {
              QStringLiteral("Talks [*] <b>x</b>\\u001b[31m\\nnext"));
 }
 
+void MainWindowTest::statusBarShowsTheDatasetTitleOnOneLineUnreordered() {
+    QFile minimal(fixture("valid/minimal.json"));
+    QVERIFY(minimal.open(QIODevice::ReadOnly));
+    QByteArray bytes = minimal.readAll();
+    const QByteArray title = "\"Lakeside talks (test fixture)\"";
+    QVERIFY(bytes.contains(title));
+    bytes.replace(title, "\"Talks\\nnext \\u202eRTL\\u202c \\u2066x\\u2069\\u0085\\u001b[31m\"");
+    QTemporaryDir dir;
+    QFile copy(dir.filePath(QStringLiteral("titled.json")));
+    QVERIFY(copy.open(QIODevice::WriteOnly));
+    copy.write(bytes);
+    copy.close();
+    QVERIFY(m_window->openDataset(copy.fileName()));
+    QStringList shown;
+    for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text().startsWith(QStringLiteral("Talks")))
+            shown.append(label->text());
+    }
+    QCOMPARE(shown, QStringList{QStringLiteral("Talks next RTL x \uFFFD[31m")});
+}
+
 void MainWindowTest::statusBarAndRecentMenuShowFileNamesLiterally() {
     QTemporaryDir dir;
     // An ampersand would be a menu shortcut; the escape would show as a box.
@@ -484,6 +507,31 @@ void MainWindowTest::statusBarAndRecentMenuShowFileNamesLiterally() {
     QVERIFY(!m_window->openDataset(dir.filePath(refused)));
     QCOMPARE(m_window->statusBar()->currentMessage(),
              QStringLiteral("Could not open ") + dir.path() + QStringLiteral("/c\\u001b[31m.json"));
+}
+
+void MainWindowTest::hostileRecentFilesAreBoundedAndShownAsText() {
+    // A settings file is anyone's to edit: 200,000 recent files took a minute to list.
+    QStringList stored{QStringLiteral("/x/") + QString(100000, u'a'), // longer than any path
+                       QStringLiteral("/x/a\nforged line\u202eRTL.json")};
+    for (int i = 0; i < 5000; ++i)
+        stored.append(QStringLiteral("/x/f%1.json").arg(i));
+    QSettings().setValue(QStringLiteral("session/recentFiles"), stored);
+    const auto restore =
+        qScopeGuard([] { QSettings().remove(QStringLiteral("session/recentFiles")); });
+    MainWindow window;
+    QMenu *recent = nullptr;
+    for (QMenu *menu : window.findChildren<QMenu *>()) {
+        if (menu->title() == QStringLiteral("Open &Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent);
+    // Of the first 8 entries, the overlong one is dropped.
+    QCOMPARE(recent->actions().size(), 7);
+    QCOMPARE(recent->actions().first()->text(),
+             QStringLiteral("&1 a\\nforged line\\u202eRTL.json"));
+    QCOMPARE(recent->actions().first()->statusTip(),
+             QStringLiteral("/x/a\\nforged line\\u202eRTL.json"));
+    QCOMPARE(recent->actions().last()->statusTip(), QStringLiteral("/x/f5.json"));
 }
 
 void MainWindowTest::printOpensAPreviewOfTheView()

@@ -15,6 +15,8 @@ private slots:
     void leavesPrintableTextAlone();
     void escapingTwiceChangesNothing();
     void diagnosticLinesAreEscaped();
+    void oneLineReplacesControlsAndDropsBidiControls_data();
+    void oneLineReplacesControlsAndDropsBidiControls();
 };
 
 void PrintableTextTest::escapesEachUnsafeClass_data() {
@@ -91,6 +93,34 @@ void PrintableTextTest::diagnosticLinesAreEscaped() {
     d.message = QStringLiteral("a\u2028b");
     QCOMPARE(d.toString(),
              QStringLiteral("evil\\u001b]0;title\\u0007.json:3:7: warning: a\\u2028b"));
+}
+
+void PrintableTextTest::oneLineReplacesControlsAndDropsBidiControls_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    const QChar fffd(QChar::ReplacementCharacter);
+    QTest::newRow("line breaks and tabs")
+        << QStringLiteral("a\nb\r\nc\td\ve\ff\u0085g\u2028h\u2029i")
+        << QStringLiteral("a b  c d e f g h i");
+    QTest::newRow("C0, DEL, C1") << QStringLiteral("A\x1b[31m\x01\x7f\u009b")
+                                 << QStringLiteral("A") + fffd + QStringLiteral("[31m") + fffd +
+                                        fffd + fffd;
+    QTest::newRow("overrides and embeddings")
+        << QStringLiteral("\u202eRTL\u202c \u202a\u202b\u202d") << QStringLiteral("RTL ");
+    QTest::newRow("isolates") << QStringLiteral("\u2066a\u2067b\u2068c\u2069")
+                              << QStringLiteral("abc");
+    QTest::newRow("marks and BOM")
+        << QStringLiteral("\u200ea\u200fb\u061cc\ufeff") << QStringLiteral("abc");
+    QTest::newRow("lone surrogates") << QString(QChar(0xd800)) + QStringLiteral("x") + QChar(0xdc00)
+                                     << QString(fffd) + QStringLiteral("x") + fffd;
+    QTest::newRow("kept") << QStringLiteral("Ünïcödé \U0001F600 مرحبا & <b>")
+                          << QStringLiteral("Ünïcödé \U0001F600 مرحبا & <b>");
+}
+
+void PrintableTextTest::oneLineReplacesControlsAndDropsBidiControls() {
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QCOMPARE(PrintableText::oneLine(text), expected);
 }
 
 QTEST_GUILESS_MAIN(PrintableTextTest)

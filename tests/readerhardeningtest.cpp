@@ -42,6 +42,8 @@ private slots:
     void hugeUnknownFieldLoadsWithAWarning();
     void hugeKnownArrayIsRefusedNotExhausted();
     void overlongTitleIsRefusedWhereItIs();
+    void textFileNamedByManyArticlesIsReadOnce();
+    void articleTextsOverTheirBudgetInAllAreRefusedUnread();
 
 private:
     QTemporaryDir m_dir;
@@ -375,6 +377,83 @@ void ReaderHardeningTest::overlongTitleIsRefusedWhereItIs()
     QVERIFY2(lines.contains(path(QStringLiteral("long-data/d.json")) +
                             QStringLiteral(": /events/0/title: error: expected at most 1000 characters, found 1001")),
              qPrintable(lines.join(u'\n')));
+}
+
+namespace {
+
+// A dataset whose articles read their texts from `textFiles`, one article each; its event
+// cites the first.
+QByteArray datasetWithTextFiles(const QList<QByteArray> &textFiles) {
+    QByteArray articles;
+    for (qsizetype i = 0; i < textFiles.size(); ++i)
+        articles += (i ? "," : "") + QByteArray(R"({"id":"a)") + QByteArray::number(i) +
+                    R"(","title":"A","published":"2030-01-01","textFile":")" + textFiles.at(i) +
+                    R"("})";
+    return R"({"format":"negotiation-timeline","version":1,"title":"t","offsetUnit":"codepoint",
+"sides":[{"id":"s","name":"S"}],"articles":[)" +
+           articles + R"(],"actors":[],
+"events":[{"id":"e","title":"E","summary":"","kind":"talks","status":"occurred",
+  "date":{"start":"2030-01-01","precision":"day","basis":"stated"},"participants":[],
+  "sources":[{"article":"a0","exact":"Talks","start":0,"end":5}]}]})";
+}
+
+} // namespace
+
+void ReaderHardeningTest::textFileNamedByManyArticlesIsReadOnce() {
+    // Forty articles naming one big file cost what one does: it is read once (found by
+    // what is opened, so a hard link to it is the same file) and its text shared.
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("shared-text")));
+    const QByteArray text = "Talks " + QByteArray(1024 * 1024, 'x');
+    QVERIFY(write(QStringLiteral("shared-text/big.txt"), text));
+    QVERIFY(QFile::link(QStringLiteral("big.txt"), path(QStringLiteral("shared-text/link.txt"))));
+    QCOMPARE(::link(QFile::encodeName(path(QStringLiteral("shared-text/big.txt"))).constData(),
+                    QFile::encodeName(path(QStringLiteral("shared-text/hard.txt"))).constData()),
+             0);
+    QList<QByteArray> names(40, QByteArray("big.txt"));
+    names[10] = "./big.txt";
+    names[20] = "link.txt";
+    names[30] = "hard.txt";
+    const qint64 before = DatasetReader::articleTextBytesRead();
+    const auto result = DatasetReader::readBytes(
+        datasetWithTextFiles(names), QStringLiteral("d.json"), path(QStringLiteral("shared-text")));
+    QVERIFY2(result.ok(), qPrintable(firstMessage(result)));
+    QCOMPARE(DatasetReader::articleTextBytesRead() - before, qint64(text.size()));
+    QCOMPARE(result.dataset->articles.size(), 40);
+    for (const Article &article : result.dataset->articles) {
+        QCOMPARE(article.text.size(), text.size());
+        QCOMPARE(article.text.constData(), result.dataset->articles.first().text.constData());
+    }
+}
+
+void ReaderHardeningTest::articleTextsOverTheirBudgetInAllAreRefusedUnread() {
+    // Each under the 64 MiB of one text, five of them over the 256 MiB of all: the fifth
+    // is refused before it is read, where it is named. Sparse files: no disk is used.
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("many-texts")));
+    constexpr qint64 size = 60 * 1024 * 1024;
+    QList<QByteArray> names;
+    for (int i = 0; i < 5; ++i) {
+        names.append("t" + QByteArray::number(i) + ".txt");
+        QFile file(path(QStringLiteral("many-texts/") + QString::fromLatin1(names.last())));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write("Talks") == 5 && file.resize(size));
+    }
+    names.append("t0.txt"); // read already: costs nothing more
+    const qint64 before = DatasetReader::articleTextBytesRead();
+    const auto result = DatasetReader::readBytes(
+        datasetWithTextFiles(names), QStringLiteral("d.json"), path(QStringLiteral("many-texts")));
+    QVERIFY(!result.ok());
+    QCOMPARE(DatasetReader::articleTextBytesRead() - before, 4 * size);
+    qsizetype errors = 0;
+    for (const Diagnostic &diagnostic : result.diagnostics) {
+        if (diagnostic.severity != Diagnostic::Severity::Error)
+            continue;
+        ++errors;
+        QCOMPARE(diagnostic.jsonPath, QStringLiteral("/articles/4/textFile"));
+        QVERIFY2(diagnostic.message.contains(
+                     QStringLiteral("article texts of this dataset exceed 256 MiB in all")),
+                 qPrintable(diagnostic.toString()));
+    }
+    QCOMPARE(errors, 1);
 }
 
 QTEST_GUILESS_MAIN(ReaderHardeningTest)

@@ -69,6 +69,8 @@ private slots:
     void wordWithWhitespaceIsNotAnswered();
     void tokensAreStoredOnce();
     void emptyIndexMatchesNothing();
+    void hashDependsOnTheSeed();
+    void tokensCollidingUnderAnUnseededHashStayCheap();
 };
 
 void SearchIndexTest::whitespaceIsWhatTheRegexMatches()
@@ -261,6 +263,69 @@ void SearchIndexTest::emptyIndexMatchesNothing()
     QCOMPARE(unbuilt.rowsContaining(QStringLiteral("a")).size(), 0);
     const SearchIndex empty = indexOf({});
     QCOMPARE(empty.rowsContainingAll({QStringLiteral("a")}).size(), 0);
+}
+
+void SearchIndexTest::hashDependsOnTheSeed() {
+    int same = 0;
+    for (int i = 0; i < 100; ++i) {
+        const QString token = QStringLiteral("token%1").arg(i);
+        same += SearchIndex::hashOf(token, 1) == SearchIndex::hashOf(token, 2);
+    }
+    QCOMPARE_LT(same, 3);
+    QCOMPARE(SearchIndex::hashOf(QStringLiteral("x"), 7),
+             SearchIndex::hashOf(QStringLiteral("x"), 7));
+}
+
+void SearchIndexTest::tokensCollidingUnderAnUnseededHashStayCheap() {
+    // Three-unit tokens that all end in one state of 32-bit FNV-1a (the index's hash until
+    // it was seeded), found by meeting in the middle. With one hash for all of them,
+    // linear probing makes building quadratic: about tokens²/2 probes.
+    constexpr quint32 basis = 2166136261u;
+    constexpr quint32 prime = 16777619u;
+    quint32 inverse = prime; // Newton's iteration for the inverse modulo 2^32
+    for (int i = 0; i < 5; ++i)
+        inverse *= 2u - prime * inverse;
+    QCOMPARE(quint32(prime * inverse), 1u);
+    const auto usable = [](quint32 unit) { // a unit the index keeps as it is
+        const QChar c(char16_t(unit & 0xffff));
+        return !c.isSurrogate() && !SearchIndex::isSpace(c) && c.toCaseFolded() == c &&
+               (unit < 0x80 || c.isLetterOrNumber());
+    };
+    QHash<quint32, quint32> firstByHigh; // high 16 bits of the state after one unit → unit
+    for (quint32 a = 0x21; a < 0x10000; ++a) {
+        if (usable(a))
+            firstByHigh.insert(((basis ^ a) * prime) >> 16, a);
+    }
+    const quint32 target = 0x12345678u;
+    QStringList tokens;
+    for (quint32 c = 0x21; c < 0x10000 && tokens.size() < 4000; ++c) {
+        if (!usable(c))
+            continue;
+        const quint32 beforeC = (target * inverse) ^ c; // state after two units
+        const quint32 beforeB = beforeC * inverse;      // = state after one unit ^ b
+        const auto a = firstByHigh.constFind(beforeB >> 16);
+        if (a == firstByHigh.cend())
+            continue;
+        const quint32 b = (((basis ^ *a) * prime) ^ beforeB) & 0xffff;
+        if (!usable(b))
+            continue;
+        const char16_t units[] = {char16_t(*a), char16_t(b), char16_t(c)};
+        tokens.append(QString(reinterpret_cast<const QChar *>(units), 3));
+    }
+    QCOMPARE_GE(tokens.size(), 2000);
+    for (const QString &token : std::as_const(tokens)) { // they do collide under FNV-1a
+        quint32 state = basis;
+        for (const QChar unit : token)
+            state = (state ^ unit.unicode()) * prime;
+        QCOMPARE(state, target);
+    }
+
+    SearchIndex index;
+    index.startRow();
+    index.addText(tokens.join(u' '));
+    index.finish();
+    QCOMPARE(index.tokenCount(), tokens.size());
+    QCOMPARE_LT(index.probeCount(), 10 * tokens.size());
 }
 
 QTEST_GUILESS_MAIN(SearchIndexTest)

@@ -36,6 +36,9 @@ FilterPanel::FilterPanel(EventModel *events, EventFilterModel *filter, QWidget *
 {
     m_search->setPlaceholderText(tr("Search titles, summaries, quotes…"));
     m_search->setClearButtonEnabled(true);
+    m_search->setToolTip(tr("Events holding every word shown; a word given twice counts once, and "
+                            "only the first %1 different words count.")
+                             .arg(EventFilterModel::maxSearchWords));
     m_search->setAccessibleName(tr("Search events"));
     m_count->setAccessibleName(tr("Events shown"));
     m_clear->setAccessibleName(tr("Clear all filters"));

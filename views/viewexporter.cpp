@@ -5,6 +5,7 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "passagehighlights.h"
+#include "printabletext.h"
 #include "sidepalette.h"
 #include "xmltext.h"
 
@@ -184,7 +185,11 @@ void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptio
         titleFont.setBold(true);
         painter->setFont(titleFont);
         painter->setPen(palette.color(QPalette::Text));
-        const QString title = !options.title.isEmpty() ? options.title : dataset ? dataset->title : QString();
+        // Every string drawn here holds dataset text or an argument: no control character or
+        // bidi override is drawn (an override would show "RTL" as "LTR").
+        const QString title = PrintableText::oneLine(!options.title.isEmpty() ? options.title
+                                                     : dataset                ? dataset->title
+                                                                              : QString());
         const QRect titleRect = painter->boundingRect(body, Qt::AlignLeft | Qt::TextWordWrap, title);
         painter->drawText(body, Qt::AlignLeft | Qt::TextWordWrap, title);
         body.setTop(titleRect.bottom() + 4);
@@ -194,8 +199,10 @@ void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptio
         small.setBold(false);
         painter->setFont(small);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        const QRect subRect = painter->boundingRect(body, Qt::AlignLeft | Qt::TextWordWrap, subtitle(options));
-        painter->drawText(body, Qt::AlignLeft | Qt::TextWordWrap, subtitle(options));
+        const QString subtitleText = PrintableText::oneLine(subtitle(options));
+        const QRect subRect =
+            painter->boundingRect(body, Qt::AlignLeft | Qt::TextWordWrap, subtitleText);
+        painter->drawText(body, Qt::AlignLeft | Qt::TextWordWrap, subtitleText);
         body.setTop(subRect.bottom() + 8);
 
         // Footer: the articles the shown events come from.
@@ -214,7 +221,10 @@ void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptio
         // A footer naming thousands of articles would leave no room for the chart.
         if (cited.size() > names.size())
             names.append(tr("and %1 more articles").arg(QLocale().toString(cited.size() - names.size())));
-        const QString footer = names.isEmpty() ? QString() : tr("Sources: %1").arg(names.join(QStringLiteral("; ")));
+        const QString footer =
+            names.isEmpty()
+                ? QString()
+                : PrintableText::oneLine(tr("Sources: %1").arg(names.join(QStringLiteral("; "))));
         QFont footerFont = small;
         footerFont.setPointSizeF(typeSize(small.pointSizeF() * 0.85, minLabelPoints, options));
         painter->setFont(footerFont);
@@ -440,7 +450,8 @@ bool ViewExporter::write(const QString &path, const ExportOptions &requested,
         generator.setResolution(layoutDpi);
         generator.setSize(size);
         generator.setViewBox(QRect(QPoint(0, 0), size));
-        generator.setTitle(XmlText::escaped(options.title)); // QSvgGenerator writes it as is
+        // QSvgGenerator writes it as is.
+        generator.setTitle(XmlText::escaped(PrintableText::oneLine(options.title)));
         QPainter painter;
         painted = painter.begin(&generator);
         if (painted) {
@@ -462,7 +473,7 @@ bool ViewExporter::write(const QString &path, const ExportOptions &requested,
             writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / layoutDpi, QPageSize::Point));
         }
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setTitle(options.title);
+        writer.setTitle(PrintableText::oneLine(options.title)); // QPdfWriter keeps controls
         writer.setCreator(QStringLiteral("Negotiation Timeline"));
         QPainter painter;
         painted = painter.begin(&writer);
