@@ -2,6 +2,7 @@
 #include "eventmodel.h"
 #include "testdataset.h"
 #include "syntheticdataset.h"
+#include "printabletext.h"
 #include "timelineview.h"
 
 #include <QChart>
@@ -45,6 +46,7 @@ private slots:
     void eventsWithoutALabelAreCountedAndListed();
     void lanesGrowOnScreenAndFitInAnExport();
     void manyActorsOfOneNameMakeBoundedLanes();
+    void controlsAndOverridesInNamesAreNotDrawn();
     void datasetWithoutDatedEventsPansAndZooms();
 
 private:
@@ -503,6 +505,33 @@ void TimelineViewTest::manyActorsOfOneNameMakeBoundedLanes()
     for (const TimelineView::LaneSummary &lane : m_view->laneSummaries())
         onTheChart += lane.individual + lane.counted;
     QVERIFY2(onTheChart >= 400, qPrintable(QString::number(onTheChart)));
+}
+
+void TimelineViewTest::controlsAndOverridesInNamesAreNotDrawn()
+{
+    auto dataset = std::make_shared<Dataset>(*crowdedDataset(2, QStringLiteral("Talks")));
+    const QString hostile = QStringLiteral("A\u202eRTL\u202c\u001b[31m\nforged");
+    dataset->sides[0].name = hostile;
+    dataset->events[0].title = hostile;
+    show(dataset);
+    m_view->settle();
+    const auto bad = [](const QString &text) {
+        return text.contains(QChar(0x202E)) || text.contains(QChar(0x1B)) || text.contains(u'\n');
+    };
+    QStringList drawn = m_view->shownLabels();
+    auto *axis = qobject_cast<QCategoryAxis *>(m_view->chart()->axes(Qt::Vertical).first());
+    drawn += axis->categoriesLabels();
+    for (QAbstractSeries *series : m_view->chart()->series())
+        drawn.append(series->name());
+    QVERIFY(drawn.join(u' ').contains(QStringLiteral("RTL")));
+    for (const QString &text : std::as_const(drawn))
+        QVERIFY2(!bad(text), qPrintable(PrintableText::escaped(text)));
+    const QPoint marker = m_view->markerPositions(QStringLiteral("e0")).first();
+    QMouseEvent move(QEvent::MouseMove, marker, m_view->viewport()->mapToGlobal(marker), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_view->viewport(), &move);
+    const QString callout = m_view->calloutText();
+    QVERIFY(callout.contains(QStringLiteral("RTL")));
+    QVERIFY2(!callout.section(u'\n', 0, 0).contains(QChar(0x202E)), qPrintable(PrintableText::escaped(callout)));
 }
 
 void TimelineViewTest::laneNamesAreShownLiterally()

@@ -7,6 +7,7 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "plaintext.h"
+#include "printabletext.h"
 #include "sidepalette.h"
 
 #include <QCategoryAxis>
@@ -459,7 +460,8 @@ void TimelineView::rebuild()
     const auto addLegend = [&](const QString &name, QScatterSeries::MarkerShape shape, const QColor &fill,
                                const QPen &pen) {
         auto *series = new QScatterSeries;
-        series->setName(name.toHtmlEscaped()); // Qt Charts renders names as rich text
+        // Qt Charts renders names as rich text; and no control or bidi override is obeyed.
+        series->setName(PrintableText::oneLine(name).toHtmlEscaped());
         series->setMarkerShape(shape);
         series->setColor(fill);
         series->setPen(pen);
@@ -772,7 +774,7 @@ void TimelineView::placeMarkers()
                 event.markRight = centre + half;
             }
             if (const Event *data = eventOf(item))
-                event.title = data->title;
+                event.title = PrintableText::oneLine(data->title); // drawn as stored, on its lines
             placementOf.insert(candidate.item, int(events.size()));
             events.append(event);
             eventItems.append(candidate.item);
@@ -895,7 +897,7 @@ void TimelineView::placeMarkers()
     const QFontMetrics laneMetrics(font());
     for (int lane = 0; lane < laneCount; ++lane) {
         // Long lane names would squeeze the plot; the full name is in the filter panel.
-        const QString label = laneMetrics.elidedText(m_laneLabels.at(lane), Qt::ElideRight, 150);
+        const QString label = laneMetrics.elidedText(PrintableText::oneLine(m_laneLabels.at(lane)), Qt::ElideRight, 150);
         // Qt Charts renders labels as rich text: escaped, a name is shown as written.
         laneCategories.append({uniqueLabel(label.toHtmlEscaped(), used), laneTop.at(lane) + m_laneRows.at(lane)});
     }
@@ -1405,7 +1407,7 @@ void TimelineView::showCallout(int itemIndex, const QPoint &at)
         return;
     }
     const EventDateText dates;
-    QString text = event->title + u'\n' + dates.format(event->date);
+    QString text = PrintableText::oneLine(event->title) + u'\n' + dates.format(event->date);
     if (event->status != EventStatus::Occurred)
         text += QStringLiteral(" · ") + dates.statusName(event->status);
     if (!event->disagreements.isEmpty())
