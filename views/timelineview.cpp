@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "timelineoverlay.h"
+#include "timelinedensity.h"
 #include "timelineplacement.h"
 
 #include "eventdatetext.h"
@@ -1007,63 +1008,52 @@ void TimelineView::placeMarkers()
             counts.append({bucket.at, bucket.count > 999 ? QStringLiteral("1k+") : QString::number(bucket.count)});
         }
     }
-    // Dense lanes: events per day, week or month (whichever is at least a few pixels wide),
-    // as bars the height of the lane at the busiest bucket; a click zooms into a bucket.
+    // Dense lanes: how many events start in each day, week, month … (TimelineDensity).
     m_densityScale.clear();
     if (denseCount > 0) {
-        int days = 1;
-        for (int candidate : {1, 7, 30, 91, 365}) {
-            days = candidate;
-            if (candidate * pixelsPerUnit >= 3)
-                break;
-        }
+        const TimelineDensity::Unit unit = TimelineDensity::unitFor(pixelsPerUnit);
         const QDate first = m_layout.dateAt(m_from);
-        const qint64 origin = first.toJulianDay() - (days == 7 ? first.dayOfWeek() - 1 : days >= 30 ? first.day() - 1 : 0);
-        int busiest = 0;
-        // Counted by the day each event starts (or the first day in view), a bucket an index.
+        const QDate last = m_layout.dateAt(m_to);
         const EventModel *source = m_filter->eventSource();
-        const qint64 firstDay = first.toJulianDay();
-        const qint64 bucketCount = (m_layout.dateAt(m_to).toJulianDay() - origin) / days + 1;
-        QList<QList<Shown>> laneBuckets(laneCount);
+        QList<QList<TimelineDensity::Bucket>> laneBuckets(laneCount);
+        int busiest = 0;
+        QList<qint64> startDays;
         for (int lane = 0; lane < laneCount; ++lane) {
             if (!m_denseLanes.at(lane))
                 continue;
-            QList<int> perBucket(bucketCount, 0);
+            startDays.clear();
             for (const Candidate &candidate : m_candidates[std::size_t(lane)]) {
                 const Item &item = m_items.at(candidate.item);
                 if (item.x1 <= m_from || item.x0 >= m_to)
                     continue;
                 ++m_laneSummaries[lane].counted;
-                const qint64 day = std::max(source->startDay(item.row), firstDay);
-                const qint64 bucket = std::clamp<qint64>((day - origin) / days, 0, bucketCount - 1);
-                busiest = std::max(busiest, ++perBucket[bucket]);
+                startDays.append(source->startDay(item.row));
             }
-            for (qint64 b = 0; b < bucketCount; ++b) {
-                if (perBucket.at(b) == 0)
-                    continue;
-                Shown bucket;
-                bucket.lane = lane;
-                bucket.count = perBucket.at(b);
-                bucket.x0 = m_layout.x(origin + b * days);
-                bucket.x1 = m_layout.x(origin + (b + 1) * days);
-                laneBuckets[lane].append(bucket);
-            }
+            laneBuckets[lane] = TimelineDensity::count(startDays, first, last, unit);
+            for (const TimelineDensity::Bucket &bucket : std::as_const(laneBuckets[lane]))
+                busiest = std::max(busiest, bucket.count);
         }
+        // Bars the height of the lane at the busiest bucket; a click zooms into a bucket.
         for (int lane = 0; lane < laneCount; ++lane) {
             const QColor color = m_laneMode == LaneMode::Kind ? neutral : colors.color(m_laneColors.value(lane, -1));
-            for (Shown bucket : std::as_const(laneBuckets[lane])) {
+            for (const TimelineDensity::Bucket &bucket : std::as_const(laneBuckets[lane])) {
+                if (bucket.count == 0)
+                    continue;
+                Shown shown;
+                shown.lane = lane;
+                shown.count = bucket.count;
+                shown.x0 = std::max(m_from, m_layout.x(bucket.first));
+                shown.x1 = std::min(m_to, m_layout.x(bucket.next));
                 const double share = double(bucket.count) / std::max(1, busiest);
                 const double bottom = laneTop.at(lane) + denseRows - 0.1;
                 const double height = std::max(0.08, share * (denseRows - 0.3));
-                bars.append({QRectF(QPointF(bucket.x0, bottom - height), QPointF(bucket.x1, bottom)), color});
-                bucket.at = QPointF((bucket.x0 + bucket.x1) / 2, bottom - height / 2);
-                bucket.column = -2; // a density bucket: a click zooms into it
-                m_shown.append(bucket);
+                bars.append({QRectF(QPointF(shown.x0, bottom - height), QPointF(shown.x1, bottom)), color});
+                shown.at = QPointF((shown.x0 + shown.x1) / 2, bottom - height / 2);
+                shown.column = -2; // a density bucket: a click zooms into it
+                m_shown.append(shown);
             }
         }
-        const QString unit = days == 1 ? tr("day") : days == 7 ? tr("week") : days == 30 ? tr("month")
-                             : days == 91 ? tr("quarter") : tr("year");
-        m_densityScale = tr("Bars: events per %1; the tallest is %2").arg(unit).arg(busiest);
+        m_densityScale = tr("Bars: events per %1; the tallest is %2").arg(TimelineDensity::unitName(unit)).arg(busiest);
     }
     m_overlay->setBars(bars);
     QList<QPair<double, double>> breaks;
