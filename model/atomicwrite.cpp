@@ -1,5 +1,7 @@
 #include "atomicwrite.h"
 
+#include "regularfile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -23,19 +25,6 @@ QString systemError(int error) {
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
-QString kindOf(mode_t mode) {
-    if (S_ISDIR(mode))
-        return tr("a folder");
-    if (S_ISCHR(mode))
-        return tr("a character device");
-    if (S_ISBLK(mode))
-        return tr("a block device");
-    if (S_ISFIFO(mode))
-        return tr("a FIFO");
-    if (S_ISSOCK(mode))
-        return tr("a socket");
-    return tr("not a regular file");
-}
 } // namespace
 
 bool AtomicWrite::resolveTarget(const QString &path, QString *target, QString *reason) {
@@ -61,7 +50,7 @@ bool AtomicWrite::resolveTarget(const QString &path, QString *target, QString *r
         return true;
     }
     if (!S_ISLNK(link.st_mode))
-        return refuse(tr("%1 is %2, not a regular file").arg(path, kindOf(link.st_mode)));
+        return refuse(tr("%1 is %2, not a regular file").arg(path, RegularFile::kindName(link.st_mode)));
 
     // A link: write through to the file it finally names, and only if that is a regular file.
     char *resolved = ::realpath(native.constData(), nullptr);
@@ -75,7 +64,7 @@ bool AtomicWrite::resolveTarget(const QString &path, QString *target, QString *r
             tr("cannot check %1 (the target of %2): %3").arg(final, path, systemError(errno)));
     if (!S_ISREG(info.st_mode))
         return refuse(tr("%1 links to %2, which is %3, not a regular file")
-                          .arg(path, final, kindOf(info.st_mode)));
+                          .arg(path, final, RegularFile::kindName(info.st_mode)));
     *target = final;
     return true;
 }

@@ -16,19 +16,6 @@ namespace ntl {
 
 namespace {
 
-QString kindOf(mode_t mode) {
-    if (S_ISDIR(mode))
-        return QStringLiteral("a folder");
-    if (S_ISFIFO(mode))
-        return QStringLiteral("a FIFO");
-    if (S_ISCHR(mode))
-        return QStringLiteral("a character device");
-    if (S_ISBLK(mode))
-        return QStringLiteral("a block device");
-    if (S_ISSOCK(mode))
-        return QStringLiteral("a socket");
-    return QStringLiteral("not a regular file");
-}
 
 qint64 modifiedNs(const struct stat &info) {
     return qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
@@ -73,6 +60,21 @@ int openBelow(int dirFd, const QStringList &components) {
 RegularFile::~RegularFile() {
     if (m_fd >= 0)
         ::close(m_fd);
+}
+
+QString RegularFile::kindName(unsigned mode)
+{
+    if (S_ISDIR(mode))
+        return QStringLiteral("a folder");
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a FIFO");
+    if (S_ISCHR(mode))
+        return QStringLiteral("a character device");
+    if (S_ISBLK(mode))
+        return QStringLiteral("a block device");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    return QStringLiteral("not a regular file");
 }
 
 bool RegularFile::hasControlCharacter(const QString &name) {
@@ -181,7 +183,7 @@ bool RegularFile::checkOpened(QString *error) {
         return false;
     }
     if (!S_ISREG(info.st_mode)) {
-        *error = QStringLiteral("is %1, not a regular file").arg(kindOf(info.st_mode));
+        *error = QStringLiteral("is %1, not a regular file").arg(kindName(info.st_mode));
         ::close(m_fd);
         m_fd = -1;
         return false;

@@ -45,6 +45,8 @@ public:
     // Whether `name` holds a character that has no business in a file name read from a
     // dataset: NUL or another control character.
     static bool hasControlCharacter(const QString &name);
+    // "a folder", "a FIFO", "a character device" … for a file's st_mode.
+    static QString kindName(unsigned mode);
     // "permission denied", "no such file", … for an errno value.
     static QString describe(int errorNumber);
 

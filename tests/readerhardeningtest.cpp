@@ -19,8 +19,7 @@ using namespace ntl;
 // through no link out of the dataset's folder, never blocking, bounded while read, noticed
 // when they change; article texts of well-formed UTF-8; and a document tree bounded in
 // memory whatever the input.
-class ReaderHardeningTest : public QObject
-{
+class ReaderHardeningTest : public QObject {
     Q_OBJECT
 private slots:
     void specialFilesAreRefusedAsDatasets_data();
@@ -48,8 +47,7 @@ private slots:
 private:
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    bool write(const QString &name, const QByteArray &bytes) const
-    {
+    bool write(const QString &name, const QByteArray &bytes) const {
         QFile file(path(name));
         return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
     }
@@ -59,38 +57,40 @@ namespace {
 
 // A valid dataset whose only article reads its text from `textFile`, and whose event cites
 // `quote` at 0..quote.size().
-QByteArray datasetWithTextFile(const QByteArray &textFile, const QByteArray &quote = "Talks")
-{
+QByteArray datasetWithTextFile(const QByteArray &textFile, const QByteArray &quote = "Talks") {
     return R"({"format":"negotiation-timeline","version":1,"title":"t","offsetUnit":"codepoint",
 "sides":[{"id":"s","name":"S"}],
-"articles":[{"id":"a","title":"A","published":"2030-01-01","textFile":")" + textFile + R"("}],
+"articles":[{"id":"a","title":"A","published":"2030-01-01","textFile":")" +
+           textFile + R"("}],
 "actors":[],
 "events":[{"id":"e","title":"E","summary":"","kind":"talks","status":"occurred",
   "date":{"start":"2030-01-01","precision":"day","basis":"stated"},"participants":[],
-  "sources":[{"article":"a","exact":")" + quote + R"(","start":0,"end":)" +
-           QByteArray::number(quote.size()) + "}]}]}";
+  "sources":[{"article":"a","exact":")" +
+           quote + R"(","start":0,"end":)" + QByteArray::number(quote.size()) + "}]}]}";
 }
 
-QString firstMessage(const DatasetReader::Result &result)
-{
+QString firstMessage(const DatasetReader::Result &result) {
     return result.diagnostics.isEmpty() ? QString() : result.diagnostics.first().toString();
 }
 
 } // namespace
 
-void ReaderHardeningTest::specialFilesAreRefusedAsDatasets_data()
-{
+void ReaderHardeningTest::specialFilesAreRefusedAsDatasets_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("words");
-    QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero") << QStringLiteral("is a character device, not a regular file");
-    QTest::newRow("/dev/null") << QStringLiteral("/dev/null") << QStringLiteral("is a character device, not a regular file");
-    QTest::newRow("a folder") << QStringLiteral("/tmp") << QStringLiteral("is a folder, not a regular file");
-    QTest::newRow("a FIFO") << QStringLiteral("fifo") << QStringLiteral("is a FIFO, not a regular file");
-    QTest::newRow("a link to /dev/zero") << QStringLiteral("zero-link.json") << QStringLiteral("is a character device");
+    QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero")
+                               << QStringLiteral("is a character device, not a regular file");
+    QTest::newRow("/dev/null") << QStringLiteral("/dev/null")
+                               << QStringLiteral("is a character device, not a regular file");
+    QTest::newRow("a folder") << QStringLiteral("/tmp")
+                              << QStringLiteral("is a folder, not a regular file");
+    QTest::newRow("a FIFO") << QStringLiteral("fifo")
+                            << QStringLiteral("is a FIFO, not a regular file");
+    QTest::newRow("a link to /dev/zero")
+        << QStringLiteral("zero-link.json") << QStringLiteral("is a character device");
 }
 
-void ReaderHardeningTest::specialFilesAreRefusedAsDatasets()
-{
+void ReaderHardeningTest::specialFilesAreRefusedAsDatasets() {
     QFETCH(QString, file);
     QFETCH(QString, words);
     if (file == QLatin1String("fifo") && !QFile::exists(path(file)))
@@ -106,25 +106,27 @@ void ReaderHardeningTest::specialFilesAreRefusedAsDatasets()
     QCOMPARE(result.diagnostics.first().file, target);
 }
 
-void ReaderHardeningTest::fifoAsArticleTextIsRefusedAtOnce()
-{
+void ReaderHardeningTest::fifoAsArticleTextIsRefusedAtOnce() {
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("fifo-data")));
-    QCOMPARE(::mkfifo(QFile::encodeName(path(QStringLiteral("fifo-data/text.txt"))).constData(), 0600), 0);
+    QCOMPARE(
+        ::mkfifo(QFile::encodeName(path(QStringLiteral("fifo-data/text.txt"))).constData(), 0600),
+        0);
     QVERIFY(write(QStringLiteral("fifo-data/d.json"), datasetWithTextFile("text.txt")));
     const auto result = DatasetReader::readFile(path(QStringLiteral("fifo-data/d.json")));
     QVERIFY(!result.ok());
     QCOMPARE(result.diagnostics.first().jsonPath, QStringLiteral("/articles/0/textFile"));
-    QVERIFY2(result.diagnostics.first().message.contains(QStringLiteral("is a FIFO, not a regular file")),
+    QVERIFY2(result.diagnostics.first().message.contains(
+                 QStringLiteral("is a FIFO, not a regular file")),
              qPrintable(firstMessage(result)));
 }
 
-void ReaderHardeningTest::nulAfterALinkNameIsRefused()
-{
+void ReaderHardeningTest::nulAfterALinkNameIsRefused() {
     // The attack of issue 12: "link.txt\u0000" where link.txt leads out of the folder. Qt
     // cuts the name at the NUL and would follow the link.
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("nul-data")));
     QVERIFY(write(QStringLiteral("outside.txt"), "Talks secret"));
-    QVERIFY(QFile::link(path(QStringLiteral("outside.txt")), path(QStringLiteral("nul-data/link.txt"))));
+    QVERIFY(QFile::link(path(QStringLiteral("outside.txt")),
+                        path(QStringLiteral("nul-data/link.txt"))));
     QVERIFY(write(QStringLiteral("nul-data/d.json"), datasetWithTextFile("link.txt\\u0000")));
     const auto result = DatasetReader::readFile(path(QStringLiteral("nul-data/d.json")));
     QVERIFY(!result.ok());
@@ -133,34 +135,34 @@ void ReaderHardeningTest::nulAfterALinkNameIsRefused()
              qPrintable(firstMessage(result)));
 }
 
-void ReaderHardeningTest::linkInsideTheFolderIsFollowed()
-{
+void ReaderHardeningTest::linkInsideTheFolderIsFollowed() {
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("in-data/texts")));
     QVERIFY(write(QStringLiteral("in-data/texts/real.txt"), "Talks in the folder"));
-    QVERIFY(QFile::link(QStringLiteral("texts/real.txt"), path(QStringLiteral("in-data/alias.txt"))));
+    QVERIFY(
+        QFile::link(QStringLiteral("texts/real.txt"), path(QStringLiteral("in-data/alias.txt"))));
     QVERIFY(write(QStringLiteral("in-data/d.json"), datasetWithTextFile("alias.txt")));
     const auto result = DatasetReader::readFile(path(QStringLiteral("in-data/d.json")));
     QVERIFY2(result.ok(), qPrintable(firstMessage(result)));
     QCOMPARE(result.dataset->articles.first().text, QStringLiteral("Talks in the folder"));
 }
 
-void ReaderHardeningTest::linkSwappedForAFolderLinkIsNotFollowedOut()
-{
+void ReaderHardeningTest::linkSwappedForAFolderLinkIsNotFollowedOut() {
     // A folder on the way that is a link out: refused, naming where it leads.
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("swap-data")));
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("elsewhere")));
     QVERIFY(write(QStringLiteral("elsewhere/t.txt"), "Talks elsewhere"));
-    QVERIFY(QFile::link(path(QStringLiteral("elsewhere")), path(QStringLiteral("swap-data/texts"))));
+    QVERIFY(
+        QFile::link(path(QStringLiteral("elsewhere")), path(QStringLiteral("swap-data/texts"))));
     RegularFile file;
     QString error;
     QString target;
-    QVERIFY(!file.openInside(path(QStringLiteral("swap-data")), QStringLiteral("texts/t.txt"), &error, &target));
+    QVERIFY(!file.openInside(path(QStringLiteral("swap-data")), QStringLiteral("texts/t.txt"),
+                             &error, &target));
     QVERIFY2(error.contains(QStringLiteral("outside the dataset's folder")), qPrintable(error));
     QCOMPARE(target, QFileInfo(path(QStringLiteral("elsewhere/t.txt"))).canonicalFilePath());
 }
 
-void ReaderHardeningTest::fileChangedWhileReadIsNoticed()
-{
+void ReaderHardeningTest::fileChangedWhileReadIsNoticed() {
     QVERIFY(write(QStringLiteral("growing.json"), "{\"a\": 1}"));
     auto file = std::make_unique<RegularFile>();
     QString error;
@@ -175,8 +177,7 @@ void ReaderHardeningTest::fileChangedWhileReadIsNoticed()
     QCOMPARE(error, QStringLiteral("the file changed while it was read"));
 }
 
-void ReaderHardeningTest::fileReplacedWhileReadIsNoticed()
-{
+void ReaderHardeningTest::fileReplacedWhileReadIsNoticed() {
     QVERIFY(write(QStringLiteral("replaced.json"), "{\"a\": 1}"));
     QVERIFY(write(QStringLiteral("replacement.json"), "{\"b\": 2}"));
     RegularFile file;
@@ -190,13 +191,13 @@ void ReaderHardeningTest::fileReplacedWhileReadIsNoticed()
     QCOMPARE(error, QStringLiteral("the file changed while it was read"));
 }
 
-void ReaderHardeningTest::folderWithoutSearchPermissionSaysSo()
-{
+void ReaderHardeningTest::folderWithoutSearchPermissionSaysSo() {
     // As root, permissions do not apply: the check then runs as "nobody" in a child.
     QTemporaryDir shared(QStringLiteral("/tmp/ntl-perm-XXXXXX"));
     QVERIFY(shared.isValid());
-    QVERIFY(QFile::setPermissions(shared.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                                     QFileDevice::ReadOther | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(
+        shared.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                           QFileDevice::ReadOther | QFileDevice::ExeOther));
     const QString locked = shared.filePath(QStringLiteral("locked"));
     QVERIFY(QDir().mkpath(locked));
     {
@@ -219,13 +220,13 @@ void ReaderHardeningTest::folderWithoutSearchPermissionSaysSo()
                    QStringLiteral("--clear-groups"), QStringLiteral(NTL_APP_PATH),
                    QStringLiteral("--check"), locked + QStringLiteral("/d.json")});
     QVERIFY(process.waitForFinished(60000));
-    const QString out = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    const QString out =
+        QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
     QCOMPARE(process.exitCode(), 1);
     QVERIFY2(out.contains(QStringLiteral("d.json: error: permission denied")), qPrintable(out));
 }
 
-void ReaderHardeningTest::articleTextCutInsideASequenceIsRefusedWithItsOffset()
-{
+void ReaderHardeningTest::articleTextCutInsideASequenceIsRefusedWithItsOffset() {
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("cut-data")));
     // "Talks é" and the first byte of "€" (E2 82 AC): cut after E2.
     QVERIFY(write(QStringLiteral("cut-data/t.txt"), "Talks \xC3\xA9 \xE2"));
@@ -233,12 +234,12 @@ void ReaderHardeningTest::articleTextCutInsideASequenceIsRefusedWithItsOffset()
     const auto result = DatasetReader::readFile(path(QStringLiteral("cut-data/d.json")));
     QVERIFY(!result.ok());
     QCOMPARE(result.diagnostics.first().jsonPath, QStringLiteral("/articles/0/textFile"));
-    QVERIFY2(result.diagnostics.first().message.contains(QStringLiteral("is not valid UTF-8 (at byte 9)")),
+    QVERIFY2(result.diagnostics.first().message.contains(
+                 QStringLiteral("is not valid UTF-8 (at byte 9)")),
              qPrintable(firstMessage(result)));
 }
 
-void ReaderHardeningTest::byteOrderMarkOfATextFileIsSkipped()
-{
+void ReaderHardeningTest::byteOrderMarkOfATextFileIsSkipped() {
     // As docs/format.md says: offsets count from the character after it.
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("bom-data")));
     QVERIFY(write(QStringLiteral("bom-data/t.txt"), "\xEF\xBB\xBFTalks here"));
@@ -248,12 +249,13 @@ void ReaderHardeningTest::byteOrderMarkOfATextFileIsSkipped()
     QCOMPARE(result.dataset->articles.first().text, QStringLiteral("Talks here"));
 }
 
-void ReaderHardeningTest::invalidUtf8IsFoundAtItsFirstByte_data()
-{
+void ReaderHardeningTest::invalidUtf8IsFoundAtItsFirstByte_data() {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("offset");
     QTest::newRow("ASCII") << QByteArray("plain") << -1;
-    QTest::newRow("every length") << QByteArray("\x7F\xC2\x80\xE0\xA0\x80\xF0\x90\x80\x80\xF4\x8F\xBF\xBF") << -1;
+    QTest::newRow("every length") << QByteArray(
+                                         "\x7F\xC2\x80\xE0\xA0\x80\xF0\x90\x80\x80\xF4\x8F\xBF\xBF")
+                                  << -1;
     QTest::newRow("lone continuation") << QByteArray("ab\x80") << 2;
     QTest::newRow("overlong two") << QByteArray("a\xC1\xBF") << 1;
     QTest::newRow("overlong three") << QByteArray("a\xE0\x9F\xBF") << 1;
@@ -264,15 +266,13 @@ void ReaderHardeningTest::invalidUtf8IsFoundAtItsFirstByte_data()
     QTest::newRow("F5") << QByteArray("\xF5\x80\x80\x80") << 0;
 }
 
-void ReaderHardeningTest::invalidUtf8IsFoundAtItsFirstByte()
-{
+void ReaderHardeningTest::invalidUtf8IsFoundAtItsFirstByte() {
     QFETCH(QByteArray, bytes);
     QFETCH(int, offset);
     QCOMPARE(invalidUtf8At(bytes), qsizetype(offset));
 }
 
-void ReaderHardeningTest::unknownMembersAreSkippedWithoutBuildingThem()
-{
+void ReaderHardeningTest::unknownMembersAreSkippedWithoutBuildingThem() {
     // A megabyte of {} under an unknown key: nothing of it is built, so a budget far below
     // what it would cost is enough, and the key stays (to be warned about) as null.
     QByteArray text = R"({"format":"x","colour":[)";
@@ -289,8 +289,7 @@ void ReaderHardeningTest::unknownMembersAreSkippedWithoutBuildingThem()
     QVERIFY(budget.load() > 0);
 }
 
-void ReaderHardeningTest::knownArraysOfTinyValuesStopAtTheBudget()
-{
+void ReaderHardeningTest::knownArraysOfTinyValuesStopAtTheBudget() {
     QByteArray text = R"({"sides":[)";
     for (int i = 0; i < 500000; ++i)
         text += i ? ",{}" : "{}";
@@ -308,9 +307,9 @@ void ReaderHardeningTest::knownArraysOfTinyValuesStopAtTheBudget()
              BoundedDom::Outcome::SyntaxError);
 }
 
-void ReaderHardeningTest::containerWhereAStringBelongsIsReadEmpty()
-{
-    const QByteArray text = R"({"title":[[1,2],{"a":[3]}],"sides":[{"id":{"x":1},"name":"N","extra":[1,2,3]}]})";
+void ReaderHardeningTest::containerWhereAStringBelongsIsReadEmpty() {
+    const QByteArray text =
+        R"({"title":[[1,2],{"a":[3]}],"sides":[{"id":{"x":1},"name":"N","extra":[1,2,3]}]})";
     std::atomic<qint64> budget{1024 * 1024};
     Json dom;
     QCOMPARE(BoundedDom::parse(std::string_view(text.constData(), std::size_t(text.size())),
@@ -324,8 +323,7 @@ void ReaderHardeningTest::containerWhereAStringBelongsIsReadEmpty()
     QVERIFY(dom["sides"][0]["extra"].is_null());
 }
 
-void ReaderHardeningTest::hugeUnknownFieldLoadsWithAWarning()
-{
+void ReaderHardeningTest::hugeUnknownFieldLoadsWithAWarning() {
     QByteArray text = datasetWithTextFile("t.txt");
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("big-data")));
     QVERIFY(write(QStringLiteral("big-data/t.txt"), "Talks"));
@@ -339,11 +337,11 @@ void ReaderHardeningTest::hugeUnknownFieldLoadsWithAWarning()
     const auto result = DatasetReader::readFile(path(QStringLiteral("big-data/d.json")));
     QVERIFY2(result.ok(), qPrintable(firstMessage(result)));
     QCOMPARE(result.diagnostics.size(), 1);
-    QCOMPARE(result.diagnostics.first().message, QStringLiteral("unknown field \"colour\" ignored"));
+    QCOMPARE(result.diagnostics.first().message,
+             QStringLiteral("unknown field \"colour\" ignored"));
 }
 
-void ReaderHardeningTest::hugeKnownArrayIsRefusedNotExhausted()
-{
+void ReaderHardeningTest::hugeKnownArrayIsRefusedNotExhausted() {
     // 36 MB of {} as sides: about 2 GB as a plain DOM; refused at the budget instead.
     QByteArray text = R"({"format":"negotiation-timeline","version":1,"title":"t","sides":[)";
     text.reserve(40 * 1024 * 1024);
@@ -358,8 +356,7 @@ void ReaderHardeningTest::hugeKnownArrayIsRefusedNotExhausted()
              qPrintable(firstMessage(result)));
 }
 
-void ReaderHardeningTest::overlongTitleIsRefusedWhereItIs()
-{
+void ReaderHardeningTest::overlongTitleIsRefusedWhereItIs() {
     QByteArray text = datasetWithTextFile("t.txt");
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("long-data")));
     QVERIFY(write(QStringLiteral("long-data/t.txt"), "Talks"));
@@ -371,11 +368,15 @@ void ReaderHardeningTest::overlongTitleIsRefusedWhereItIs()
     QStringList lines;
     for (const Diagnostic &d : result.diagnostics)
         lines.append(d.toString());
-    QVERIFY2(lines.contains(path(QStringLiteral("long-data/d.json")) +
-                            QStringLiteral(": /sides/0/id: error: expected at most 200 characters, found 201")),
-             qPrintable(lines.join(u'\n')));
-    QVERIFY2(lines.contains(path(QStringLiteral("long-data/d.json")) +
-                            QStringLiteral(": /events/0/title: error: expected at most 1000 characters, found 1001")),
+    QVERIFY2(
+        lines.contains(
+            path(QStringLiteral("long-data/d.json")) +
+            QStringLiteral(": /sides/0/id: error: expected at most 200 characters, found 201")),
+        qPrintable(lines.join(u'\n')));
+    QVERIFY2(lines.contains(
+                 path(QStringLiteral("long-data/d.json")) +
+                 QStringLiteral(
+                     ": /events/0/title: error: expected at most 1000 characters, found 1001")),
              qPrintable(lines.join(u'\n')));
 }
 

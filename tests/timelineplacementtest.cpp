@@ -9,8 +9,7 @@ using namespace ntl;
 // and a mark overlap; a label begins right of its own mark or ends left of it; one label
 // per event, in any number of lanes; titles wrap instead of being cut; when room runs
 // out, the events given first keep their labels.
-class TimelinePlacementTest : public QObject
-{
+class TimelinePlacementTest : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
@@ -29,8 +28,8 @@ private:
 
 namespace {
 
-TimelinePlacement::Event makeEvent(int id, QList<int> lanes, double x, const QString &title, double span = 0)
-{
+TimelinePlacement::Event makeEvent(int id, QList<int> lanes, double x, const QString &title,
+                                   double span = 0) {
     TimelinePlacement::Event e;
     e.id = id;
     e.lanes = std::move(lanes);
@@ -41,12 +40,12 @@ TimelinePlacement::Event makeEvent(int id, QList<int> lanes, double x, const QSt
 }
 
 // A cluster of same-day events in two lanes, as a busy day in the default dataset.
-QList<TimelinePlacement::Event> busyDay(int count)
-{
+QList<TimelinePlacement::Event> busyDay(int count) {
     QList<TimelinePlacement::Event> events;
     for (int i = 0; i < count; ++i)
-        events.append(makeEvent(i, {i % 2}, 300 + (i % 3) * 60,
-                            QStringLiteral("Event number %1 with a title of several words").arg(i)));
+        events.append(
+            makeEvent(i, {i % 2}, 300 + (i % 3) * 60,
+                      QStringLiteral("Event number %1 with a title of several words").arg(i)));
     return events;
 }
 
@@ -55,8 +54,8 @@ struct Box {
     QRectF rect; // x pixels, y rows
 };
 
-QList<Box> boxesOf(const QList<TimelinePlacement::Event> &events, const TimelinePlacement::Result &result)
-{
+QList<Box> boxesOf(const QList<TimelinePlacement::Event> &events,
+                   const TimelinePlacement::Result &result) {
     QList<Box> boxes;
     for (const TimelinePlacement::Label &label : result.labels)
         boxes.append({label.lane, label.rect});
@@ -71,14 +70,12 @@ QList<Box> boxesOf(const QList<TimelinePlacement::Event> &events, const Timeline
 
 } // namespace
 
-void TimelinePlacementTest::initTestCase()
-{
+void TimelinePlacementTest::initTestCase() {
     m_font = QFont(QStringLiteral("DejaVu Sans"));
     m_font.setPixelSize(12);
 }
 
-void TimelinePlacementTest::labelsBeginOrEndAtTheirOwnMark()
-{
+void TimelinePlacementTest::labelsBeginOrEndAtTheirOwnMark() {
     QList<TimelinePlacement::Event> events = busyDay(12);
     TimelinePlacement::Options options;
     options.left = 0;
@@ -98,11 +95,11 @@ void TimelinePlacementTest::labelsBeginOrEndAtTheirOwnMark()
     }
 }
 
-void TimelinePlacementTest::noTwoLabelsOrMarksOverlap()
-{
+void TimelinePlacementTest::noTwoLabelsOrMarksOverlap() {
     QList<TimelinePlacement::Event> events = busyDay(40);
     for (int i = 0; i < 20; ++i)
-        events.append(makeEvent(100 + i, {0, 1}, 100 + i * 37, QStringLiteral("Spread %1").arg(i), i % 4 ? 0 : 50));
+        events.append(makeEvent(100 + i, {0, 1}, 100 + i * 37, QStringLiteral("Spread %1").arg(i),
+                                i % 4 ? 0 : 50));
     TimelinePlacement::Options options;
     options.right = 1200;
     options.rowLimit = {14, 14};
@@ -121,18 +118,18 @@ void TimelinePlacementTest::noTwoLabelsOrMarksOverlap()
         QVERIFY(label.rect.bottom() <= 14);
 }
 
-void TimelinePlacementTest::anEventOfSeveralLanesIsLabelledOnce()
-{
-    QList<TimelinePlacement::Event> events{makeEvent(0, {0, 1, 2}, 200, QStringLiteral("Talks of three sides"))};
+void TimelinePlacementTest::anEventOfSeveralLanesIsLabelledOnce() {
+    QList<TimelinePlacement::Event> events{
+        makeEvent(0, {0, 1, 2}, 200, QStringLiteral("Talks of three sides"))};
     const auto result = TimelinePlacement::place(events, 3, metrics(), {});
     QCOMPARE(result.labels.size(), 1);
-    QCOMPARE(result.marks.size(), 3); // a mark in each lane
+    QCOMPARE(result.marks.size(), 3);        // a mark in each lane
     QCOMPARE(result.labels.first().lane, 0); // its first lane, where there is room
 }
 
-void TimelinePlacementTest::longTitlesWrapRatherThanBeingCut()
-{
-    const QString title = QStringLiteral("US official: the Ukrainians have agreed to the peace deal, with minor details to sort out");
+void TimelinePlacementTest::longTitlesWrapRatherThanBeingCut() {
+    const QString title = QStringLiteral("US official: the Ukrainians have agreed to the peace "
+                                         "deal, with minor details to sort out");
     QList<TimelinePlacement::Event> events{makeEvent(0, {0}, 100, title)};
     TimelinePlacement::Options options;
     options.maxLabelWidth = 220;
@@ -147,13 +144,13 @@ void TimelinePlacementTest::longTitlesWrapRatherThanBeingCut()
         QVERIFY(metrics().horizontalAdvance(line) <= options.maxLabelWidth);
 }
 
-void TimelinePlacementTest::whenRoomRunsOutTheFirstGivenKeepTheirLabels()
-{
+void TimelinePlacementTest::whenRoomRunsOutTheFirstGivenKeepTheirLabels() {
     // Ten events on one spot, room for three one-line labels: the first three given win,
     // whatever their order on the axis.
     QList<TimelinePlacement::Event> events;
     for (int i = 0; i < 10; ++i)
-        events.append(makeEvent(i, {0}, 200 - i, QStringLiteral("Title %1 that is long enough to need room").arg(i)));
+        events.append(makeEvent(
+            i, {0}, 200 - i, QStringLiteral("Title %1 that is long enough to need room").arg(i)));
     std::swap(events[0], events[7]); // the caller's priority order is not the axis order
     TimelinePlacement::Options options;
     options.rowLimit = {3};
@@ -170,8 +167,7 @@ void TimelinePlacementTest::whenRoomRunsOutTheFirstGivenKeepTheirLabels()
     QCOMPARE(result.unlabelled.size() + result.labels.size(), 10);
 }
 
-void TimelinePlacementTest::withoutARowLimitEveryTitleIsWhole()
-{
+void TimelinePlacementTest::withoutARowLimitEveryTitleIsWhole() {
     QList<TimelinePlacement::Event> events = busyDay(60);
     TimelinePlacement::Options options;
     options.right = 1000;
@@ -182,8 +178,7 @@ void TimelinePlacementTest::withoutARowLimitEveryTitleIsWhole()
     QVERIFY(result.unlabelled.isEmpty());
 }
 
-void TimelinePlacementTest::wrappingIsTheNarrowestForItsLines()
-{
+void TimelinePlacementTest::wrappingIsTheNarrowestForItsLines() {
     const QString title = QStringLiteral("Zelensky to visit the US to meet Trump");
     const QStringList two = TimelinePlacement::narrowest(title, 2, 1000, metrics());
     QCOMPARE(two.size(), 2);

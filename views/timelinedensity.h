@@ -9,8 +9,7 @@ namespace ntl {
 // What a lane shows where its marks would fill it (semantic zoom): how many events start
 // in each day, week, month, quarter or year of the range in view, whichever unit is the
 // finest still a few pixels wide. Calendar units, so a month is a month. No widgets.
-class TimelineDensity
-{
+class TimelineDensity {
 public:
     enum class Unit { Day, Week, Month, Quarter, Year };
 
@@ -30,7 +29,8 @@ public:
     // The buckets of `unit` covering [from, to] with the number of `startDays` (julian days,
     // in any order) in each; a day before `from` counts in the first bucket (an event begun
     // before the view, still in it), one after `to` is not counted. Empty buckets included.
-    static QList<Bucket> count(const QList<qint64> &startDays, const QDate &from, const QDate &to, Unit unit);
+    static QList<Bucket> count(const QList<qint64> &startDays, const QDate &from, const QDate &to,
+                               Unit unit);
 };
 
 } // namespace ntl

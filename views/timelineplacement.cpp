@@ -11,32 +11,27 @@ namespace {
 constexpr int hardRowLimit = 400;
 
 // The pixels taken in one row of one lane, as disjoint intervals in order.
-class Row
-{
+class Row {
 public:
-    bool isFree(double from, double to) const
-    {
+    bool isFree(double from, double to) const {
         // The first interval ending after `from`: free if it starts at or after `to`.
         const auto it = std::upper_bound(m_spans.cbegin(), m_spans.cend(), from,
                                          [](double x, const Span &span) { return x < span.to; });
         return it == m_spans.cend() || it->from >= to;
     }
-    void take(double from, double to)
-    {
+    void take(double from, double to) {
         const auto it = std::upper_bound(m_spans.begin(), m_spans.end(), from,
                                          [](double x, const Span &span) { return x < span.from; });
         m_spans.insert(it, {from, to});
     }
     // Where the first interval at or after `from` starts (+inf for none).
-    double nextStart(double from) const
-    {
+    double nextStart(double from) const {
         const auto it = std::upper_bound(m_spans.cbegin(), m_spans.cend(), from,
                                          [](double x, const Span &span) { return x < span.to; });
         return it == m_spans.cend() ? qInf() : std::max(from, it->from);
     }
     // Where the last interval ending at or before `to` ends (-inf for none).
-    double previousEnd(double to) const
-    {
+    double previousEnd(double to) const {
         auto it = std::lower_bound(m_spans.cbegin(), m_spans.cend(), to,
                                    [](const Span &span, double x) { return span.from < x; });
         if (it == m_spans.cbegin())
@@ -60,18 +55,14 @@ struct Shape {
     int lines = 1;
 };
 
-class Lane
-{
+class Lane {
 public:
     explicit Lane(int limit)
-        : m_limit(limit < 0 ? hardRowLimit : std::min(limit, hardRowLimit))
-    {
-    }
+        : m_limit(limit < 0 ? hardRowLimit : std::min(limit, hardRowLimit)) {}
     int limit() const { return m_limit; }
     int used() const { return int(m_rows.size()); }
 
-    bool fits(int row, const Shape &shape) const
-    {
+    bool fits(int row, const Shape &shape) const {
         if (row + shape.lines > m_limit)
             return false;
         if (!free(row, shape.firstFrom, shape.firstTo))
@@ -83,8 +74,7 @@ public:
         return true;
     }
     // The lowest row `shape` fits from, or -1.
-    int lowest(const Shape &shape) const
-    {
+    int lowest(const Shape &shape) const {
         for (int row = 0; row + shape.lines <= m_limit; ++row) {
             if (fits(row, shape))
                 return row;
@@ -93,21 +83,20 @@ public:
         }
         return -1;
     }
-    void take(int row, const Shape &shape)
-    {
+    void take(int row, const Shape &shape) {
         rowAt(row).take(shape.firstFrom, shape.firstTo);
         for (int k = 1; k < shape.lines; ++k)
             rowAt(row + k).take(shape.restFrom, shape.restTo);
     }
-    const Row *row(int index) const { return index < used() ? &m_rows[std::size_t(index)] : nullptr; }
+    const Row *row(int index) const {
+        return index < used() ? &m_rows[std::size_t(index)] : nullptr;
+    }
 
 private:
-    bool free(int row, double from, double to) const
-    {
+    bool free(int row, double from, double to) const {
         return row >= used() || m_rows[std::size_t(row)].isFree(from, to);
     }
-    Row &rowAt(int index)
-    {
+    Row &rowAt(int index) {
         if (index >= used())
             m_rows.resize(std::size_t(index) + 1);
         return m_rows[std::size_t(index)];
@@ -119,8 +108,8 @@ private:
 
 } // namespace
 
-QStringList TimelinePlacement::wrap(const QString &title, double width, const QFontMetricsF &metrics)
-{
+QStringList TimelinePlacement::wrap(const QString &title, double width,
+                                    const QFontMetricsF &metrics) {
     const QStringList words = title.split(u' ', Qt::SkipEmptyParts);
     QStringList lines;
     QString line;
@@ -139,8 +128,7 @@ QStringList TimelinePlacement::wrap(const QString &title, double width, const QF
 }
 
 QStringList TimelinePlacement::narrowest(const QString &title, int lines, double maxWidth,
-                                         const QFontMetricsF &metrics)
-{
+                                         const QFontMetricsF &metrics) {
     if (lines == 1) { // one line: the title as it is, if it fits (most do: no wrapping to try)
         const QString line = title.simplified();
         if (line.isEmpty() || metrics.horizontalAdvance(line) > maxWidth)
@@ -204,15 +192,14 @@ QStringList TimelinePlacement::narrowest(const QString &title, int lines, double
     return result;
 }
 
-void TimelinePlacement::prepare(Event &event, const QFontMetricsF &metrics, const Options &options)
-{
+void TimelinePlacement::prepare(Event &event, const QFontMetricsF &metrics,
+                                const Options &options) {
     for (int k = 0; k < 3; ++k)
         prepareWrapping(event, k, metrics, options);
 }
 
 void TimelinePlacement::prepareWrapping(Event &event, int k, const QFontMetricsF &metrics,
-                                        const Options &options)
-{
+                                        const Options &options) {
     event.wrapped[k].clear();
     event.wrappedWidth[k] = 0;
     if (k >= options.maxLines)
@@ -229,15 +216,16 @@ void TimelinePlacement::prepareWrapping(Event &event, int k, const QFontMetricsF
 }
 
 TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int laneCount,
-                                                   const QFontMetricsF &metrics, const Options &options)
-{
+                                                   const QFontMetricsF &metrics,
+                                                   const Options &options) {
     Result result;
     std::vector<Lane> lanes;
     lanes.reserve(std::size_t(laneCount));
     for (int lane = 0; lane < laneCount; ++lane) {
         lanes.emplace_back(options.rowLimit.value(lane, -1));
         if (options.reservedAtRight > 0)
-            lanes.back().take(0, Shape{options.right - options.reservedAtRight, options.right + 1, 0, 0, 1});
+            lanes.back().take(
+                0, Shape{options.right - options.reservedAtRight, options.right + 1, 0, 0, 1});
     }
     const double gap = options.gap;
 
@@ -286,7 +274,8 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
                             continue;
                         // Lines below start under the mark: a mark left of a wrapped line
                         // would read as that line's.
-                        shape = {markFrom, start + width + gap, markFrom, start + width + gap, k + 1};
+                        shape = {markFrom, start + width + gap, markFrom, start + width + gap,
+                                 k + 1};
                     } else {
                         const double end = event.markLeft - gap;
                         if (end - width < options.left)
@@ -310,7 +299,7 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
             label.row = best.row;
             label.lines = event.wrapped[best.wrapping];
             const double width = event.wrappedWidth[best.wrapping];
-            const double x = best.inside ? event.insideFrom
+            const double x = best.inside  ? event.insideFrom
                              : best.right ? event.markRight + gap
                                           : event.markLeft - gap - width;
             label.rect = QRectF(x, best.row, width, best.wrapping + 1);
@@ -325,7 +314,8 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
                     continue;
                 Lane &rows = lanes[std::size_t(lane)];
                 // Past the rows in use all rows are alike: one of them is enough to try.
-                for (int row = 0; row < rows.limit() && row <= rows.used() && labelLane < 0; ++row) {
+                for (int row = 0; row < rows.limit() && row <= rows.used() && labelLane < 0;
+                     ++row) {
                     const Row *taken = rows.row(row);
                     if (taken && !taken->isFree(markFrom, markTo))
                         continue;
@@ -333,8 +323,9 @@ TimelinePlacement::Result TimelinePlacement::place(QList<Event> &events, int lan
                     const double end = std::min({taken ? taken->nextStart(start) - gap : qInf(),
                                                  start + options.maxLabelWidth, options.right});
                     const double endLeft = event.markLeft - gap;
-                    const double startLeft = std::max({taken ? taken->previousEnd(endLeft) + gap : -qInf(),
-                                                       endLeft - options.maxLabelWidth, options.left});
+                    const double startLeft =
+                        std::max({taken ? taken->previousEnd(endLeft) + gap : -qInf(),
+                                  endLeft - options.maxLabelWidth, options.left});
                     const bool right = end - start >= endLeft - startLeft;
                     const double room = right ? end - start : endLeft - startLeft;
                     if (room < options.minElidedWidth)

@@ -19,13 +19,12 @@ namespace ntl {
 // and tests run it on its own.
 //
 // Geometry is in pixels across (x) and in rows down (y): a row is one line of label text.
-class TimelinePlacement
-{
+class TimelinePlacement {
 public:
     struct Event {
-        int id = -1;          // the caller's
-        QList<int> lanes;     // every lane it has a mark in; the first is its label's first choice
-        double markLeft = 0;  // pixels the mark (a dot, or a span's bar) takes across
+        int id = -1;         // the caller's
+        QList<int> lanes;    // every lane it has a mark in; the first is its label's first choice
+        double markLeft = 0; // pixels the mark (a dot, or a span's bar) takes across
         double markRight = 0;
         QString title;
         // A span may also carry its label over its own bar, from here (-1: not a span).
@@ -37,13 +36,13 @@ public:
     };
 
     struct Options {
-        double gap = 4;                // pixels between a mark and its label, and between labels
-        double maxLabelWidth = 420;    // widest a label line may be
+        double gap = 4;             // pixels between a mark and its label, and between labels
+        double maxLabelWidth = 420; // widest a label line may be
         int maxLines = 3;
-        double left = 0;               // labels stay within [left, right]
+        double left = 0; // labels stay within [left, right]
         double right = 1e9;
-        QList<int> rowLimit;           // per lane; empty or < 0: as many rows as needed
-        double minElidedWidth = 60;    // a cut-short label narrower than this is not drawn
+        QList<int> rowLimit;        // per lane; empty or < 0: as many rows as needed
+        double minElidedWidth = 60; // a cut-short label narrower than this is not drawn
         // Pixels across at the end of each lane's first row that stay free (for a note).
         double reservedAtRight = 0;
     };
@@ -51,8 +50,8 @@ public:
     struct Label {
         int event = -1; // index into the events given
         int lane = -1;
-        int row = 0;    // of its first line
-        QRectF rect;    // x in pixels, y in rows
+        int row = 0; // of its first line
+        QRectF rect; // x in pixels, y in rows
         QStringList lines;
         bool whole = true; // the whole title, not cut short
     };
@@ -62,9 +61,9 @@ public:
         int row = -1; // -1: no row left in its lane (the caller counts it)
     };
     struct Result {
-        QList<Mark> marks;   // one per event and lane
-        QList<Label> labels; // at most one per event
-        QList<int> laneRows; // rows each lane uses (at least 1)
+        QList<Mark> marks;     // one per event and lane
+        QList<Label> labels;   // at most one per event
+        QList<int> laneRows;   // rows each lane uses (at least 1)
         QList<int> unlabelled; // events without a label, in the order given
     };
 
@@ -75,7 +74,8 @@ public:
     // Fills `event`'s wrappings for `options` (called by place() for events not prepared).
     static void prepare(Event &event, const QFontMetricsF &metrics, const Options &options);
     // Fills the wrapping onto k + 1 lines only (place() wraps a title only as far as needed).
-    static void prepareWrapping(Event &event, int k, const QFontMetricsF &metrics, const Options &options);
+    static void prepareWrapping(Event &event, int k, const QFontMetricsF &metrics,
+                                const Options &options);
 
     // `title` wrapped greedily at word boundaries onto lines no wider than `width`; a word
     // wider than `width` stands on a line of its own.
