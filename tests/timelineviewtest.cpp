@@ -47,6 +47,7 @@ private slots:
     void lanesGrowOnScreenAndFitInAnExport();
     void manyActorsOfOneNameMakeBoundedLanes();
     void controlsAndOverridesInNamesAreNotDrawn();
+    void labelsDoNotJumpWhilePanning();
     void datasetWithoutDatedEventsPansAndZooms();
 
 private:
@@ -349,7 +350,7 @@ void TimelineViewTest::countMarkerOfOneDayListsItsEvents()
 }
 
 // Events on a few busy days, a third of them on both sides: more than a small view can label.
-static std::shared_ptr<const Dataset> twoSidedDataset(int count)
+static std::shared_ptr<const Dataset> twoSidedDataset(int count, int days = 4)
 {
     auto dataset = std::make_shared<Dataset>(*crowdedDataset(0, QString()));
     dataset->events.clear();
@@ -358,7 +359,7 @@ static std::shared_ptr<const Dataset> twoSidedDataset(int count)
         event.id = QStringLiteral("e%1").arg(i);
         event.title = QStringLiteral("Talks number %1 between the delegations").arg(i);
         event.kind = QStringLiteral("talks");
-        const QDate day(2025, 11, 20 + i % 4);
+        const QDate day = QDate(2025, 11, 20).addDays(i % days);
         event.date = {day, day, DatePrecision::Day, {}, DateBasis::Stated, {}, {}};
         event.participants = {{QStringLiteral("x"), ParticipantRole::Party}};
         if (i % 3 == 0)
@@ -532,6 +533,44 @@ void TimelineViewTest::controlsAndOverridesInNamesAreNotDrawn()
     const QString callout = m_view->calloutText();
     QVERIFY(callout.contains(QStringLiteral("RTL")));
     QVERIFY2(!callout.section(u'\n', 0, 0).contains(QChar(0x202E)), qPrintable(PrintableText::escaped(callout)));
+}
+
+void TimelineViewTest::labelsDoNotJumpWhilePanning()
+{
+    // Events on every day of two months: panning brings new ones near the view and takes
+    // others away, which must not move the labels of those that stay.
+    show(twoSidedDataset(300, 60));
+    m_view->resize(700, 400);
+    const double first = m_view->layout().x(QDate(2025, 12, 10));
+    m_view->setVisibleRange(first, first + 4);
+    m_view->settle();
+    const auto labelsNow = [&] {
+        QHash<QString, QRect> rects;
+        const QStringList ids = m_view->labelledEvents();
+        const QList<QRect> boxes = m_view->labelRects();
+        for (int i = 0; i < ids.size(); ++i)
+            rects.insert(ids.at(i), boxes.at(i));
+        return rects;
+    };
+    const QHash<QString, QRect> before = labelsNow();
+    QVERIFY(before.size() > 5);
+    for (int step = 0; step < 4; ++step)
+        m_view->panBy(0.05);
+    m_view->settle();
+    const QHash<QString, QRect> after = labelsNow();
+    // Every label seen both times moved by the same distance, straight across.
+    QList<int> shifts;
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!after.contains(it.key()))
+            continue;
+        QCOMPARE(after.value(it.key()).top(), it.value().top());
+        QCOMPARE(after.value(it.key()).width(), it.value().width());
+        shifts.append(after.value(it.key()).left() - it.value().left());
+    }
+    QVERIFY(shifts.size() > 5);
+    std::sort(shifts.begin(), shifts.end());
+    QVERIFY2(shifts.first() < 0, "the view panned to later dates");
+    QVERIFY2(shifts.last() - shifts.first() <= 1, qPrintable(QStringLiteral("%1..%2").arg(shifts.first()).arg(shifts.last())));
 }
 
 void TimelineViewTest::laneNamesAreShownLiterally()

@@ -261,6 +261,7 @@ int TimelineView::colorIndexOf(int row) const
 void TimelineView::rebuild()
 {
     m_rebuildPending = false;
+    m_windowScale = 0; // the window of placed events is laid out anew
     hideCallout();
     refreshRows();
     m_items.clear();
@@ -695,8 +696,18 @@ void TimelineView::placeMarkers()
     // Which events of each lane are in view (or near it, on screen: labels are placed over
     // a wider window so that panning does not move them), and their pixel extent: a range
     // lookup in the lane's start-ordered items, from the longest event's length before.
-    const double windowFrom = m_fitToHeight ? m_from : m_from - (m_to - m_from);
-    const double windowTo = m_fitToHeight ? m_to : m_to + (m_to - m_from);
+    // The window stays put while the view pans inside it at the same scale: the same events
+    // in the same window are placed the same way, so labels do not jump.
+    const bool keepWindow = !m_fitToHeight && m_windowScale > 0 &&
+                            std::abs(pixelsPerUnit - m_windowScale) <= 1e-9 * m_windowScale &&
+                            m_from >= m_windowFrom && m_to <= m_windowTo;
+    if (!keepWindow) {
+        m_windowFrom = m_fitToHeight ? m_from : m_from - (m_to - m_from);
+        m_windowTo = m_fitToHeight ? m_to : m_to + (m_to - m_from);
+        m_windowScale = m_fitToHeight ? 0 : pixelsPerUnit;
+    }
+    const double windowFrom = m_windowFrom;
+    const double windowTo = m_windowTo;
     const auto pixel = [&](double x) { return (x - windowFrom) * pixelsPerUnit; };
     m_candidates.resize(std::size_t(laneCount));
     for (int lane = 0; lane < laneCount; ++lane) {
@@ -814,9 +825,8 @@ void TimelineView::placeMarkers()
     options.maxLabelWidth = std::clamp(plot.width() / 4, 160.0, 360.0);
     // On screen a label may reach past the view where there is more to pan to (so that it
     // stays put while panning), never past the ends of the axis.
-    options.left = std::max(pixel(m_from) - (m_fitToHeight ? 0 : plot.width()),
-                            pixel(m_layout.minX() - rangeMargin));
-    options.right = std::min(pixel(m_to) + (m_fitToHeight ? 0 : plot.width()),
+    options.left = std::max(pixel(windowFrom), pixel(m_layout.minX() - rangeMargin));
+    options.right = std::min(pixel(windowTo),
                              pixel(std::max(m_layout.maxX() + rangeMargin, m_layout.minX() - rangeMargin + minimumRange)));
     if (m_fitToHeight) {
         options.left = pixel(m_from);

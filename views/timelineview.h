@@ -227,6 +227,11 @@ private:
     QList<QPair<QPointF, int>> m_unlabelledAt; // where each lane's "N without a label" is
     bool m_fitToHeight = false; // rows fit the view (exports) instead of growing it
     bool m_growing = false;     // setting the height the rows need
+    // The axis range whose events are placed (on screen: the view and a view's width on each
+    // side), and the scale it was placed at; 0: none yet.
+    double m_windowFrom = 0;
+    double m_windowTo = 0;
+    double m_windowScale = 0;
     QList<LaneSummary> m_laneSummaries;
     QDate m_busiestWeekStart;
     int m_busiestWeekCount = 0;
