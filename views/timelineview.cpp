@@ -2,6 +2,7 @@
 
 #include "timelineoverlay.h"
 #include "timelinedensity.h"
+#include "timelinelegend.h"
 #include "timelineplacement.h"
 
 #include "eventdatetext.h"
@@ -17,11 +18,9 @@
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QItemSelectionModel>
-#include <QLegendMarker>
 #include <QMap>
 #include <QLineSeries>
 #include <QMenu>
-#include <QScatterSeries>
 #include <QTimer>
 #include <QWheelEvent>
 
@@ -90,6 +89,7 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     , m_chart(new QChart)
     , m_axisX(new QCategoryAxis)
     , m_axisY(new QCategoryAxis)
+    , m_legend(m_chart, m_axisX, m_axisY)
 {
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignTop);
@@ -442,11 +442,7 @@ void TimelineView::rebuild()
         m_busiestWeekStart = QDate::fromJulianDay(*first);
     }
 
-    // Legend entries: one per side colour, planned, disagreement and count markers.
-    m_chart->removeAllSeries();
-    m_legendSeries.clear();
-    m_countLegend = nullptr;
-    m_densityLegend = nullptr;
+    // Legend entries: one per side colour shown, planned, disagreement, count boxes, strips.
     QList<int> colorKeys;
     for (const Item &item : std::as_const(m_items)) {
         for (int k = item.lanesBegin; k < item.lanesEnd; ++k) {
@@ -457,41 +453,15 @@ void TimelineView::rebuild()
         }
     }
     std::sort(colorKeys.begin(), colorKeys.end());
-    const QColor base = palette().color(QPalette::Base);
-    const QColor text = palette().color(QPalette::Text);
-    const auto addLegend = [&](const QString &name, QScatterSeries::MarkerShape shape, const QColor &fill,
-                               const QPen &pen) {
-        auto *series = new QScatterSeries;
-        // Qt Charts renders names as rich text; and no control or bidi override is obeyed.
-        series->setName(PrintableText::oneLine(name).toHtmlEscaped());
-        series->setMarkerShape(shape);
-        series->setColor(fill);
-        series->setPen(pen);
-        m_chart->addSeries(series);
-        series->attachAxis(m_axisX);
-        series->attachAxis(m_axisY);
-        m_legendSeries.append(series);
-        return series;
-    };
+    QList<TimelineLegend::Side> legendSides;
     if (dataset && m_laneMode != LaneMode::Kind) {
         for (int key : std::as_const(colorKeys)) {
             if (key >= 0 && key < dataset->sides.size())
-                addLegend(dataset->sides.at(key).name, QScatterSeries::MarkerShapeCircle, colors.color(key),
-                          QPen(colors.color(key)));
+                legendSides.append({dataset->sides.at(key).name, colors.color(key)});
         }
     }
-    if (!colorKeys.isEmpty())
-        addLegend(tr("planned (hollow)"), QScatterSeries::MarkerShapeCircle, base,
-                  QPen(colors.color(colorKeys.first()), 2));
-    if (!m_items.isEmpty())
-        addLegend(tr("sources disagree"), QScatterSeries::MarkerShapeStar, text, QPen(text));
-    // On paper there is nothing to click: the entry says what the box means.
-    m_countLegend = addLegend(m_fitToHeight ? tr("several events (the number in the box)")
-                                            : tr("several events (click to zoom)"),
-                              QScatterSeries::MarkerShapeRectangle, base, QPen(text, 1.5));
-    QColor densityColor = text;
-    densityColor.setAlphaF(0.5);
-    m_densityLegend = addLegend(QString(), QScatterSeries::MarkerShapeRectangle, densityColor, QPen(densityColor));
+    m_legend.rebuild(legendSides, colorKeys.isEmpty() ? QColor() : colors.color(colorKeys.first()), !m_items.isEmpty(),
+                     m_fitToHeight, palette().color(QPalette::Base), palette().color(QPalette::Text));
 
     setMinimumHeight(minimumChartHeight());
     applyPalette();
@@ -1097,18 +1067,8 @@ void TimelineView::placeMarkers()
     m_eventMarkers.append({TimelineOverlay::Shape::Star, text, QPen(text, 1), std::max(7.0, m_markerSize - 2), starPoints});
     m_eventMarkers.append({TimelineOverlay::Shape::Square, base, QPen(text, 1.5), countMarkerSize, countPoints});
     // The legend explains count markers only while there are some.
-    if (m_countLegend) {
-        for (QLegendMarker *marker : m_chart->legend()->markers(m_countLegend))
-            marker->setVisible(!countPoints.isEmpty());
-    }
-    // And the density strips' scale, while there are some.
-    if (m_densityLegend) {
-        const QString name = m_densityScale.toHtmlEscaped();
-        if (m_densityLegend->name() != name)
-            m_densityLegend->setName(name);
-        for (QLegendMarker *marker : m_chart->legend()->markers(m_densityLegend))
-            marker->setVisible(!m_densityScale.isEmpty());
-    }
+    m_legend.setCountsShown(!countPoints.isEmpty());
+    m_legend.setDensityScale(m_densityScale);
 
     // Labels, in chart item pixels, and what found no room for a label, counted per lane
     // at the lane's top right (a click lists them).

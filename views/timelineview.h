@@ -1,6 +1,7 @@
 #pragma once
 
 #include "timelinelayout.h"
+#include "timelinelegend.h"
 #include "timelineoverlay.h"
 
 #include <QChartView>
@@ -15,7 +16,6 @@ class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 class QItemSelectionModel;
 class QMenu;
-class QScatterSeries;
 
 namespace ntl {
 
@@ -194,10 +194,7 @@ private:
     QChart *m_chart;
     QCategoryAxis *m_axisX;
     QCategoryAxis *m_axisY;
-    // Empty series: they only give the legend its entries (the overlay draws the points).
-    QList<QScatterSeries *> m_legendSeries;
-    QScatterSeries *m_countLegend = nullptr;
-    QScatterSeries *m_densityLegend = nullptr;
+    TimelineLegend m_legend;
     TimelineOverlay *m_overlay = nullptr;
 
     // Of the dataset the items come from (the model's facts give the rest, by source row).
