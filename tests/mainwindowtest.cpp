@@ -32,6 +32,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 #include <QTextDocument>
 #include <QTextEdit>
@@ -49,6 +51,7 @@ class MainWindowTest : public QObject
     Q_OBJECT
 private slots:
     void detailsTakeRoomOnlyWhileAnEventIsSelected();
+    void laneNamesStayInSightWhileScrolling();
     void initTestCase();
     void init();
     void cleanup();
@@ -136,6 +139,30 @@ QStringList MainWindowTest::shownArticles()
     for (int row = 0; row < model->rowCount(); ++row)
         titles.append(model->index(row, 0).data().toString());
     return titles;
+}
+
+void MainWindowTest::laneNamesStayInSightWhileScrolling()
+{
+    m_window->openDataset(QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json"));
+    TimelineView *timeline = m_window->timeline();
+    m_window->resize(700, 420); // lanes taller than the window: the view scrolls
+    QCoreApplication::processEvents();
+    timeline->settle();
+    QCoreApplication::processEvents();
+    auto *scroll = qobject_cast<QScrollArea *>(timeline->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+    QScrollBar *bar = scroll->verticalScrollBar();
+    QVERIFY2(bar->maximum() > 0, "the lanes must be taller than the window for this test");
+    QSet<QString> tagged;
+    for (int value = 0; value <= bar->maximum(); value += std::max(1, bar->pageStep() / 4)) {
+        bar->setValue(value);
+        QCoreApplication::processEvents();
+        for (const QString &name : timeline->laneTagsShown()) {
+            QVERIFY(timeline->laneLabels().contains(name));
+            tagged.insert(name);
+        }
+    }
+    QVERIFY2(!tagged.isEmpty(), "a lane whose name scrolled away shows it at the top of what is in sight");
 }
 
 void MainWindowTest::detailsTakeRoomOnlyWhileAnEventIsSelected()

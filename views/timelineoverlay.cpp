@@ -114,6 +114,17 @@ void TimelineOverlay::paintBreaks(QPainter *painter) const
     }
 }
 
+void TimelineOverlay::setLaneTags(QList<QPair<QPointF, QString>> tags, const QFont &font, const QColor &text,
+                                   const QColor &backing)
+{
+    m_laneTags = std::move(tags);
+    m_laneTagFont = font;
+    m_laneTagFont.setBold(true);
+    m_labelColor = text;
+    m_backingColor = backing;
+    update();
+}
+
 void TimelineOverlay::setBars(QList<Bar> bars)
 {
     m_bars = std::move(bars);
@@ -283,6 +294,13 @@ void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
             painter->drawText(QRectF(0, double(i) * lineHeight, label.rect.width() + 4, lineHeight),
                               Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, lines.at(i).toString());
         painter->restore();
+    }
+    painter->setFont(m_laneTagFont);
+    for (const auto &[at, name] : std::as_const(m_laneTags)) { // on top: the lane's name
+        const QRectF box = painter->fontMetrics().boundingRect(name).translated(at.toPoint()).adjusted(-3, 0, 3, 0);
+        painter->fillRect(box.translated(0, -box.top() + at.y()), m_backingColor);
+        painter->setPen(m_labelColor);
+        painter->drawText(QPointF(at.x(), at.y() + painter->fontMetrics().ascent()), name);
     }
     painter->setFont(m_countFont);
     painter->setPen(m_countColor);

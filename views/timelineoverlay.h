@@ -69,7 +69,12 @@ public:
     void setBreaks(QList<QPair<double, double>> breaks, const QColor &band, const QColor &symbol);
     void setLabels(QList<Label> labels, const QFont &font, const QColor &text, const QColor &backing);
     void setCounts(QList<Count> counts, const QFont &font, const QColor &text);
+    // Lane names drawn at the plot's left edge (chart item coordinates of each name's top
+    // left), for lanes whose own axis label is scrolled out of sight.
+    void setLaneTags(QList<QPair<QPointF, QString>> tags, const QFont &font, const QColor &text,
+                     const QColor &backing);
     const QList<Label> &labels() const { return m_labels; }
+    const QList<QPair<QPointF, QString>> &laneTags() const { return m_laneTags; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -87,6 +92,8 @@ private:
     QList<Markers> m_markers;
     QList<Label> m_labels;
     QList<Bar> m_bars;
+    QList<QPair<QPointF, QString>> m_laneTags;
+    QFont m_laneTagFont;
     QList<QPair<double, double>> m_breaks;
     QColor m_breakBand;
     QColor m_breakSymbol;

@@ -21,6 +21,8 @@
 #include <QMap>
 #include <QLineSeries>
 #include <QMenu>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <QWheelEvent>
 
@@ -617,9 +619,57 @@ void TimelineView::settle()
     layOutChart();
 }
 
+void TimelineView::updateLaneTags()
+{
+    // A lane taller than the window has its name (drawn by the axis at the lane's middle)
+    // out of sight while scrolled: then the name stands at the top of what is in sight.
+    QList<QPair<QPointF, QString>> tags;
+    // What of the view is in sight: the scroll area's viewport, in this widget's coordinates.
+    QRect seen = rect();
+    if (m_scrollArea) {
+        const QWidget *port = m_scrollArea->viewport();
+        seen &= QRect(mapFrom(port, QPoint(0, 0)), port->size());
+    }
+    if (!m_fitToHeight && !seen.isEmpty() && m_overlay && seen.height() < height()) {
+        const QRectF plot = m_chart->plotArea();
+        const double seenTop = m_chart->mapFromScene(mapToScene(seen.topLeft())).y();
+        const double seenBottom = m_chart->mapFromScene(mapToScene(seen.bottomLeft())).y();
+        for (int lane = 0; lane < m_laneTops.size() && lane < m_laneRows.size(); ++lane) {
+            const double top = m_overlay->toPosition(QPointF(m_from, m_laneTops.at(lane))).y();
+            const double bottom = m_overlay->toPosition(QPointF(m_from, m_laneTops.at(lane) + m_laneRows.at(lane))).y();
+            const double middle = (top + bottom) / 2;
+            const bool nameSeen = middle >= seenTop && middle <= seenBottom;
+            if (nameSeen || bottom <= seenTop || top >= seenBottom)
+                continue;
+            tags.append({QPointF(plot.left() + 4, std::max(top, seenTop) + 2), PrintableText::oneLine(m_laneLabels.at(lane))});
+        }
+    }
+    QColor backing = palette().color(QPalette::Base);
+    backing.setAlpha(235);
+    if (m_overlay)
+        m_overlay->setLaneTags(tags, labelFont(), palette().color(QPalette::Text), backing);
+}
+
+QList<QString> TimelineView::laneTagsShown() const
+{
+    QList<QString> names;
+    for (const auto &tag : m_overlay->laneTags())
+        names.append(tag.second);
+    return names;
+}
+
 void TimelineView::showEvent(QShowEvent *event)
 {
     QChartView::showEvent(event);
+    // Inside a scroll area, the lanes' names follow the scrolling.
+    for (QWidget *parent = parentWidget(); parent; parent = parent->parentWidget()) {
+        if (auto *scroll = qobject_cast<QScrollArea *>(parent)) {
+            m_scrollArea = scroll;
+            connect(scroll->verticalScrollBar(), &QScrollBar::valueChanged, this, &TimelineView::updateLaneTags,
+                    Qt::UniqueConnection);
+            break;
+        }
+    }
     if (m_rebuildPending)
         rebuild();
 }
@@ -1108,6 +1158,8 @@ void TimelineView::placeMarkers()
     }
     m_overlay->setCounts(counts, countFont, text);
     m_overlay->setLabels(labels, labelFont(), text, backing);
+    m_laneTops = laneTop;
+    updateLaneTags();
 }
 
 QFont TimelineView::labelFont() const

@@ -7,6 +7,8 @@
 #include <QChartView>
 #include <QHash>
 #include <QPersistentModelIndex>
+#include <QPointer>
+#include <QScrollArea>
 
 #include <memory>
 #include <vector>
@@ -85,6 +87,9 @@ public:
     // What a density strip's bars count ("events per week; the tallest is 40"); empty when
     // no lane is dense in this frame.
     QString densityScale() const { return m_densityScale; }
+    // The lane names drawn at the top of what is in sight, for lanes whose own name (in the
+    // middle of the lane) is scrolled away.
+    QList<QString> laneTagsShown() const;
     // Per lane, the events in view that have no label in this frame.
     QList<QList<QString>> unlabelledEvents() const;
 
@@ -172,6 +177,7 @@ private:
     void updateAxisLabels();
     // Lays out one frame: rows, marks, labels, counts and density strips.
     void placeMarkers();
+    void updateLaneTags();
     void updateRings();
     QFont labelFont() const;
     void setRange(double from, double to);
@@ -229,6 +235,8 @@ private:
     double m_windowFrom = 0;
     double m_windowTo = 0;
     double m_windowScale = 0;
+    QList<double> m_laneTops; // in rows, of this frame
+    QPointer<QScrollArea> m_scrollArea; // the one the view is in, if any
     QList<LaneSummary> m_laneSummaries;
     QDate m_busiestWeekStart;
     int m_busiestWeekCount = 0;
