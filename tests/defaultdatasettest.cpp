@@ -25,6 +25,7 @@ private slots:
     void relativeDatesKeepTheirWordsAndAnchor();
     void articlesAreTheSharedTextsUnchanged();
     void keyEventsArePresent();
+    void witkoffDecisionIsAnEventOfItsOwn();
 
 private:
     std::shared_ptr<const Dataset> m_dataset;
@@ -153,6 +154,44 @@ void DefaultDatasetTest::keyEventsArePresent()
         anchorage |= event.place.contains(QStringLiteral("Anchorage")) && event.date.start.month() == 8;
     QVERIFY2(anchorage, "the Anchorage summit in August");
     QVERIFY2(m_dataset->events.size() >= 40, "about fifty events");
+}
+
+// Issue 14: the decision of 25 Nov to send Witkoff, reported by 002 and 004, is an event of
+// its own; the trip planned for next week keeps only the passage about the trip.
+void DefaultDatasetTest::witkoffDecisionIsAnEventOfItsOwn() {
+    const Event *decision = nullptr;
+    const Event *trip = nullptr;
+    for (const Event &event : m_dataset->events) {
+        if (event.id == QLatin1String("ev-trump-sends-witkoff"))
+            decision = &event;
+        else if (event.id == QLatin1String("ev-witkoff-moscow-trip"))
+            trip = &event;
+    }
+    QVERIFY2(decision, "the decision to send Witkoff");
+    QVERIFY2(trip, "Witkoff's trip to Moscow");
+
+    QCOMPARE(decision->status, EventStatus::Occurred);
+    QCOMPARE(decision->date.start, QDate(2025, 11, 25));
+    QCOMPARE(decision->date.end, QDate(2025, 11, 25));
+    QCOMPARE(decision->date.precision, DatePrecision::Day);
+    QCOMPARE(Dataset::eventArticleIds(*decision),
+             (QStringList{QStringLiteral("a002-parallel-talks"),
+                          QStringLiteral("a004-trump-dispatches-envoys")}));
+    bool sendsWitkoff = false;
+    for (const Participant &participant : decision->participants)
+        sendsWitkoff |= participant.actorId == QLatin1String("steve-witkoff");
+    QVERIFY(sendsWitkoff);
+
+    QCOMPARE(trip->status, EventStatus::Planned);
+    QCOMPARE(trip->date.start, QDate(2025, 12, 1));
+    QCOMPARE(trip->date.end, QDate(2025, 12, 7));
+    // No passage is cited by both: the decision's reports left the trip.
+    for (const SourcePassage &tripSource : trip->sources) {
+        QVERIFY2(tripSource.exact.contains(QStringLiteral("next week")),
+                 qPrintable(tripSource.exact));
+        for (const SourcePassage &decisionSource : decision->sources)
+            QVERIFY2(tripSource.exact != decisionSource.exact, qPrintable(tripSource.exact));
+    }
 }
 
 QTEST_GUILESS_MAIN(DefaultDatasetTest)
