@@ -81,7 +81,7 @@ void CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption kindOption(QStringLiteral("kind"), tr("Only events of this kind (repeatable)."), QStringLiteral("KIND"));
     const QCommandLineOption searchOption(QStringLiteral("search"), tr("Only events whose title, summary or quotes contain TEXT."), QStringLiteral("TEXT"));
     const QCommandLineOption articleOption(QStringLiteral("article"), tr("Only events citing this article; the article shown by --view sources."), QStringLiteral("ID"));
-    const QCommandLineOption themeOption(QStringLiteral("theme"), tr("light (default) or dark."), QStringLiteral("THEME"), QStringLiteral("light"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), tr("light or dark: the theme of the window for this run, or of an export (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
     const QCommandLineOption wholeOption(QStringLiteral("whole-period"), tr("Export the whole filtered period (the default without a window)."));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         tr("Save a PNG screenshot of the whole window (with --view, --size, --theme, --select) and exit."), QStringLiteral("OUT"));
