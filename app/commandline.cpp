@@ -81,7 +81,7 @@ void CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption kindOption(QStringLiteral("kind"), tr("Only events of this kind (repeatable)."), QStringLiteral("KIND"));
     const QCommandLineOption searchOption(QStringLiteral("search"), tr("Only events whose title, summary or quotes contain TEXT."), QStringLiteral("TEXT"));
     const QCommandLineOption articleOption(QStringLiteral("article"), tr("Only events citing this article; the article shown by --view sources."), QStringLiteral("ID"));
-    const QCommandLineOption themeOption(QStringLiteral("theme"), tr("light (default) or dark."), QStringLiteral("THEME"), QStringLiteral("light"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), tr("light or dark: the theme of the window for this run, or of an export (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
     const QCommandLineOption wholeOption(QStringLiteral("whole-period"), tr("Export the whole filtered period (the default without a window)."));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         tr("Save a PNG screenshot of the whole window (with --view, --size, --theme, --select) and exit."), QStringLiteral("OUT"));
@@ -95,9 +95,15 @@ void CommandLine::parse(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  tr("Dataset to open; without it, the embedded default dataset."),
                                  QStringLiteral("[FILE]"));
+    // Before a QCoreApplication exists the parser names the program "<executable_name>",
+    // after it the full path: the usage line names the program as a user types it.
     m_helpText = parser.helpText();
+    const qsizetype usageEnd = m_helpText.indexOf(QLatin1String(" [options]"));
+    if (m_helpText.startsWith(QLatin1String("Usage: ")) && usageEnd > 0 &&
+        usageEnd < m_helpText.indexOf(u'\n'))
+        m_helpText.replace(7, usageEnd - 7, QStringLiteral("negotiation-timeline"));
 
-    if (!parser.parse(arguments)) {
+    if (!parser.parse(withoutQtOptions(arguments))) {
         m_action = Action::UsageError;
         m_usageError = parser.errorText();
         return;
@@ -122,7 +128,7 @@ void CommandLine::parse(const QStringList &arguments)
     const QList<QCommandLineOption> exportOnly{
         viewOption,   sizeOption,    dpiOption,   pageOption,  landscapeOption, portraitOption,
         scaleOption,  fromOption,    toOption,    actorOption, sideOption,      kindOption,
-        searchOption, articleOption, themeOption, wholeOption, titleOption};
+        searchOption, articleOption, wholeOption, titleOption};
     const bool screenshot = parser.isSet(screenshotOption);
     if (parser.isSet(selectOption) && !screenshot) {
         m_action = Action::UsageError;
@@ -130,6 +136,15 @@ void CommandLine::parse(const QStringList &arguments)
         return;
     }
     if (!parser.isSet(exportOption) && !screenshot) {
+        // The viewer opens in the theme asked for; --check ignores it.
+        if (parser.isSet(themeOption) &&
+            (!ThemePalette::fromName(parser.value(themeOption), &m_viewerTheme) ||
+             m_viewerTheme == ThemePalette::Theme::System)) {
+            m_action = Action::UsageError;
+            m_usageError =
+                tr("unknown theme \"%1\": expected light or dark").arg(parser.value(themeOption));
+            return;
+        }
         for (const QCommandLineOption &option : exportOnly) {
             if (parser.isSet(option)) {
                 m_action = Action::UsageError;
@@ -238,6 +253,74 @@ void CommandLine::parse(const QStringList &arguments)
         return usage(screenshot ? tr("--size %1: %2").arg(parser.value(sizeOption), problem)
                                 : tr("cannot export: %1").arg(problem));
     m_action = screenshot ? Action::Screenshot : Action::Export;
+}
+
+QStringList CommandLine::withoutQtOptions(const QStringList &arguments) {
+    // Qt's options as QGuiApplication and QApplication read them (one dash or two), those
+    // that take a value first. QApplication removes them from argv; our parser sees them
+    // only because it reads the arguments before any application exists.
+    static const QStringList withValue{QStringLiteral("platform"),
+                                       QStringLiteral("platformpluginpath"),
+                                       QStringLiteral("platformtheme"),
+                                       QStringLiteral("plugin"),
+                                       QStringLiteral("qwindowgeometry"),
+                                       QStringLiteral("geometry"),
+                                       QStringLiteral("qwindowtitle"),
+                                       QStringLiteral("title"),
+                                       QStringLiteral("qwindowicon"),
+                                       QStringLiteral("icon"),
+                                       QStringLiteral("style"),
+                                       QStringLiteral("stylesheet"),
+                                       QStringLiteral("session"),
+                                       QStringLiteral("display"),
+                                       QStringLiteral("name"),
+                                       QStringLiteral("visual"),
+                                       QStringLiteral("ncols"),
+                                       QStringLiteral("qmljsdebugger")};
+    static const QStringList flags{QStringLiteral("reverse"),    QStringLiteral("widgetcount"),
+                                   QStringLiteral("nograb"),     QStringLiteral("dograb"),
+                                   QStringLiteral("sync"),       QStringLiteral("cmap"),
+                                   QStringLiteral("testability")};
+    QStringList kept = arguments.mid(0, 1); // the program
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--")) {
+            kept.append(arguments.mid(i)); // only file names from here on
+            break;
+        }
+        if (!argument.startsWith(u'-')) {
+            kept.append(argument);
+            continue;
+        }
+        // --title is ours (the export's); -title, as Qt reads it, is Qt's.
+        const bool doubleDash = argument.startsWith(QLatin1String("--"));
+        const QString name = argument.mid(doubleDash ? 2 : 1).section(u'=', 0, 0);
+        const bool ours = doubleDash && name == QLatin1String("title");
+        if (!ours && flags.contains(name) && !argument.contains(u'='))
+            continue;
+        if (!ours && withValue.contains(name)) {
+            if (!argument.contains(u'='))
+                ++i; // the value follows
+            continue;
+        }
+        kept.append(argument);
+    }
+    return kept;
+}
+
+bool CommandLine::isHeadlessNoise(const QString &message) {
+    return message == QLatin1String("This plugin does not support propagateSizeHints()") ||
+           message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"));
+}
+
+void CommandLine::installHeadlessMessageFilter() {
+    static QtMessageHandler previous = nullptr;
+    previous = qInstallMessageHandler(
+        [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+            if (type != QtFatalMsg && isHeadlessNoise(message))
+                return;
+            previous(type, context, message);
+        });
 }
 
 int CommandLine::runCheck(const QString &path, std::FILE *out)

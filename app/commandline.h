@@ -38,13 +38,23 @@ public:
 
     static const QString defaultDatasetPath;
 
+    // `arguments` may hold Qt's own options (-platform, -style…): they are left to
+    // QApplication, which reads them from argv.
     void parse(const QStringList &arguments);
+    // `arguments` without Qt's standard options and their values.
+    static QStringList withoutQtOptions(const QStringList &arguments);
+    // Headless runs (--export, --screenshot) drop the platform's warnings that say nothing
+    // to a user without a window; every other message still shows.
+    static bool isHeadlessNoise(const QString &message);
+    static void installHeadlessMessageFilter();
 
     Action action() const { return m_action; }
     QString datasetPath() const { return m_datasetPath; } // empty: the embedded default
     QString usageError() const { return m_usageError; }
     QString helpText() const { return m_helpText; }
     const ExportRequest &exportRequest() const { return m_export; }
+    // --theme for the viewer; System when not given (the remembered choice then applies).
+    ThemePalette::Theme viewerTheme() const { return m_viewerTheme; }
 
     // Writes `line` and a newline to `out`, control and bidi characters escaped
     // (PrintableText::escaped): every line the program prints goes through here.
@@ -63,6 +73,7 @@ private:
     QString m_usageError;
     QString m_helpText;
     ExportRequest m_export;
+    ThemePalette::Theme m_viewerTheme = ThemePalette::Theme::System;
 };
 
 } // namespace ntl

@@ -40,6 +40,7 @@ int main(int argc, char *argv[])
         // Exporting needs no display: choose the offscreen platform unless told otherwise.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        ntl::CommandLine::installHeadlessMessageFilter();
         QApplication app(argc, argv);
         QApplication::setApplicationDisplayName(QObject::tr("Negotiation Timeline"));
         if (commandLine.action() == ntl::CommandLine::Action::Screenshot)
@@ -55,8 +56,11 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral(NTL_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" NTL_APP_ID ".svg")));
     ntl::MainWindow window;
-    window.openDataset(commandLine.datasetPath().isEmpty() ? ntl::CommandLine::defaultDatasetPath
-                                                           : commandLine.datasetPath());
+    // --theme for this run only; without it, the one chosen from View → Theme.
+    const ntl::ThemePalette::Theme theme = commandLine.viewerTheme();
+    window.setTheme(
+        theme != ntl::ThemePalette::Theme::System ? theme : ntl::MainWindow::storedTheme(), false);
+    window.openAtStartup(commandLine.datasetPath());
     window.show();
     return app.exec();
 }

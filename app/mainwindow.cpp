@@ -34,10 +34,12 @@
 #include <QPlainTextEdit>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
@@ -49,6 +51,20 @@ namespace {
 constexpr int maxRecentFiles = 8;
 constexpr qsizetype maxRecentPathLength = 4096; // PATH_MAX: a longer one names no file
 const QString recentKey = QStringLiteral("session/recentFiles");
+const QString themeKey = QStringLiteral("view/theme");
+const QString defaultDatasetPath = QStringLiteral(":/datasets/peace-talks-2025/dataset.json");
+constexpr double maxScreenShare = 0.9;
+
+// The style and palette the application had before a theme was chosen: System returns
+// to them (the desktop's, or those of -style).
+struct SystemLook {
+    QString styleName;
+    QPalette palette;
+};
+const SystemLook &systemLook() {
+    static const SystemLook look{QApplication::style()->name(), QApplication::palette()};
+    return look;
+}
 
 // Of the first maxRecentFiles recent files stored, those that can be paths. The settings
 // file is anyone's to edit, and a menu of 200,000 entries took a minute to build.
@@ -136,6 +152,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);
     restoreSettings();
+    fitToScreen();
 }
 
 MainWindow::~MainWindow() = default;
@@ -152,7 +169,7 @@ void MainWindow::createActions()
     open->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     QAction *openDefault = fileMenu->addAction(tr("Open &Default Dataset"), this,
-                                               [this] { openDataset(QStringLiteral(":/datasets/peace-talks-2025/dataset.json")); });
+                                               [this] { openDataset(defaultDatasetPath); });
     openDefault->setStatusTip(tr("The US-brokered Russia–Ukraine peace talks of 2025, built in"));
     fileMenu->addSeparator();
     QAction *exportAction = fileMenu->addAction(tr("&Export View…"), this, &MainWindow::chooseAndExport);
@@ -221,6 +238,50 @@ void MainWindow::createActions()
         laneGroup->addAction(action);
         toolBar->addAction(action);
     }
+
+    QMenu *themes = viewMenu->addMenu(tr("T&heme"));
+    m_themeGroup = new QActionGroup(this);
+    const QList<QPair<QString, ThemePalette::Theme>> themeNames{
+        {tr("&System"), ThemePalette::Theme::System},
+        {tr("&Light"), ThemePalette::Theme::Light},
+        {tr("&Dark"), ThemePalette::Theme::Dark}};
+    for (const auto &[name, theme] : themeNames) {
+        QAction *action =
+            themes->addAction(name, this, [this, theme = theme] { setTheme(theme, true); });
+        action->setCheckable(true);
+        action->setChecked(theme == m_theme);
+        action->setData(int(theme));
+        m_themeGroup->addAction(action);
+    }
+}
+
+ThemePalette::Theme MainWindow::storedTheme() {
+    ThemePalette::Theme theme = ThemePalette::Theme::System;
+    // The settings file is anyone's to edit: an unknown name is the system's theme.
+    if (!ThemePalette::fromName(QSettings().value(themeKey).toString(), &theme))
+        theme = ThemePalette::Theme::System;
+    return theme;
+}
+
+void MainWindow::setTheme(ThemePalette::Theme theme, bool remember) {
+    const SystemLook &look = systemLook(); // taken before the first change
+    if (theme == m_theme && theme == ThemePalette::Theme::System && !remember)
+        return; // nothing changed yet: leave the desktop's look alone
+    if (theme == ThemePalette::Theme::System) {
+        QApplication::setStyle(look.styleName);
+        QApplication::setPalette(look.palette);
+    } else {
+        // Fusion draws every widget from the palette, so a dark window is dark throughout.
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(ThemePalette::palette(theme));
+    }
+    m_theme = theme;
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(action->data().toInt() == int(theme));
+    if (remember) {
+        static const char *const names[] = {"system", "light", "dark"};
+        QSettings().setValue(themeKey, QLatin1String(names[int(theme)]));
+    }
 }
 
 bool MainWindow::openDataset(const QString &path)
@@ -232,16 +293,25 @@ bool MainWindow::openDataset(const QString &path)
             QMessageBox box(QMessageBox::Warning, tr("Cannot open dataset"), QString(),
                             QMessageBox::Ok, this);
             // The problems quote the dataset (ids, field names): shown as text, never as markup.
-            PlainText::messageBox(
-                &box,
-                errorCount(result.diagnostics) == 1
-                    ? tr("%1 could not be opened: 1 problem. The dataset on screen is unchanged.")
-                          .arg(QFileInfo(path).fileName())
-                    : tr("%1 could not be opened: %2 problems. The dataset on screen is unchanged.")
-                          .arg(QFileInfo(path).fileName(),
-                               QString::number(errorCount(result.diagnostics))),
-                diagnosticLines(result.diagnostics).mid(0, 12).join(u'\n'),
-                diagnosticLines(result.diagnostics).join(u'\n'));
+            // "Unchanged" only when there is a dataset on screen to keep.
+            const bool kept = m_events->dataset() != nullptr;
+            const int errors = errorCount(result.diagnostics);
+            const QString name = QFileInfo(path).fileName();
+            QString message;
+            if (kept)
+                message = errors == 1 ? tr("%1 could not be opened: 1 problem. The dataset on "
+                                           "screen is unchanged.")
+                                            .arg(name)
+                                      : tr("%1 could not be opened: %2 problems. The dataset "
+                                           "on screen is unchanged.")
+                                            .arg(name, QString::number(errors));
+            else
+                message = errors == 1 ? tr("%1 could not be opened: 1 problem.").arg(name)
+                                      : tr("%1 could not be opened: %2 problems.")
+                                            .arg(name, QString::number(errors));
+            PlainText::messageBox(&box, message,
+                                  diagnosticLines(result.diagnostics).mid(0, 12).join(u'\n'),
+                                  diagnosticLines(result.diagnostics).join(u'\n'));
             box.exec();
         }
         // QStatusBar draws plain text; a control character in the name would show as a box.
@@ -249,6 +319,7 @@ bool MainWindow::openDataset(const QString &path)
         return false;
     }
     m_errors.clear();
+    statusBar()->clearMessage(); // a "could not open" of an earlier attempt is stale now
     m_selection->clear();
     m_events->setDataset(result.dataset);
     m_actors->setDataset(result.dataset);
@@ -269,6 +340,20 @@ bool MainWindow::openDataset(const QString &path)
     }
     updateStatus();
     return true;
+}
+
+void MainWindow::openAtStartup(const QString &path) {
+    if (path.isEmpty() || path == defaultDatasetPath) {
+        openDataset(defaultDatasetPath);
+        return;
+    }
+    if (openDataset(path))
+        return;
+    const Diagnostics errors = m_errors; // what the user asked for, not the fallback
+    openDataset(defaultDatasetPath);
+    m_errors = errors;
+    statusBar()->showMessage(
+        tr("Could not open %1; showing the built-in dataset").arg(PrintableText::escaped(path)));
 }
 
 void MainWindow::showPassage(const QString &eventId, int sourceIndex)
@@ -425,6 +510,21 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), TimelineTab).toInt());
+}
+
+void MainWindow::fitToScreen() {
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize most(int(available.width() * maxScreenShare),
+                     int(available.height() * maxScreenShare));
+    const QSize wanted = size().boundedTo(most);
+    if (wanted != size())
+        resize(wanted);
+    // A restored position off the screen (a monitor since unplugged) comes back into sight.
+    if (!available.intersects(frameGeometry()))
+        move(available.topLeft());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

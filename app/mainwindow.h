@@ -42,6 +42,16 @@ public:
 
     // Loads a dataset; on errors lists them in a dialog and keeps the current dataset.
     bool openDataset(const QString &path);
+    // The dataset named on the command line (empty: the embedded default). One that
+    // cannot be opened is reported, and the embedded default opens instead: the window
+    // never starts empty.
+    void openAtStartup(const QString &path);
+    // Light and Dark: Fusion with ThemePalette's colours; System: the style and palette
+    // the application started with. `remember`: kept in the settings for the next start.
+    void setTheme(ThemePalette::Theme theme, bool remember);
+    ThemePalette::Theme theme() const { return m_theme; }
+    // The theme last chosen from View → Theme (System when none was).
+    static ThemePalette::Theme storedTheme();
     // Shows passage `sourceIndex` of the event in the Sources view.
     void showPassage(const QString &eventId, int sourceIndex);
     // Exports the current view as it is on screen (filters, lanes, visible range,
@@ -83,6 +93,8 @@ private:
     void updateStatus();
     void showWarnings();
     void restoreSettings();
+    // At most 90% of the available screen: the first window fits a small screen.
+    void fitToScreen();
 
     EventModel *m_events;
     ActorModel *m_actors;
@@ -105,6 +117,8 @@ private:
     Diagnostics m_warnings;
     Diagnostics m_errors;
     bool m_interactive = true;
+    ThemePalette::Theme m_theme = ThemePalette::Theme::System;
+    QActionGroup *m_themeGroup = nullptr;
 };
 
 } // namespace ntl

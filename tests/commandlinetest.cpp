@@ -20,6 +20,10 @@ private slots:
     void versionAndHelp();
     void checkEscapesControlCharactersOfTheDatasetAndItsName();
     void usageAndExportErrorsEscapeTheArgument();
+    void qtStandardOptionsAreLeftToQt();
+    void helpNamesTheProgram();
+    void headlessRunsPrintNoPlatformNoise();
+    void themeIsAnOptionOfTheViewerToo();
 
 private:
 };
@@ -112,6 +116,73 @@ void CommandLineTest::versionAndHelp()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("--check")));
     QVERIFY(help.out.contains(QStringLiteral("[FILE]")));
+}
+
+void CommandLineTest::qtStandardOptionsAreLeftToQt() {
+    // Each form QApplication reads: option and value, option=value, a flag, two dashes.
+    const AppRun version =
+        runApp({QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("-style"),
+                QStringLiteral("Fusion"), QStringLiteral("--version")});
+    QVERIFY2(version.exitCode == 0, qPrintable(version.err));
+    QCOMPARE(version.out.trimmed(), QStringLiteral("negotiation-timeline " NTL_VERSION));
+    const AppRun check = runApp(
+        {QStringLiteral("-reverse"), QStringLiteral("-qwindowgeometry"), QStringLiteral("640x480"),
+         QStringLiteral("-style=Fusion"), QStringLiteral("--stylesheet"), QStringLiteral("x.qss"),
+         QStringLiteral("--check"), QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+    QVERIFY2(check.out.contains(QStringLiteral("minimal.json: 3 events")), qPrintable(check.out));
+    // QApplication takes -platform itself: without QT_QPA_PLATFORM it is what lets an
+    // export run at all, and the value is not taken for the FILE.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out.png"));
+    const AppRun exported = runApp({QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                                    QStringLiteral("--export"), out,
+                                    QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")},
+                                   QString());
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    QVERIFY(QFile::exists(out));
+    // Our own options keep their meaning: --title is the export's, not Qt's -title.
+    const AppRun titled = runApp({QStringLiteral("--title"), QStringLiteral("T")});
+    QCOMPARE(titled.exitCode, 2);
+    QVERIFY2(titled.err.contains(QStringLiteral("--title goes with --export")),
+             qPrintable(titled.err));
+}
+
+void CommandLineTest::helpNamesTheProgram() {
+    const AppRun help = runApp({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QCOMPARE(help.out.section(u'\n', 0, 0),
+             QStringLiteral("Usage: negotiation-timeline [options] [FILE]"));
+}
+
+void CommandLineTest::headlessRunsPrintNoPlatformNoise() {
+    QTemporaryDir dir;
+    QProcessEnvironment environment = appEnvironment();
+    environment.remove(QStringLiteral("XDG_RUNTIME_DIR")); // Qt warns when it is unset
+    // An unknown style: a warning of Qt's that is not noise, and must still show.
+    const QStringList styled{QStringLiteral("-style"), QStringLiteral("NoSuchStyle")};
+    for (const QStringList &arguments :
+         {QStringList{QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("s.png")),
+                      QStringLiteral("--size"), QStringLiteral("800x600")},
+          QStringList{QStringLiteral("--export"), dir.filePath(QStringLiteral("e.png"))}}) {
+        const AppRun r = runProgram(QStringLiteral(NTL_APP_PATH), styled + arguments, environment);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("propagateSizeHints")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("XDG_RUNTIME_DIR")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("NoSuchStyle")), qPrintable(r.err));
+    }
+}
+
+void CommandLineTest::themeIsAnOptionOfTheViewerToo() {
+    // Checked like the export's, before a window opens.
+    const AppRun unknown = runApp({QStringLiteral("--theme"), QStringLiteral("purple")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(
+        unknown.err.contains(QStringLiteral("unknown theme \"purple\": expected light or dark")),
+        qPrintable(unknown.err));
+    const AppRun check =
+        runApp({QStringLiteral("--theme"), QStringLiteral("dark"), QStringLiteral("--check")});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.err));
 }
 
 // Every line shows what the file holds: nothing reaches the terminal unescaped.

@@ -394,8 +394,9 @@ void ExportTest::badArgumentsAreRefused_data()
     row("article", {QStringLiteral("--article"), QStringLiteral("art-z")}, 2, "unknown article \"art-z\"");
     QTest::newRow("format") << QStringList{fixture(), QStringLiteral("--export"), QStringLiteral("/tmp/x.gif")} << 2
                             << QStringLiteral("cannot tell the format of \"/tmp/x.gif\"");
-    QTest::newRow("option without export") << QStringList{fixture(), QStringLiteral("--theme"), QStringLiteral("dark")} << 2
-                                           << QStringLiteral("--theme goes with --export");
+    // --theme is the viewer's too (issue 14): --view is the export's alone.
+    QTest::newRow("option without export") << QStringList{fixture(), QStringLiteral("--view"), QStringLiteral("actors")} << 2
+                                           << QStringLiteral("--view goes with --export");
     QTest::newRow("broken dataset") << QStringList{QStringLiteral("/nonexistent.json"), QStringLiteral("--export"), out} << 1
                                     << QStringLiteral("/nonexistent.json: error: no such file");
 }

@@ -11,6 +11,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
@@ -22,18 +24,18 @@
 #include <QPlainTextEdit>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
-#include <QTimer>
-#include <QComboBox>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QTest>
 #include <QTextDocument>
 #include <QTextEdit>
@@ -74,6 +76,9 @@ private slots:
     void statusBarShowsTheDatasetTitleOnOneLineUnreordered();
     void printOpensAPreviewOfTheView();
     void exportDialogPreviewFollowsThePageSize();
+    void themeMenuSwitchesTheWindowAndIsRemembered();
+    void brokenFileAtStartupOpensTheDefaultDataset();
+    void firstWindowFitsTheAvailableScreen();
 
 private:
     QString currentId() const;
@@ -603,6 +608,119 @@ void MainWindowTest::exportDialogPreviewFollowsThePageSize()
     QVERIFY(!thumbnail.isNull());
     QVERIFY(qAbs(double(thumbnail.width()) / thumbnail.height() - 297.0 / 210.0) < 0.02);
     QCOMPARE(dialog.options().pixelSize(ExportOptions::Format::Png), QSize(3508, 2480)); // 300 dpi
+}
+
+static QAction *menuAction(QWidget *window, const QString &menuTitle, const QString &text) {
+    for (QMenu *menu : window->findChildren<QMenu *>()) {
+        if (menu->title() != menuTitle)
+            continue;
+        for (QAction *action : menu->actions()) {
+            if (action->text() == text)
+                return action;
+        }
+    }
+    return nullptr;
+}
+
+void MainWindowTest::themeMenuSwitchesTheWindowAndIsRemembered() {
+    const QString systemStyle = QApplication::style()->name();
+    const QPalette systemPalette = QApplication::palette();
+    QAction *dark = menuAction(m_window, QStringLiteral("T&heme"), QStringLiteral("&Dark"));
+    QAction *system = menuAction(m_window, QStringLiteral("T&heme"), QStringLiteral("&System"));
+    QVERIFY(dark && system);
+    QVERIFY(system->isChecked());
+    const QScopeGuard restore([&] { system->trigger(); });
+
+    dark->trigger();
+    QVERIFY(dark->isChecked());
+    QCOMPARE(QApplication::style()->name(), QStringLiteral("fusion"));
+    const QPalette darkPalette = ThemePalette::palette(ThemePalette::Theme::Dark);
+    // The widgets take the application's palette as its change event reaches them.
+    QTRY_COMPARE(m_window->palette().color(QPalette::Window), darkPalette.color(QPalette::Window));
+    QTRY_COMPARE(m_window->filterPanel()->palette().color(QPalette::Base),
+                 darkPalette.color(QPalette::Base));
+    QCOMPARE(QSettings().value(QStringLiteral("view/theme")).toString(), QStringLiteral("dark"));
+    QCOMPARE(MainWindow::storedTheme(), ThemePalette::Theme::Dark);
+
+    // --theme (setTheme without remembering) is for one run: the stored choice stays.
+    m_window->setTheme(ThemePalette::Theme::Light, false);
+    QTRY_COMPARE(m_window->palette().color(QPalette::Window),
+                 ThemePalette::palette(ThemePalette::Theme::Light).color(QPalette::Window));
+    QVERIFY(menuAction(m_window, QStringLiteral("T&heme"), QStringLiteral("&Light"))->isChecked());
+    QCOMPARE(MainWindow::storedTheme(), ThemePalette::Theme::Dark);
+
+    system->trigger();
+    QCOMPARE(QApplication::style()->name(), systemStyle);
+    QTRY_COMPARE(m_window->palette().color(QPalette::Window),
+                 systemPalette.color(QPalette::Window));
+    QCOMPARE(MainWindow::storedTheme(), ThemePalette::Theme::System);
+}
+
+void MainWindowTest::brokenFileAtStartupOpensTheDefaultDataset() {
+    MainWindow window; // nothing on screen yet
+    QString text;
+    bool seen = false;
+    QTimer poll; // the dialog runs its own event loop: read it from there, then close it
+    connect(&poll, &QTimer::timeout, this, [&] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(widget);
+            if (!box || !box->isVisible())
+                continue;
+            if (const auto *label = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_label")))
+                text = label->text();
+            seen = true;
+            box->done(QMessageBox::Ok);
+        }
+    });
+    poll.start(20);
+    window.openAtStartup(fixture("bad/end-before-start.json"));
+    poll.stop();
+    QVERIFY(seen);
+    // No "dataset on screen is unchanged": there was none.
+    QCOMPARE(text, QStringLiteral("end-before-start.json could not be opened: 1 problem."));
+    QCOMPARE(window.currentPath(), QStringLiteral(":/datasets/peace-talks-2025/dataset.json"));
+    QVERIFY(window.eventModel()->rowCount() > 0);
+    QCOMPARE(window.filterModel()->rowCount(), window.eventModel()->rowCount());
+    QVERIFY(!window.lastErrors().isEmpty()); // those of the file asked for
+    const QString status = window.statusBar()->currentMessage();
+    QVERIFY2(status.contains(QStringLiteral("Could not open ")) &&
+                 status.contains(fixture("bad/end-before-start.json")),
+             qPrintable(status));
+    // The date fields hold the dataset's dates, not QDateEdit's 1 Jan 2000.
+    const QList<QDateEdit *> dates = window.filterPanel()->findChildren<QDateEdit *>();
+    QVERIFY(!dates.isEmpty());
+    for (const QDateEdit *edit : dates)
+        QVERIFY2(edit->date().year() == 2025, qPrintable(edit->date().toString(Qt::ISODate)));
+
+    // A broken file opened later keeps what is on screen, and says so.
+    seen = false;
+    poll.start(20);
+    window.setInteractive(true);
+    QVERIFY(!window.openDataset(fixture("bad/end-before-start.json")));
+    poll.stop();
+    QVERIFY(seen);
+    QCOMPARE(text, QStringLiteral("end-before-start.json could not be opened: 1 problem. The "
+                                  "dataset on screen is unchanged."));
+}
+
+void MainWindowTest::firstWindowFitsTheAvailableScreen() {
+    // The offscreen platform's screen: 800x600 unless told otherwise.
+    const QSize available = QGuiApplication::primaryScreen()->availableGeometry().size();
+    QVERIFY(available.width() < 1280 / 0.9 && available.height() < 800 / 0.9);
+    const QSize most(int(available.width() * 0.9), int(available.height() * 0.9));
+    QSettings().remove(QStringLiteral("window/geometry"));
+    {
+        MainWindow first;
+        QVERIFY2(first.width() <= most.width() && first.height() <= most.height(),
+                 qPrintable(QStringLiteral("%1x%2").arg(first.width()).arg(first.height())));
+        // A geometry saved on a bigger screen is fitted too.
+        first.resize(1600, 1000);
+        QSettings().setValue(QStringLiteral("window/geometry"), first.saveGeometry());
+    }
+    MainWindow restored;
+    QVERIFY2(restored.width() <= most.width() && restored.height() <= most.height(),
+             qPrintable(QStringLiteral("%1x%2").arg(restored.width()).arg(restored.height())));
+    QSettings().remove(QStringLiteral("window/geometry"));
 }
 
 QTEST_MAIN(MainWindowTest)
