@@ -115,6 +115,13 @@ Json *BoundedDom::Builder::put(Json &&value) {
     return &member;
 }
 
+bool BoundedDom::Builder::scalar(Json &&value) {
+    if (m_skipDepth > 0)
+        return true;
+    put(m_next == Next::Skip ? Json(nullptr) : std::move(value));
+    return charge(valueCost);
+}
+
 bool BoundedDom::Builder::null() {
     if (m_skipDepth > 0)
         return true;
@@ -123,31 +130,19 @@ bool BoundedDom::Builder::null() {
 }
 
 bool BoundedDom::Builder::boolean(bool value) {
-    if (m_skipDepth > 0)
-        return true;
-    put(m_next == Next::Skip ? Json(nullptr) : Json(value));
-    return charge(valueCost);
+    return scalar(Json(value));
 }
 
 bool BoundedDom::Builder::number_integer(Json::number_integer_t value) {
-    if (m_skipDepth > 0)
-        return true;
-    put(m_next == Next::Skip ? Json(nullptr) : Json(value));
-    return charge(valueCost);
+    return scalar(Json(value));
 }
 
 bool BoundedDom::Builder::number_unsigned(Json::number_unsigned_t value) {
-    if (m_skipDepth > 0)
-        return true;
-    put(m_next == Next::Skip ? Json(nullptr) : Json(value));
-    return charge(valueCost);
+    return scalar(Json(value));
 }
 
 bool BoundedDom::Builder::number(Json::number_float_t value) {
-    if (m_skipDepth > 0)
-        return true;
-    put(m_next == Next::Skip ? Json(nullptr) : Json(value));
-    return charge(valueCost);
+    return scalar(Json(value));
 }
 
 bool BoundedDom::Builder::string(JsonString &value) {

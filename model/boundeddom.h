@@ -86,6 +86,8 @@ private:
     };
     bool charge(qint64 bytes);
     bool number(Json::number_float_t value);
+    // A number or a boolean, kept unless its member is skipped.
+    bool scalar(Json &&value);
     // Puts `value` where the next value goes; returns it (null when dropped).
     Json *put(Json &&value);
     bool startContainer(Json::value_t type);

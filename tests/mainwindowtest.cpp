@@ -81,6 +81,7 @@ private slots:
     void firstWindowFitsTheAvailableScreen();
 
 private:
+    bool openWithTitle(const QTemporaryDir &dir, const QByteArray &title);
     QString currentId() const;
     // The Sources view's article list, read with that view shown (hidden views catch up
     // when shown); the tab shown before is shown again.
@@ -480,37 +481,34 @@ void MainWindowTest::warningsListShowsMarkupAndControlsAsText() {
     QCOMPARE(list->document()->blockCount(), 1);
 }
 
-void MainWindowTest::windowTitleShowsTheDatasetTitleLiterally() {
+// Opens a copy of the minimal fixture whose title is `title` (JSON string content), in `dir`.
+bool MainWindowTest::openWithTitle(const QTemporaryDir &dir, const QByteArray &title) {
     QFile minimal(fixture("valid/minimal.json"));
-    QVERIFY(minimal.open(QIODevice::ReadOnly));
+    if (!minimal.open(QIODevice::ReadOnly))
+        return false;
     QByteArray bytes = minimal.readAll();
-    const QByteArray title = "\"Lakeside talks (test fixture)\"";
-    QVERIFY(bytes.contains(title));
-    // "[*]" is Qt's placeholder for the modified marker; an escape and a newline follow.
-    bytes.replace(title, "\"Talks [*] <b>x</b>\\u001b[31m\\nnext\"");
-    QTemporaryDir dir;
+    const QByteArray fixtureTitle = "\"Lakeside talks (test fixture)\"";
+    if (!bytes.contains(fixtureTitle))
+        return false;
+    bytes.replace(fixtureTitle, '"' + title + '"');
     QFile copy(dir.filePath(QStringLiteral("titled.json")));
-    QVERIFY(copy.open(QIODevice::WriteOnly));
-    copy.write(bytes);
+    if (!copy.open(QIODevice::WriteOnly) || copy.write(bytes) != bytes.size())
+        return false;
     copy.close();
-    QVERIFY(m_window->openDataset(copy.fileName()));
+    return m_window->openDataset(copy.fileName());
+}
+
+void MainWindowTest::windowTitleShowsTheDatasetTitleLiterally() {
+    // "[*]" is Qt's placeholder for the modified marker; an escape and a newline follow.
+    QTemporaryDir dir;
+    QVERIFY(openWithTitle(dir, "Talks [*] <b>x</b>\\u001b[31m\\nnext"));
     QCOMPARE(m_window->windowHandle()->title(),
              QStringLiteral("Talks [*] <b>x</b>\\u001b[31m\\nnext"));
 }
 
 void MainWindowTest::statusBarShowsTheDatasetTitleOnOneLineUnreordered() {
-    QFile minimal(fixture("valid/minimal.json"));
-    QVERIFY(minimal.open(QIODevice::ReadOnly));
-    QByteArray bytes = minimal.readAll();
-    const QByteArray title = "\"Lakeside talks (test fixture)\"";
-    QVERIFY(bytes.contains(title));
-    bytes.replace(title, "\"Talks\\nnext \\u202eRTL\\u202c \\u2066x\\u2069\\u0085\\u001b[31m\"");
     QTemporaryDir dir;
-    QFile copy(dir.filePath(QStringLiteral("titled.json")));
-    QVERIFY(copy.open(QIODevice::WriteOnly));
-    copy.write(bytes);
-    copy.close();
-    QVERIFY(m_window->openDataset(copy.fileName()));
+    QVERIFY(openWithTitle(dir, "Talks\\nnext \\u202eRTL\\u202c \\u2066x\\u2069\\u0085\\u001b[31m"));
     QStringList shown;
     for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
         if (label->text().startsWith(QStringLiteral("Talks")))
