@@ -7,24 +7,31 @@
 namespace ntl {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ChronicleEntry", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("ChronicleEntry", text);
+}
 } // namespace
 
-QString ChronicleEntry::roleName(ParticipantRole role)
-{
+QString ChronicleEntry::roleName(ParticipantRole role) {
     switch (role) {
-    case ParticipantRole::Party: return {};
-    case ParticipantRole::Mediator: return tr("mediator");
-    case ParticipantRole::Host: return tr("host");
-    case ParticipantRole::Speaker: return tr("speaker");
-    case ParticipantRole::Target: return tr("target");
-    case ParticipantRole::Mentioned: return tr("mentioned");
+    case ParticipantRole::Party:
+        return {};
+    case ParticipantRole::Mediator:
+        return tr("mediator");
+    case ParticipantRole::Host:
+        return tr("host");
+    case ParticipantRole::Speaker:
+        return tr("speaker");
+    case ParticipantRole::Target:
+        return tr("target");
+    case ParticipantRole::Mentioned:
+        return tr("mentioned");
     }
     return {};
 }
 
-ChronicleEntry ChronicleEntry::of(const Dataset &dataset, const Event &event, const QLocale &locale)
-{
+ChronicleEntry ChronicleEntry::of(const Dataset &dataset, const Event &event,
+                                  const QLocale &locale) {
     ChronicleEntry entry;
     entry.eventId = event.id;
     entry.dateText = EventDateText(locale).formatWithStatus(event.date, event.status);
@@ -43,12 +50,11 @@ ChronicleEntry ChronicleEntry::of(const Dataset &dataset, const Event &event, co
     }
     entry.articleCount = int(Dataset::eventArticleIds(event).size());
     entry.articleTotal = int(dataset.articles.size());
-    entry.reportedBy = entry.articleCount == 0
-                           ? tr("no article reports it")
-                           : entry.articleTotal == 1 ? tr("reported by the only article")
-                                                     : tr("reported by %1 of %2 articles")
-                                                           .arg(entry.articleCount)
-                                                           .arg(entry.articleTotal);
+    entry.reportedBy =
+        entry.articleCount == 0 ? tr("no article reports it")
+        : entry.articleTotal == 1
+            ? tr("reported by the only article")
+            : tr("reported by %1 of %2 articles").arg(entry.articleCount).arg(entry.articleTotal);
     entry.hasDisagreement = !event.disagreements.isEmpty();
     for (const Disagreement &disagreement : event.disagreements)
         entry.disagreementTopics.append(disagreement.topic);
@@ -57,7 +63,8 @@ ChronicleEntry ChronicleEntry::of(const Dataset &dataset, const Event &event, co
         entry.firstQuote = first.exact;
         entry.firstQuoteArticleId = first.articleId;
         const Article *article = dataset.article(first.articleId);
-        entry.firstQuoteArticleTitle = article && !article->title.isEmpty() ? article->title : first.articleId;
+        entry.firstQuoteArticleTitle =
+            article && !article->title.isEmpty() ? article->title : first.articleId;
     }
     return entry;
 }

@@ -13,10 +13,10 @@ namespace ntl {
 // each writer escapes for its format and draws it as plain text.
 struct ChronicleEntry {
     QString eventId;
-    QString dateText;         // "Sun 23 Nov 2025 · planned": the date as a person says it
+    QString dateText; // "Sun 23 Nov 2025 · planned": the date as a person says it
     QString title;
     QString summary;
-    QStringList sideIds;      // the participants' sides, in the dataset's side order
+    QStringList sideIds; // the participants' sides, in the dataset's side order
     QStringList sideNames;
     QStringList participants; // "Steve Witkoff (mediator)", in the event's order
     int articleCount = 0;     // distinct articles citing the event…
@@ -24,11 +24,12 @@ struct ChronicleEntry {
     QString reportedBy;       // "reported by 2 of 5 articles"
     bool hasDisagreement = false;
     QStringList disagreementTopics;
-    QString firstQuote;       // the first passage's exact words; empty when unsourced
+    QString firstQuote; // the first passage's exact words; empty when unsourced
     QString firstQuoteArticleId;
     QString firstQuoteArticleTitle;
 
-    static ChronicleEntry of(const Dataset &dataset, const Event &event, const QLocale &locale = QLocale());
+    static ChronicleEntry of(const Dataset &dataset, const Event &event,
+                             const QLocale &locale = QLocale());
     // "mediator", "host", …; empty for a party (the default role says nothing).
     static QString roleName(ParticipantRole role);
 };

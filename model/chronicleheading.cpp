@@ -5,24 +5,26 @@
 namespace ntl {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ChronicleHeading", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("ChronicleHeading", text);
+}
 
-QString longRange(const QDate &start, const QDate &end, const QLocale &locale)
-{
+QString longRange(const QDate &start, const QDate &end, const QLocale &locale) {
     if (start == end)
         return locale.toString(start, QStringLiteral("dddd d MMMM yyyy"));
     if (start.year() == end.year() && start.month() == end.month())
-        return QStringLiteral("%1–%2").arg(start.day()).arg(locale.toString(end, QStringLiteral("d MMMM yyyy")));
+        return QStringLiteral("%1–%2")
+            .arg(start.day())
+            .arg(locale.toString(end, QStringLiteral("d MMMM yyyy")));
     if (start.year() == end.year())
         return QStringLiteral("%1 – %2").arg(locale.toString(start, QStringLiteral("d MMMM")),
-                                              locale.toString(end, QStringLiteral("d MMMM yyyy")));
+                                             locale.toString(end, QStringLiteral("d MMMM yyyy")));
     return QStringLiteral("%1 – %2").arg(locale.toString(start, QStringLiteral("d MMMM yyyy")),
-                                          locale.toString(end, QStringLiteral("d MMMM yyyy")));
+                                         locale.toString(end, QStringLiteral("d MMMM yyyy")));
 }
 } // namespace
 
-ChronicleHeading ChronicleHeading::of(const EventDate &date, const QLocale &locale)
-{
+ChronicleHeading ChronicleHeading::of(const EventDate &date, const QLocale &locale) {
     ChronicleHeading heading;
     heading.m_precision = date.precision;
     heading.m_start = date.start;
@@ -46,17 +48,20 @@ ChronicleHeading ChronicleHeading::of(const EventDate &date, const QLocale &loca
         heading.m_text = longRange(start, end, locale);
         break;
     case DatePrecision::Week:
-        heading.m_text = tr("Week of %1").arg(locale.toString(start, QStringLiteral("d MMMM yyyy")));
+        heading.m_text =
+            tr("Week of %1").arg(locale.toString(start, QStringLiteral("d MMMM yyyy")));
         break;
     case DatePrecision::Month:
         if (start.year() == end.year() && start.month() == end.month())
             heading.m_text = locale.toString(start, QStringLiteral("MMMM yyyy"));
         else if (start.year() == end.year())
-            heading.m_text = QStringLiteral("%1–%2").arg(locale.toString(start, QStringLiteral("MMMM")),
-                                                          locale.toString(end, QStringLiteral("MMMM yyyy")));
+            heading.m_text =
+                QStringLiteral("%1–%2").arg(locale.toString(start, QStringLiteral("MMMM")),
+                                            locale.toString(end, QStringLiteral("MMMM yyyy")));
         else
-            heading.m_text = QStringLiteral("%1 – %2").arg(locale.toString(start, QStringLiteral("MMMM yyyy")),
-                                                            locale.toString(end, QStringLiteral("MMMM yyyy")));
+            heading.m_text =
+                QStringLiteral("%1 – %2").arg(locale.toString(start, QStringLiteral("MMMM yyyy")),
+                                              locale.toString(end, QStringLiteral("MMMM yyyy")));
         break;
     case DatePrecision::Year:
         heading.m_text = start.year() == end.year()

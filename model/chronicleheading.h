@@ -13,8 +13,7 @@ namespace ntl {
 // "November 2025", "2025", "Undated"). Events with equal headings are consecutive once
 // sorted by start, then end (EventFilterModel's order), so a reader groups by comparing
 // each event's heading with the previous one.
-class ChronicleHeading
-{
+class ChronicleHeading {
 public:
     ChronicleHeading() = default;
     static ChronicleHeading of(const EventDate &date, const QLocale &locale = QLocale());
@@ -22,8 +21,7 @@ public:
     // What is printed above the group.
     QString text() const { return m_text; }
     // True when two events belong under one heading.
-    bool operator==(const ChronicleHeading &other) const
-    {
+    bool operator==(const ChronicleHeading &other) const {
         return m_precision == other.m_precision && m_start == other.m_start && m_end == other.m_end;
     }
     bool operator!=(const ChronicleHeading &other) const { return !(*this == other); }

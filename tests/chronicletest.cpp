@@ -6,8 +6,7 @@
 using namespace ntl;
 
 // The words shared by the Chronicle view and its exports: group headings and entries.
-class ChronicleTest : public QObject
-{
+class ChronicleTest : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); }
@@ -18,8 +17,7 @@ private slots:
     void unsourcedEntrySaysSo();
 };
 
-static EventDate date(QDate start, QDate end, DatePrecision precision)
-{
+static EventDate date(QDate start, QDate end, DatePrecision precision) {
     EventDate d;
     d.start = start;
     d.end = end;
@@ -27,24 +25,32 @@ static EventDate date(QDate start, QDate end, DatePrecision precision)
     return d;
 }
 
-void ChronicleTest::headingsNameTheGroup_data()
-{
+void ChronicleTest::headingsNameTheGroup_data() {
     QTest::addColumn<QDate>("start");
     QTest::addColumn<QDate>("end");
     QTest::addColumn<int>("precision");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("day") << QDate(2025, 11, 23) << QDate(2025, 11, 23) << int(DatePrecision::Day) << QStringLiteral("Sunday 23 November 2025");
-    QTest::newRow("span") << QDate(2025, 11, 24) << QDate(2025, 11, 25) << int(DatePrecision::Days) << QStringLiteral("24–25 November 2025");
-    QTest::newRow("span across months") << QDate(2025, 11, 30) << QDate(2025, 12, 2) << int(DatePrecision::Days) << QStringLiteral("30 November – 2 December 2025");
-    QTest::newRow("week") << QDate(2025, 11, 24) << QDate(2025, 11, 30) << int(DatePrecision::Week) << QStringLiteral("Week of 24 November 2025");
-    QTest::newRow("month") << QDate(2025, 11, 1) << QDate(2025, 11, 30) << int(DatePrecision::Month) << QStringLiteral("November 2025");
-    QTest::newRow("year") << QDate(2025, 1, 1) << QDate(2025, 12, 31) << int(DatePrecision::Year) << QStringLiteral("2025");
-    QTest::newRow("unknown") << QDate(2025, 11, 1) << QDate(2025, 11, 20) << int(DatePrecision::Unknown) << QStringLiteral("Some time between 1–20 November 2025");
-    QTest::newRow("undated") << QDate() << QDate() << int(DatePrecision::Week) << QStringLiteral("Undated");
+    QTest::newRow("day") << QDate(2025, 11, 23) << QDate(2025, 11, 23) << int(DatePrecision::Day)
+                         << QStringLiteral("Sunday 23 November 2025");
+    QTest::newRow("span") << QDate(2025, 11, 24) << QDate(2025, 11, 25) << int(DatePrecision::Days)
+                          << QStringLiteral("24–25 November 2025");
+    QTest::newRow("span across months")
+        << QDate(2025, 11, 30) << QDate(2025, 12, 2) << int(DatePrecision::Days)
+        << QStringLiteral("30 November – 2 December 2025");
+    QTest::newRow("week") << QDate(2025, 11, 24) << QDate(2025, 11, 30) << int(DatePrecision::Week)
+                          << QStringLiteral("Week of 24 November 2025");
+    QTest::newRow("month") << QDate(2025, 11, 1) << QDate(2025, 11, 30) << int(DatePrecision::Month)
+                           << QStringLiteral("November 2025");
+    QTest::newRow("year") << QDate(2025, 1, 1) << QDate(2025, 12, 31) << int(DatePrecision::Year)
+                          << QStringLiteral("2025");
+    QTest::newRow("unknown") << QDate(2025, 11, 1) << QDate(2025, 11, 20)
+                             << int(DatePrecision::Unknown)
+                             << QStringLiteral("Some time between 1–20 November 2025");
+    QTest::newRow("undated") << QDate() << QDate() << int(DatePrecision::Week)
+                             << QStringLiteral("Undated");
 }
 
-void ChronicleTest::headingsNameTheGroup()
-{
+void ChronicleTest::headingsNameTheGroup() {
     QFETCH(QDate, start);
     QFETCH(QDate, end);
     QFETCH(int, precision);
@@ -52,8 +58,7 @@ void ChronicleTest::headingsNameTheGroup()
     QCOMPARE(ChronicleHeading::of(date(start, end, DatePrecision(precision))).text(), expected);
 }
 
-void ChronicleTest::sameDayIsOneGroupSpansAreOthers()
-{
+void ChronicleTest::sameDayIsOneGroupSpansAreOthers() {
     const QDate d23(2025, 11, 23), d24(2025, 11, 24), d25(2025, 11, 25);
     const auto day23 = ChronicleHeading::of(date(d23, d23, DatePrecision::Day));
     // A day with a stray end date is still that day.
@@ -69,8 +74,7 @@ void ChronicleTest::sameDayIsOneGroupSpansAreOthers()
              ChronicleHeading::of(date(QDate(), QDate(), DatePrecision::Month)));
 }
 
-static Dataset smallDataset()
-{
+static Dataset smallDataset() {
     Dataset dataset;
     dataset.sides = {{QStringLiteral("us"), QStringLiteral("United States")},
                      {QStringLiteral("ua"), QStringLiteral("Ukraine")}};
@@ -96,8 +100,7 @@ static Dataset smallDataset()
     return dataset;
 }
 
-void ChronicleTest::entrySaysWhoWhenAndWhere()
-{
+void ChronicleTest::entrySaysWhoWhenAndWhere() {
     const Dataset dataset = smallDataset();
     Event event;
     event.id = QStringLiteral("ev-geneva");
@@ -123,8 +126,10 @@ void ChronicleTest::entrySaysWhoWhenAndWhere()
     QCOMPARE(entry.title, event.title);
     QCOMPARE(entry.summary, event.summary);
     QCOMPARE(entry.sideIds, QStringList({QStringLiteral("us"), QStringLiteral("ua")}));
-    QCOMPARE(entry.sideNames, QStringList({QStringLiteral("United States"), QStringLiteral("Ukraine")}));
-    QCOMPARE(entry.participants, QStringList({QStringLiteral("Andriy Yermak"), QStringLiteral("Marco Rubio (mediator)")}));
+    QCOMPARE(entry.sideNames,
+             QStringList({QStringLiteral("United States"), QStringLiteral("Ukraine")}));
+    QCOMPARE(entry.participants, QStringList({QStringLiteral("Andriy Yermak"),
+                                              QStringLiteral("Marco Rubio (mediator)")}));
     QCOMPARE(entry.articleCount, 2);
     QCOMPARE(entry.articleTotal, 3);
     QCOMPARE(entry.reportedBy, QStringLiteral("reported by 2 of 3 articles"));
@@ -135,8 +140,7 @@ void ChronicleTest::entrySaysWhoWhenAndWhere()
     QCOMPARE(entry.firstQuoteArticleTitle, QStringLiteral("Second report"));
 }
 
-void ChronicleTest::unsourcedEntrySaysSo()
-{
+void ChronicleTest::unsourcedEntrySaysSo() {
     const Dataset dataset = smallDataset();
     Event event;
     event.id = QStringLiteral("ev-x");
