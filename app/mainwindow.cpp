@@ -12,6 +12,7 @@
 #include "plaintext.h"
 #include "printabletext.h"
 #include "sourcesview.h"
+#include "themestyle.h"
 #include "timelineview.h"
 #include "viewexporter.h"
 
@@ -152,6 +153,8 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);
     restoreSettings();
+    // The theme chosen from View → Theme in an earlier run (main() may override it for one run).
+    setTheme(storedTheme(), false);
     fitToScreen();
 }
 
@@ -265,14 +268,26 @@ ThemePalette::Theme MainWindow::storedTheme() {
 
 void MainWindow::setTheme(ThemePalette::Theme theme, bool remember) {
     const SystemLook &look = systemLook(); // taken before the first change
-    if (theme == m_theme && theme == ThemePalette::Theme::System && !remember)
-        return; // nothing changed yet: leave the desktop's look alone
+    if (theme == m_theme && theme == ThemePalette::Theme::System && !remember) {
+        // Nothing chosen yet: leave the desktop's look alone but for Fusion's check boxes.
+        if (!qobject_cast<ThemeStyle *>(QApplication::style()) &&
+            look.styleName.compare(QLatin1String("Fusion"), Qt::CaseInsensitive) == 0)
+            QApplication::setStyle(new ThemeStyle(look.styleName));
+        return;
+    }
     if (theme == ThemePalette::Theme::System) {
-        QApplication::setStyle(look.styleName);
-        QApplication::setPalette(look.palette);
+        // Fusion's own check boxes vanish on a dark desktop palette: ThemeStyle draws them.
+        if (look.styleName.compare(QLatin1String("Fusion"), Qt::CaseInsensitive) == 0)
+            QApplication::setStyle(new ThemeStyle(look.styleName));
+        else
+            QApplication::setStyle(look.styleName);
+        // No colour set: the application palette follows the desktop's while running.
+        QPalette follow = look.palette;
+        follow.setResolveMask(0);
+        QApplication::setPalette(follow);
     } else {
         // Fusion draws every widget from the palette, so a dark window is dark throughout.
-        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setStyle(new ThemeStyle(QStringLiteral("Fusion")));
         QApplication::setPalette(ThemePalette::palette(theme));
     }
     m_theme = theme;

@@ -1,11 +1,12 @@
+#include "mainwindow.h"
 #include "actorsview.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "exportdialog.h"
 #include "filterpanel.h"
-#include "mainwindow.h"
 #include "sourcesview.h"
+#include "themestyle.h"
 #include "timelineview.h"
 
 #include <QAction>
@@ -77,6 +78,7 @@ private slots:
     void printOpensAPreviewOfTheView();
     void exportDialogPreviewFollowsThePageSize();
     void themeMenuSwitchesTheWindowAndIsRemembered();
+    void systemThemeFollowsADesktopPaletteChange();
     void brokenFileAtStartupOpensTheDefaultDataset();
     void firstWindowFitsTheAvailableScreen();
 
@@ -620,8 +622,16 @@ static QAction *menuAction(QWidget *window, const QString &menuTitle, const QStr
     return nullptr;
 }
 
+// The style under the ThemeStyle proxy, if any: the one whose name the desktop chose.
+static QString baseStyleName() {
+    const QStyle *style = QApplication::style();
+    if (auto *proxy = qobject_cast<const ThemeStyle *>(style))
+        style = proxy->baseStyle();
+    return style->name();
+}
+
 void MainWindowTest::themeMenuSwitchesTheWindowAndIsRemembered() {
-    const QString systemStyle = QApplication::style()->name();
+    const QString systemStyle = baseStyleName();
     const QPalette systemPalette = QApplication::palette();
     QAction *dark = menuAction(m_window, QStringLiteral("T&heme"), QStringLiteral("&Dark"));
     QAction *system = menuAction(m_window, QStringLiteral("T&heme"), QStringLiteral("&System"));
@@ -631,7 +641,10 @@ void MainWindowTest::themeMenuSwitchesTheWindowAndIsRemembered() {
 
     dark->trigger();
     QVERIFY(dark->isChecked());
-    QCOMPARE(QApplication::style()->name(), QStringLiteral("fusion"));
+    // Fusion, with ThemeStyle's check boxes.
+    auto *style = qobject_cast<ThemeStyle *>(QApplication::style());
+    QVERIFY(style);
+    QCOMPARE(style->baseStyle()->name(), QStringLiteral("fusion"));
     const QPalette darkPalette = ThemePalette::palette(ThemePalette::Theme::Dark);
     // The widgets take the application's palette as its change event reaches them.
     QTRY_COMPARE(m_window->palette().color(QPalette::Window), darkPalette.color(QPalette::Window));
@@ -647,11 +660,43 @@ void MainWindowTest::themeMenuSwitchesTheWindowAndIsRemembered() {
     QVERIFY(menuAction(m_window, QStringLiteral("T&heme"), QStringLiteral("&Light"))->isChecked());
     QCOMPARE(MainWindow::storedTheme(), ThemePalette::Theme::Dark);
 
+    // A new window (the next start) takes the stored theme again.
+    {
+        MainWindow next;
+        QCOMPARE(next.theme(), ThemePalette::Theme::Dark);
+        QVERIFY(menuAction(&next, QStringLiteral("T&heme"), QStringLiteral("&Dark"))->isChecked());
+        QTRY_COMPARE(m_window->palette().color(QPalette::Window),
+                     darkPalette.color(QPalette::Window));
+    }
+
     system->trigger();
-    QCOMPARE(QApplication::style()->name(), systemStyle);
+    QCOMPARE(baseStyleName(), systemStyle);
+    // No colour of the app's own: Qt re-reads the desktop's palette when it changes.
+    QCOMPARE(QApplication::palette().resolveMask(), QPalette::ResolveMask(0));
+    QVERIFY(!QCoreApplication::testAttribute(Qt::AA_SetPalette));
     QTRY_COMPARE(m_window->palette().color(QPalette::Window),
                  systemPalette.color(QPalette::Window));
     QCOMPARE(MainWindow::storedTheme(), ThemePalette::Theme::System);
+}
+
+// Under System the desktop may switch to dark while the app runs: Qt sets a new application
+// palette, and the chart, drawn with colours of its own, must re-read it.
+void MainWindowTest::systemThemeFollowsADesktopPaletteChange() {
+    QCOMPARE(m_window->theme(), ThemePalette::Theme::System);
+    const QPalette before = QApplication::palette();
+    const QScopeGuard restore([&] { QApplication::setPalette(before); });
+    QChart *chart = m_window->timeline()->chart();
+    QCOMPARE(chart->backgroundBrush().color(), before.color(QPalette::Base));
+
+    QPalette desktop = ThemePalette::palette(ThemePalette::Theme::Dark);
+    desktop.setColor(QPalette::Base, QColor(0x12, 0x34, 0x56));
+    QApplication::setPalette(desktop);
+    QTRY_COMPARE(chart->backgroundBrush().color(), QColor(0x12, 0x34, 0x56));
+    QCOMPARE(m_window->timeline()->backgroundBrush().color(), QColor(0x12, 0x34, 0x56));
+    // The axis labels follow too (text on the new base).
+    const auto *axis = chart->axes(Qt::Horizontal).value(0);
+    QVERIFY(axis);
+    QCOMPARE(axis->labelsColor(), desktop.color(QPalette::Text));
 }
 
 void MainWindowTest::brokenFileAtStartupOpensTheDefaultDataset() {

@@ -623,7 +623,7 @@ void SourcesView::showEvent(QShowEvent *event)
 void SourcesView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ThemeChange)
         updateHighlights(); // the highlight colours depend on light or dark
 }
 

@@ -4,6 +4,19 @@
 
 namespace ntl {
 
+namespace {
+// The Disabled group: `text` for every kind of text, `field` for input fields, `button` for
+// button faces, and a greyed selection.
+void setDisabled(QPalette *p, const QColor &text, const QColor &field, const QColor &button) {
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText,
+                                     QPalette::PlaceholderText, QPalette::HighlightedText})
+        p->setColor(QPalette::Disabled, role, text);
+    p->setColor(QPalette::Disabled, QPalette::Base, field);
+    p->setColor(QPalette::Disabled, QPalette::Button, button);
+    p->setColor(QPalette::Disabled, QPalette::Highlight, button.darker(130));
+}
+} // namespace
+
 QPalette ThemePalette::palette(Theme theme)
 {
     switch (theme) {
@@ -16,15 +29,19 @@ QPalette ThemePalette::palette(Theme theme)
         p.setColor(QPalette::Text, QColor(0x1a, 0x1a, 0x1a));
         p.setColor(QPalette::WindowText, QColor(0x1a, 0x1a, 0x1a));
         p.setColor(QPalette::PlaceholderText, QColor(0x6e, 0x6e, 0x6e));
-        p.setColor(QPalette::Highlight, QColor(0x30, 0x8c, 0xc6));
+        p.setColor(QPalette::Highlight, QColor(0x1f, 0x6f, 0xa8)); // 5.4:1 under white text
         p.setColor(QPalette::HighlightedText, Qt::white);
         p.setColor(QPalette::ToolTipBase, QColor(0xff, 0xff, 0xdc));
         p.setColor(QPalette::ToolTipText, Qt::black);
+        // Disabled controls read as disabled: dimmer text on a flat face and a field the
+        // colour of the window (QPalette's constructor derives them, setColor overwrote them).
+        setDisabled(&p, QColor(0x8a, 0x8a, 0x8a), QColor(0xef, 0xef, 0xef),
+                    QColor(0xf4, 0xf4, 0xf4));
         return p;
     }
     case Theme::Dark: {
-        // Fusion outlines check boxes with a darker shade of the window colour, so the
-        // window is darker than the base: otherwise the boxes vanish.
+        // Fields (Base) a step lighter than the window, as dark desktops do; ThemeStyle draws
+        // the check boxes so that they show on either.
         QPalette p(QColor(0x35, 0x35, 0x35));
         p.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
         p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
@@ -41,6 +58,8 @@ QPalette ThemePalette::palette(Theme theme)
         p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
         p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
         p.setColor(QPalette::Link, QColor(0x7a, 0xbd, 0xff));
+        setDisabled(&p, QColor(0x78, 0x78, 0x78), QColor(0x20, 0x20, 0x20),
+                    QColor(0x28, 0x28, 0x28));
         return p;
     }
     }

@@ -514,7 +514,10 @@ void TimelineView::changeEvent(QEvent *event)
     QChartView::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         m_wraps.clear();
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+    // The desktop's theme may change the colours while the app runs (System theme).
+    const QEvent::Type type = event->type();
+    if (type == QEvent::PaletteChange || type == QEvent::FontChange ||
+        type == QEvent::ThemeChange || type == QEvent::StyleChange)
         rebuildWhenShown(); // the legend's colours are baked into its series
 }
 
