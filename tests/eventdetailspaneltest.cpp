@@ -8,8 +8,11 @@
 #include <QGuiApplication>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 
 using namespace ntl;
 
@@ -26,6 +29,7 @@ private slots:
     void showsQuotesUnderTheirArticles();
     void clickingAQuoteEmitsQuoteActivated();
     void copyPutsTheCitationOnTheClipboard();
+    void copyMenuOffersEachCitationForm();
     void showsDisagreementsSideBySide();
     void markupIsShownLiterally();
     void filteringOutTheEventClearsThePanel();
@@ -202,11 +206,11 @@ void EventDetailsPanelTest::copyPutsTheCitationOnTheClipboard()
     select(QStringLiteral("ev-talks"));
     const QString first =
         QStringLiteral("“The northern and southern delegations met in Lakeside on Monday” — "
-                       "Lakeside talks open, Example Wire, published 5 Mar 2030");
+                       "Example Wire, “Lakeside talks open”, 5 Mar 2030");
     // art-b has no publisher and an inferred date.
     const QString second =
         QStringLiteral("“Officials said the Lakeside talks took place on Tuesday.” — "
-                       "Officials on Lakeside, published 6 Mar 2030 (inferred)");
+                       "“Officials on Lakeside”, 6 Mar 2030 (inferred)");
     QCOMPARE(m_panel->citation(0), first);
     QCOMPARE(m_panel->citation(1), second);
     QVERIFY(m_panel->citation(2).isEmpty());
@@ -222,6 +226,54 @@ void EventDetailsPanelTest::copyPutsTheCitationOnTheClipboard()
     copy->setFocus();
     QTest::keyClick(copy, Qt::Key_Space);
     QCOMPARE(QGuiApplication::clipboard()->text(), first);
+}
+
+// The button's menu: the quote alone, plain text, Markdown (also as text/markdown) and Chicago,
+// each triggered as the user would and read back from the clipboard.
+void EventDetailsPanelTest::copyMenuOffersEachCitationForm() {
+    select(QStringLiteral("ev-talks"));
+    auto *copy = qobject_cast<QToolButton *>(button(QStringLiteral("Copy quote 1 with citation")));
+    QVERIFY(copy);
+    QVERIFY(copy->menu());
+    QCOMPARE(copy->popupMode(), QToolButton::MenuButtonPopup);
+    const auto action = [&](const QString &text) -> QAction * {
+        for (QAction *candidate : copy->menu()->actions()) {
+            if (candidate->text() == text)
+                return candidate;
+        }
+        return nullptr;
+    };
+    const QString words =
+        QStringLiteral("The northern and southern delegations met in Lakeside on Monday");
+    const std::pair<QString, QString> expected[] = {
+        {QStringLiteral("Copy &Quote"), words},
+        {QStringLiteral("Copy Citation as &Plain Text"),
+         QStringLiteral("“%1” — Example Wire, “Lakeside talks open”, 5 Mar 2030").arg(words)},
+        {QStringLiteral("Copy Citation as &Markdown"),
+         QStringLiteral("> %1\n\n“Lakeside talks open”, Example Wire, 5 Mar 2030\n").arg(words)},
+        {QStringLiteral("Copy Citation, &Chicago Style"),
+         QStringLiteral("Example Wire. “Lakeside talks open.” March 5, 2030.")}};
+    for (const auto &[text, clipboard] : expected) {
+        QGuiApplication::clipboard()->clear();
+        QAction *form = action(text);
+        QVERIFY2(form, qPrintable(text));
+        form->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), clipboard);
+    }
+    QCOMPARE(QString::fromUtf8(
+                 QGuiApplication::clipboard()->mimeData()->data(QStringLiteral("text/plain"))),
+             expected[3].second);
+    action(QStringLiteral("Copy Citation as &Markdown"))->trigger();
+    QCOMPARE(QString::fromUtf8(
+                 QGuiApplication::clipboard()->mimeData()->data(QStringLiteral("text/markdown"))),
+             expected[2].second);
+
+    // The second passage's menu copies the second passage.
+    copy = qobject_cast<QToolButton *>(button(QStringLiteral("Copy quote 2 with citation")));
+    QVERIFY(copy);
+    copy->menu()->actions().constFirst()->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("Officials said the Lakeside talks took place on Tuesday."));
 }
 
 void EventDetailsPanelTest::showsDisagreementsSideBySide()
@@ -285,9 +337,8 @@ void EventDetailsPanelTest::markupIsShownLiterally()
     QVERIFY(label(QStringLiteral("<font color=red>Here</font>")));
     QVERIFY(label(QStringLiteral("<s>Someone</s> — host")));
     QVERIFY(label(QStringLiteral("“<a href=\"http://example.com\">link</a>”")));
-    QCOMPARE(m_panel->citation(0),
-             QStringLiteral("“<a href=\"http://example.com\">link</a>” — "
-                            "<i>Article</i>, <u>Wire</u>, published 5 Mar 2030"));
+    QCOMPARE(m_panel->citation(0), QStringLiteral("“<a href=\"http://example.com\">link</a>” — "
+                                                  "<u>Wire</u>, “<i>Article</i>”, 5 Mar 2030"));
     // Every label showing dataset text shows it literally.
     int withMarkup = 0;
     for (const QLabel *candidate : m_panel->findChildren<QLabel *>()) {

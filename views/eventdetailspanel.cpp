@@ -9,12 +9,14 @@
 #include <QClipboard>
 #include <QFormLayout>
 #include <QFrame>
-#include <QGuiApplication>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QScrollArea>
 #include <QToolButton>
@@ -167,32 +169,23 @@ QString EventDetailsPanel::quoteText(const SourcePassage &source) const
     return source.exact;
 }
 
-QString EventDetailsPanel::citation(int sourceIndex) const
-{
+QString EventDetailsPanel::citation(int sourceIndex, Citation::Format format) const {
     if (!m_event || sourceIndex < 0 || sourceIndex >= m_event->sources.size())
         return {};
     const SourcePassage &source = m_event->sources.at(sourceIndex);
-    QStringList parts;
-    if (const Article *article = m_dataset->article(source.articleId)) {
-        parts.append(article->title);
-        if (!article->publisher.isEmpty())
-            parts.append(article->publisher);
-        const QString published = publishedText(*article);
-        if (!published.isEmpty())
-            parts.append(published);
-        if (!article->url.isEmpty())
-            parts.append(article->url);
-    } else {
-        parts.append(source.articleId);
-    }
-    return tr("“%1” — %2").arg(quoteText(source), parts.join(QStringLiteral(", ")));
+    return Citation::format(format, quoteText(source), m_dataset->article(source.articleId));
 }
 
-void EventDetailsPanel::copyCitation(int sourceIndex)
-{
-    const QString text = citation(sourceIndex);
-    if (!text.isEmpty())
-        QGuiApplication::clipboard()->setText(text);
+void EventDetailsPanel::copyCitation(int sourceIndex, Citation::Format format) {
+    const QString text = citation(sourceIndex, format);
+    if (text.isEmpty())
+        return;
+    auto *data = new QMimeData;
+    data->setText(text);
+    // Editors that take Markdown paste it as such; the rest take the plain text.
+    if (format == Citation::Format::Markdown)
+        data->setData(QStringLiteral("text/markdown"), text.toUtf8());
+    QGuiApplication::clipboard()->setMimeData(data);
 }
 
 QWidget *EventDetailsPanel::buildDetails()
@@ -322,12 +315,30 @@ QWidget *EventDetailsPanel::buildDetails()
                 [this, eventId, i] { emit quoteActivated(eventId, i); });
         auto *copy = new QToolButton;
         copy->setText(tr("Copy citation"));
-        copy->setToolTip(tr("Copy the quote with its article, publisher and date"));
+        copy->setToolTip(tr("Copy the quote with its publisher, article title, date and link; "
+                            "the arrow offers the quote alone, Markdown and Chicago style"));
         copy->setAutoRaise(true);
         copy->setFocusPolicy(Qt::StrongFocus);
         copy->setObjectName(QStringLiteral("copyQuote"));
         copy->setAccessibleName(tr("Copy quote %1 with citation").arg(i + 1));
-        connect(copy, &QToolButton::clicked, this, [this, i] { copyCitation(i); });
+        // The button copies the plain-text citation; its menu (the arrow, or Alt+Down) the
+        // other forms.
+        copy->setPopupMode(QToolButton::MenuButtonPopup);
+        auto *forms = new QMenu(copy);
+        const std::pair<QString, Citation::Format> formats[] = {
+            {tr("Copy &Quote"), Citation::Format::Quote},
+            {tr("Copy Citation as &Plain Text"), Citation::Format::PlainText},
+            {tr("Copy Citation as &Markdown"), Citation::Format::Markdown},
+            {tr("Copy Citation, &Chicago Style"), Citation::Format::Chicago}};
+        for (const auto &[name, format] : formats) {
+            QAction *action = forms->addAction(name);
+            action->setData(int(format));
+            connect(action, &QAction::triggered, this,
+                    [this, i, format = format] { copyCitation(i, format); });
+        }
+        copy->setMenu(forms);
+        connect(copy, &QToolButton::clicked, this,
+                [this, i] { copyCitation(i, Citation::Format::PlainText); });
         buttons->addWidget(show);
         buttons->addWidget(copy);
         buttons->addStretch(1);

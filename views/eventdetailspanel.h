@@ -1,5 +1,7 @@
 #pragma once
 
+#include "citation.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -27,8 +29,10 @@ public:
                       QWidget *parent = nullptr);
 
     QString currentEventId() const;
-    // "“passage” — Article title, Publisher, 25 Nov 2025" as put on the clipboard.
-    QString citation(int sourceIndex) const;
+    // Passage `sourceIndex` of the current event in `format` (model/citation.h), as the
+    // button's menu puts it on the clipboard; the button itself copies PlainText:
+    // "“passage” — Publisher, “Article title”, 25 Nov 2025, URL".
+    QString citation(int sourceIndex, Citation::Format format = Citation::Format::PlainText) const;
 
     // How many articles report an event, as a mark and in words: "●●○○○ 2 of 5 articles".
     static QString corroborationText(int articleCount, int articleTotal);
@@ -46,7 +50,7 @@ private:
     QWidget *buildDetails();
     QString articleTitle(const QString &articleId) const;
     QString quoteText(const SourcePassage &source) const;
-    void copyCitation(int sourceIndex);
+    void copyCitation(int sourceIndex, Citation::Format format);
 
     EventModel *m_events;
     EventFilterModel *m_filter;
