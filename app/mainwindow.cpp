@@ -4,6 +4,7 @@
 #include "actorsview.h"
 #include "articlemodel.h"
 #include "datasetreader.h"
+#include "diagnostictext.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -35,6 +36,7 @@
 #include <QPlainTextEdit>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -82,6 +84,15 @@ QStringList diagnosticLines(const Diagnostics &diagnostics)
     QStringList lines;
     for (const Diagnostic &d : diagnostics)
         lines.append(d.toString());
+    return lines;
+}
+
+// The problems in words, naming events and articles by title when the dataset is known; the
+// technical lines (diagnosticLines) go under Details.
+QStringList plainLines(const Diagnostics &diagnostics, const Dataset *dataset) {
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines.append(DiagnosticText::plain(d, dataset));
     return lines;
 }
 } // namespace
@@ -324,8 +335,9 @@ bool MainWindow::openDataset(const QString &path)
                 message = errors == 1 ? tr("%1 could not be opened: 1 problem.").arg(name)
                                       : tr("%1 could not be opened: %2 problems.")
                                             .arg(name, QString::number(errors));
+            // In words above; the file's locations (pointer, line:column) under Details.
             PlainText::messageBox(&box, message,
-                                  diagnosticLines(result.diagnostics).mid(0, 12).join(u'\n'),
+                                  plainLines(result.diagnostics, nullptr).mid(0, 12).join(u'\n'),
                                   diagnosticLines(result.diagnostics).join(u'\n'));
             box.exec();
         }
@@ -505,14 +517,29 @@ void MainWindow::showWarnings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(
         PlainText::windowTitle(tr("Warnings for %1").arg(QFileInfo(m_currentPath).fileName())));
-    // A QPlainTextEdit never interprets markup; toString() has escaped control characters.
-    auto *text = new QPlainTextEdit(diagnosticLines(m_warnings).join(u'\n'));
+    // A QPlainTextEdit never interprets markup; both texts have escaped control characters.
+    // In words first, naming events by title; the file's locations under Details.
+    auto *text = new QPlainTextEdit(plainLines(m_warnings, m_events->dataset().get()).join(u'\n'));
+    text->setObjectName(QStringLiteral("warningsText"));
     text->setReadOnly(true);
-    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *details = new QPlainTextEdit(diagnosticLines(m_warnings).join(u'\n'));
+    details->setObjectName(QStringLiteral("warningsDetails"));
+    details->setReadOnly(true);
+    details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    details->setAccessibleName(tr("Where in the file"));
+    details->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    QPushButton *toggle = buttons->addButton(tr("Show &Details…"), QDialogButtonBox::ActionRole);
+    toggle->setCheckable(true);
+    toggle->setObjectName(QStringLiteral("warningsDetailsButton"));
+    connect(toggle, &QPushButton::toggled, dialog, [details, toggle](bool shown) {
+        details->setVisible(shown);
+        toggle->setText(shown ? tr("Hide &Details") : tr("Show &Details…"));
+    });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(text);
+    layout->addWidget(text, 2);
+    layout->addWidget(details, 1);
     layout->addWidget(buttons);
     dialog->resize(720, 320);
     dialog->show();

@@ -449,9 +449,14 @@ void MainWindowTest::refusedDatasetDialogShowsItsMarkupAsText() {
                                   "dataset on screen is unchanged."));
     const QString problem = QStringLiteral("unknown actor id \"") + hostileMarkup +
                             QStringLiteral("\\u001b[31m\\nfake.json:1:1: error: forged\\u202e\"");
-    QVERIFY2(informative.contains(problem),
-             qPrintable(informative)); // the tags show; nothing is rendered
+    // In words above (the tags show; nothing is rendered), the file's location under Details.
+    const QString inWords = QStringLiteral("Event 1, participant 1, actor: “") + hostileMarkup +
+                            QStringLiteral("\\u001b[31m\\nfake.json:1:1: error: forged\\u202e” "
+                                           "is not in the list of actors");
+    QCOMPARE(informative, inWords);
     QVERIFY2(detailed.contains(problem), qPrintable(detailed));
+    QVERIFY2(detailed.contains(QStringLiteral(": /events/0/participants/0/actor: error: ")),
+             qPrintable(detailed));
     QCOMPARE(informative.count(u'\n'), 0); // one problem, one line: nothing forged
     QVERIFY(!informative.contains(QChar(0x1b)) && !detailed.contains(QChar(0x1b)));
     QVERIFY(!linksOpen);
@@ -469,18 +474,32 @@ void MainWindowTest::warningsListShowsMarkupAndControlsAsText() {
     QVERIFY(button);
     button->click();
     QPlainTextEdit *list = nullptr;
+    QPlainTextEdit *details = nullptr;
     for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (widget->isVisible() && widget != m_window && widget->findChild<QPlainTextEdit *>())
-            list = widget->findChild<QPlainTextEdit *>();
+        if (widget->isVisible() && widget != m_window && widget->findChild<QPlainTextEdit *>()) {
+            list = widget->findChild<QPlainTextEdit *>(QStringLiteral("warningsText"));
+            details = widget->findChild<QPlainTextEdit *>(QStringLiteral("warningsDetails"));
+        }
     }
-    QVERIFY(list);
+    QVERIFY(list && details);
     const QScopeGuard close([&] { list->window()->close(); });
+    // In words, the event named by its title; the JSON pointer only under Details.
     const QString shown = list->toPlainText();
-    QVERIFY2(shown.endsWith(QStringLiteral(": /events/0: warning: unknown field \"") +
-                            hostileMarkup + QStringLiteral("\\u001b[2J\\u2028\" ignored")),
-             qPrintable(shown));
+    QCOMPARE(shown, QStringLiteral("Event “Talks in Lakeside”: unknown field \"") + hostileMarkup +
+                        QStringLiteral("\\u001b[2J\\u2028\" ignored"));
     QVERIFY(!shown.contains(QChar(0x1b)) && !shown.contains(QChar(0x2028)));
     QCOMPARE(list->document()->blockCount(), 1);
+    QVERIFY(!details->isVisible());
+    auto *toggle =
+        list->window()->findChild<QPushButton *>(QStringLiteral("warningsDetailsButton"));
+    QVERIFY(toggle);
+    toggle->click();
+    QVERIFY(details->isVisible());
+    const QString technical = details->toPlainText();
+    QVERIFY2(technical.endsWith(QStringLiteral(": /events/0: warning: unknown field \"") +
+                                hostileMarkup + QStringLiteral("\\u001b[2J\\u2028\" ignored")),
+             qPrintable(technical));
+    QVERIFY(!technical.contains(QChar(0x1b)) && !technical.contains(QChar(0x2028)));
 }
 
 // Opens a copy of the minimal fixture whose title is `title` (JSON string content), in `dir`.

@@ -1,6 +1,7 @@
 #include "eventdetailspanel.h"
 
 #include "dataset.h"
+#include "diagnostictext.h"
 #include "eventdatetext.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -222,8 +223,11 @@ QWidget *EventDetailsPanel::buildDetails()
     date->setObjectName(QStringLiteral("date"));
     when->addWidget(date);
     EventDate named = event.date;
+    // The anchor article by its title, shortened in the sentence; whole in the tooltip.
+    const QString anchorTitle =
+        named.anchorArticleId.isEmpty() ? QString() : articleTitle(named.anchorArticleId);
     if (!named.anchorArticleId.isEmpty())
-        named.anchorArticleId = tr("“%1”").arg(articleTitle(named.anchorArticleId));
+        named.anchorArticleId = tr("“%1”").arg(DiagnosticText::shortTitle(anchorTitle));
     QString basis = dateText.describeBasis(named);
     if (!event.date.expression.isEmpty())
         basis = tr("“%1” — %2").arg(event.date.expression, basis);
@@ -231,6 +235,8 @@ QWidget *EventDetailsPanel::buildDetails()
         basis[0] = basis.at(0).toUpper();
     QLabel *basisLabel = PlainText::label(basis);
     basisLabel->setObjectName(QStringLiteral("dateBasis"));
+    if (!anchorTitle.isEmpty())
+        basisLabel->setToolTip(tr("Resolved from the publication date of “%1”").arg(anchorTitle));
     when->addWidget(basisLabel);
     if (!event.date.note.isEmpty()) {
         QLabel *note = PlainText::label(event.date.note);
@@ -359,7 +365,12 @@ QWidget *EventDetailsPanel::buildDetails()
             auto *column = new QFrame;
             column->setFrameShape(QFrame::StyledPanel);
             auto *columnLayout = new QVBoxLayout(column);
-            columnLayout->addWidget(styledLabel(articleTitle(claim.articleId), true));
+            // Two columns side by side: the title shortened, whole in the tooltip.
+            const QString claimTitle = articleTitle(claim.articleId);
+            QLabel *claimArticle = styledLabel(DiagnosticText::shortTitle(claimTitle), true);
+            claimArticle->setObjectName(QStringLiteral("claimArticle"));
+            claimArticle->setToolTip(claimTitle);
+            columnLayout->addWidget(claimArticle);
             QLabel *exact = styledLabel(tr("“%1”").arg(claim.exact), false, true);
             exact->setObjectName(QStringLiteral("claimQuote"));
             columnLayout->addWidget(exact);
