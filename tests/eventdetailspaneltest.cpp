@@ -32,6 +32,7 @@ private slots:
     void copyMenuOffersEachCitationForm();
     void showsDisagreementsSideBySide();
     void markupIsShownLiterally();
+    void longArticleTitlesAreShortenedInRunningText();
     void filteringOutTheEventClearsThePanel();
 
 private:
@@ -348,6 +349,56 @@ void EventDetailsPanelTest::markupIsShownLiterally()
         }
     }
     QVERIFY(withMarkup >= 6);
+}
+
+// Issue 14 item 7: articles are named by their titles, never their ids; in the date's basis and
+// the disagreement columns a long title is cut at a word, the whole title in the tooltip.
+void EventDetailsPanelTest::longArticleTitlesAreShortenedInRunningText() {
+    const QString longTitle = QStringLiteral("Army Secretary Driscoll holds talks with Russian "
+                                             "officials in Abu Dhabi after Geneva understandings");
+    auto dataset = std::make_shared<Dataset>();
+    for (const QString &id : {QStringLiteral("a000-long"), QStringLiteral("a001-short")}) {
+        Article article;
+        article.id = id;
+        article.title = id == QLatin1String("a000-long") ? longTitle : QStringLiteral("Short one");
+        article.published = QDate(2025, 11, 25);
+        article.text = QStringLiteral("talks on Sunday. talks at the weekend.");
+        dataset->articles.append(article);
+    }
+    Event event;
+    event.id = QStringLiteral("e1");
+    event.title = QStringLiteral("Talks");
+    event.date.start = event.date.end = QDate(2025, 11, 23);
+    event.date.basis = DateBasis::Relative;
+    event.date.anchorArticleId = QStringLiteral("a000-long");
+    Disagreement disagreement;
+    disagreement.topic = QStringLiteral("Day");
+    disagreement.claims.append(
+        {QStringLiteral("a000-long"), QStringLiteral("on Sunday"), QStringLiteral("Sunday")});
+    disagreement.claims.append({QStringLiteral("a001-short"), QStringLiteral("at the weekend"),
+                                QStringLiteral("weekend")});
+    event.disagreements.append(disagreement);
+    dataset->events.append(event);
+    dataset->reindex();
+    m_events->setDataset(dataset);
+    select(QStringLiteral("e1"));
+
+    const QString shortTitle = QStringLiteral("Army Secretary Driscoll holds talks with…");
+    QLabel *basis = m_panel->findChild<QLabel *>(QStringLiteral("dateBasis"));
+    QVERIFY(basis);
+    QCOMPARE(basis->text(),
+             QStringLiteral("Resolved relative to the publication date of “%1”").arg(shortTitle));
+    QVERIFY(basis->toolTip().contains(longTitle));
+    QStringList claimTitles;
+    for (const QLabel *claim : m_panel->findChildren<QLabel *>(QStringLiteral("claimArticle"))) {
+        claimTitles.append(claim->text());
+        QCOMPARE(claim->toolTip(),
+                 claim->text() == shortTitle ? longTitle : QStringLiteral("Short one"));
+    }
+    QCOMPARE(claimTitles, QStringList({shortTitle, QStringLiteral("Short one")}));
+    // No article id anywhere on the panel.
+    for (const QLabel *label : m_panel->findChildren<QLabel *>())
+        QVERIFY2(!label->text().contains(QLatin1String("a000")), qPrintable(label->text()));
 }
 
 void EventDetailsPanelTest::filteringOutTheEventClearsThePanel()
