@@ -1,4 +1,5 @@
 #include "themepalette.h"
+#include "sidepalette.h"
 #include "themestyle.h"
 
 #include <QApplication>
@@ -82,6 +83,8 @@ private slots:
     void disabledFieldsAndButtonsLookFlat();
     void highlightAndPlaceholderAreReadable_data() { addThemes(); }
     void highlightAndPlaceholderAreReadable();
+    void highlightsInTheViewsAreReadable_data() { addThemes(); }
+    void highlightsInTheViewsAreReadable();
     void checkBoxFrameStandsOutFromTheWindow_data() { addThemes(); }
     void checkBoxFrameStandsOutFromTheWindow();
     void radioButtonStandsOutFromTheWindow_data() { addThemes(); }
@@ -164,6 +167,23 @@ void ThemePaletteTest::highlightAndPlaceholderAreReadable() {
                  qPrintable(describe("PlaceholderText/Base", group, placeholder) +
                             QStringLiteral(" vs Text %1").arg(text)));
     }
+}
+
+// The Sources view's passage highlights keep the article's text readable (AA), and the ring
+// around the timeline's selected event (Highlight on the chart's Base) is seen (3:1).
+void ThemePaletteTest::highlightsInTheViewsAreReadable() {
+    QFETCH(ThemePalette::Theme, theme);
+    const QPalette p = ThemePalette::palette(theme);
+    const SidePalette sides(p);
+    for (bool emphasised : {false, true}) {
+        const double passage =
+            contrast(p.color(QPalette::Text), sides.passageHighlight(emphasised));
+        QVERIFY2(
+            passage >= 4.5,
+            qPrintable(QStringLiteral("passage %1:1, emphasised %2").arg(passage).arg(emphasised)));
+    }
+    const double ring = contrast(p.color(QPalette::Highlight), p.color(QPalette::Base));
+    QVERIFY2(ring >= 3.0, qPrintable(QStringLiteral("selection ring %1:1").arg(ring)));
 }
 
 // The rendered indicator's frame: the pixels of its outer ring, inside the indicator rectangle,
