@@ -427,9 +427,15 @@ void MainWindow::chooseAndExport()
         return;
     QSettings settings;
     const QString folder = settings.value(QStringLiteral("session/exportFolder")).toString();
-    const QString suggested = QDir(folder).filePath(QStringLiteral("negotiation-timeline.png"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export View"), suggested,
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    // The Chronicle is a document: PDF first, and its text forms.
+    const bool chronicle = dialog.options().view == ExportOptions::View::Chronicle;
+    const QString suggested = QDir(folder).filePath(
+        chronicle ? QStringLiteral("chronicle.pdf") : QStringLiteral("negotiation-timeline.png"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export View"), suggested,
+        chronicle ? tr("PDF document (*.pdf);;PNG image (*.png);;Markdown (*.md *.markdown);;"
+                       "HTML page (*.html *.htm)")
+                  : tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("session/exportFolder"), QFileInfo(path).absolutePath());
