@@ -13,6 +13,8 @@
 #include <poppler-qt6.h>
 
 #include "apprun.h"
+#include "chronicleentry.h"
+#include "chronicleheading.h"
 #include "datasetreader.h"
 #include "datasetwriter.h"
 #include "eventfiltermodel.h"
@@ -202,9 +204,21 @@ void ChronicleExportTest::pdfHoldsEveryTitleWholeOnNumberedA4Pages() {
         {QStringLiteral("--export"), md, QStringLiteral("--view"), QStringLiteral("chronicle")});
     QVERIFY2(markdownRun.exitCode == 0, qPrintable(markdownRun.err));
     const QString markdown = markdownUnescaped(readText(md));
-    for (const QString &title : titles) {
-        const QString whole = normalised(title);
-        QVERIFY2(pdf.body.count(whole) == markdown.count(whole), qPrintable(title));
+    // Pages break before a heading or an entry's date line, so check those as well.
+    QStringList lines = titles;
+    for (const ntl::Event &event : dataset.dataset->events) {
+        const ntl::ChronicleEntry entry = ntl::ChronicleEntry::of(*dataset.dataset, event);
+        lines.append(ntl::ChronicleHeading::of(event.date).text());
+        lines.append(entry.dateText + QStringLiteral(" · ") +
+                     entry.sideNames.join(QStringLiteral(", ")));
+    }
+    for (const QString &line : std::as_const(lines)) {
+        const QString whole = normalised(line);
+        QVERIFY2(pdf.body.count(whole) == markdown.count(whole),
+                 qPrintable(QStringLiteral("%1: %2 in the PDF, %3 in Markdown")
+                                .arg(line)
+                                .arg(pdf.body.count(whole))
+                                .arg(markdown.count(whole))));
     }
 }
 
