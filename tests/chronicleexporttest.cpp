@@ -1,10 +1,14 @@
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,7 +23,9 @@
 #include "datasetwriter.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "exportdialog.h"
 #include "syntheticdataset.h"
+#include "viewexporter.h"
 
 // Runs the real executable's Chronicle exports (--export FILE --view chronicle) and reads
 // what they hold: the PDF's text through Poppler, the PNG's size, the Markdown and HTML
@@ -37,6 +43,7 @@ private slots:
     void textFormatsAreTheChroniclesOnly();
     void failedWriteLeavesNoFileAndReports_data();
     void failedWriteLeavesNoFileAndReports();
+    void exportDialogChoosesTheChronicleAndPreviewsIt();
 
 private:
     static AppRun runExport(const QStringList &arguments) { return runApp(arguments, QString()); }
@@ -458,5 +465,54 @@ void ChronicleExportTest::failedWriteLeavesNoFileAndReports() {
     QVERIFY(!QFileInfo::exists(folder));
 }
 
-QTEST_GUILESS_MAIN(ChronicleExportTest)
+void ChronicleExportTest::exportDialogChoosesTheChronicleAndPreviewsIt() {
+    // File → Export View…: the dialog offers the Chronicle, and the window's exporter
+    // writes and previews it from the dialog's options.
+    const ntl::DatasetReader::Result result = ntl::DatasetReader::readFile(defaultDataset());
+    QVERIFY(result.ok());
+    ntl::EventModel events;
+    events.setDataset(result.dataset);
+    ntl::EventFilterModel filter;
+    filter.setSourceModel(&events);
+    filter.setSearchText(QStringLiteral("Geneva"));
+    QItemSelectionModel selection(&filter);
+    const ntl::ViewExporter exporter(&filter, &selection);
+
+    ntl::ExportDialog dialog;
+    auto *view = dialog.findChildren<QComboBox *>().at(0);
+    const int chronicle = view->findText(QStringLiteral("Chronicle"), Qt::MatchStartsWith);
+    QVERIFY(chronicle >= 0);
+    view->setCurrentIndex(chronicle);
+    QCOMPARE(dialog.options().view, ntl::ExportOptions::View::Chronicle);
+    // Every filtered event is listed: there is no range to choose.
+    for (const QRadioButton *button : dialog.findChildren<QRadioButton *>())
+        QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+
+    bool previewed = false;
+    dialog.setPreviewPainter(
+        [&](QPainter *painter, const QSize &size, const ntl::ExportOptions &options) {
+            exporter.paint(painter, size, options);
+            previewed = true;
+        });
+    QTRY_VERIFY(previewed);
+    // The thumbnail shows text: dark pixels on the page.
+    const QImage thumbnail = dialog.previewImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY(!thumbnail.isNull());
+    int dark = 0;
+    for (int y = 0; y < thumbnail.height(); ++y)
+        for (int x = 0; x < thumbnail.width(); ++x)
+            dark += qGray(thumbnail.pixel(x, y)) < 128;
+    QVERIFY2(dark > 200, qPrintable(QString::number(dark)));
+
+    const QString md = m_dir.filePath(QStringLiteral("dialog.md"));
+    QString error;
+    QVERIFY2(exporter.write(md, dialog.options(), &error), qPrintable(error));
+    const QString markdown = markdownUnescaped(readText(md));
+    QVERIFY(markdown.contains(QStringLiteral("search: Geneva")));
+    for (int row = 0; row < filter.rowCount(); ++row)
+        QVERIFY(markdown.contains(
+            normalised(filter.index(row, 0).data(ntl::EventModel::TitleRole).toString())));
+}
+
+QTEST_MAIN(ChronicleExportTest)
 #include "chronicleexporttest.moc"
