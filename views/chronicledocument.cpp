@@ -41,6 +41,9 @@ ChronicleDocument::ChronicleDocument(const ChronicleContent &content, const QPal
     , m_palette(palette) {
     QFont font;
     font.setPointSizeF(bodyPoints);
+    // Any letter spacing turns ligatures off in Qt's shaper: text copied from the PDF then
+    // reads "officials", not "oﬃcials" (one ligature character a search would not find).
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.02);
     m_document->setDefaultFont(font);
     m_document->setDocumentMargin(0);
     m_document->setUndoRedoEnabled(false);
@@ -201,9 +204,10 @@ void ChronicleDocument::build(const ChronicleContent &content, qreal maxHeight) 
             QTextBlockFormat item;
             item.setTopMargin(number == 0 ? 6 : 4);
             item.setLeftMargin(24);
-            item.setTextIndent(-24); // a hanging number
+            item.setTextIndent(-24); // a hanging number, the text at the tab
+            item.setTabPositions({QTextOption::Tab(24, QTextOption::LeftTab)});
             block(item, number > 0);
-            insert(QStringLiteral("%1. ").arg(++number), plain);
+            cursor.insertText(QStringLiteral("%1.\t").arg(++number), plain);
             insert(reference.title, plain);
             QStringList details;
             if (!reference.publisher.isEmpty())
