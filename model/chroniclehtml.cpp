@@ -24,7 +24,8 @@ p.summary, p.participants, p.reported { margin: 0.25em 0; }
 p.reported { color: #555; font-size: 0.9em; }
 span.disagree { color: #8a4b00; }
 span.swatch { display: inline-block; width: 0.75em; height: 0.75em; margin-right: 0.25em;
-              border: 1px solid rgba(0,0,0,0.35); vertical-align: baseline; }
+              border: 1px solid rgba(0,0,0,0.35); vertical-align: baseline;
+              -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 blockquote { margin: 0.4em 0 0.4em 1em; padding-left: 0.8em; border-left: 3px solid #ccc;
              font-style: italic; }
 blockquote p { margin: 0.2em 0; }

@@ -578,7 +578,10 @@ bool ViewExporter::renderChronicle(ExportOptions::Format format, const ExportOpt
         *bytes = ChronicleMarkdown::write(content);
         return true;
     case ExportOptions::Format::Html: {
-        *bytes = ChronicleHtml::write(content, QLocale().bcp47Name());
+        // The page is light whatever the theme (it is printed): the light side colours.
+        ExportOptions light = options;
+        light.theme = ThemePalette::Theme::Light;
+        *bytes = ChronicleHtml::write(chronicleContent(light), QLocale().bcp47Name());
         // Fail closed: a file that would not parse is not written.
         QString xmlProblem;
         if (!XmlText::isWellFormed(*bytes, &xmlProblem)) {
