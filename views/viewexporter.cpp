@@ -611,13 +611,14 @@ bool ViewExporter::renderChronicle(ExportOptions::Format format, const ExportOpt
         const int height = int(std::ceil(document.height() + 2 * margin));
         if (document.truncated() || height > maxHeight) {
             *problem = tr("the Chronicle of %1 events is taller than a PNG may be (%2 pixels a "
-                          "side and %3 pixels in all at %4 pixels wide, %5×); export a PDF, "
-                          "narrow the filters or the width, or lower the scale")
+                          "side and %3 pixels in all, here %4 pixels wide at %5×); export a PDF, "
+                          "or narrow the filters, the width or %6")
                            .arg(content.eventCount())
                            .arg(ExportOptions::maxSide)
                            .arg(ExportOptions::maxPixels)
                            .arg(qRound(width * ratio))
-                           .arg(ratio);
+                           .arg(ratio)
+                           .arg(options.isPhysical() ? tr("the dpi") : tr("the scale"));
             return false;
         }
         const QSize pixels(qRound(width * ratio), qRound(height * ratio));
