@@ -408,7 +408,12 @@ void MainWindow::printView() {
         // A printer that kept a resolution of its own: map the layout onto its pixels.
         const qreal ratio = target->resolution() / ExportOptions::layoutDpi;
         painter.scale(ratio, ratio);
-        exporterFor(view, QString()).paint(&painter, size, options);
+        QString problem;
+        if (view == ExportOptions::View::Chronicle) // a document: every page, numbered
+            exporterFor(view, QString())
+                .paintChroniclePages(&painter, target, size, options, &problem);
+        else
+            exporterFor(view, QString()).paint(&painter, size, options);
         painter.end();
     });
     preview.exec();

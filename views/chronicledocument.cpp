@@ -307,15 +307,26 @@ void ChronicleDocument::paintPage(QPainter *painter, const QSizeF &pageSize,
     painter->restore();
 }
 
-bool ChronicleDocument::writePdf(const ChronicleContent &content, const QPalette &palette,
-                                 const QSizeF &paperMm, const QString &pdfTitle, QByteArray *bytes,
-                                 QString *problem) {
-    const QSizeF pageSize = paperMm / 25.4 * layoutDpi;
+bool ChronicleDocument::paintPages(const ChronicleContent &content, const QPalette &palette,
+                                   QPainter *painter, QPagedPaintDevice *device,
+                                   const QSizeF &pageSize, QString *problem) {
     const qreal textWidth = pageSize.width() - 2 * pageMarginX;
     const qreal textHeight = pageSize.height() - pageMarginTop - pageMarginBottom;
     ChronicleDocument document(content, palette, textWidth);
     const QList<QPair<qreal, qreal>> ranges = document.pages(textHeight);
+    for (qsizetype i = 0; i < ranges.size(); ++i) {
+        if (i > 0 && !device->newPage()) {
+            *problem = tr("could not add page %1").arg(i + 1);
+            return false;
+        }
+        document.paintPage(painter, pageSize, ranges.at(i), int(i + 1), int(ranges.size()));
+    }
+    return true;
+}
 
+bool ChronicleDocument::writePdf(const ChronicleContent &content, const QPalette &palette,
+                                 const QSizeF &paperMm, const QString &pdfTitle, QByteArray *bytes,
+                                 QString *problem) {
     QBuffer buffer(bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
@@ -333,16 +344,11 @@ bool ChronicleDocument::writePdf(const ChronicleContent &content, const QPalette
         *problem = tr("could not start the PDF");
         return false;
     }
-    for (qsizetype i = 0; i < ranges.size(); ++i) {
-        if (i > 0 && !writer.newPage()) {
-            *problem = tr("could not add page %1 to the PDF").arg(i + 1);
-            return false;
-        }
-        document.paintPage(&painter, pageSize, ranges.at(i), int(i + 1), int(ranges.size()));
-    }
+    const bool painted =
+        paintPages(content, palette, &painter, &writer, paperMm / 25.4 * layoutDpi, problem);
     painter.end();
     buffer.close();
-    return true;
+    return painted;
 }
 
 } // namespace ntl

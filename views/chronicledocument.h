@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QPagedPaintDevice;
 class QPainter;
 
 namespace ntl {
@@ -40,6 +41,11 @@ public:
     static bool writePdf(const ChronicleContent &content, const QPalette &palette,
                          const QSizeF &paperMm, const QString &pdfTitle, QByteArray *bytes,
                          QString *problem);
+    // Every page, numbered, on a paged device (a PDF writer, a printer) that `painter` has
+    // begun, each `pageSize` logical pixels (96 to the inch) as the painter maps them.
+    static bool paintPages(const ChronicleContent &content, const QPalette &palette,
+                           QPainter *painter, QPagedPaintDevice *device, const QSizeF &pageSize,
+                           QString *problem);
     // One page as the PDF draws it, onto a painter `pageSize` logical pixels (96 dpi) wide.
     void paintPage(QPainter *painter, const QSizeF &pageSize, const QPair<qreal, qreal> &range,
                    int pageNumber, int pageCount) const;

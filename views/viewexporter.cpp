@@ -569,6 +569,14 @@ void ViewExporter::paintChronicle(QPainter *painter, const QSize &size,
     painter->restore();
 }
 
+bool ViewExporter::paintChroniclePages(QPainter *painter, QPagedPaintDevice *device,
+                                       const QSize &size, const ExportOptions &options,
+                                       QString *problem) const {
+    return ChronicleDocument::paintPages(chronicleContent(options),
+                                         ThemePalette::palette(options.theme), painter, device,
+                                         size, problem);
+}
+
 bool ViewExporter::renderChronicle(ExportOptions::Format format, const ExportOptions &options,
                                    QByteArray *bytes, QString *problem) const {
     const ChronicleContent content = chronicleContent(options);

@@ -9,6 +9,7 @@
 #include <QString>
 
 class QItemSelectionModel;
+class QPagedPaintDevice;
 class QPainter;
 
 namespace ntl {
@@ -40,6 +41,10 @@ public:
     bool write(const QString &path, const ExportOptions &options, QString *error) const;
     // Paints the export at `size` logical pixels.
     void paint(QPainter *painter, const QSize &size, const ExportOptions &options) const;
+    // Every page of a Chronicle export on a paged device (File → Print's printer) that
+    // `painter` has begun, each page `size` logical pixels.
+    bool paintChroniclePages(QPainter *painter, QPagedPaintDevice *device, const QSize &size,
+                             const ExportOptions &options, QString *problem) const;
     // The options with an automatic height (`--size WIDTHxauto`) worked out; others as given.
     ExportOptions resolved(const ExportOptions &options) const;
 
