@@ -49,11 +49,17 @@ void CommandLine::parse(const QStringList &arguments)
         tr("Check FILE (or the embedded default dataset) and print each problem on its own "
            "line. Exit code 0: no errors, 1: errors, 2: bad usage."));
     parser.addOption(checkOption);
-    const QCommandLineOption exportOption(QStringLiteral("export"),
-        tr("Export the view to OUT (.png, .svg or .pdf) without opening a window, and exit."),
+    const QCommandLineOption exportOption(
+        QStringLiteral("export"),
+        tr("Export the view to OUT (.png, .svg or .pdf; the chronicle also .md or .html) "
+           "without opening a window, and exit."),
         QStringLiteral("OUT"));
-    const QCommandLineOption viewOption(QStringLiteral("view"), tr("View to export: timeline (default), actors or sources."),
-                                        QStringLiteral("VIEW"), QStringLiteral("timeline"));
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"),
+        tr("View to export: timeline (default), actors, sources or chronicle (the events in "
+           "order, in full: a paginated PDF, a PNG as tall as it needs, Markdown "
+           "or HTML)."),
+        QStringLiteral("VIEW"), QStringLiteral("timeline"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         tr("Image size: pixels (default 1920x1080), WIDTHxauto (as "
                                            "tall as every title needs), or a print "
@@ -68,10 +74,11 @@ void CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption pageOption(QStringLiteral("page"),
                                         tr("A named page to print on: A4, A3 or Letter."),
                                         QStringLiteral("PAGE"));
-    const QCommandLineOption landscapeOption(QStringLiteral("landscape"),
-                                             tr("With --page: landscape (the default)."));
-    const QCommandLineOption portraitOption(QStringLiteral("portrait"),
-                                            tr("With --page: portrait."));
+    const QCommandLineOption landscapeOption(
+        QStringLiteral("landscape"),
+        tr("With --page: landscape (the default, but for the chronicle)."));
+    const QCommandLineOption portraitOption(
+        QStringLiteral("portrait"), tr("With --page: portrait (the default for the chronicle)."));
     const QCommandLineOption scaleOption(QStringLiteral("scale"), tr("Pixels per point for PNG: 1 to 4, default 2."),
                                          QStringLiteral("N"), QStringLiteral("2"));
     const QCommandLineOption fromOption(QStringLiteral("from"), tr("Only events on or after this date."), QStringLiteral("YYYY-MM-DD"));
@@ -172,9 +179,20 @@ void CommandLine::parse(const QStringList &arguments)
     if (screenshot && !request.outputPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
         return usage(tr("--screenshot writes PNG: \"%1\" does not end in .png").arg(request.outputPath));
     if (!ExportOptions::formatForPath(request.outputPath, &format))
-        return usage(tr("cannot tell the format of \"%1\": use a .png, .svg or .pdf file name").arg(request.outputPath));
+        return usage(tr("cannot tell the format of \"%1\": use a .png, .svg or .pdf file name "
+                        "(or .md or .html with --view chronicle)")
+                         .arg(request.outputPath));
     if (!ExportOptions::viewFromName(parser.value(viewOption), &request.options.view))
-        return usage(tr("unknown view \"%1\": expected timeline, actors or sources").arg(parser.value(viewOption)));
+        return usage(tr("unknown view \"%1\": expected timeline, actors, sources or chronicle")
+                         .arg(parser.value(viewOption)));
+    const bool chronicle = request.options.view == ExportOptions::View::Chronicle;
+    if (ExportOptions::isText(format) && !chronicle)
+        return usage(tr("\"%1\": Markdown and HTML are exports of the chronicle only; add --view "
+                        "chronicle, or use a .png, .svg or .pdf file name")
+                         .arg(request.outputPath));
+    if (chronicle && format == ExportOptions::Format::Svg)
+        return usage(tr("\"%1\": the chronicle exports as .pdf, .png, .md or .html, not SVG")
+                         .arg(request.outputPath));
     QString sizeProblem;
     if (screenshot) {
         if (!ExportOptions::sizeFromText(parser.value(sizeOption), &request.options.size))
@@ -187,6 +205,9 @@ void CommandLine::parse(const QStringList &arguments)
         }
     } else if (!request.options.setSizeText(parser.value(sizeOption), &sizeProblem)) {
         return usage(sizeProblem);
+    } else if (chronicle && !parser.isSet(sizeOption)) {
+        // A column a reader can follow; a PNG of it is as tall as the events need.
+        request.options.size.setWidth(ExportOptions::chronicleWidth);
     }
     if (parser.isSet(landscapeOption) && parser.isSet(portraitOption))
         return usage(tr("--landscape and --portrait cannot be combined"));
@@ -199,8 +220,10 @@ void CommandLine::parse(const QStringList &arguments)
         if (parser.isSet(sizeOption))
             return usage(tr("--page and --size cannot be combined"));
         QSizeF page;
-        if (!ExportOptions::pageFromName(parser.value(pageOption), !parser.isSet(portraitOption),
-                                         &page))
+        // The chronicle is a document read down the page: portrait unless asked otherwise.
+        const bool landscape =
+            chronicle ? parser.isSet(landscapeOption) : !parser.isSet(portraitOption);
+        if (!ExportOptions::pageFromName(parser.value(pageOption), landscape, &page))
             return usage(
                 tr("unknown page \"%1\": expected A4, A3 or Letter").arg(parser.value(pageOption)));
         request.options.paperSize = page;

@@ -435,7 +435,12 @@ void MainWindow::printView() {
         // A printer that kept a resolution of its own: map the layout onto its pixels.
         const qreal ratio = target->resolution() / ExportOptions::layoutDpi;
         painter.scale(ratio, ratio);
-        exporterFor(view, QString()).paint(&painter, size, options);
+        QString problem;
+        if (view == ExportOptions::View::Chronicle) // a document: every page, numbered
+            exporterFor(view, QString())
+                .paintChroniclePages(&painter, target, size, options, &problem);
+        else
+            exporterFor(view, QString()).paint(&painter, size, options);
         painter.end();
     });
     preview.exec();
@@ -454,9 +459,15 @@ void MainWindow::chooseAndExport()
         return;
     QSettings settings;
     const QString folder = settings.value(QStringLiteral("session/exportFolder")).toString();
-    const QString suggested = QDir(folder).filePath(QStringLiteral("negotiation-timeline.png"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export View"), suggested,
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    // The Chronicle is a document: PDF first, and its text forms.
+    const bool chronicle = dialog.options().view == ExportOptions::View::Chronicle;
+    const QString suggested = QDir(folder).filePath(
+        chronicle ? QStringLiteral("chronicle.pdf") : QStringLiteral("negotiation-timeline.png"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export View"), suggested,
+        chronicle ? tr("PDF document (*.pdf);;PNG image (*.png);;Markdown (*.md *.markdown);;"
+                       "HTML page (*.html *.htm)")
+                  : tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("session/exportFolder"), QFileInfo(path).absolutePath());

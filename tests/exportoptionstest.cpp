@@ -17,6 +17,7 @@ private slots:
     void printSizeInPixels();
     void printLimits_data();
     void printLimits();
+    void formatsByExtensionAndTheChronicle();
 };
 
 void ExportOptionsTest::sizeTextForms_data() {
@@ -139,6 +140,36 @@ void ExportOptionsTest::printLimits() {
     QCOMPARE(ok, message.isEmpty());
     if (!ok)
         QVERIFY2(problem.contains(message), qPrintable(problem));
+}
+
+void ExportOptionsTest::formatsByExtensionAndTheChronicle() {
+    const QList<QPair<QString, ExportOptions::Format>> known{
+        {QStringLiteral("a.png"), ExportOptions::Format::Png},
+        {QStringLiteral("a.SVG"), ExportOptions::Format::Svg},
+        {QStringLiteral("a.pdf"), ExportOptions::Format::Pdf},
+        {QStringLiteral("a.md"), ExportOptions::Format::Markdown},
+        {QStringLiteral("a.Markdown"), ExportOptions::Format::Markdown},
+        {QStringLiteral("a.html"), ExportOptions::Format::Html},
+        {QStringLiteral("a.HTM"), ExportOptions::Format::Html}};
+    for (const auto &[path, expected] : known) {
+        ExportOptions::Format format = ExportOptions::Format::Png;
+        QVERIFY2(ExportOptions::formatForPath(path, &format), qPrintable(path));
+        QCOMPARE(format, expected);
+        QCOMPARE(ExportOptions::isText(format), expected == ExportOptions::Format::Markdown ||
+                                                    expected == ExportOptions::Format::Html);
+    }
+    ExportOptions::Format format;
+    QVERIFY(!ExportOptions::formatForPath(QStringLiteral("a.txt"), &format));
+    ExportOptions::View view = ExportOptions::View::Timeline;
+    QVERIFY(ExportOptions::viewFromName(QStringLiteral("chronicle"), &view));
+    QCOMPARE(view, ExportOptions::View::Chronicle);
+    // A text export has no pixels: a size past the PNG limits does not refuse it.
+    ExportOptions options;
+    options.size = QSize(16384, 16384);
+    options.scale = 4;
+    QString problem;
+    QVERIFY(!options.withinLimits(ExportOptions::Format::Png, &problem));
+    QVERIFY(options.withinLimits(ExportOptions::Format::Markdown, &problem));
 }
 
 QTEST_GUILESS_MAIN(ExportOptionsTest)

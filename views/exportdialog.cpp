@@ -53,7 +53,9 @@ ExportDialog::ExportDialog(QWidget *parent)
     , m_title(new QLineEdit)
     , m_decorations(new QCheckBox(tr("Title, date range, legend and sources footer"))) {
     setWindowTitle(tr("Export View"));
-    m_view->addItems({tr("Timeline"), tr("Actors"), tr("Sources (the article shown)")});
+    // In ExportOptions::View's order.
+    m_view->addItems({tr("Timeline"), tr("Actors"), tr("Sources (the article shown)"),
+                      tr("Chronicle (every filtered event, in order)")});
     m_size->addItems({tr("The window's size"), QStringLiteral("1920 × 1080"),
                       QStringLiteral("3840 × 2160"), tr("Custom"), tr("A4 page"), tr("A3 page"),
                       tr("Letter page"), tr("Custom print size")});
@@ -185,11 +187,27 @@ void ExportDialog::optionsChanged() {
     m_orientation->setEnabled(page);
     m_dpi->setEnabled(print);
     m_scale->setEnabled(!print);
+    // The Chronicle holds every filtered event with its title block: no range, no choice.
+    const bool chronicle =
+        ExportOptions::View(m_view->currentIndex()) == ExportOptions::View::Chronicle;
+    m_visible->setEnabled(!chronicle);
+    m_whole->setEnabled(!chronicle);
+    m_decorations->setEnabled(!chronicle);
     // Say what the file will hold, so a print size is never a surprise in pixels.
     const ExportOptions chosen = options();
     const QSize pixels = chosen.pixelSize(ExportOptions::Format::Png);
     QString problem;
-    if (!chosen.withinLimits(ExportOptions::Format::Png, &problem))
+    if (chronicle)
+        m_sizeNote->setText(
+            print ? tr("A PDF on %1 × %2 mm pages, numbered, with the references at the end; "
+                       "a PNG %3 pixels wide, as tall as the events need; or Markdown or HTML")
+                        .arg(chosen.paperSize.width(), 0, 'f', 1)
+                        .arg(chosen.paperSize.height(), 0, 'f', 1)
+                        .arg(pixels.width())
+                  : tr("A PDF on A4 pages, numbered, with the references at the end; a PNG %1 "
+                       "pixels wide, as tall as the events need; or Markdown or HTML")
+                        .arg(pixels.width()));
+    else if (!chosen.withinLimits(ExportOptions::Format::Png, &problem))
         m_sizeNote->setText(tr("Too large for a PNG: %1").arg(problem));
     else if (print)
         m_sizeNote->setText(tr("%1 × %2 mm; a PNG of %3 × %4 pixels; type in points at this size")

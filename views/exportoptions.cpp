@@ -42,6 +42,8 @@ bool ExportOptions::withinLimits(Format format, QString *problem) const {
                        .arg(maxTitleLength);
         return false;
     }
+    if (isText(format))
+        return true; // no pixels, no paper
     if (isPhysical()) {
         if (dpi < minDpi || dpi > maxDpi) {
             *problem = tr("%1 dpi is out of range; use %2 to %3").arg(dpi).arg(minDpi).arg(maxDpi);
@@ -102,6 +104,10 @@ bool ExportOptions::formatForPath(const QString &path, Format *format)
         *format = Format::Svg;
     else if (suffix == QLatin1String("pdf"))
         *format = Format::Pdf;
+    else if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
+        *format = Format::Markdown;
+    else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        *format = Format::Html;
     else
         return false;
     return true;
@@ -115,6 +121,8 @@ bool ExportOptions::viewFromName(const QString &name, View *view)
         *view = View::Actors;
     else if (name == QLatin1String("sources"))
         *view = View::Sources;
+    else if (name == QLatin1String("chronicle"))
+        *view = View::Chronicle;
     else
         return false;
     return true;

@@ -10,8 +10,10 @@ namespace ntl {
 
 // What to export and how: shared by File → Export View… and `--export`.
 struct ExportOptions {
-    enum class View { Timeline, Actors, Sources };
-    enum class Format { Png, Svg, Pdf };
+    // In the order of the window's tabs.
+    enum class View { Timeline, Actors, Sources, Chronicle };
+    // Markdown and HTML are text: the Chronicle's only.
+    enum class Format { Png, Svg, Pdf, Markdown, Html };
 
     View view = View::Timeline;
     QSize size{1920, 1080};        // logical pixels
@@ -33,6 +35,8 @@ struct ExportOptions {
     static constexpr int maxSide = 16384;                // device pixels, after scaling
     static constexpr qint64 maxPixels = qint64(1) << 28; // device pixels, after scaling
     static constexpr int maxTitleLength = 1000;          // characters
+    static constexpr int chronicleWidth =
+        1000; // a Chronicle PNG's default width: a readable column
     static constexpr int minDpi = 72;
     static constexpr int maxDpi = 1200;
     static constexpr double layoutDpi = 96;      // logical pixels to the inch
@@ -49,7 +53,11 @@ struct ExportOptions {
     // False, with the reason in `problem`, if these options ask for more than the limits.
     bool withinLimits(Format format, QString *problem) const;
 
+    // By extension: .png, .svg, .pdf, .md/.markdown, .html/.htm (any case).
     static bool formatForPath(const QString &path, Format *format);
+    static bool isText(Format format) {
+        return format == Format::Markdown || format == Format::Html;
+    }
     static bool viewFromName(const QString &name, View *view);
     // "1920x1080" → QSize; false for anything not two positive integers up to 16384.
     static bool sizeFromText(const QString &text, QSize *size);

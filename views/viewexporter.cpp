@@ -2,6 +2,9 @@
 
 #include "articlelayout.h"
 #include "atomicwrite.h"
+#include "chronicledocument.h"
+#include "chroniclehtml.h"
+#include "chroniclemarkdown.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "passagehighlights.h"
@@ -128,8 +131,9 @@ QString ViewExporter::subtitle(const ExportOptions &options) const
     // span filling an open end. Never the dataset's span: that is not what is shown.
     QDate first;
     QDate last;
-    const bool visible =
-        !options.wholePeriod && m_visibleFirst.isValid() && m_visibleLast.isValid();
+    // The Chronicle lists every filtered event, whatever a chart shows.
+    const bool visible = !options.wholePeriod && options.view != ExportOptions::View::Chronicle &&
+                         m_visibleFirst.isValid() && m_visibleLast.isValid();
     if (visible) {
         first = m_visibleFirst;
         last = m_visibleLast;
@@ -171,6 +175,8 @@ QString ViewExporter::subtitle(const ExportOptions &options) const
 
 void ViewExporter::paint(QPainter *painter, const QSize &size, const ExportOptions &options) const
 {
+    if (options.view == ExportOptions::View::Chronicle)
+        return paintChronicle(painter, size, options);
     const QPalette palette = ThemePalette::palette(options.theme);
     const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
     painter->save();
@@ -396,7 +402,14 @@ bool ViewExporter::write(const QString &path, const ExportOptions &requested,
         return false;
     };
     if (!ExportOptions::formatForPath(path, &format))
-        return fail(tr("unknown format; use a .png, .svg or .pdf file name"));
+        return fail(tr("unknown format; use a .png, .svg or .pdf file name (or .md or .html "
+                       "for the Chronicle)"));
+    const bool chronicle = requested.view == ExportOptions::View::Chronicle;
+    if (ExportOptions::isText(format) && !chronicle)
+        return fail(tr("Markdown and HTML are exports of the Chronicle only; choose the "
+                       "Chronicle view (--view chronicle), or a .png, .svg or .pdf file"));
+    if (chronicle && format == ExportOptions::Format::Svg)
+        return fail(tr("the Chronicle exports as .pdf, .png, .md or .html, not as SVG"));
     QString problem;
     if (!requested.withinLimits(format, &problem))
         return fail(problem);
@@ -404,6 +417,13 @@ bool ViewExporter::write(const QString &path, const ExportOptions &requested,
     QString target;
     if (!AtomicWrite::resolveTarget(path, &target, &problem))
         return fail(problem);
+    if (chronicle) {
+        QByteArray bytes;
+        if (!renderChronicle(format, requested, &bytes, &problem) ||
+            !AtomicWrite::writeFile(path, bytes, &problem))
+            return fail(problem);
+        return true;
+    }
     const ExportOptions options = resolved(requested);
     if (!options.withinLimits(format, &problem))
         return fail(problem);
@@ -419,6 +439,9 @@ bool ViewExporter::write(const QString &path, const ExportOptions &requested,
     const int layoutDpi = int(ExportOptions::layoutDpi);
     bool painted = true;
     switch (format) {
+    case ExportOptions::Format::Markdown:
+    case ExportOptions::Format::Html:
+        return fail(tr("not a format of this view")); // refused above
     case ExportOptions::Format::Png: {
         // Opaque (the export paints its background): no alpha channel to compress.
         const QSize pixels = options.pixelSize(format);
@@ -500,6 +523,146 @@ bool ViewExporter::write(const QString &path, const ExportOptions &requested,
     if (!AtomicWrite::writeFile(path, bytes, &problem))
         return fail(problem);
     return true;
+}
+
+ChronicleContent ViewExporter::chronicleContent(const ExportOptions &options) const {
+    const std::shared_ptr<const Dataset> dataset = datasetOf(m_filter);
+    const QString title = !options.title.isEmpty() ? options.title
+                          : dataset                ? dataset->title
+                                                   : QString();
+    ExportOptions whole = options;
+    whole.view = ExportOptions::View::Chronicle;
+    ChronicleContent content = ChronicleContent::of(*m_filter, title, subtitle(whole));
+    if (dataset) {
+        const SidePalette colors(ThemePalette::palette(options.theme));
+        for (qsizetype i = 0; i < dataset->sides.size(); ++i)
+            content.sideColors.insert(dataset->sides.at(i).id, colors.color(int(i)));
+    }
+    return content;
+}
+
+void ViewExporter::paintChronicle(QPainter *painter, const QSize &size,
+                                  const ExportOptions &options) const {
+    // The preview: the first page of the PDF at a print size, else the top of the PNG.
+    const QPalette palette = ThemePalette::palette(options.theme);
+    const ChronicleContent content = chronicleContent(options);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::TextAntialiasing);
+    if (options.isPhysical()) {
+        const qreal textWidth = size.width() - 2 * ChronicleDocument::pageMarginX;
+        const qreal textHeight =
+            size.height() - ChronicleDocument::pageMarginTop - ChronicleDocument::pageMarginBottom;
+        ChronicleDocument document(content, palette, textWidth, 4 * textHeight);
+        const QList<QPair<qreal, qreal>> pages = document.pages(textHeight);
+        // Laid out only far enough for the first page: the count of pages is not known.
+        document.paintPage(painter, size, pages.constFirst(), 1,
+                           document.truncated() ? 0 : int(pages.size()));
+    } else {
+        const qreal margin = ChronicleDocument::imageMargin;
+        ChronicleDocument document(content, palette, size.width() - 2 * margin,
+                                   size.height() + 200);
+        painter->fillRect(QRect(QPoint(0, 0), size), palette.color(QPalette::Base));
+        painter->translate(margin, margin);
+        document.drawRange(painter, 0, size.height() - 2 * margin);
+    }
+    painter->restore();
+}
+
+bool ViewExporter::paintChroniclePages(QPainter *painter, QPagedPaintDevice *device,
+                                       const QSize &size, const ExportOptions &options,
+                                       QString *problem) const {
+    return ChronicleDocument::paintPages(chronicleContent(options),
+                                         ThemePalette::palette(options.theme), painter, device,
+                                         size, problem);
+}
+
+bool ViewExporter::renderChronicle(ExportOptions::Format format, const ExportOptions &options,
+                                   QByteArray *bytes, QString *problem) const {
+    const ChronicleContent content = chronicleContent(options);
+    const QPalette palette = ThemePalette::palette(options.theme);
+    switch (format) {
+    case ExportOptions::Format::Markdown:
+        *bytes = ChronicleMarkdown::write(content);
+        return true;
+    case ExportOptions::Format::Html: {
+        // The page is light whatever the theme (it is printed): the light side colours.
+        ExportOptions light = options;
+        light.theme = ThemePalette::Theme::Light;
+        *bytes = ChronicleHtml::write(chronicleContent(light), QLocale().bcp47Name());
+        // Fail closed: a file that would not parse is not written.
+        QString xmlProblem;
+        if (!XmlText::isWellFormed(*bytes, &xmlProblem)) {
+            *problem =
+                tr("the HTML would not be well-formed (%1); nothing was written").arg(xmlProblem);
+            return false;
+        }
+        return true;
+    }
+    case ExportOptions::Format::Pdf: {
+        // A document, so on pages: the chosen paper, else A4 portrait.
+        QSizeF paper = options.paperSize;
+        if (!options.isPhysical())
+            ExportOptions::pageFromName(QStringLiteral("A4"), false, &paper);
+        return ChronicleDocument::writePdf(content, palette, paper,
+                                           options.title.isEmpty() ? content.title : options.title,
+                                           bytes, problem);
+    }
+    case ExportOptions::Format::Png: {
+        // A fixed width, as tall as the events need, within the PNG limits.
+        const int width = options.logicalSize().width();
+        const qreal ratio = options.pixelRatio();
+        const qreal margin = ChronicleDocument::imageMargin;
+        const qreal maxHeight = std::min<qreal>(ExportOptions::maxSide / ratio,
+                                                ExportOptions::maxPixels / (ratio * ratio) / width);
+        ChronicleDocument document(content, palette, width - 2 * margin, maxHeight - 2 * margin);
+        const int height = int(std::ceil(document.height() + 2 * margin));
+        if (document.truncated() || height > maxHeight) {
+            *problem = tr("the Chronicle of %1 events is taller than a PNG may be (%2 pixels a "
+                          "side and %3 pixels in all, here %4 pixels wide at %5×); export a PDF, "
+                          "or narrow the filters, the width or %6")
+                           .arg(content.eventCount())
+                           .arg(ExportOptions::maxSide)
+                           .arg(ExportOptions::maxPixels)
+                           .arg(qRound(width * ratio))
+                           .arg(ratio)
+                           .arg(options.isPhysical() ? tr("the dpi") : tr("the scale"));
+            return false;
+        }
+        const QSize pixels(qRound(width * ratio), qRound(height * ratio));
+        QImage image(pixels, QImage::Format_RGB32);
+        if (image.isNull()) {
+            *problem =
+                tr("not enough memory for a %1x%2 image").arg(pixels.width()).arg(pixels.height());
+            return false;
+        }
+        image.setDevicePixelRatio(ratio);
+        if (options.isPhysical()) {
+            image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
+            image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
+        }
+        image.fill(palette.color(QPalette::Base));
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.translate(margin, margin);
+        document.drawRange(&painter, 0, document.height() + 1);
+        painter.end();
+        QBuffer buffer(bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QImageWriter writer(&buffer, "png");
+        writer.setQuality(80);
+        if (!writer.write(image)) {
+            *problem = writer.errorString();
+            return false;
+        }
+        return true;
+    }
+    case ExportOptions::Format::Svg:
+        break;
+    }
+    *problem = tr("the Chronicle exports as .pdf, .png, .md or .html");
+    return false;
 }
 
 } // namespace ntl

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chroniclecontent.h"
 #include "exportoptions.h"
 #include "timelineview.h"
 
@@ -8,6 +9,7 @@
 #include <QString>
 
 class QItemSelectionModel;
+class QPagedPaintDevice;
 class QPainter;
 
 namespace ntl {
@@ -39,6 +41,10 @@ public:
     bool write(const QString &path, const ExportOptions &options, QString *error) const;
     // Paints the export at `size` logical pixels.
     void paint(QPainter *painter, const QSize &size, const ExportOptions &options) const;
+    // Every page of a Chronicle export on a paged device (File → Print's printer) that
+    // `painter` has begun, each page `size` logical pixels.
+    bool paintChroniclePages(QPainter *painter, QPagedPaintDevice *device, const QSize &size,
+                             const ExportOptions &options, QString *problem) const;
     // The options with an automatic height (`--size WIDTHxauto`) worked out; others as given.
     ExportOptions resolved(const ExportOptions &options) const;
 
@@ -48,6 +54,10 @@ public:
     // The article shown by a Sources export: the chosen one, else the first cited.
     QString sourcesArticleId() const;
 
+    // What a Chronicle export says: the filtered events, their headings and references,
+    // with the side colours of the options' theme.
+    ChronicleContent chronicleContent(const ExportOptions &options) const;
+
 private:
     // Shows in `view` exactly the filter's date range (where it has one).
     void showDateRange(TimelineView &view) const;
@@ -56,6 +66,10 @@ private:
     QStringList citedArticleIds() const;
     void paintChart(QPainter *painter, const QRect &rect, const ExportOptions &options, const QPalette &palette) const;
     void paintArticle(QPainter *painter, const QRect &rect, const QPalette &palette) const;
+    void paintChronicle(QPainter *painter, const QSize &size, const ExportOptions &options) const;
+    // The Chronicle's file in memory (PDF, PNG, Markdown or HTML); false with the reason.
+    bool renderChronicle(ExportOptions::Format format, const ExportOptions &options,
+                         QByteArray *bytes, QString *problem) const;
 
     EventFilterModel *m_filter;
     QItemSelectionModel *m_selection;
