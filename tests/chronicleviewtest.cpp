@@ -47,6 +47,7 @@ private slots:
     void longTitleWrapsAndIsNeverElided();
     void measuresOnlyTheRowsNearTheViewport();
     void filterChangeKeepsTheCurrentEventInPlace();
+    void hiddenChronicleWaitsUntilShown();
 
 private:
     ChronicleView *view() const { return m_window->chronicleView(); }
@@ -428,6 +429,24 @@ void ChronicleViewTest::filterChangeKeepsTheCurrentEventInPlace() {
     QVERIFY(now.row() < row);
     QCOMPARE(view()->visualRect(now).top(), y);
     QCOMPARE(m_window->selectionModel()->currentIndex(), now);
+}
+
+void ChronicleViewTest::hiddenChronicleWaitsUntilShown() {
+    // Shown once, then another tab: filter changes lay nothing out until it is shown again.
+    showChronicle();
+    m_window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    QCoreApplication::processEvents();
+    QVERIFY(!view()->isVisible());
+    m_window->filterModel()->setSearchText(QStringLiteral("Geneva"));
+    QCoreApplication::processEvents();
+    m_window->filterModel()->setSearchText(QStringLiteral("talks"));
+    QCoreApplication::processEvents();
+    QCOMPARE(view()->measuredRowCount(), 0);
+    showChronicle();
+    QVERIFY(view()->measuredRowCount() > 0);
+    const int rows = m_window->filterModel()->rowCount();
+    QVERIFY(rows > 0);
+    QCOMPARE(rowsReadTopToBottom().size(), rows);
 }
 
 QTEST_MAIN(ChronicleViewTest)

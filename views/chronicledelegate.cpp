@@ -277,6 +277,10 @@ int ChronicleDelegate::layoutRow(QPainter *painter, const QStyleOptionViewItem &
     const QRect entry(0, entryTop, rect.width(), height - entryTop);
     if (selected)
         painter->fillRect(entry.adjusted(0, 0, 0, -1), background);
+    else // a faint rule between entries of one group
+        painter->fillRect(
+            QRect(textLeft, height - 1, rect.width() - textLeft - pad, 1),
+            mixed(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.12));
     if (headingRule >= 0) {
         painter->setPen(QPen(palette.color(QPalette::Mid), 1));
         painter->drawLine(pad, headingRule, rect.width() - pad, headingRule);

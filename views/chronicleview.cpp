@@ -44,8 +44,7 @@ ChronicleView::ChronicleView(EventFilterModel *filter, QItemSelectionModel *sele
     connect(filter, &QAbstractItemModel::layoutChanged, this, &ChronicleView::restoreAnchor);
     connect(filter, &QAbstractItemModel::rowsRemoved, this, [this] {
         invalidateHeights();
-        clampPosition();
-        positionChanged();
+        relayout();
     });
     // The selection model drops a filtered-out current event without a signal.
     connect(filter, &EventFilterModel::filtersChanged, this, [this] {
@@ -329,8 +328,34 @@ QRegion ChronicleView::visualRegionForSelection(const QItemSelection &selection)
 
 void ChronicleView::updateGeometries() {
     QAbstractItemView::updateGeometries();
+    relayout();
+}
+
+void ChronicleView::relayout() {
+    m_shownStale = true;
+    if (!isVisible()) {
+        m_relayoutPending = true;
+        return;
+    }
     clampPosition();
-    updateScrollBar();
+    positionChanged();
+}
+
+bool ChronicleView::event(QEvent *event) {
+    // Before QAbstractItemView's own Show handling, which scrolls to the current event.
+    if (event->type() == QEvent::Show) {
+        const bool anchor = m_anchorPending;
+        const bool layout = m_relayoutPending;
+        m_anchorPending = false;
+        m_relayoutPending = false;
+        if (anchor)
+            restoreAnchor();
+        else if (layout)
+            relayout();
+        if ((anchor || layout) && m_followCurrent && currentIndex().isValid())
+            scrollTo(currentIndex());
+    }
+    return QAbstractItemView::event(event);
 }
 
 void ChronicleView::reset() {
@@ -338,16 +363,16 @@ void ChronicleView::reset() {
     m_topRow = 0;
     m_topOffset = 0;
     m_anchor = QPersistentModelIndex();
+    m_anchorPending = false;
     invalidateHeights();
-    positionChanged();
+    relayout();
     updateAccessibleText();
 }
 
 void ChronicleView::rowsInserted(const QModelIndex &parent, int start, int end) {
     QAbstractItemView::rowsInserted(parent, start, end);
     invalidateHeights();
-    clampPosition();
-    positionChanged();
+    relayout();
 }
 
 void ChronicleView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -355,11 +380,30 @@ void ChronicleView::dataChanged(const QModelIndex &topLeft, const QModelIndex &b
     QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
     m_delegate->clearCache();
     invalidateHeights();
-    clampPosition();
-    positionChanged();
+    relayout();
 }
 
 void ChronicleView::rememberAnchor() {
+    if (!isVisible()) {
+        // Hidden (another tab): what was on screen when last laid out, measuring nothing.
+        // The first anchor of several changes stays; its persistent index follows them all.
+        if (m_anchorPending)
+            return;
+        const QModelIndex current = currentIndex();
+        m_anchor = QPersistentModelIndex();
+        for (const Shown &s : m_shown) {
+            if (current.isValid() && s.row == current.row()) {
+                m_anchor = current;
+                m_anchorY = s.y;
+                return;
+            }
+        }
+        if (m_topRow < model()->rowCount(rootIndex())) {
+            m_anchor = model()->index(m_topRow, 0, rootIndex());
+            m_anchorY = -m_topOffset;
+        }
+        return;
+    }
     // The current event keeps its place when it was on screen, else the top row does. After
     // a resize the rows laid out at the old size say where they were.
     const std::vector<Shown> &rows = m_shownStale ? shown() : m_shown;
@@ -380,6 +424,14 @@ void ChronicleView::rememberAnchor() {
 
 void ChronicleView::restoreAnchor() {
     invalidateHeights();
+    if (!isVisible()) {
+        // Laid out when shown, as the other tabs catch up: a hidden Chronicle costs a filter
+        // change nothing.
+        m_anchorPending = true;
+        m_shownStale = true;
+        updateAccessibleText();
+        return;
+    }
     const QModelIndex current = currentIndex();
     if (m_anchor.isValid()) {
         placeRow(m_anchor.row(), m_anchorY);
@@ -453,7 +505,7 @@ void ChronicleView::resizeEvent(QResizeEvent *event) {
     rememberAnchor();
     QAbstractItemView::resizeEvent(event);
     restoreAnchor();
-    if (follow && currentIndex().isValid())
+    if (follow && isVisible() && currentIndex().isValid())
         scrollTo(currentIndex());
 }
 
@@ -510,8 +562,7 @@ void ChronicleView::changeEvent(QEvent *event) {
     case QEvent::PaletteChange:
         m_delegate->clearCache();
         invalidateHeights();
-        clampPosition();
-        positionChanged();
+        relayout();
         break;
     default:
         break;

@@ -57,6 +57,7 @@ protected:
     void setSelection(const QRect &rect, QItemSelectionModel::SelectionFlags command) override;
     QRegion visualRegionForSelection(const QItemSelection &selection) const override;
     void updateGeometries() override;
+    bool event(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void reset() override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
@@ -88,6 +89,8 @@ private:
     // Puts `row`'s top at `y` in the viewport.
     void placeRow(int row, int y);
     void positionChanged();
+    // clampPosition() and positionChanged(), or on the next show when hidden.
+    void relayout();
     void updateScrollBar();
     void updateAccessibleText();
     void rememberAnchor();
@@ -110,6 +113,8 @@ private:
     // Across a filter change: the row whose place on screen stays, and that place.
     QPersistentModelIndex m_anchor;
     int m_anchorY = 0;
+    bool m_anchorPending = false;   // a layout change while hidden: restore when shown
+    bool m_relayoutPending = false; // other changes while hidden
 };
 
 } // namespace ntl
