@@ -4,7 +4,6 @@
 #include "eventmodel.h"
 #include "sidepalette.h"
 
-#include <QApplication>
 #include <QPainter>
 #include <QTextLayout>
 
@@ -301,15 +300,10 @@ int ChronicleDelegate::layoutRow(QPainter *painter, const QStyleOptionViewItem &
         p.layout->draw(painter, p.position);
     }
     if (option.state.testFlag(QStyle::State_HasFocus)) {
-        QStyleOptionFocusRect focus;
-        if (option.widget)
-            focus.initFrom(option.widget);
-        focus.rect = entry.adjusted(1, 1, -1, -2);
-        focus.state = option.state | QStyle::State_KeyboardFocusChange | QStyle::State_Item;
-        focus.backgroundColor = background;
-        focus.palette = palette;
-        QStyle *style = option.widget ? option.widget->style() : QApplication::style();
-        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, option.widget);
+        // A frame of its own: styles draw focus rectangles that vanish on a highlight.
+        painter->setPen(QPen(selected ? text : palette.color(QPalette::Highlight), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(entry).adjusted(1, 1, -1, -2));
     }
     painter->restore();
     return height;

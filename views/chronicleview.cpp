@@ -9,7 +9,6 @@
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QStyleOptionFocusRect>
 
 #include <algorithm>
 
@@ -491,12 +490,9 @@ void ChronicleView::paintEvent(QPaintEvent *) {
     }
     // With no current event, the focus frame goes round the whole view.
     if (hasFocus() && !current.isValid()) {
-        QStyleOptionFocusRect focus;
-        focus.initFrom(this);
-        focus.rect = viewport()->rect().adjusted(1, 1, -2, -2);
-        focus.state |= QStyle::State_KeyboardFocusChange;
-        focus.backgroundColor = palette().color(QPalette::Base);
-        style()->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, &painter, this);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(viewport()->rect()).adjusted(1, 1, -1, -1));
     }
 }
 
