@@ -13,6 +13,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QClipboard>
 #include <QItemSelectionModel>
 #include <QScrollBar>
 #include <QSettings>
@@ -44,6 +45,7 @@ private slots:
     void ctrl4ShowsTheTabAndFocusesTheView();
     void keysMoveTheCurrentEvent();
     void accessibleNameAndDescription();
+    void copyPutsTheCurrentEntryOnTheClipboard();
     void longTitleWrapsAndIsNeverElided();
     void measuresOnlyTheRowsNearTheViewport();
     void filterChangeKeepsTheCurrentEventInPlace();
@@ -343,6 +345,20 @@ void ChronicleViewTest::accessibleNameAndDescription() {
     QVERIFY(accessible);
     QCOMPARE(accessible->text(QAccessible::Name), QStringLiteral("Chronicle"));
     QVERIFY(accessible->text(QAccessible::Description).contains(title));
+}
+
+void ChronicleViewTest::copyPutsTheCurrentEntryOnTheClipboard() {
+    showChronicle();
+    m_window->selectionModel()->setCurrentIndex(rowIndex(6), QItemSelectionModel::ClearAndSelect |
+                                                                 QItemSelectionModel::Rows);
+    QGuiApplication::clipboard()->clear();
+    view()->setFocus();
+    QTest::keySequence(view(), QKeySequence::Copy);
+    const QString copied = QGuiApplication::clipboard()->text();
+    const ChronicleEntry entry = view()->chronicleDelegate()->entry(rowIndex(6));
+    QVERIFY2(copied.startsWith(entry.dateText), qPrintable(copied));
+    QVERIFY2(copied.contains(u'\n' + entry.title + u'\n'), qPrintable(copied));
+    QVERIFY2(copied.contains(entry.summary), qPrintable(copied));
 }
 
 void ChronicleViewTest::longTitleWrapsAndIsNeverElided() {

@@ -5,6 +5,7 @@
 #include "eventmodel.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QPainter>
@@ -452,17 +453,17 @@ void ChronicleView::currentChanged(const QModelIndex &current, const QModelIndex
     viewport()->update();
 }
 
+QString ChronicleView::entryText(const QModelIndex &index) const {
+    if (!index.isValid())
+        return {};
+    QStringList texts = m_delegate->drawnTexts(index);
+    if (!m_delegate->headingText(index).isEmpty())
+        texts.removeFirst(); // the date line says the date
+    return texts.join(u'\n');
+}
+
 void ChronicleView::updateAccessibleText() {
-    const QModelIndex current = currentIndex();
-    QStringList texts;
-    if (current.isValid()) {
-        const ChronicleEntry entry = m_delegate->entry(current);
-        texts = m_delegate->drawnTexts(current);
-        const QString heading = m_delegate->headingText(current);
-        if (!heading.isEmpty())
-            texts.removeFirst(); // the date line says the date
-    }
-    const QString description = texts.join(u'\n');
+    const QString description = entryText(currentIndex());
     if (description != accessibleDescription())
         setAccessibleDescription(description);
 }
@@ -526,6 +527,12 @@ void ChronicleView::keyPressEvent(QKeyEvent *event) {
             event->accept();
             return;
         }
+    }
+    if (event->matches(QKeySequence::Copy) && currentIndex().isValid()) {
+        // The entry as plain text, for a report (the exports give the whole Chronicle).
+        QGuiApplication::clipboard()->setText(entryText(currentIndex()));
+        event->accept();
+        return;
     }
     QAbstractItemView::keyPressEvent(event);
 }

@@ -15,7 +15,7 @@ class EventFilterModel;
 // The Chronicle: the filtered events in date order, one entry each, grouped under day
 // headings (spans and imprecise dates under their own), drawn by ChronicleDelegate. It
 // shares the selection with the other views; Enter or a double-click opens the event's
-// first passage (eventActivated).
+// first passage (eventActivated); Ctrl+C copies the current entry as plain text.
 //
 // Rows have different heights (titles and summaries wrap), and measuring 100,000 of them
 // on every layout, as QListView does, takes seconds. So the view measures only the rows it
@@ -45,6 +45,9 @@ public:
     int measuredRowCount() const;
     // The height of a row at the current width.
     int rowHeight(int row) const;
+    // An entry's words without its group heading, one line each: the accessible description
+    // of the current entry, and what Ctrl+C copies.
+    QString entryText(const QModelIndex &index) const;
 
 signals:
     void eventActivated(const QString &eventId);
