@@ -50,6 +50,7 @@ private slots:
     void measuresOnlyTheRowsNearTheViewport();
     void filterChangeKeepsTheCurrentEventInPlace();
     void hiddenChronicleWaitsUntilShown();
+    void darkThemeDrawsLightTextOnDark();
 
 private:
     ChronicleView *view() const { return m_window->chronicleView(); }
@@ -463,6 +464,32 @@ void ChronicleViewTest::hiddenChronicleWaitsUntilShown() {
     const int rows = m_window->filterModel()->rowCount();
     QVERIFY(rows > 0);
     QCOMPARE(rowsReadTopToBottom().size(), rows);
+}
+
+void ChronicleViewTest::darkThemeDrawsLightTextOnDark() {
+    m_window->setTheme(ThemePalette::Theme::Dark, false);
+    showChronicle();
+    QCoreApplication::processEvents();
+    const QImage image = view()->viewport()->grab().toImage();
+    // The first row's entry (under its heading), nothing selected: the background is the
+    // dark palette's, and its text is drawn light, from the palette.
+    QStyleOptionViewItem option;
+    option.initFrom(view());
+    option.rect = view()->visualRect(rowIndex(0));
+    QVERIFY(option.rect.isValid());
+    const QRect entry = view()->chronicleDelegate()->entryRect(option, rowIndex(0));
+    int light = 0;
+    int dark = 0;
+    for (int y = entry.top(); y <= std::min(entry.bottom(), image.height() - 1); ++y) {
+        for (int x = 40; x < image.width(); x += 2) { // right of the side stripes
+            const float lightness = QColor(image.pixel(x, y)).lightnessF();
+            light += lightness > 0.75f;
+            dark += lightness < 0.25f;
+        }
+    }
+    QVERIFY2(dark > 10 * light, qPrintable(QStringLiteral("%1 %2").arg(dark).arg(light)));
+    QVERIFY2(light > 200, qPrintable(QString::number(light)));
+    m_window->setTheme(ThemePalette::Theme::Light, false);
 }
 
 QTEST_MAIN(ChronicleViewTest)
