@@ -3,6 +3,7 @@
 #include "actormodel.h"
 #include "actorsview.h"
 #include "articlemodel.h"
+#include "chronicleview.h"
 #include "datasetreader.h"
 #include "diagnostictext.h"
 #include "eventdetailspanel.h"
@@ -108,6 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_timeline(new TimelineView(m_filter, m_selection))
     , m_actorsView(new ActorsView(m_actors, m_filter, m_selection))
     , m_sourcesView(new SourcesView(m_events, m_filter, m_selection, m_articles))
+    , m_chronicle(new ChronicleView(m_filter, m_selection))
     , m_details(new EventDetailsPanel(m_events, m_filter, m_selection))
     , m_tabs(new QTabWidget)
     , m_splitter(new QSplitter(Qt::Horizontal))
@@ -126,6 +128,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(timelineScroll, tr("&Timeline"));
     m_tabs->addTab(m_actorsView, tr("&Actors"));
     m_tabs->addTab(m_sourcesView, tr("&Sources"));
+    m_tabs->addTab(m_chronicle, tr("&Chronicle"));
     m_tabs->setDocumentMode(true);
 
     m_filterPanel->setMinimumWidth(220);
@@ -159,6 +162,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_details, &EventDetailsPanel::quoteActivated, this, &MainWindow::showPassage);
     connect(m_timeline, &TimelineView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
     connect(m_actorsView, &ActorsView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
+    connect(m_chronicle, &ChronicleView::eventActivated, this,
+            [this](const QString &id) { showPassage(id, 0); });
 
     createActions();
     setWindowTitle(tr("Negotiation Timeline"));
@@ -209,9 +214,13 @@ void MainWindow::createActions()
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    const QStringList names{tr("&Timeline"), tr("&Actors"), tr("&Sources")};
+    const QStringList names{tr("&Timeline"), tr("&Actors"), tr("&Sources"), tr("&Chronicle")};
     for (int tab = 0; tab < names.size(); ++tab) {
-        QAction *action = viewMenu->addAction(names.at(tab), this, [this, tab] { m_tabs->setCurrentIndex(tab); });
+        QAction *action = viewMenu->addAction(names.at(tab), this, [this, tab] {
+            m_tabs->setCurrentIndex(tab);
+            if (tab == ChronicleTab)
+                m_chronicle->setFocus(Qt::ShortcutFocusReason);
+        });
         action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + tab)));
     }
     viewMenu->addSeparator();

@@ -21,6 +21,7 @@ class ViewExporter;
 class ActorModel;
 class ActorsView;
 class ArticleModel;
+class ChronicleView;
 class EventDetailsPanel;
 class EventFilterModel;
 class EventModel;
@@ -28,14 +29,14 @@ class FilterPanel;
 class SourcesView;
 class TimelineView;
 
-// The main window: filters on the left, the Timeline, Actors and Sources views in tabs,
+// The main window: filters on the left, the Timeline, Actors, Sources and Chronicle views in tabs,
 // the current event's details on the right; all over one filtered model and one
 // selection model.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Tab { TimelineTab, ActorsTab, SourcesTab };
+    enum Tab { TimelineTab, ActorsTab, SourcesTab, ChronicleTab };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -76,6 +77,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     ActorsView *actorsView() const { return m_actorsView; }
     SourcesView *sourcesView() const { return m_sourcesView; }
+    ChronicleView *chronicleView() const { return m_chronicle; }
     EventDetailsPanel *detailsPanel() const { return m_details; }
 
 protected:
@@ -105,6 +107,7 @@ private:
     TimelineView *m_timeline;
     ActorsView *m_actorsView;
     SourcesView *m_sourcesView;
+    ChronicleView *m_chronicle;
     EventDetailsPanel *m_details;
     QTabWidget *m_tabs;
     QSplitter *m_splitter;

@@ -5,6 +5,7 @@
 //   ntl-benchmark --hostile   the worst cases of issue 12 (items 7, 8, 9) only
 //   ntl-benchmark --hostile-memory   peak memory of 120 MB hostile documents (issue 12, item 5)
 // Run it on demand (it is not a test); figures go into docs/performance.md.
+#include "chronicleview.h"
 #include "datasetreader.h"
 #include "datasetwriter.h"
 #include "eventfiltermodel.h"
@@ -190,6 +191,32 @@ int runOneSize(int events, const QString &path, int runs)
            }));
     timeline->showWholePeriod();
     settle();
+    // The Chronicle, from the middle of the events: each page is rows never measured before
+    // (the worst case), laid out and painted.
+    tabs->setCurrentIndex(MainWindow::ChronicleTab);
+    settle();
+    ChronicleView *chronicle = window.chronicleView();
+    FirstPaint chroniclePaints;
+    chronicle->viewport()->installEventFilter(&chroniclePaints);
+    const QModelIndex middle = filter->index(filter->rowCount() / 2, 0);
+    window.selectionModel()->setCurrentIndex(middle, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    chronicle->scrollTo(middle, QAbstractItemView::PositionAtTop);
+    settle();
+    report("chronicle frame, scroll one page", measure(runs * 4, [&] { settle(); }, [&] {
+               chroniclePaints.painted = false;
+               chronicle->scrollByPixels(chronicle->viewport()->height());
+               QCoreApplication::processEvents();
+               if (!chroniclePaints.painted)
+                   chronicle->viewport()->repaint();
+           }));
+    report("chronicle: search change until updated", measure(runs, [&] { filter->setSearchText(QString()); settle(); }, [&] {
+               filter->setSearchText(QStringLiteral("ceasefire"));
+               settle();
+           }));
+    filter->setSearchText(QString());
+    tabs->setCurrentIndex(MainWindow::TimelineTab);
+    settle();
     const QString png = dir.filePath(QStringLiteral("export.png"));
     ExportOptions options;
     options.size = QSize(1920, 1080);
@@ -211,7 +238,8 @@ int measureMemory(const QString &path)
     window.filterModel()->setActorIds({QStringLiteral("actor-7")});
     settle();
     window.filterModel()->clearFilters();
-    for (int tab : {MainWindow::ActorsTab, MainWindow::SourcesTab, MainWindow::TimelineTab}) {
+    for (int tab : {MainWindow::ActorsTab, MainWindow::SourcesTab, MainWindow::ChronicleTab,
+                    MainWindow::TimelineTab}) {
         window.tabs()->setCurrentIndex(tab);
         settle();
     }
