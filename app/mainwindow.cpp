@@ -9,6 +9,7 @@
 #include "eventmodel.h"
 #include "exportdialog.h"
 #include "filterpanel.h"
+#include "navigationcontroller.h"
 #include "plaintext.h"
 #include "printabletext.h"
 #include "sourcesview.h"
@@ -44,6 +45,8 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <numeric>
 
 namespace ntl {
 
@@ -116,19 +119,24 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_sourcesView, tr("&Sources"));
     m_tabs->setDocumentMode(true);
 
-    m_filterPanel->setMinimumWidth(220);
-    m_details->setMinimumWidth(260);
+    // Narrow enough that both panels leave the views two thirds of a 1024-pixel screen.
+    m_filterPanel->setMinimumWidth(170);
+    m_details->setMinimumWidth(170);
     m_splitter->addWidget(m_filterPanel);
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({230, 730, 320});
-    m_splitter->setChildrenCollapsible(false);
+    // The side panels can be dragged shut on a small screen; the views cannot.
+    m_splitter->setCollapsible(1, false);
     setCentralWidget(m_splitter);
     // The details take room only while there is an event to detail: the views get it back.
     m_details->setVisible(false);
     connect(m_selection, &QItemSelectionModel::currentChanged, m_details,
-            [this](const QModelIndex &current) { m_details->setVisible(current.isValid()); });
+            [this](const QModelIndex &current) {
+                m_details->setVisible(current.isValid());
+                fitSidePanels();
+            });
 
     m_statusTitle->setTextFormat(Qt::PlainText);
     m_statusCount->setTextFormat(Qt::PlainText);
@@ -149,6 +157,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_actorsView, &ActorsView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
 
     createActions();
+    m_navigation = new NavigationController(this);
+    setUpKeyboard();
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);
     restoreSettings();
@@ -197,7 +207,11 @@ void MainWindow::createActions()
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     const QStringList names{tr("&Timeline"), tr("&Actors"), tr("&Sources")};
     for (int tab = 0; tab < names.size(); ++tab) {
-        QAction *action = viewMenu->addAction(names.at(tab), this, [this, tab] { m_tabs->setCurrentIndex(tab); });
+        QAction *action = viewMenu->addAction(names.at(tab), this, [this, tab] {
+            m_tabs->setCurrentIndex(tab);
+            if (QWidget *view = tabView(tab)) // the keys go to the view, not to the tab bar
+                view->setFocus(Qt::ShortcutFocusReason);
+        });
         action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + tab)));
     }
     viewMenu->addSeparator();
@@ -552,5 +566,49 @@ void MainWindow::dropEvent(QDropEvent *event)
         openDataset(urls.first().toLocalFile());
     }
 }
+
+QWidget *MainWindow::tabView(int tab) const
+{
+    switch (tab) {
+    case TimelineTab: return m_timeline;
+    case ActorsTab: return m_actorsView->chart();
+    case SourcesTab: return m_sourcesView->textView();
+    default: return nullptr;
+    }
+}
+
+QList<QWidget *> MainWindow::focusOrder() const
+{
+    return {};
+}
+
+void MainWindow::setUpKeyboard()
+{
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitSidePanels();
+}
+
+void MainWindow::fitSidePanels()
+{
+    constexpr double viewsShare = 2.0 / 3;
+    QList<int> sizes = m_splitter->sizes();
+    const int total = std::accumulate(sizes.cbegin(), sizes.cend(), 0);
+    if (sizes.size() != 3 || total <= 0 || sizes.at(1) >= total * viewsShare)
+        return;
+    // Shrink the shown side panels alike, each no narrower than it can be.
+    const int panels = (sizes.at(0) > 0) + (sizes.at(2) > 0);
+    const int room = int(total * (1 - viewsShare)) / std::max(1, panels);
+    for (const int i : {0, 2}) {
+        if (sizes.at(i) > 0)
+            sizes[i] = std::max(std::min(sizes.at(i), room), m_splitter->widget(i)->minimumWidth());
+    }
+    sizes[1] = total - sizes.at(0) - sizes.at(2);
+    m_splitter->setSizes(sizes);
+}
+
 
 } // namespace ntl
