@@ -41,7 +41,9 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -134,8 +136,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_details->setVisible(false);
     connect(m_selection, &QItemSelectionModel::currentChanged, m_details,
             [this](const QModelIndex &current) {
+                const bool appearing = current.isValid() && m_details->isHidden();
                 m_details->setVisible(current.isValid());
-                fitSidePanels();
+                // Once the splitter has given the details their room; a width the user
+                // dragged them to since is theirs.
+                if (appearing)
+                    QTimer::singleShot(0, this, &MainWindow::fitSidePanels);
             });
 
     m_statusTitle->setTextFormat(Qt::PlainText);
@@ -579,22 +585,91 @@ QWidget *MainWindow::tabView(int tab) const
 
 QList<QWidget *> MainWindow::focusOrder() const
 {
-    return {};
+    // Those that pass focus on to another (a tab widget to its bar) are no stop of their own.
+    QList<QWidget *> order = focusChain();
+    order.removeIf([](const QWidget *widget) { return widget->focusProxy() != nullptr; });
+    return order;
+}
+
+QList<QWidget *> MainWindow::focusChain() const
+{
+    // The window's parts in reading order; in each, its controls in their own order. The tab
+    // widget hands focus to its bar: it goes just before it.
+    QList<QWidget *> parts{m_filterPanel, m_tabs, m_tabs->tabBar()};
+    for (int tab = 0; tab < m_tabs->count(); ++tab)
+        parts.append(m_tabs->widget(tab));
+    parts.append({m_details, m_warningsButton});
+    QList<QWidget *> order;
+    for (QWidget *part : std::as_const(parts)) {
+        if (part->focusPolicy() & Qt::TabFocus)
+            order.append(part);
+        if (part == m_tabs)
+            continue; // its pages are parts of their own
+        QWidget *widget = part;
+        while ((widget = widget->nextInFocusChain()) != part && part->isAncestorOf(widget)) {
+            if (widget->focusPolicy() & Qt::TabFocus)
+                order.append(widget);
+        }
+        // Not every control follows its container in the chain (built later): collect the rest.
+        for (QWidget *child : part->findChildren<QWidget *>()) {
+            if ((child->focusPolicy() & Qt::TabFocus) && !order.contains(child))
+                order.append(child);
+        }
+    }
+    return order;
 }
 
 void MainWindow::setUpKeyboard()
 {
+    // A scroll area that only holds a view or a panel takes focus and shows none: Tab would
+    // seem to stop nowhere. What it holds takes the keys (and scrolls itself into view).
+    for (QScrollArea *scroll : findChildren<QScrollArea *>()) {
+        if (scroll->metaObject() == &QScrollArea::staticMetaObject)
+            scroll->setFocusPolicy(Qt::NoFocus);
+    }
+    m_tabs->setAccessibleName(tr("Views"));
+    m_tabs->tabBar()->setAccessibleName(tr("Views"));
+    m_details->setAccessibleDescription(tr("The selected event: date, place, participants and "
+                                           "the quoted passages"));
+    m_statusTitle->setAccessibleName(tr("Dataset title"));
+    m_statusCount->setAccessibleName(tr("Events shown"));
+    m_statusSpan->setAccessibleName(tr("Dates of the events shown"));
+    m_warningsButton->setAccessibleName(tr("Show the dataset's warnings"));
+    m_warningsButton->setFocusPolicy(Qt::TabFocus);
+    // Filters, then the views, then the details, then the status bar: left to right. The
+    // details are rebuilt for each event, so the order is set again after a selection.
+    const auto orderChain = [this] {
+        const QList<QWidget *> order = focusChain();
+        for (qsizetype i = 1; i < order.size(); ++i)
+            QWidget::setTabOrder(order.at(i - 1), order.at(i));
+    };
+    orderChain();
+    connect(m_selection, &QItemSelectionModel::currentChanged, this, orderChain,
+            Qt::QueuedConnection);
+    // A control tabbed to in a scrolled panel (a quote's button below the fold) scrolls into
+    // sight; a view taller than its scroll area (the lanes) keeps its scroll position.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *up = now ? now->parentWidget() : nullptr; up && up != this;
+             up = up->parentWidget()) {
+            auto *scroll = qobject_cast<QScrollArea *>(up);
+            if (scroll && now->height() <= scroll->viewport()->height())
+                scroll->ensureWidgetVisible(now);
+        }
+    });
 }
 
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
-    fitSidePanels();
+    // After the splitter has laid out its new width.
+    QTimer::singleShot(0, this, &MainWindow::fitSidePanels);
 }
 
 void MainWindow::fitSidePanels()
 {
     constexpr double viewsShare = 2.0 / 3;
+    if (!m_splitter->isVisible())
+        return;
     QList<int> sizes = m_splitter->sizes();
     const int total = std::accumulate(sizes.cbegin(), sizes.cend(), 0);
     if (sizes.size() != 3 || total <= 0 || sizes.at(1) >= total * viewsShare)

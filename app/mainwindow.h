@@ -104,6 +104,8 @@ private:
     void fitToScreen();
     // Tab order, accessible names, no invisible focus stops.
     void setUpKeyboard();
+    // focusOrder() with the widgets that hand focus on (they need their place too).
+    QList<QWidget *> focusChain() const;
     // On a small window the side panels give way until the views have two thirds of it.
     void fitSidePanels();
 
