@@ -152,6 +152,8 @@ void NavigationTest::backAndForwardAcrossEventsTabsAndZoom() {
 
 void NavigationTest::showInArticleThenBackReturnsToTheTimeline() {
     // An event with a passage, in the middle of the period.
+    selectRow(0);
+    const QString before = currentId();
     int row = m_window->filterModel()->rowCount() / 2;
     while (m_window->filterModel()->index(row, 0).data(EventModel::SourceCountRole).toInt() == 0)
         ++row;
@@ -165,6 +167,7 @@ void NavigationTest::showInArticleThenBackReturnsToTheTimeline() {
     lanes->setValue(lanes->maximum() / 2);
     settle();
     const int scroll = lanes->value();
+    QVERIFY(scroll > 0); // Back has a scroll position to bring back
     const auto zoomed = range();
 
     QAbstractButton *show = nullptr;
@@ -179,6 +182,13 @@ void NavigationTest::showInArticleThenBackReturnsToTheTimeline() {
     const QString article = m_window->sourcesView()->currentArticleId();
     QVERIFY(!article.isEmpty());
     QVERIFY(!m_window->sourcesView()->textView()->textCursor().selectedText().isEmpty());
+    // The reader scrolls on; Forward comes back to where they were reading.
+    QScrollBar *text = m_window->sourcesView()->textView()->verticalScrollBar();
+    QVERIFY(text->maximum() > 3);
+    text->setValue(text->value() == text->maximum() / 3 ? text->maximum() / 2
+                                                        : text->maximum() / 3);
+    settle();
+    const int reading = text->value();
 
     altKey(Qt::Key_Left);
     QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::TimelineTab));
@@ -190,6 +200,29 @@ void NavigationTest::showInArticleThenBackReturnsToTheTimeline() {
     QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::SourcesTab));
     QCOMPARE(m_window->sourcesView()->currentArticleId(), article);
     QCOMPARE(currentId(), id);
+    QCOMPARE(text->value(), reading);
+    // A passage of another article, then back to the reading place in the first one.
+    QString other;
+    for (int i = 0; i < m_window->filterModel()->rowCount() && other.isEmpty(); ++i) {
+        const QModelIndex index = m_window->filterModel()->index(i, 0);
+        const QStringList articles = index.data(EventModel::ArticleIdsRole).toStringList();
+        if (!articles.isEmpty() && articles.first() != article)
+            other = index.data(EventModel::EventIdRole).toString();
+    }
+    QVERIFY(!other.isEmpty());
+    m_window->showPassage(other, 0);
+    settle();
+    QVERIFY(m_window->sourcesView()->currentArticleId() != article);
+    altKey(Qt::Key_Left);
+    QCOMPARE(m_window->sourcesView()->currentArticleId(), article);
+    QCOMPARE(currentId(), id);
+    QCOMPARE(text->value(), reading);
+    // Further back: the event chosen before, at the top of the lanes where it was chosen.
+    altKey(Qt::Key_Left);
+    altKey(Qt::Key_Left);
+    altKey(Qt::Key_Left);
+    QCOMPARE(currentId(), before);
+    QCOMPARE(lanes->value(), 0);
 }
 
 void NavigationTest::newNavigationClearsForward() {
