@@ -28,6 +28,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -35,6 +36,7 @@
 #include <QPlainTextEdit>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -43,6 +45,7 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -573,54 +576,62 @@ void MainWindow::dropEvent(QDropEvent *event)
     }
 }
 
-QWidget *MainWindow::tabView(int tab) const
-{
+QWidget *MainWindow::tabView(int tab) const {
     switch (tab) {
-    case TimelineTab: return m_timeline;
-    case ActorsTab: return m_actorsView->chart();
-    case SourcesTab: return m_sourcesView->textView();
-    default: return nullptr;
+    case TimelineTab:
+        return m_timeline;
+    case ActorsTab:
+        return m_actorsView->chart();
+    case SourcesTab:
+        return m_sourcesView->textView();
+    default:
+        return nullptr;
     }
 }
 
-QList<QWidget *> MainWindow::focusOrder() const
-{
+QList<QWidget *> MainWindow::focusOrder() const {
     // Those that pass focus on to another (a tab widget to its bar) are no stop of their own.
     QList<QWidget *> order = focusChain();
     order.removeIf([](const QWidget *widget) { return widget->focusProxy() != nullptr; });
     return order;
 }
 
-QList<QWidget *> MainWindow::focusChain() const
-{
+QList<QWidget *> MainWindow::focusChain() const {
     // The window's parts in reading order; in each, its controls in their own order. The tab
-    // widget hands focus to its bar: it goes just before it.
-    QList<QWidget *> parts{m_filterPanel, m_tabs, m_tabs->tabBar()};
+    // widget hands focus to its bar: it goes just before it. The views' controls top down, as
+    // they read (the actors' lanes are above their table).
+    QList<QWidget *> parts{m_filterPanel, m_tabs, m_tabs->tabBar(), m_timeline};
+    parts << m_actorsView->chart() << m_actorsView->table() << m_actorsView->filterButton();
+    parts << m_sourcesView->articleList() << m_sourcesView->textView()
+          << m_sourcesView->passageList();
     for (int tab = 0; tab < m_tabs->count(); ++tab)
-        parts.append(m_tabs->widget(tab));
+        parts.append(m_tabs->widget(tab)); // any other control of a view
     parts.append({m_details, m_warningsButton});
+    // A scroll area's viewport hands focus to the area around it and goes with it.
+    const auto stops = [](const QWidget *widget) {
+        return (widget->focusPolicy() & Qt::TabFocus) &&
+               !(widget->focusProxy() && widget->focusProxy()->isAncestorOf(widget));
+    };
     QList<QWidget *> order;
+    const auto add = [&order, &stops](QWidget *widget) {
+        if (stops(widget) && !order.contains(widget)) // a control listed first keeps its place
+            order.append(widget);
+    };
     for (QWidget *part : std::as_const(parts)) {
-        if (part->focusPolicy() & Qt::TabFocus)
-            order.append(part);
+        add(part);
         if (part == m_tabs)
             continue; // its pages are parts of their own
         QWidget *widget = part;
-        while ((widget = widget->nextInFocusChain()) != part && part->isAncestorOf(widget)) {
-            if (widget->focusPolicy() & Qt::TabFocus)
-                order.append(widget);
-        }
+        while ((widget = widget->nextInFocusChain()) != part && part->isAncestorOf(widget))
+            add(widget);
         // Not every control follows its container in the chain (built later): collect the rest.
-        for (QWidget *child : part->findChildren<QWidget *>()) {
-            if ((child->focusPolicy() & Qt::TabFocus) && !order.contains(child))
-                order.append(child);
-        }
+        for (QWidget *child : part->findChildren<QWidget *>())
+            add(child);
     }
     return order;
 }
 
-void MainWindow::setUpKeyboard()
-{
+void MainWindow::setUpKeyboard() {
     // A scroll area that only holds a view or a panel takes focus and shows none: Tab would
     // seem to stop nowhere. What it holds takes the keys (and scrolls itself into view).
     for (QScrollArea *scroll : findChildren<QScrollArea *>()) {
@@ -658,15 +669,13 @@ void MainWindow::setUpKeyboard()
     });
 }
 
-void MainWindow::resizeEvent(QResizeEvent *event)
-{
+void MainWindow::resizeEvent(QResizeEvent *event) {
     QMainWindow::resizeEvent(event);
     // After the splitter has laid out its new width.
     QTimer::singleShot(0, this, &MainWindow::fitSidePanels);
 }
 
-void MainWindow::fitSidePanels()
-{
+void MainWindow::fitSidePanels() {
     constexpr double viewsShare = 2.0 / 3;
     if (!m_splitter->isVisible())
         return;
@@ -684,6 +693,5 @@ void MainWindow::fitSidePanels()
     sizes[1] = total - sizes.at(0) - sizes.at(2);
     m_splitter->setSizes(sizes);
 }
-
 
 } // namespace ntl

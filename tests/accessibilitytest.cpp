@@ -34,6 +34,7 @@ private slots:
 
     void ctrlNumberFocusesTheView();
     void tabWalksTheDocumentedOrder();
+    void tabInTheOtherViewsReadsTopDown();
     void focusableWidgetsHaveAccessibleNames();
     void timelineShowsKeyboardFocus();
     void timelineDescriptionNamesTheCurrentEvent();
@@ -170,6 +171,28 @@ void AccessibilityTest::tabWalksTheDocumentedOrder() {
     QList<QWidget *> expected = m_window->focusOrder();
     expected.removeIf([](QWidget *widget) { return !widget->isVisible() || !widget->isEnabled(); });
     QCOMPARE(stops, expected);
+}
+
+void AccessibilityTest::tabInTheOtherViewsReadsTopDown() {
+    // From the tab bar, through each view from the top, as docs/accessibility.md says.
+    const QList<QPair<int, QStringList>> views{
+        {MainWindow::ActorsTab, {QStringLiteral("Actor lanes"), QStringLiteral("Actors")}},
+        {MainWindow::SourcesTab,
+         {QStringLiteral("Articles"), QStringLiteral("Article text"),
+          QStringLiteral("Passages in this article")}}};
+    for (const auto &[tab, documented] : views) {
+        m_window->tabs()->setCurrentIndex(tab);
+        settle();
+        QTabBar *bar = m_window->tabs()->tabBar();
+        bar->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(bar->hasFocus());
+        QStringList walked;
+        for (int i = 0; i < documented.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            walked.append(givenName(QApplication::focusWidget()));
+        }
+        QCOMPARE(walked, documented);
+    }
 }
 
 void AccessibilityTest::focusableWidgetsHaveAccessibleNames() {

@@ -19,8 +19,8 @@
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QItemSelectionModel>
-#include <QMap>
 #include <QLineSeries>
+#include <QMap>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollArea>
@@ -1701,20 +1701,17 @@ void TimelineView::leaveEvent(QEvent *event)
     QChartView::leaveEvent(event);
 }
 
-void TimelineView::focusInEvent(QFocusEvent *event)
-{
+void TimelineView::focusInEvent(QFocusEvent *event) {
     QChartView::focusInEvent(event);
     viewport()->update(); // the focus frame
 }
 
-void TimelineView::focusOutEvent(QFocusEvent *event)
-{
+void TimelineView::focusOutEvent(QFocusEvent *event) {
     QChartView::focusOutEvent(event);
     viewport()->update();
 }
 
-void TimelineView::paintEvent(QPaintEvent *event)
-{
+void TimelineView::paintEvent(QPaintEvent *event) {
     QChartView::paintEvent(event);
     if (!hasFocus())
         return;
@@ -1728,8 +1725,7 @@ void TimelineView::paintEvent(QPaintEvent *event)
     painter.drawRect(QRectF(viewport()->rect()).adjusted(1, 1, -1, -1));
 }
 
-void TimelineView::updateAccessibleDescription()
-{
+void TimelineView::updateAccessibleDescription() {
     const QString usage = tr("Up and Down move between events, Left and Right pan, plus and "
                              "minus zoom, Enter opens the event's first passage.");
     const QModelIndex current = m_selection->currentIndex();
