@@ -91,8 +91,12 @@ NavigationController::NavigationController(MainWindow *window)
         connect(m_timelineScroll->verticalScrollBar(), &QScrollBar::valueChanged, this,
                 [this] { note(NavigationHistory::Change::Touch); });
     QPlainTextEdit *text = window->sourcesView()->textView();
-    connect(text, &QPlainTextEdit::textChanged, this,
-            [this] { note(NavigationHistory::Change::Step); });
+    // The text is set again for many reasons (a new dataset, a filter); another article is a step.
+    connect(text, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_restoring)
+            m_articlePending = true;
+        note(NavigationHistory::Change::Touch);
+    });
     connect(text->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this] { note(NavigationHistory::Change::Touch); });
     // Another dataset: the old places are gone; the new one starts a new history.
@@ -137,13 +141,15 @@ void NavigationController::note(NavigationHistory::Change change) {
 void NavigationController::recordPending() {
     if (!m_recordPending)
         return;
+    const NavigationState state = currentState();
     NavigationHistory::Change change = NavigationHistory::Change::Touch;
-    if (m_stepPending)
+    if (m_stepPending || (m_articlePending && state.articleId != m_history.current().articleId &&
+                          !m_history.isEmpty()))
         change = NavigationHistory::Change::Step;
     else if (m_glidePending && m_history.current().hasRange())
         change = NavigationHistory::Change::Glide; // the first layout is no zoom
-    m_recordPending = m_stepPending = m_glidePending = false;
-    m_history.record(currentState(), change, m_clock.elapsed());
+    m_recordPending = m_stepPending = m_glidePending = m_articlePending = false;
+    m_history.record(state, change, m_clock.elapsed());
     updateActions();
 }
 
@@ -161,7 +167,7 @@ void NavigationController::goForward() {
 
 void NavigationController::restore(const NavigationState &state) {
     m_restoring = true;
-    m_recordPending = m_stepPending = m_glidePending = false;
+    m_recordPending = m_stepPending = m_glidePending = m_articlePending = false;
     m_window->tabs()->setCurrentIndex(state.tab);
     // By id: the event may be filtered out now (then nothing is selected) or gone.
     const QModelIndex source = m_window->eventModel()->indexOfEvent(state.eventId);
@@ -183,7 +189,7 @@ void NavigationController::restore(const NavigationState &state) {
     // then, and only then listen again.
     QTimer::singleShot(0, this, [this, state] {
         restoreScrolls(state);
-        m_recordPending = m_stepPending = m_glidePending = false;
+        m_recordPending = m_stepPending = m_glidePending = m_articlePending = false;
         m_restoring = false;
         updateActions();
     });

@@ -55,6 +55,7 @@ private:
     bool m_recordPending = false;
     bool m_stepPending = false;
     bool m_glidePending = false;
+    bool m_articlePending = false; // the Sources text was set: maybe another article
 };
 
 } // namespace ntl

@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QToolBar>
 
@@ -37,6 +38,8 @@ private slots:
     void actionsAndToolbarFollowTheHistory();
     void mouseBackAndForwardButtons();
     void filteredOutEventRestoresTheRest();
+    void anotherDatasetStartsAnewHistory();
+    void anotherArticleIsAStep();
 
 private:
     QString currentId() const;
@@ -349,6 +352,48 @@ void NavigationTest::filteredOutEventRestoresTheRest() {
     altKey(Qt::Key_Right);
     QCOMPARE(currentId(), last);
     QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::ActorsTab));
+}
+
+void NavigationTest::anotherDatasetStartsAnewHistory() {
+    selectRow(1);
+    selectRow(2);
+    QVERIFY(m_window->navigation()->backAction()->isEnabled());
+    // The old places name the old dataset's events: none of them is a place to go back to.
+    QVERIFY(m_window->openDataset(dataset()));
+    settle();
+    QVERIFY(!m_window->navigation()->backAction()->isEnabled());
+    QVERIFY(!m_window->navigation()->forwardAction()->isEnabled());
+    selectRow(3);
+    altKey(Qt::Key_Left);
+    QCOMPARE(currentId(), QString());
+    QVERIFY(!m_window->navigation()->backAction()->isEnabled());
+}
+
+void NavigationTest::anotherArticleIsAStep() {
+    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    settle();
+    SourcesView *sources = m_window->sourcesView();
+    const QString first = sources->currentArticleId();
+    QVERIFY(!first.isEmpty());
+    // The reader picks another article from the list (the event stays as it is).
+    QModelIndex other;
+    for (int row = 0; row < sources->articleList()->model()->rowCount() && !other.isValid();
+         ++row) {
+        const QModelIndex index = sources->articleList()->model()->index(row, 0);
+        if (sources->articleList()->visualRect(index).isValid() && row > 0)
+            other = index;
+    }
+    QVERIFY(other.isValid());
+    QTest::mouseClick(sources->articleList()->viewport(), Qt::LeftButton, {},
+                      sources->articleList()->visualRect(other).center());
+    settle();
+    const QString second = sources->currentArticleId();
+    QVERIFY(second != first);
+    altKey(Qt::Key_Left);
+    QCOMPARE(sources->currentArticleId(), first);
+    QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::SourcesTab));
+    altKey(Qt::Key_Right);
+    QCOMPARE(sources->currentArticleId(), second);
 }
 
 QTEST_MAIN(NavigationTest)

@@ -19,8 +19,8 @@
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QItemSelectionModel>
-#include <QLineSeries>
 #include <QMap>
+#include <QLineSeries>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollArea>
