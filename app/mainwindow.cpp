@@ -381,6 +381,11 @@ void MainWindow::openAtStartup(const QString &path) {
 
 void MainWindow::showPassage(const QString &eventId, int sourceIndex)
 {
+    // Enter on an event that cites nothing: say so rather than show an empty Sources view.
+    if (m_events->indexOfEvent(eventId).data(EventModel::SourceCountRole).toInt() <= sourceIndex) {
+        statusBar()->showMessage(tr("This event cites no passage"), 8000);
+        return;
+    }
     m_tabs->setCurrentIndex(SourcesTab);
     m_sourcesView->showPassage(eventId, sourceIndex);
 }

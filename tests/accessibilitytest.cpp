@@ -9,6 +9,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +20,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ntl;
@@ -39,6 +41,7 @@ private slots:
     void timelineShowsKeyboardFocus();
     void timelineDescriptionNamesTheCurrentEvent();
     void chartKeepsSixtyPercentAt1024();
+    void enterWithoutPassageStaysAndSaysSo();
 
 private:
     void settle() const;
@@ -281,6 +284,44 @@ void AccessibilityTest::chartKeepsSixtyPercentAt1024() {
     settle();
     QVERIFY2(m_window->timeline()->width() >= 0.6 * m_window->width(),
              qPrintable(QString::number(m_window->timeline()->width())));
+}
+
+void AccessibilityTest::enterWithoutPassageStaysAndSaysSo() {
+    // minimal.json with its last event's only passage taken away.
+    QFile original(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QByteArray json = original.readAll();
+    const qsizetype quote = json.indexOf("\"exact\": \"A second round");
+    const qsizetype open = json.lastIndexOf("\"sources\": [", quote);
+    const qsizetype close = json.indexOf(']', quote);
+    QVERIFY(quote > 0 && open > 0 && close > quote);
+    json.replace(open, close + 1 - open, "\"sources\": []");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile copy(dir.filePath(QStringLiteral("unsourced.json")));
+    QVERIFY(copy.open(QIODevice::WriteOnly));
+    QCOMPARE(copy.write(json), json.size());
+    copy.close();
+    QVERIFY(m_window->openDataset(copy.fileName()));
+    settle();
+
+    TimelineView *timeline = m_window->timeline();
+    timeline->setFocus();
+    QTRY_VERIFY(timeline->hasFocus());
+    QTest::keyClick(timeline, Qt::Key_Up); // from no event: the last one
+    const QModelIndex current = m_window->selectionModel()->currentIndex();
+    QCOMPARE(current.data(EventModel::TitleRole).toString(),
+             QStringLiteral("Second round announced"));
+    QCOMPARE(current.data(EventModel::SourceCountRole).toInt(), 0);
+    QTest::keyClick(timeline, Qt::Key_Return);
+    QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::TimelineTab));
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             QStringLiteral("This event cites no passage"));
+    // The event before it has its passage: Enter opens it.
+    QTest::keyClick(timeline, Qt::Key_Up);
+    QTest::keyClick(timeline, Qt::Key_Return);
+    QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::SourcesTab));
+    QVERIFY(!m_window->sourcesView()->textView()->textCursor().selectedText().isEmpty());
 }
 
 QTEST_MAIN(AccessibilityTest)
