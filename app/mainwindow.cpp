@@ -132,8 +132,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({230, 730, 320});
-    // The side panels can be dragged shut on a small screen; the views cannot.
+    // The side panels can be dragged shut on a small screen; the views cannot. Each says so
+    // itself: a splitter state saved by an older version restores "nothing collapses".
+    m_splitter->setCollapsible(0, true);
     m_splitter->setCollapsible(1, false);
+    m_splitter->setCollapsible(2, true);
     setCentralWidget(m_splitter);
     // The details take room only while there is an event to detail: the views get it back.
     m_details->setVisible(false);
