@@ -11,6 +11,7 @@
 #include "eventmodel.h"
 #include "exportdialog.h"
 #include "filterpanel.h"
+#include "navigationcontroller.h"
 #include "plaintext.h"
 #include "printabletext.h"
 #include "sourcesview.h"
@@ -30,6 +31,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -44,10 +46,15 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <numeric>
 
 namespace ntl {
 
@@ -131,19 +138,31 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_chronicle, tr("&Chronicle"));
     m_tabs->setDocumentMode(true);
 
-    m_filterPanel->setMinimumWidth(220);
-    m_details->setMinimumWidth(260);
+    // Narrow enough that both panels leave the views two thirds of a 1024-pixel screen.
+    m_filterPanel->setMinimumWidth(170);
+    m_details->setMinimumWidth(170);
     m_splitter->addWidget(m_filterPanel);
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({230, 730, 320});
-    m_splitter->setChildrenCollapsible(false);
+    // The side panels can be dragged shut on a small screen; the views cannot. Each says so
+    // itself: a splitter state saved by an older version restores "nothing collapses".
+    m_splitter->setCollapsible(0, true);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setCollapsible(2, true);
     setCentralWidget(m_splitter);
     // The details take room only while there is an event to detail: the views get it back.
     m_details->setVisible(false);
     connect(m_selection, &QItemSelectionModel::currentChanged, m_details,
-            [this](const QModelIndex &current) { m_details->setVisible(current.isValid()); });
+            [this](const QModelIndex &current) {
+                const bool appearing = current.isValid() && m_details->isHidden();
+                m_details->setVisible(current.isValid());
+                // Once the splitter has given the details their room; a width the user
+                // dragged them to since is theirs.
+                if (appearing)
+                    QTimer::singleShot(0, this, &MainWindow::fitSidePanels);
+            });
 
     m_statusTitle->setTextFormat(Qt::PlainText);
     m_statusCount->setTextFormat(Qt::PlainText);
@@ -166,6 +185,8 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &id) { showPassage(id, 0); });
 
     createActions();
+    m_navigation = new NavigationController(this);
+    setUpKeyboard();
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);
     restoreSettings();
@@ -218,8 +239,8 @@ void MainWindow::createActions()
     for (int tab = 0; tab < names.size(); ++tab) {
         QAction *action = viewMenu->addAction(names.at(tab), this, [this, tab] {
             m_tabs->setCurrentIndex(tab);
-            if (tab == ChronicleTab)
-                m_chronicle->setFocus(Qt::ShortcutFocusReason);
+            if (QWidget *view = tabView(tab)) // the keys go to the view, not to the tab bar
+                view->setFocus(Qt::ShortcutFocusReason);
         });
         action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + tab)));
     }
@@ -394,6 +415,11 @@ void MainWindow::openAtStartup(const QString &path) {
 
 void MainWindow::showPassage(const QString &eventId, int sourceIndex)
 {
+    // Enter on an event that cites nothing: say so rather than show an empty Sources view.
+    if (m_events->indexOfEvent(eventId).data(EventModel::SourceCountRole).toInt() <= sourceIndex) {
+        statusBar()->showMessage(tr("This event cites no passage"), 8000);
+        return;
+    }
     m_tabs->setCurrentIndex(SourcesTab);
     m_sourcesView->showPassage(eventId, sourceIndex);
 }
@@ -613,6 +639,126 @@ void MainWindow::dropEvent(QDropEvent *event)
         event->acceptProposedAction();
         openDataset(urls.first().toLocalFile());
     }
+}
+
+QWidget *MainWindow::tabView(int tab) const {
+    switch (tab) {
+    case TimelineTab:
+        return m_timeline;
+    case ActorsTab:
+        return m_actorsView->chart();
+    case SourcesTab:
+        return m_sourcesView->textView();
+    case ChronicleTab:
+        return m_chronicle;
+    default:
+        return nullptr;
+    }
+}
+
+QList<QWidget *> MainWindow::focusOrder() const {
+    // Those that pass focus on to another (a tab widget to its bar) are no stop of their own.
+    QList<QWidget *> order = focusChain();
+    order.removeIf([](const QWidget *widget) { return widget->focusProxy() != nullptr; });
+    return order;
+}
+
+QList<QWidget *> MainWindow::focusChain() const {
+    // The window's parts in reading order; in each, its controls in their own order. The tab
+    // widget hands focus to its bar: it goes just before it. The views' controls top down, as
+    // they read (the actors' lanes are above their table).
+    QList<QWidget *> parts{m_filterPanel, m_tabs, m_tabs->tabBar(), m_timeline};
+    parts << m_actorsView->chart() << m_actorsView->table() << m_actorsView->filterButton();
+    parts << m_sourcesView->articleList() << m_sourcesView->textView()
+          << m_sourcesView->passageList() << m_chronicle;
+    for (int tab = 0; tab < m_tabs->count(); ++tab)
+        parts.append(m_tabs->widget(tab)); // any other control of a view
+    parts.append({m_details, m_warningsButton});
+    // A scroll area's viewport hands focus to the area around it and goes with it.
+    const auto stops = [](const QWidget *widget) {
+        return (widget->focusPolicy() & Qt::TabFocus) &&
+               !(widget->focusProxy() && widget->focusProxy()->isAncestorOf(widget));
+    };
+    QList<QWidget *> order;
+    const auto add = [&order, &stops](QWidget *widget) {
+        if (stops(widget) && !order.contains(widget)) // a control listed first keeps its place
+            order.append(widget);
+    };
+    for (QWidget *part : std::as_const(parts)) {
+        add(part);
+        if (part == m_tabs)
+            continue; // its pages are parts of their own
+        QWidget *widget = part;
+        while ((widget = widget->nextInFocusChain()) != part && part->isAncestorOf(widget))
+            add(widget);
+        // Not every control follows its container in the chain (built later): collect the rest.
+        for (QWidget *child : part->findChildren<QWidget *>())
+            add(child);
+    }
+    return order;
+}
+
+void MainWindow::setUpKeyboard() {
+    // A scroll area that only holds a view or a panel takes focus and shows none: Tab would
+    // seem to stop nowhere. What it holds takes the keys (and scrolls itself into view).
+    for (QScrollArea *scroll : findChildren<QScrollArea *>()) {
+        if (scroll->metaObject() == &QScrollArea::staticMetaObject)
+            scroll->setFocusPolicy(Qt::NoFocus);
+    }
+    m_tabs->setAccessibleName(tr("Views"));
+    m_tabs->tabBar()->setAccessibleName(tr("Views"));
+    m_details->setAccessibleDescription(tr("The selected event: date, place, participants and "
+                                           "the quoted passages"));
+    m_statusTitle->setAccessibleName(tr("Dataset title"));
+    m_statusCount->setAccessibleName(tr("Events shown"));
+    m_statusSpan->setAccessibleName(tr("Dates of the events shown"));
+    m_warningsButton->setAccessibleName(tr("Show the dataset's warnings"));
+    m_warningsButton->setFocusPolicy(Qt::TabFocus);
+    // Filters, then the views, then the details, then the status bar: left to right. The
+    // details are rebuilt for each event, so the order is set again after a selection.
+    const auto orderChain = [this] {
+        const QList<QWidget *> order = focusChain();
+        for (qsizetype i = 1; i < order.size(); ++i)
+            QWidget::setTabOrder(order.at(i - 1), order.at(i));
+    };
+    orderChain();
+    connect(m_selection, &QItemSelectionModel::currentChanged, this, orderChain,
+            Qt::QueuedConnection);
+    // A control tabbed to in a scrolled panel (a quote's button below the fold) scrolls into
+    // sight; a view taller than its scroll area (the lanes) keeps its scroll position.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *up = now ? now->parentWidget() : nullptr; up && up != this;
+             up = up->parentWidget()) {
+            auto *scroll = qobject_cast<QScrollArea *>(up);
+            if (scroll && now->height() <= scroll->viewport()->height())
+                scroll->ensureWidgetVisible(now);
+        }
+    });
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event) {
+    QMainWindow::resizeEvent(event);
+    // After the splitter has laid out its new width.
+    QTimer::singleShot(0, this, &MainWindow::fitSidePanels);
+}
+
+void MainWindow::fitSidePanels() {
+    constexpr double viewsShare = 2.0 / 3;
+    if (!m_splitter->isVisible())
+        return;
+    QList<int> sizes = m_splitter->sizes();
+    const int total = std::accumulate(sizes.cbegin(), sizes.cend(), 0);
+    if (sizes.size() != 3 || total <= 0 || sizes.at(1) >= total * viewsShare)
+        return;
+    // Shrink the shown side panels alike, each no narrower than it can be.
+    const int panels = (sizes.at(0) > 0) + (sizes.at(2) > 0);
+    const int room = int(total * (1 - viewsShare)) / std::max(1, panels);
+    for (const int i : {0, 2}) {
+        if (sizes.at(i) > 0)
+            sizes[i] = std::max(std::min(sizes.at(i), room), m_splitter->widget(i)->minimumWidth());
+    }
+    sizes[1] = total - sizes.at(0) - sizes.at(2);
+    m_splitter->setSizes(sizes);
 }
 
 } // namespace ntl

@@ -26,6 +26,7 @@ class EventDetailsPanel;
 class EventFilterModel;
 class EventModel;
 class FilterPanel;
+class NavigationController;
 class SourcesView;
 class TimelineView;
 
@@ -79,11 +80,17 @@ public:
     SourcesView *sourcesView() const { return m_sourcesView; }
     ChronicleView *chronicleView() const { return m_chronicle; }
     EventDetailsPanel *detailsPanel() const { return m_details; }
+    NavigationController *navigation() const { return m_navigation; }
+    // The widget that takes the keyboard in a tab (View → Timeline… focus it).
+    QWidget *tabView(int tab) const;
+    // The Tab key's order through the window, as docs/accessibility.md lists it.
+    QList<QWidget *> focusOrder() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createActions();
@@ -97,6 +104,12 @@ private:
     void restoreSettings();
     // At most 90% of the available screen: the first window fits a small screen.
     void fitToScreen();
+    // Tab order, accessible names, no invisible focus stops.
+    void setUpKeyboard();
+    // focusOrder() with the widgets that hand focus on (they need their place too).
+    QList<QWidget *> focusChain() const;
+    // On a small window the side panels give way until the views have two thirds of it.
+    void fitSidePanels();
 
     EventModel *m_events;
     ActorModel *m_actors;
@@ -122,6 +135,7 @@ private:
     bool m_interactive = true;
     ThemePalette::Theme m_theme = ThemePalette::Theme::System;
     QActionGroup *m_themeGroup = nullptr;
+    NavigationController *m_navigation = nullptr;
 };
 
 } // namespace ntl

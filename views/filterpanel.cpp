@@ -42,6 +42,8 @@ FilterPanel::FilterPanel(EventModel *events, EventFilterModel *filter, QWidget *
     m_search->setAccessibleName(tr("Search events"));
     m_count->setAccessibleName(tr("Events shown"));
     m_clear->setAccessibleName(tr("Clear all filters"));
+    m_fromEnabled->setAccessibleName(tr("Only events from a date"));
+    m_toEnabled->setAccessibleName(tr("Only events up to a date"));
     QFont bold = m_count->font();
     bold.setBold(true);
     m_count->setFont(bold);

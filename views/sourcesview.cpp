@@ -48,6 +48,8 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
     m_cited->setFilterKeyColumn(ArticleModel::TitleColumn);
 
     m_table->setModel(m_cited);
+    m_text->setAccessibleName(tr("Article text"));
+    m_passages->setAccessibleName(tr("Passages in this article"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -12,6 +12,7 @@
 #include "printabletext.h"
 #include "sidepalette.h"
 
+#include <QAccessible>
 #include <QCategoryAxis>
 #include <QCoreApplication>
 #include <QGraphicsLayout>
@@ -21,6 +22,7 @@
 #include <QMap>
 #include <QLineSeries>
 #include <QMenu>
+#include <QPainter>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTimer>
@@ -108,8 +110,7 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Timeline"));
-    setAccessibleDescription(tr("Events on a date axis in lanes. Arrow keys pan and move between events, "
-                                "plus and minus zoom, Enter opens the event's first passage."));
+    updateAccessibleDescription();
 
     m_overlay = new TimelineOverlay(m_chart);
     m_overlay->setZValue(50);
@@ -144,6 +145,7 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     });
     connect(selection, &QItemSelectionModel::currentChanged, this, [this] {
         updateRings();
+        updateAccessibleDescription();
         const QString id = currentEventId();
         const QList<QPoint> positions = markerPositions(id);
         if (!id.isEmpty() && !positions.isEmpty()) {
@@ -467,7 +469,9 @@ void TimelineView::rebuild()
 
     setMinimumHeight(minimumChartHeight());
     applyPalette();
+    m_rebuilding = true;
     showWholePeriod();
+    m_rebuilding = false;
     emit contentChanged();
 }
 
@@ -588,12 +592,15 @@ void TimelineView::setRange(double from, double to)
     const double highest = std::max(m_layout.maxX() + rangeMargin, lowest + minimumRange);
     double width = std::clamp(to - from, minimumRange, highest - lowest);
     from = std::clamp(from, lowest, highest - width);
+    const bool moved = from != m_from || from + width != m_to;
     m_from = from;
     m_to = from + width;
     m_updatingAxis = true;
     m_axisX->setRange(m_from, m_to);
     m_updatingAxis = false;
     updateOverlay();
+    if (moved && !m_rebuilding)
+        emit visibleRangeChanged();
 }
 
 QPair<double, double> TimelineView::visibleRange() const
@@ -1695,6 +1702,51 @@ void TimelineView::leaveEvent(QEvent *event)
 {
     hideCallout();
     QChartView::leaveEvent(event);
+}
+
+void TimelineView::focusInEvent(QFocusEvent *event) {
+    QChartView::focusInEvent(event);
+    viewport()->update(); // the focus frame
+}
+
+void TimelineView::focusOutEvent(QFocusEvent *event) {
+    QChartView::focusOutEvent(event);
+    viewport()->update();
+}
+
+void TimelineView::paintEvent(QPaintEvent *event) {
+    QChartView::paintEvent(event);
+    if (!hasFocus())
+        return;
+    // A chart has no focus look of its own: without this frame a keyboard user cannot
+    // tell that the arrow keys now move through the events.
+    QPainter painter(viewport());
+    QPen pen(palette().color(QPalette::Highlight), 2);
+    pen.setJoinStyle(Qt::MiterJoin);
+    painter.setPen(pen);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(QRectF(viewport()->rect()).adjusted(1, 1, -1, -1));
+}
+
+void TimelineView::updateAccessibleDescription() {
+    const QString usage = tr("Up and Down move between events, Left and Right pan, plus and "
+                             "minus zoom, Enter opens the event's first passage.");
+    const QModelIndex current = m_selection->currentIndex();
+    QString description;
+    if (current.isValid()) {
+        const QString title =
+            PrintableText::oneLine(current.data(EventModel::TitleRole).toString());
+        const QString date = current.data(EventModel::DateTextRole).toString();
+        description = tr("Current event: %1, %2. %3").arg(title, date, usage);
+    } else {
+        description = tr("No event selected. %1").arg(usage);
+    }
+    if (description == accessibleDescription())
+        return;
+    setAccessibleDescription(description);
+    // Tell a screen reader that is already on the chart (no-op without an active one).
+    QAccessibleEvent change(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&change);
 }
 
 } // namespace ntl

@@ -111,6 +111,9 @@ signals:
     void contentChanged();
     // Double-click or Enter on an event: open its first passage.
     void eventActivated(const QString &eventId);
+    // The visible range was zoomed or panned; visibleRange() says where to. (A new layout
+    // shows the whole period and says contentChanged instead.)
+    void visibleRangeChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -123,6 +126,9 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     // An event shown by the filter, in the filter's (date) order.
@@ -179,6 +185,8 @@ private:
     void placeMarkers();
     void updateLaneTags();
     void updateRings();
+    // The accessible description names the current event, for a screen reader.
+    void updateAccessibleDescription();
     QFont labelFont() const;
     void setRange(double from, double to);
     void selectEvent(const QString &eventId);
@@ -251,6 +259,7 @@ private:
     QGraphicsRectItem *m_callout = nullptr;
     QGraphicsSimpleTextItem *m_calloutText = nullptr;
     bool m_rebuildPending = false;
+    bool m_rebuilding = false; // laying out anew: the range it sets is no zoom
     bool m_overlayPending = false;
     bool m_updatingAxis = false;
     bool m_panning = false;
