@@ -34,6 +34,7 @@ private slots:
     void markupIsShownLiterally();
     void longArticleTitlesAreShortenedInRunningText();
     void filteringOutTheEventClearsThePanel();
+    void narrowPanelCutsNothingOff();
 
 private:
     void select(const QString &eventId);
@@ -412,6 +413,32 @@ void EventDetailsPanelTest::filteringOutTheEventClearsThePanel()
     select(QStringLiteral("ev-statement"));
     m_filter->setKinds({QStringLiteral("statement")}); // still shown: still in the panel
     QCOMPARE(m_panel->currentEventId(), QStringLiteral("ev-statement"));
+}
+
+void EventDetailsPanelTest::narrowPanelCutsNothingOff()
+{
+    // A small screen narrows the panel (the views keep their share): the quotes' buttons
+    // then stack, and no control reaches past the panel's right edge.
+    select(QStringLiteral("ev-talks"));
+    const auto rightmost = [this] {
+        int right = 0;
+        for (QAbstractButton *button : m_panel->findChildren<QAbstractButton *>()) {
+            if (button->isVisible())
+                right = std::max(right, button->mapTo(m_panel, QPoint(button->width(), 0)).x());
+        }
+        return right;
+    };
+    QAbstractButton *show = button(QStringLiteral("Show quote 1 in its article"));
+    QAbstractButton *copy = button(QStringLiteral("Copy quote 1 with citation"));
+    QVERIFY(show && copy);
+    QTRY_COMPARE(show->mapTo(m_panel, QPoint()).y(), copy->mapTo(m_panel, QPoint()).y());
+    m_panel->resize(180, 900);
+    QTRY_VERIFY(show->mapTo(m_panel, QPoint()).y() < copy->mapTo(m_panel, QPoint()).y());
+    QTRY_VERIFY2(rightmost() <= m_panel->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(rightmost()).arg(m_panel->width())));
+    // Wide again: side by side again.
+    m_panel->resize(500, 900);
+    QTRY_COMPARE(show->mapTo(m_panel, QPoint()).y(), copy->mapTo(m_panel, QPoint()).y());
 }
 
 QTEST_MAIN(EventDetailsPanelTest)

@@ -19,7 +19,9 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -31,28 +33,31 @@ const char *const sourceIndexProperty = "ntlSourceIndex";
 // More dots than this read worse than the numbers alone.
 constexpr int maxCorroborationDots = 10;
 
-QString corroborationWords(int articleCount, int articleTotal)
-{
+QString corroborationWords(int articleCount, int articleTotal) {
     return articleTotal == 1
                ? EventDetailsPanel::tr("%1 of 1 article").arg(articleCount)
                : EventDetailsPanel::tr("%1 of %2 articles").arg(articleCount).arg(articleTotal);
 }
 
-QString roleName(ParticipantRole role)
-{
+QString roleName(ParticipantRole role) {
     switch (role) {
-    case ParticipantRole::Party: return EventDetailsPanel::tr("party");
-    case ParticipantRole::Mediator: return EventDetailsPanel::tr("mediator");
-    case ParticipantRole::Host: return EventDetailsPanel::tr("host");
-    case ParticipantRole::Speaker: return EventDetailsPanel::tr("speaker");
-    case ParticipantRole::Target: return EventDetailsPanel::tr("target");
-    case ParticipantRole::Mentioned: return EventDetailsPanel::tr("mentioned");
+    case ParticipantRole::Party:
+        return EventDetailsPanel::tr("party");
+    case ParticipantRole::Mediator:
+        return EventDetailsPanel::tr("mediator");
+    case ParticipantRole::Host:
+        return EventDetailsPanel::tr("host");
+    case ParticipantRole::Speaker:
+        return EventDetailsPanel::tr("speaker");
+    case ParticipantRole::Target:
+        return EventDetailsPanel::tr("target");
+    case ParticipantRole::Mentioned:
+        return EventDetailsPanel::tr("mentioned");
     }
     return {};
 }
 
-QString publishedText(const Article &article)
-{
+QString publishedText(const Article &article) {
     if (!article.published.isValid())
         return {};
     const QString date = QLocale().toString(article.published, QStringLiteral("d MMM yyyy"));
@@ -60,8 +65,7 @@ QString publishedText(const Article &article)
                                      : EventDetailsPanel::tr("published %1").arg(date);
 }
 
-QLabel *styledLabel(const QString &text, bool bold, bool italic = false)
-{
+QLabel *styledLabel(const QString &text, bool bold, bool italic = false) {
     QLabel *label = PlainText::label(text);
     QFont font = label->font();
     font.setBold(bold);
@@ -70,8 +74,7 @@ QLabel *styledLabel(const QString &text, bool bold, bool italic = false)
     return label;
 }
 
-QLabel *heading(const QString &text)
-{
+QLabel *heading(const QString &text) {
     QLabel *label = styledLabel(text, true);
     label->setContentsMargins(0, 8, 0, 0);
     return label;
@@ -84,8 +87,7 @@ EventDetailsPanel::EventDetailsPanel(EventModel *events, EventFilterModel *filte
     , m_events(events)
     , m_filter(filter)
     , m_selection(selection)
-    , m_scroll(new QScrollArea)
-{
+    , m_scroll(new QScrollArea) {
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     // Labels wrap to the panel's width instead of scrolling sideways.
@@ -106,13 +108,11 @@ EventDetailsPanel::EventDetailsPanel(EventModel *events, EventFilterModel *filte
     refresh();
 }
 
-QString EventDetailsPanel::currentEventId() const
-{
+QString EventDetailsPanel::currentEventId() const {
     return m_eventId;
 }
 
-QString EventDetailsPanel::corroborationText(int articleCount, int articleTotal)
-{
+QString EventDetailsPanel::corroborationText(int articleCount, int articleTotal) {
     if (articleTotal <= 0)
         return tr("no articles");
     articleCount = qBound(0, articleCount, articleTotal);
@@ -123,8 +123,7 @@ QString EventDetailsPanel::corroborationText(int articleCount, int articleTotal)
                                          QString(articleTotal - articleCount, u'○'), words);
 }
 
-void EventDetailsPanel::refresh()
-{
+void EventDetailsPanel::refresh() {
     QModelIndex current = m_selection->currentIndex();
     if (!current.isValid()) {
         const QModelIndexList rows = m_selection->selectedRows();
@@ -144,24 +143,23 @@ void EventDetailsPanel::refresh()
     rebuild();
 }
 
-void EventDetailsPanel::rebuild()
-{
+void EventDetailsPanel::rebuild() {
     // Later, not now: this may run inside a handler of one of the old widgets.
     if (QWidget *old = m_scroll->takeWidget())
         old->deleteLater();
+    m_buttonRows.clear();
     QWidget *content = buildDetails();
+    fitButtonRows();
     m_scroll->setWidget(content);
     m_built = true;
 }
 
-QString EventDetailsPanel::articleTitle(const QString &articleId) const
-{
+QString EventDetailsPanel::articleTitle(const QString &articleId) const {
     const Article *article = m_dataset ? m_dataset->article(articleId) : nullptr;
     return article ? article->title : articleId;
 }
 
-QString EventDetailsPanel::quoteText(const SourcePassage &source) const
-{
+QString EventDetailsPanel::quoteText(const SourcePassage &source) const {
     // The article's own words where the passage was anchored, so a citation is verbatim.
     const Article *article = m_dataset ? m_dataset->article(source.articleId) : nullptr;
     if (article && source.start >= 0 && source.end > source.start &&
@@ -189,8 +187,7 @@ void EventDetailsPanel::copyCitation(int sourceIndex, Citation::Format format) {
     QGuiApplication::clipboard()->setMimeData(data);
 }
 
-QWidget *EventDetailsPanel::buildDetails()
-{
+QWidget *EventDetailsPanel::buildDetails() {
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     if (!m_event) {
@@ -345,10 +342,11 @@ QWidget *EventDetailsPanel::buildDetails()
         copy->setMenu(forms);
         connect(copy, &QToolButton::clicked, this,
                 [this, i] { copyCitation(i, Citation::Format::PlainText); });
-        buttons->addWidget(show);
-        buttons->addWidget(copy);
+        buttons->addWidget(show, 0, Qt::AlignLeft);
+        buttons->addWidget(copy, 0, Qt::AlignLeft);
         buttons->addStretch(1);
         boxLayout->addLayout(buttons);
+        m_buttonRows.append(buttons);
         layout->addWidget(box);
     }
 
@@ -391,8 +389,30 @@ QWidget *EventDetailsPanel::buildDetails()
     return content;
 }
 
-bool EventDetailsPanel::eventFilter(QObject *watched, QEvent *event)
-{
+void EventDetailsPanel::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    fitButtonRows();
+}
+
+void EventDetailsPanel::fitButtonRows() {
+    // The room a row has: the panel less the scroll bar, the page's and the quote frame's
+    // margins (about 40 pixels in Fusion; a few too many only stacks the buttons early).
+    const int room = width() - m_scroll->verticalScrollBar()->sizeHint().width() - 40;
+    for (const QPointer<QBoxLayout> &row : std::as_const(m_buttonRows)) {
+        if (!row)
+            continue;
+        int needed = 0;
+        for (int i = 0; i < row->count(); ++i) {
+            if (QWidget *widget = row->itemAt(i)->widget())
+                needed += widget->sizeHint().width() + row->spacing();
+        }
+        const auto direction = needed > room ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+        if (row->direction() != direction)
+            row->setDirection(direction);
+    }
+}
+
+bool EventDetailsPanel::eventFilter(QObject *watched, QEvent *event) {
     if (event->type() == QEvent::MouseButtonRelease) {
         const QVariant index = watched->property(sourceIndexProperty);
         auto *label = qobject_cast<QLabel *>(watched);

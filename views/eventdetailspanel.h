@@ -2,11 +2,14 @@
 
 #include "citation.h"
 
+#include <QBoxLayout>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
 
 class QItemSelectionModel;
+
 class QScrollArea;
 
 namespace ntl {
@@ -21,8 +24,7 @@ class EventModel;
 // own words and how it was resolved, place, participants with roles, a corroboration
 // mark, every source passage as a quote under its article's title (click: open it in
 // the Sources view; a button copies it with its citation), disagreements side by side.
-class EventDetailsPanel : public QWidget
-{
+class EventDetailsPanel : public QWidget {
     Q_OBJECT
 public:
     EventDetailsPanel(EventModel *events, EventFilterModel *filter, QItemSelectionModel *selection,
@@ -43,6 +45,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refresh();
@@ -60,6 +63,10 @@ private:
     const Event *m_event = nullptr;
     QString m_eventId;
     bool m_built = false;
+    // Each quote's buttons: side by side, or one above the other when the panel is too narrow
+    // for both (a narrow panel must not cut its content off at the right).
+    QList<QPointer<QBoxLayout>> m_buttonRows;
+    void fitButtonRows();
 };
 
 } // namespace ntl
