@@ -384,6 +384,13 @@ void SourcesViewTest::passageListNamesEventsAndSelectsThem()
     QTest::keyClick(list, Qt::Key_Up);
     QCOMPARE(currentEventId(), QStringLiteral("ev-statement"));
     QCOMPARE(m_view->textView()->textCursor().position(), 94);
+
+    // A narrow window: entries are elided at the list's width, never scrolled sideways.
+    m_view->resize(420, 600);
+    const QString firstLine = list->item(1)->text().section(QLatin1Char('\n'), 0, 0);
+    QTRY_VERIFY(list->viewport()->width() < list->fontMetrics().horizontalAdvance(firstLine));
+    QVERIFY(!list->horizontalScrollBar()->isVisible());
+    QVERIFY(list->visualItemRect(list->item(1)).width() <= list->viewport()->width());
 }
 
 void SourcesViewTest::filterRemovesHighlightsAndArticles()

@@ -88,6 +88,8 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
     m_passages->setUniformItemSizes(true);
     m_passages->setWordWrap(false);
     m_passages->setTextElideMode(Qt::ElideRight);
+    // Elided at the list's width: a sideways scroll bar would cut titles off unmarked.
+    m_passages->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_passages->setAlternatingRowColors(true); // entries are two lines; this keeps them apart
     m_passages->setSelectionMode(QAbstractItemView::SingleSelection);
     m_passages->setAccessibleName(tr("Passages in this article"));
@@ -410,6 +412,11 @@ void SourcesView::rebuildPassages()
     m_passages->clear();
     const EventDateText dateText;
     const int total = dataset ? int(dataset->articles.size()) : 0;
+    // As wide as the list, whatever the text: a list lays entries out at their hint's width,
+    // and only then elides; two lines of the bold (current) font high.
+    QFont bold = m_passages->font();
+    bold.setBold(true);
+    const QSize entrySize(1, 2 * QFontMetrics(bold).lineSpacing() + 4);
     for (int i = 0; i < m_shown.size(); ++i) {
         const Event *event = sortedEvents.at(i);
         const QString mark = EventDetailsPanel::corroborationText(
@@ -420,6 +427,7 @@ void SourcesView::rebuildPassages()
         item->setToolTip(PlainText::toolTip(
             QStringLiteral("%1\n\n%2")
                 .arg(event->title, article->text.mid(passage.start, passage.end - passage.start))));
+        item->setSizeHint(entrySize);
         m_passages->addItem(item);
     }
     const int restored = passageOf(kept.eventId, kept.sourceIndex);
