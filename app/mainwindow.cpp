@@ -4,10 +4,12 @@
 #include "actorsview.h"
 #include "articlemodel.h"
 #include "datasetreader.h"
+#include "emptystatepage.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "exportdialog.h"
+#include "filterchipsbar.h"
 #include "filterpanel.h"
 #include "plaintext.h"
 #include "printabletext.h"
@@ -38,6 +40,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -98,12 +101,14 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sourcesView(new SourcesView(m_events, m_filter, m_selection, m_articles))
     , m_details(new EventDetailsPanel(m_events, m_filter, m_selection))
     , m_tabs(new QTabWidget)
+    , m_chipsBar(new FilterChipsBar(m_events, m_filter))
+    , m_emptyPage(new EmptyStatePage)
+    , m_viewStack(new QStackedWidget)
     , m_splitter(new QSplitter(Qt::Horizontal))
     , m_warningsButton(new QToolButton)
     , m_statusTitle(new QLabel)
     , m_statusCount(new QLabel)
-    , m_statusSpan(new QLabel)
-{
+    , m_statusSpan(new QLabel) {
     m_filter->setSourceModel(m_events);
     setAcceptDrops(true);
 
@@ -119,7 +124,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_filterPanel->setMinimumWidth(220);
     m_details->setMinimumWidth(260);
     m_splitter->addWidget(m_filterPanel);
-    m_splitter->addWidget(m_tabs);
+    // The active filters above the views; in place of views that would show nothing, a page
+    // that says why.
+    m_viewStack->addWidget(m_tabs);
+    m_viewStack->addWidget(m_emptyPage);
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_chipsBar);
+    centralLayout->addWidget(m_viewStack, 1);
+    m_splitter->addWidget(central);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({230, 730, 320});
@@ -144,6 +159,12 @@ MainWindow::MainWindow(QWidget *parent)
     // A filter change removes rows range by range; react once, to filtersChanged.
     connect(m_filter, &EventFilterModel::filtersChanged, this, &MainWindow::updateStatus);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_filter, &EventFilterModel::filtersChanged, this, &MainWindow::updateEmptyState);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    connect(m_emptyPage, &EmptyStatePage::clearFiltersRequested, m_filter,
+            &EventFilterModel::clearFilters);
+    connect(m_emptyPage, &EmptyStatePage::openRequested, this, &MainWindow::chooseAndOpen);
+    updateEmptyState();
     connect(m_details, &EventDetailsPanel::quoteActivated, this, &MainWindow::showPassage);
     connect(m_timeline, &TimelineView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
     connect(m_actorsView, &ActorsView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
@@ -481,6 +502,22 @@ void MainWindow::updateStatus()
     m_statusSpan->setText(first.isValid() ? tr("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM yyyy")),
                                                                locale.toString(last, QStringLiteral("d MMM yyyy")))
                                           : QString());
+}
+
+void MainWindow::updateEmptyState() {
+    const bool empty = m_filter->rowCount() == 0;
+    if (empty && m_events->rowCount() > 0)
+        m_emptyPage->showNoMatch(m_chipsBar->chipTexts());
+    else if (empty)
+        m_emptyPage->showNoEvents(m_events->dataset() != nullptr);
+    QWidget *shown = empty ? static_cast<QWidget *>(m_emptyPage) : m_tabs;
+    if (m_viewStack->currentWidget() == shown)
+        return;
+    // The focus leaves a page that is hidden for the one shown, not for the window at large.
+    const bool hadFocus = m_viewStack->currentWidget()->isAncestorOf(QApplication::focusWidget());
+    m_viewStack->setCurrentWidget(shown);
+    if (hadFocus && empty)
+        m_emptyPage->setFocus();
 }
 
 void MainWindow::showWarnings()

@@ -11,6 +11,7 @@ class QItemSelectionModel;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 
@@ -21,9 +22,11 @@ class ViewExporter;
 class ActorModel;
 class ActorsView;
 class ArticleModel;
+class EmptyStatePage;
 class EventDetailsPanel;
 class EventFilterModel;
 class EventModel;
+class FilterChipsBar;
 class FilterPanel;
 class SourcesView;
 class TimelineView;
@@ -77,6 +80,9 @@ public:
     ActorsView *actorsView() const { return m_actorsView; }
     SourcesView *sourcesView() const { return m_sourcesView; }
     EventDetailsPanel *detailsPanel() const { return m_details; }
+    FilterChipsBar *filterChipsBar() const { return m_chipsBar; }
+    // Shown instead of the tabs when no event is shown (none matches, or the dataset has none).
+    EmptyStatePage *emptyStatePage() const { return m_emptyPage; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +97,8 @@ private:
     ViewExporter exporterFor(ExportOptions::View view, const QString &articleId) const;
     void updateRecentMenu();
     void updateStatus();
+    // The views, or the empty state page when they would show nothing.
+    void updateEmptyState();
     void showWarnings();
     void restoreSettings();
     // At most 90% of the available screen: the first window fits a small screen.
@@ -107,6 +115,9 @@ private:
     SourcesView *m_sourcesView;
     EventDetailsPanel *m_details;
     QTabWidget *m_tabs;
+    FilterChipsBar *m_chipsBar;
+    EmptyStatePage *m_emptyPage;
+    QStackedWidget *m_viewStack;
     QSplitter *m_splitter;
     QMenu *m_recentMenu = nullptr;
     QToolButton *m_warningsButton;
