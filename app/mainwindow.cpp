@@ -164,6 +164,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_emptyPage, &EmptyStatePage::clearFiltersRequested, m_filter,
             &EventFilterModel::clearFilters);
     connect(m_emptyPage, &EmptyStatePage::openRequested, this, &MainWindow::chooseAndOpen);
+    connect(m_emptyPage, &EmptyStatePage::removeFilterRequested, m_chipsBar,
+            &FilterChipsBar::removeChip);
     updateEmptyState();
     connect(m_details, &EventDetailsPanel::quoteActivated, this, &MainWindow::showPassage);
     connect(m_timeline, &TimelineView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
@@ -506,9 +508,12 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateEmptyState() {
     const bool empty = m_filter->rowCount() == 0;
-    if (empty && m_events->rowCount() > 0)
-        m_emptyPage->showNoMatch(m_chipsBar->chipTexts());
-    else if (empty)
+    if (empty && m_events->rowCount() > 0) {
+        QList<int> without;
+        for (int chip = 0; chip < m_chipsBar->chipTexts().size(); ++chip)
+            without.append(m_chipsBar->eventsWithout(chip));
+        m_emptyPage->showNoMatch(m_chipsBar->chipTexts(), without);
+    } else if (empty)
         m_emptyPage->showNoEvents(m_events->dataset() != nullptr);
     QWidget *shown = empty ? static_cast<QWidget *>(m_emptyPage) : m_tabs;
     if (m_viewStack->currentWidget() == shown)

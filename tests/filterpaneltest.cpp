@@ -1,7 +1,8 @@
+#include "filterpanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
-#include "filterpanel.h"
 #include "testdataset.h"
+#include "themepalette.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -220,8 +221,7 @@ void FilterPanelTest::compareCounts(
 }
 
 bool FilterPanelTest::isDimmed(QTreeWidgetItem *item) const {
-    return item->foreground(0).color() ==
-               m_panel->palette().color(QPalette::Disabled, QPalette::Text) &&
+    return item->foreground(0).color() == m_panel->palette().color(QPalette::PlaceholderText) &&
            item->foreground(1).color() == item->foreground(0).color() &&
            item->foreground(0).style() != Qt::NoBrush;
 }
@@ -239,6 +239,11 @@ void FilterPanelTest::countsAreWhatEachValueWouldShowUnderASearch() {
     QCOMPARE(envoy->text(1), QStringLiteral("0"));
     QVERIFY(isDimmed(envoy));
     QVERIFY(envoy->flags() & Qt::ItemIsUserCheckable);
+    // Dimmed in a dark window too, where disabled text is as bright as text.
+    m_panel->setPalette(ThemePalette::palette(ThemePalette::Theme::Dark));
+    QVERIFY(isDimmed(envoy));
+    QVERIFY(envoy->foreground(0).color() != m_panel->palette().color(QPalette::Text));
+    QVERIFY(!isDimmed(item(m_panel->actorList(), QStringLiteral("North"))));
     clickCheck(m_panel->actorList(), QStringLiteral("Ana Envoy"));
     QCOMPARE(envoy->checkState(0), Qt::Checked);
     QCOMPARE(m_filter->actorIds(), QSet<QString>{QStringLiteral("north-envoy")});

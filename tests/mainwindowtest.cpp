@@ -887,6 +887,23 @@ void MainWindowTest::filterMatchingNothingSaysSoAndClearsFromThere() {
     QVERIFY(page->clearButton()->isVisible());
     QVERIFY(!page->openButton()->isVisible());
     QVERIFY(m_window->filterChipsBar()->isVisible()); // the chips stay in sight to remove one
+    // One button per filter, saying what removing it alone would show.
+    const int northOnly = rowsWith(m_window->eventModel(), [](EventFilterModel &f) {
+        f.setSideIds({QStringLiteral("north")});
+    });
+    QVERIFY(northOnly > 0);
+    QCOMPARE(page->removeButtons().size(), 2);
+    QCOMPARE(page->removeButtons().at(0)->text(), QStringLiteral("Remove Side: North (0 events)"));
+    QVERIFY(!page->removeButtons().at(0)->isEnabled());
+    QCOMPARE(page->removeButtons().at(1)->text(),
+             QStringLiteral("Remove Search: zanzibar (%1 events)").arg(northOnly));
+    QTest::mouseClick(page->removeButtons().at(1), Qt::LeftButton);
+    QCOMPARE(m_window->filterModel()->rowCount(), northOnly);
+    QCOMPARE(m_window->filterModel()->sideIds(), QSet<QString>{QStringLiteral("north")});
+    QCOMPARE(panel->searchField()->text(), QString());
+    QVERIFY(!page->isVisible());
+    QTest::keyClicks(panel->searchField(), QStringLiteral("zanzibar"));
+    QVERIFY(page->isVisible());
 
     QTest::mouseClick(page->clearButton(), Qt::LeftButton);
     QVERIFY(!m_window->filterModel()->isFiltering());

@@ -15,7 +15,8 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     , m_message(new QLabel)
     , m_hint(new QLabel)
     , m_clear(new QPushButton(tr("Clear filters")))
-    , m_open(new QPushButton(tr("Open…"))) {
+    , m_open(new QPushButton(tr("Open…")))
+    , m_removals(new QWidget) {
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
     big.setBold(true);
@@ -45,12 +46,15 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     layout->addSpacing(8);
     layout->addLayout(buttons);
     layout->addWidget(m_hint);
+    layout->addWidget(m_removals);
+    new QVBoxLayout(m_removals);
+    m_removals->layout()->setContentsMargins(0, 0, 0, 0);
     layout->addStretch(3);
     setAutoFillBackground(true);
     showNoEvents(false);
 }
 
-void EmptyStatePage::showNoMatch(const QStringList &filters) {
+void EmptyStatePage::showNoMatch(const QStringList &filters, const QList<int> &eventsWithout) {
     m_state = State::NoMatch;
     m_title->setText(tr("No events match the filters"));
     QStringList lines;
@@ -58,13 +62,39 @@ void EmptyStatePage::showNoMatch(const QStringList &filters) {
         lines.append(PrintableText::oneLine(filter));
     m_message->setText(filters.size() == 1 ? tr("Active filter: %1").arg(lines.first())
                                            : tr("Active filters: %1").arg(lines.join(tr("; "))));
-    m_hint->setText(filters.size() > 1
-                        ? tr("Remove one filter with its × in the bar above, or clear them all.")
-                        : tr("Remove the filter with its × in the bar above, or clear it here."));
+    setRemovals(lines, eventsWithout);
     m_clear->setVisible(true);
     m_open->setVisible(false);
     setFocusProxy(m_clear);
     setAccessibleName(m_title->text());
+}
+
+void EmptyStatePage::setRemovals(const QStringList &filters, const QList<int> &eventsWithout) {
+    for (QPushButton *button : std::as_const(m_removeButtons)) {
+        button->hide();
+        button->deleteLater(); // the one clicked may be what is running now
+    }
+    m_removeButtons.clear();
+    // Only with two filters or more: removing the only one is what Clear filters does.
+    const bool offer = filters.size() > 1 && eventsWithout.size() == filters.size();
+    m_hint->setText(offer ? tr("Or remove one filter:") : QString());
+    m_hint->setVisible(offer);
+    if (!offer)
+        return;
+    for (int i = 0; i < filters.size(); ++i) {
+        const int count = eventsWithout.at(i);
+        // Names are the chips' (dataset text): a button shows text literally, & escaped.
+        QString name = filters.at(i);
+        name.replace(u'&', QStringLiteral("&&"));
+        auto *button = new QPushButton(
+            count == 1 ? tr("Remove %1 (1 event)").arg(name)
+                       : tr("Remove %1 (%2 events)").arg(name, QString::number(count)));
+        button->setFlat(true);
+        button->setEnabled(count > 0); // removing it alone would still show nothing
+        connect(button, &QPushButton::clicked, this, [this, i] { emit removeFilterRequested(i); });
+        static_cast<QVBoxLayout *>(m_removals->layout())->addWidget(button, 0, Qt::AlignHCenter);
+        m_removeButtons.append(button);
+    }
 }
 
 void EmptyStatePage::showNoEvents(bool datasetOpen) {
@@ -72,7 +102,9 @@ void EmptyStatePage::showNoEvents(bool datasetOpen) {
     m_title->setText(datasetOpen ? tr("This dataset has no events") : tr("No dataset is open"));
     m_message->setText(datasetOpen ? tr("There is nothing to show on a timeline yet.")
                                    : tr("Open a dataset to see its events."));
+    setRemovals({}, {});
     m_hint->setText(tr("File → Open Default Dataset shows the built-in example."));
+    m_hint->setVisible(true);
     m_clear->setVisible(false);
     m_open->setVisible(true);
     setFocusProxy(m_open);

@@ -18,8 +18,9 @@ public:
 
     explicit EmptyStatePage(QWidget *parent = nullptr);
 
-    // The filters match nothing; `filters` name them as the chips do ("Side: Ukraine").
-    void showNoMatch(const QStringList &filters);
+    // The filters match nothing; `filters` name them as the chips do ("Side: Ukraine"), and
+    // `eventsWithout` says how many events each one's removal would show: one button each.
+    void showNoMatch(const QStringList &filters, const QList<int> &eventsWithout);
     // The dataset open has no events (or, `datasetOpen` false, none is open).
     void showNoEvents(bool datasetOpen);
     State state() const { return m_state; }
@@ -28,18 +29,25 @@ public:
     QString message() const;
     QPushButton *clearButton() const { return m_clear; }
     QPushButton *openButton() const { return m_open; }
+    // "Remove Side: Ukraine (3 events)": one per filter, in the order given.
+    QList<QPushButton *> removeButtons() const { return m_removeButtons; }
 
 signals:
     void clearFiltersRequested();
     void openRequested();
+    void removeFilterRequested(int index);
 
 private:
+    void setRemovals(const QStringList &filters, const QList<int> &eventsWithout);
+
     State m_state = State::NoDataset;
     QLabel *m_title;
     QLabel *m_message;
     QLabel *m_hint;
     QPushButton *m_clear;
     QPushButton *m_open;
+    QWidget *m_removals;
+    QList<QPushButton *> m_removeButtons;
 };
 
 } // namespace ntl

@@ -57,7 +57,7 @@ QList<FilterChipsBar::Chip> FilterChipsBar::chips() const {
     using Getter = QSet<QString> (EventFilterModel::*)() const;
     using Setter = void (EventFilterModel::*)(const QSet<QString> &);
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
-    EventFilterModel *filter = m_filter;
+    const EventFilterModel *filter = m_filter;
     QList<Chip> chips;
     // One chip per value, sorted by what it says, so the same filters read the same; its ×
     // takes that value out of the set.
@@ -72,7 +72,7 @@ QList<FilterChipsBar::Chip> FilterChipsBar::chips() const {
             return QString::compare(a.first, b.first, Qt::CaseInsensitive) < 0;
         });
         for (const auto &[name, id] : named) {
-            chips.append({label.arg(name), [filter, getter, setter, id = id] {
+            chips.append({label.arg(name), [getter, setter, id = id](EventFilterModel *filter) {
                               QSet<QString> rest = (filter->*getter)();
                               rest.remove(id);
                               (filter->*setter)(rest);
@@ -95,15 +95,16 @@ QList<FilterChipsBar::Chip> FilterChipsBar::chips() const {
     QList<int> statuses(m_filter->statuses().cbegin(), m_filter->statuses().cend());
     std::sort(statuses.begin(), statuses.end());
     for (int status : statuses) {
-        chips.append(
-            {tr("Status: %1").arg(dateText.statusName(EventStatus(status))), [filter, status] {
-                 QSet<int> rest = filter->statuses();
-                 rest.remove(status);
-                 filter->setStatuses(rest);
-             }});
+        chips.append({tr("Status: %1").arg(dateText.statusName(EventStatus(status))),
+                      [status](EventFilterModel *filter) {
+                          QSet<int> rest = filter->statuses();
+                          rest.remove(status);
+                          filter->setStatuses(rest);
+                      }});
     }
     if (!m_filter->searchWords().isEmpty()) {
-        chips.append({tr("Search: %1").arg(m_filter->searchText().simplified()), [filter] {
+        chips.append({tr("Search: %1").arg(m_filter->searchText().simplified()),
+                      [](EventFilterModel *filter) {
                           filter->setSearchText(QString());
                       }});
     }
@@ -116,12 +117,14 @@ QList<FilterChipsBar::Chip> FilterChipsBar::chips() const {
     const QLocale locale;
     const QString format = QStringLiteral("d MMM yyyy");
     if (m_filter->fromDate().isValid()) {
-        chips.append({tr("From %1").arg(locale.toString(m_filter->fromDate(), format)), [filter] {
+        chips.append({tr("From %1").arg(locale.toString(m_filter->fromDate(), format)),
+                      [](EventFilterModel *filter) {
                           filter->setDateRange(QDate(), filter->toDate());
                       }});
     }
     if (m_filter->toDate().isValid()) {
-        chips.append({tr("To %1").arg(locale.toString(m_filter->toDate(), format)), [filter] {
+        chips.append({tr("To %1").arg(locale.toString(m_filter->toDate(), format)),
+                      [](EventFilterModel *filter) {
                           filter->setDateRange(filter->fromDate(), QDate());
                       }});
     }
@@ -189,11 +192,28 @@ void FilterChipsBar::removeChip(int index) {
     if (index < 0 || index >= m_chips.size())
         return;
     const bool hadFocus = m_removeButtons.value(index) && m_removeButtons.at(index)->hasFocus();
-    const std::function<void()> remove = m_chips.at(index).remove; // rebuild() replaces m_chips
-    remove();
+    const auto remove = m_chips.at(index).remove; // rebuild() replaces m_chips
+    remove(m_filter);
     // Keyboard users stay in the bar: on the chip that took this one's place, else the last.
     if (hadFocus && !m_removeButtons.isEmpty())
         m_removeButtons.at(std::min(index, int(m_removeButtons.size()) - 1))->setFocus();
+}
+
+int FilterChipsBar::eventsWithout(int index) const {
+    if (index < 0 || index >= m_chips.size() || !m_filter->sourceModel())
+        return -1;
+    // The same filters on a filter of its own, less this chip's.
+    EventFilterModel without;
+    without.setSourceModel(m_filter->sourceModel());
+    without.setActorIds(m_filter->actorIds());
+    without.setSideIds(m_filter->sideIds());
+    without.setKinds(m_filter->kinds());
+    without.setStatuses(m_filter->statuses());
+    without.setArticleIds(m_filter->articleIds());
+    without.setDateRange(m_filter->fromDate(), m_filter->toDate());
+    without.setSearchText(m_filter->searchText());
+    m_chips.at(index).remove(&without);
+    return without.rowCount();
 }
 
 bool FilterChipsBar::eventFilter(QObject *watched, QEvent *event) {

@@ -30,6 +30,11 @@ public:
     // Each chip's remove button, in the order of chipTexts().
     QList<QToolButton *> removeButtons() const { return m_removeButtons; }
     QPushButton *clearAllButton() const { return m_clearAll; }
+    // Removes the filter of chip `index` (as its × does).
+    void removeChip(int index);
+    // How many events would show without chip `index`'s filter (the others kept); -1 when
+    // there is no such chip.
+    int eventsWithout(int index) const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -38,12 +43,11 @@ protected:
 private:
     struct Chip {
         QString text;
-        std::function<void()> remove;
+        std::function<void(EventFilterModel *)> remove; // takes the chip's filter out of that one
     };
     // The active filters as chips, in the order of EventFilterModel::ActiveFilter::Field.
     QList<Chip> chips() const;
     void rebuild();
-    void removeChip(int index);
 
     EventModel *m_events;
     EventFilterModel *m_filter;

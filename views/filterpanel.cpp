@@ -301,7 +301,9 @@ void FilterPanel::updateCount()
 void FilterPanel::updateFacetCounts() {
     // Only what changed is set: at 2,000 articles and 300 actors, a filter change otherwise
     // repaints and re-lays out every row.
-    const QColor dim = palette().color(QPalette::Disabled, QPalette::Text);
+    // Placeholder text is the palette's dimmed text that stays readable; a palette may give
+    // disabled text the colour of enabled text (both of ThemePalette's do).
+    const QColor dim = palette().color(QPalette::PlaceholderText);
     const bool wasSyncing = m_syncing;
     m_syncing = true; // setting a row's text emits itemChanged: no filter comes of it
     const QList<QPair<QTreeWidget *, FacetCounts::Facet>> facets{
