@@ -108,7 +108,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_warningsButton(new QToolButton)
     , m_statusTitle(new QLabel)
     , m_statusCount(new QLabel)
-    , m_statusSpan(new QLabel) {
+    , m_statusSpan(new QLabel)
+{
     m_filter->setSourceModel(m_events);
     setAcceptDrops(true);
 
@@ -513,8 +514,9 @@ void MainWindow::updateEmptyState() {
         for (int chip = 0; chip < m_chipsBar->chipTexts().size(); ++chip)
             without.append(m_chipsBar->eventsWithout(chip));
         m_emptyPage->showNoMatch(m_chipsBar->chipTexts(), without);
-    } else if (empty)
+    } else if (empty) {
         m_emptyPage->showNoEvents(m_events->dataset() != nullptr);
+    }
     QWidget *shown = empty ? static_cast<QWidget *>(m_emptyPage) : m_tabs;
     if (m_viewStack->currentWidget() == shown)
         return;

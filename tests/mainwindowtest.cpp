@@ -89,6 +89,7 @@ private slots:
     void chipsNameEachActiveFilterAndRemoveJustThatOne();
     void chipsAreRemovedByKeyboardAndClearedAll();
     void showOnlyThisActorIsAChip();
+    void chipsShowMarkupLiterally();
     void filterMatchingNothingSaysSoAndClearsFromThere();
     void datasetWithoutEventsSaysSo();
 
@@ -864,6 +865,18 @@ void MainWindowTest::showOnlyThisActorIsAChip() {
     QVERIFY(m_window->filterChipsBar()->isVisible());
     QCOMPARE(m_window->filterChipsBar()->chipTexts(),
              QStringList{QStringLiteral("Actor: ") + actorName});
+}
+
+void MainWindowTest::chipsShowMarkupLiterally() {
+    // A search is the user's text, shown as typed: never bold, never a link.
+    QTest::keyClicks(m_window->filterPanel()->searchField(), QStringLiteral("<b>talks</b>"));
+    FilterChipsBar *bar = m_window->filterChipsBar();
+    QCOMPARE(bar->chipTexts(), QStringList{QStringLiteral("Search: <b>talks</b>")});
+    QLabel *label = bar->removeButtons().first()->parentWidget()->findChild<QLabel *>();
+    QVERIFY(label);
+    QCOMPARE(label->textFormat(), Qt::PlainText);
+    QCOMPARE(label->text(), QStringLiteral("Search: <b>talks</b>"));
+    QVERIFY2(label->toolTip().contains(QStringLiteral("&lt;b&gt;")), qPrintable(label->toolTip()));
 }
 
 void MainWindowTest::filterMatchingNothingSaysSoAndClearsFromThere() {

@@ -4,6 +4,7 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "flowlayout.h"
+#include "plaintext.h"
 #include "printabletext.h"
 
 #include <QEvent>
@@ -20,12 +21,17 @@
 namespace ntl {
 
 namespace {
-constexpr int maxChipTextLength =
-    48; // a long article title or search is elided, in full as tooltip
+// A long article title or search is elided on its chip; the tooltip has it whole.
+constexpr int maxChipTextLength = 48;
 
 QString elided(const QString &text) {
     const QString line = PrintableText::oneLine(text);
-    return line.size() <= maxChipTextLength ? line : line.left(maxChipTextLength - 1) + u'…';
+    if (line.size() <= maxChipTextLength)
+        return line;
+    qsizetype cut = maxChipTextLength - 1;
+    if (line.at(cut - 1).isHighSurrogate())
+        --cut; // never half a character
+    return line.left(cut) + u'…';
 }
 } // namespace
 
@@ -170,7 +176,7 @@ void FilterChipsBar::rebuild() {
         auto *label = new QLabel;
         label->setTextFormat(Qt::PlainText); // dataset text, never markup
         label->setText(elided(chip.text));
-        label->setToolTip(PrintableText::oneLine(chip.text));
+        label->setToolTip(PlainText::toolTip(PrintableText::oneLine(chip.text)));
         auto *remove = new QToolButton;
         remove->setText(QStringLiteral("×"));
         remove->setAutoRaise(true);

@@ -46,6 +46,7 @@ private:
     // The number beside each value: the events it would show under the other filters
     // (EventFilterModel::facetCount); a value at 0 is dimmed.
     void updateFacetCounts();
+    void updateCountColumnWidth();
     void applyChecks();
     void syncFromFilter();
     void updateCount();
