@@ -75,14 +75,16 @@ void EmptyStatePage::setRemovals(const QStringList &filters, const QList<int> &e
         button->deleteLater(); // the one clicked may be what is running now
     }
     m_removeButtons.clear();
-    // Only with two filters or more: removing the only one is what Clear filters does.
+    // Only with two filters or more: removing the only one is what Clear filters does. Only
+    // the removals that would show events: a button that leads to nothing again is a dead end.
     const bool offer = filters.size() > 1 && eventsWithout.size() == filters.size();
-    m_hint->setText(offer ? tr("Or remove one filter:") : QString());
     m_hint->setVisible(offer);
     if (!offer)
         return;
     for (int i = 0; i < filters.size(); ++i) {
         const int count = eventsWithout.at(i);
+        if (count <= 0)
+            continue;
         // Names are the chips' (dataset text): a button shows text literally, & escaped.
         QString name = filters.at(i);
         name.replace(u'&', QStringLiteral("&&"));
@@ -90,11 +92,13 @@ void EmptyStatePage::setRemovals(const QStringList &filters, const QList<int> &e
             count == 1 ? tr("Remove %1 (1 event)").arg(name)
                        : tr("Remove %1 (%2 events)").arg(name, QString::number(count)));
         button->setFlat(true);
-        button->setEnabled(count > 0); // removing it alone would still show nothing
         connect(button, &QPushButton::clicked, this, [this, i] { emit removeFilterRequested(i); });
         static_cast<QVBoxLayout *>(m_removals->layout())->addWidget(button, 0, Qt::AlignHCenter);
         m_removeButtons.append(button);
     }
+    m_hint->setText(m_removeButtons.isEmpty()
+                        ? tr("No single filter removed would show events: clear them all.")
+                        : tr("Or remove one filter:"));
 }
 
 void EmptyStatePage::showNoEvents(bool datasetOpen) {

@@ -19,7 +19,8 @@ public:
     explicit EmptyStatePage(QWidget *parent = nullptr);
 
     // The filters match nothing; `filters` name them as the chips do ("Side: Ukraine"), and
-    // `eventsWithout` says how many events each one's removal would show: one button each.
+    // `eventsWithout` says how many events each one's removal would show: a button for each
+    // that would show some.
     void showNoMatch(const QStringList &filters, const QList<int> &eventsWithout);
     // The dataset open has no events (or, `datasetOpen` false, none is open).
     void showNoEvents(bool datasetOpen);
@@ -29,7 +30,8 @@ public:
     QString message() const;
     QPushButton *clearButton() const { return m_clear; }
     QPushButton *openButton() const { return m_open; }
-    // "Remove Side: Ukraine (3 events)": one per filter, in the order given.
+    // "Remove Side: Ukraine (3 events)": one per filter whose removal alone shows events, in
+    // the order given.
     QList<QPushButton *> removeButtons() const { return m_removeButtons; }
 
 signals:
