@@ -839,6 +839,17 @@ void MainWindowTest::chipsAreRemovedByKeyboardAndClearedAll() {
     QVERIFY(filter->actorIds().isEmpty());
     QCOMPARE(bar->chipTexts(), QStringList{QStringLiteral("Kind: statement")});
 
+    // Many values of one filter make one chip, whose × takes them all away.
+    QSet<QString> many;
+    for (int i = 0; i < 20; ++i)
+        many.insert(QStringLiteral("no-such-actor-%1").arg(i));
+    filter->setActorIds(many);
+    QCOMPARE(bar->chipTexts(),
+             (QStringList{QStringLiteral("Actor: 20 chosen"), QStringLiteral("Kind: statement")}));
+    QTest::mouseClick(bar->removeButtons().at(0), Qt::LeftButton);
+    QVERIFY(filter->actorIds().isEmpty());
+    QCOMPARE(filter->kinds(), QSet<QString>{QStringLiteral("statement")});
+
     QTest::keyClicks(panel->searchField(), QStringLiteral("league"));
     QCOMPARE(bar->chipTexts().size(), 2);
     QTest::mouseClick(bar->clearAllButton(), Qt::LeftButton);

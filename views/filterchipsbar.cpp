@@ -23,6 +23,7 @@ namespace ntl {
 namespace {
 // A long article title or search is elided on its chip; the tooltip has it whole.
 constexpr int maxChipTextLength = 48;
+constexpr qsizetype maxChipsPerFilter = 8;
 
 QString elided(const QString &text) {
     const QString line = PrintableText::oneLine(text);
@@ -73,6 +74,15 @@ QList<FilterChipsBar::Chip> FilterChipsBar::chips() const {
         for (const QString &id : (filter->*getter)()) {
             const QString name = nameOf(id);
             named.append({name.isEmpty() ? id : name, id});
+        }
+        // Past a few values of one filter (every article checked, say), one chip for them
+        // all: thousands of chips would bury the views.
+        if (named.size() > maxChipsPerFilter) {
+            chips.append(
+                {label.arg(tr("%1 chosen").arg(named.size())), [setter](EventFilterModel *filter) {
+                     (filter->*setter)({});
+                 }});
+            return;
         }
         std::sort(named.begin(), named.end(), [](const auto &a, const auto &b) {
             return QString::compare(a.first, b.first, Qt::CaseInsensitive) < 0;
