@@ -345,6 +345,9 @@ bool MainWindow::openDataset(const QString &path)
     m_errors.clear();
     statusBar()->clearMessage(); // a "could not open" of an earlier attempt is stale now
     m_selection->clear();
+    // Another dataset's ids and words would filter this one to nothing, under names it lacks.
+    if (path != m_currentPath)
+        m_filter->clearFilters();
     m_events->setDataset(result.dataset);
     m_actors->setDataset(result.dataset);
     m_articles->setDataset(result.dataset);

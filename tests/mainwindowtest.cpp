@@ -948,8 +948,11 @@ void MainWindowTest::datasetWithoutEventsSaysSo() {
     QVERIFY(empty.open(QIODevice::WriteOnly));
     empty.write(QJsonDocument(root).toJson());
     empty.close();
+    // A filter of the dataset before does not follow to another one.
+    m_window->filterModel()->setSearchText(QStringLiteral("talks"));
     QVERIFY(m_window->openDataset(empty.fileName()));
     QCOMPARE(m_window->eventModel()->rowCount(), 0);
+    QVERIFY(!m_window->filterModel()->isFiltering());
 
     EmptyStatePage *page = m_window->emptyStatePage();
     QVERIFY(page->isVisible());
