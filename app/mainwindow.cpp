@@ -6,10 +6,12 @@
 #include "chronicleview.h"
 #include "datasetreader.h"
 #include "diagnostictext.h"
+#include "emptystatepage.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "exportdialog.h"
+#include "filterchipsbar.h"
 #include "filterpanel.h"
 #include "navigationcontroller.h"
 #include "plaintext.h"
@@ -44,6 +46,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabBar>
@@ -119,6 +122,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_chronicle(new ChronicleView(m_filter, m_selection))
     , m_details(new EventDetailsPanel(m_events, m_filter, m_selection))
     , m_tabs(new QTabWidget)
+    , m_chipsBar(new FilterChipsBar(m_events, m_filter))
+    , m_emptyPage(new EmptyStatePage)
+    , m_viewStack(new QStackedWidget)
     , m_splitter(new QSplitter(Qt::Horizontal))
     , m_warningsButton(new QToolButton)
     , m_statusTitle(new QLabel)
@@ -142,7 +148,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_filterPanel->setMinimumWidth(170);
     m_details->setMinimumWidth(170);
     m_splitter->addWidget(m_filterPanel);
-    m_splitter->addWidget(m_tabs);
+    // The active filters above the views; in place of views that would show nothing, a page
+    // that says why.
+    m_viewStack->addWidget(m_tabs);
+    m_viewStack->addWidget(m_emptyPage);
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_chipsBar);
+    centralLayout->addWidget(m_viewStack, 1);
+    m_splitter->addWidget(central);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({230, 730, 320});
@@ -178,6 +194,14 @@ MainWindow::MainWindow(QWidget *parent)
     // A filter change removes rows range by range; react once, to filtersChanged.
     connect(m_filter, &EventFilterModel::filtersChanged, this, &MainWindow::updateStatus);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_filter, &EventFilterModel::filtersChanged, this, &MainWindow::updateEmptyState);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    connect(m_emptyPage, &EmptyStatePage::clearFiltersRequested, m_filter,
+            &EventFilterModel::clearFilters);
+    connect(m_emptyPage, &EmptyStatePage::openRequested, this, &MainWindow::chooseAndOpen);
+    connect(m_emptyPage, &EmptyStatePage::removeFilterRequested, m_chipsBar,
+            &FilterChipsBar::removeChip);
+    updateEmptyState();
     connect(m_details, &EventDetailsPanel::quoteActivated, this, &MainWindow::showPassage);
     connect(m_timeline, &TimelineView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
     connect(m_actorsView, &ActorsView::eventActivated, this, [this](const QString &id) { showPassage(id, 0); });
@@ -378,6 +402,9 @@ bool MainWindow::openDataset(const QString &path)
     m_errors.clear();
     statusBar()->clearMessage(); // a "could not open" of an earlier attempt is stale now
     m_selection->clear();
+    // Another dataset's ids and words would filter this one to nothing, under names it lacks.
+    if (path != m_currentPath)
+        m_filter->clearFilters();
     m_events->setDataset(result.dataset);
     m_actors->setDataset(result.dataset);
     m_articles->setDataset(result.dataset);
@@ -554,6 +581,26 @@ void MainWindow::updateStatus()
     m_statusSpan->setText(first.isValid() ? tr("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM yyyy")),
                                                                locale.toString(last, QStringLiteral("d MMM yyyy")))
                                           : QString());
+}
+
+void MainWindow::updateEmptyState() {
+    const bool empty = m_filter->rowCount() == 0;
+    if (empty && m_events->rowCount() > 0) {
+        QList<int> without;
+        for (int chip = 0; chip < m_chipsBar->chipTexts().size(); ++chip)
+            without.append(m_chipsBar->eventsWithout(chip));
+        m_emptyPage->showNoMatch(m_chipsBar->chipTexts(), without);
+    } else if (empty) {
+        m_emptyPage->showNoEvents(m_events->dataset() != nullptr);
+    }
+    QWidget *shown = empty ? static_cast<QWidget *>(m_emptyPage) : m_tabs;
+    if (m_viewStack->currentWidget() == shown)
+        return;
+    // The focus leaves a page that is hidden for the one shown, not for the window at large.
+    const bool hadFocus = m_viewStack->currentWidget()->isAncestorOf(QApplication::focusWidget());
+    m_viewStack->setCurrentWidget(shown);
+    if (hadFocus && empty)
+        m_emptyPage->setFocus();
 }
 
 void MainWindow::showWarnings()

@@ -11,6 +11,7 @@ class QItemSelectionModel;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 
@@ -22,9 +23,11 @@ class ActorModel;
 class ActorsView;
 class ArticleModel;
 class ChronicleView;
+class EmptyStatePage;
 class EventDetailsPanel;
 class EventFilterModel;
 class EventModel;
+class FilterChipsBar;
 class FilterPanel;
 class NavigationController;
 class SourcesView;
@@ -85,6 +88,9 @@ public:
     QWidget *tabView(int tab) const;
     // The Tab key's order through the window, as docs/accessibility.md lists it.
     QList<QWidget *> focusOrder() const;
+    FilterChipsBar *filterChipsBar() const { return m_chipsBar; }
+    // Shown instead of the tabs when no event is shown (none matches, or the dataset has none).
+    EmptyStatePage *emptyStatePage() const { return m_emptyPage; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -100,6 +106,8 @@ private:
     ViewExporter exporterFor(ExportOptions::View view, const QString &articleId) const;
     void updateRecentMenu();
     void updateStatus();
+    // The views, or the empty state page when they would show nothing.
+    void updateEmptyState();
     void showWarnings();
     void restoreSettings();
     // At most 90% of the available screen: the first window fits a small screen.
@@ -123,6 +131,9 @@ private:
     ChronicleView *m_chronicle;
     EventDetailsPanel *m_details;
     QTabWidget *m_tabs;
+    FilterChipsBar *m_chipsBar;
+    EmptyStatePage *m_emptyPage;
+    QStackedWidget *m_viewStack;
     QSplitter *m_splitter;
     QMenu *m_recentMenu = nullptr;
     QToolButton *m_warningsButton;

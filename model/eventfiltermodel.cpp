@@ -243,27 +243,62 @@ void EventFilterModel::updateAcceptedRows() const
     const QBitArray searchMatches = m_searchWords.isEmpty()
                                         ? QBitArray()
                                         : events.searchIndex().rowsContainingAll(m_searchWords);
+    // One pass decides every row and counts the facets: a row's failed filters say both.
+    m_facetCounts.reset(events);
+    constexpr unsigned otherBit = FacetCounts::otherBit;
+    const auto bit = [](FacetCounts::Facet facet) {
+        return FacetCounts::facetBit(facet);
+    };
     for (int row = 0; row < rowCount; ++row) {
+        unsigned failed = 0;
         if (!m_actorIds.isEmpty() && !rowHasWanted(events.participants(), row, actors))
-            continue;
+            failed |= bit(FacetCounts::Actor);
         if (!m_sideIds.isEmpty() && !rowHasWanted(events.sides(), row, sides))
-            continue;
+            failed |= bit(FacetCounts::Side);
         if (!m_kinds.isEmpty() && !rowHasWanted(events.kinds(), row, kinds))
-            continue;
+            failed |= bit(FacetCounts::Kind);
         if (!m_statuses.isEmpty() && !m_statuses.contains(events.status(row)))
-            continue;
+            failed |= bit(FacetCounts::Status);
         if (!m_articleIds.isEmpty() && !rowHasWanted(events.articles(), row, articles))
-            continue;
+            failed |= bit(FacetCounts::Article);
         const qint64 endDay = events.endDay(row);
         if (fromDay != invalidDay && endDay != invalidDay && endDay < fromDay)
-            continue;
+            failed |= otherBit;
         const qint64 startDay = events.startDay(row);
         if (toDay != invalidDay && startDay != invalidDay && startDay > toDay)
-            continue;
+            failed |= otherBit;
         if (!m_searchWords.isEmpty() && !searchMatches.testBit(row))
-            continue;
-        m_acceptedRows.setBit(row);
+            failed |= otherBit;
+        if (failed == 0)
+            m_acceptedRows.setBit(row);
+        m_facetCounts.addRow(events, row, failed);
     }
+}
+
+int EventFilterModel::facetCount(FacetCounts::Facet facet, const QString &key) const {
+    if (!m_events)
+        return -1;
+    if (m_acceptedRowsStale || m_acceptedGeneration != m_events->generation())
+        updateAcceptedRows();
+    const EventModel &events = *m_events;
+    switch (facet) {
+    case FacetCounts::Side:
+        return m_facetCounts.count(facet, events.sides().indexOf(key));
+    case FacetCounts::Actor:
+        return m_facetCounts.count(facet, events.participants().indexOf(key));
+    case FacetCounts::Kind:
+        return m_facetCounts.count(facet, events.kinds().indexOf(key));
+    case FacetCounts::Article:
+        return m_facetCounts.count(facet, events.articles().indexOf(key));
+    case FacetCounts::Status: {
+        bool ok = false;
+        const int status = key.toInt(&ok);
+        return ok ? m_facetCounts.count(facet, status) : 0;
+    }
+    case FacetCounts::FacetCount:
+        break;
+    }
+    return 0;
 }
 
 bool EventFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "eventmodel.h"
+#include "facetcounts.h"
 
 #include <QBitArray>
 #include <QDate>
@@ -78,6 +79,10 @@ public:
     // Whether the filters let this source row through (what filterAcceptsRow() says), so
     // callers can walk the shown events in source order without mapping every index.
     bool acceptsSourceRow(int sourceRow) const;
+    // How many events the value `key` of `facet` would show under the other active filters
+    // (see FacetCounts); a status's key is its ntl::EventStatus value as a number. Worked out
+    // with the rows' verdicts, once per filter change. -1 when the source is not an EventModel.
+    int facetCount(FacetCounts::Facet facet, const QString &key) const;
 
 signals:
     void filtersChanged();
@@ -106,6 +111,7 @@ private:
     mutable QBitArray m_acceptedRows;
     mutable bool m_acceptedRowsStale = true;
     mutable quint64 m_acceptedGeneration = 0;
+    mutable FacetCounts m_facetCounts;
 };
 
 } // namespace ntl

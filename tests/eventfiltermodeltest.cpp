@@ -109,6 +109,9 @@ private slots:
     void fastPathMatchesTheRoles_data();
     void fastPathMatchesTheRoles();
     void sourceDestroyedLeavesNoRows();
+    void facetCountsAreWhatEachValueWouldShow_data() { fastPathMatchesTheRoles_data(); }
+    void facetCountsAreWhatEachValueWouldShow();
+    void facetCountsFollowANewDataset();
 
 private:
     QStringList shownIds() const;
@@ -449,6 +452,83 @@ void EventFilterModelTest::sourceDestroyedLeavesNoRows()
     QVERIFY(!m_filter->eventSource());
     m_filter->setSearchText(QStringLiteral("round"));
     QCOMPARE(m_filter->rowCount(), 0);
+}
+
+void EventFilterModelTest::facetCountsAreWhatEachValueWouldShow() {
+    // A value's count is what the same filters show with that facet's filter set to the value
+    // alone; worked out here by a filter of its own through the roles (no counts involved).
+    QFETCH(std::function<void(EventFilterModel &)>, apply);
+    m_events->setDataset(awkwardDataset(400));
+    apply(*m_filter);
+    QIdentityProxyModel rolesOnly;
+    rolesOnly.setSourceModel(m_events);
+
+    using Only = std::function<void(EventFilterModel &, const QString &)>;
+    const auto idsOf = [](const EventModel::RowIds &table) {
+        QStringList ids;
+        for (int number = 0; number < table.count(); ++number)
+            ids.append(table.id(number));
+        ids.append(QStringLiteral("not-in-the-file"));
+        return ids;
+    };
+    const QList<std::tuple<FacetCounts::Facet, QStringList, Only>> facets{
+        {FacetCounts::Side, idsOf(m_events->sides()),
+         [](EventFilterModel &f, const QString &key) {
+             f.setSideIds({key});
+         }},
+        {FacetCounts::Actor, idsOf(m_events->participants()),
+         [](EventFilterModel &f, const QString &key) {
+             f.setActorIds({key});
+         }},
+        {FacetCounts::Kind, idsOf(m_events->kinds()),
+         [](EventFilterModel &f, const QString &key) {
+             f.setKinds({key});
+         }},
+        {FacetCounts::Article, idsOf(m_events->articles()),
+         [](EventFilterModel &f, const QString &key) {
+             f.setArticleIds({key});
+         }},
+        {FacetCounts::Status,
+         {QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+          QStringLiteral("17")},
+         [](EventFilterModel &f, const QString &key) {
+             f.setStatuses({key.toInt()});
+         }},
+    };
+    int nonZero = 0;
+    for (const auto &[facet, keys, only] : facets) {
+        for (const QString &key : keys) {
+            EventFilterModel alone;
+            alone.setSourceModel(&rolesOnly);
+            apply(alone);
+            only(alone, key);
+            QCOMPARE(m_filter->facetCount(facet, key), alone.rowCount());
+            nonZero += alone.rowCount() > 0 ? 1 : 0;
+        }
+    }
+    QVERIFY(nonZero > 0); // the case compares counts, not only zeros
+    // Over a source other than an EventModel there are no counts, and it says so.
+    EventFilterModel viaRoles;
+    viaRoles.setSourceModel(&rolesOnly);
+    QCOMPARE(viaRoles.facetCount(FacetCounts::Side, QStringLiteral("s1")), -1);
+}
+
+void EventFilterModelTest::facetCountsFollowANewDataset() {
+    const auto northCount = [this] {
+        return m_filter->facetCount(FacetCounts::Side, QStringLiteral("north"));
+    };
+    m_filter->setSearchText(QStringLiteral("talks"));
+    EventFilterModel check;
+    check.setSourceModel(m_events);
+    check.setSearchText(QStringLiteral("talks"));
+    check.setSideIds({QStringLiteral("north")});
+    QCOMPARE(northCount(), check.rowCount());
+    // The same filters over a dataset without that side: stale counts would still say some.
+    m_events->setDataset(awkwardDataset(50));
+    QCOMPARE(northCount(), 0);
+    check.setSideIds({QStringLiteral("s1")});
+    QVERIFY(check.rowCount() > 0);
+    QCOMPARE(m_filter->facetCount(FacetCounts::Side, QStringLiteral("s1")), check.rowCount());
 }
 
 QTEST_GUILESS_MAIN(EventFilterModelTest)

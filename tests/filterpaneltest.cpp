@@ -1,7 +1,8 @@
+#include "filterpanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
-#include "filterpanel.h"
 #include "testdataset.h"
+#include "themepalette.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -9,6 +10,8 @@
 #include <QPushButton>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <functional>
 
 using namespace ntl;
 
@@ -27,11 +30,22 @@ private slots:
     void typingSearchesAndTheCountFollows();
     void clearButtonResetsEverything();
     void filterSetElsewhereIsReflected();
+    void countsAreWhatEachValueWouldShowUnderASearch();
+    void countsLeaveOutTheirOwnFacetAndFollowAChange();
+    void articlesAreNamedByTheirTitles();
 
 private:
     QTreeWidgetItem *item(QTreeWidget *tree, const QString &text) const;
     void clickCheck(QTreeWidget *tree, const QString &text);
     QStringList shownIds() const;
+    // The events of the dataset (all rows, no filter) for which `match` holds.
+    int eventsWhere(const std::function<bool(const QModelIndex &)> &match) const;
+    // Checks every side, actor and article count against the events that have the value and
+    // pass `others` (the active filters but that facet's own), counted from the rows' roles.
+    void compareCounts(const std::function<bool(const QModelIndex &)> &otherThanSides,
+                       const std::function<bool(const QModelIndex &)> &otherThanActors,
+                       const std::function<bool(const QModelIndex &)> &otherThanArticles);
+    bool isDimmed(QTreeWidgetItem *item) const;
 
     EventModel *m_events = nullptr;
     EventFilterModel *m_filter = nullptr;
@@ -161,6 +175,124 @@ void FilterPanelTest::filterSetElsewhereIsReflected()
     m_filter->setActorIds({QStringLiteral("league")});
     QCOMPARE(item(m_panel->actorList(), QStringLiteral("The League"))->checkState(0), Qt::Checked);
     QCOMPARE(m_panel->countText(), QStringLiteral("2 of 3 events"));
+}
+
+int FilterPanelTest::eventsWhere(const std::function<bool(const QModelIndex &)> &match) const {
+    int count = 0;
+    for (int row = 0; row < m_events->rowCount(); ++row)
+        count += match(m_events->index(row, 0)) ? 1 : 0;
+    return count;
+}
+
+void FilterPanelTest::compareCounts(
+    const std::function<bool(const QModelIndex &)> &otherThanSides,
+    const std::function<bool(const QModelIndex &)> &otherThanActors,
+    const std::function<bool(const QModelIndex &)> &otherThanArticles) {
+    const auto has = [](int role, const QString &id) {
+        return [role, id](const QModelIndex &index) {
+            return index.data(role).toStringList().contains(id);
+        };
+    };
+    const auto both = [](auto a, auto b) {
+        return [a, b](const QModelIndex &index) {
+            return a(index) && b(index);
+        };
+    };
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    for (const Side &side : dataset->sides) {
+        const int expected =
+            eventsWhere(both(has(EventModel::SideIdsRole, side.id), otherThanSides));
+        QTreeWidgetItem *row = item(m_panel->sideList(), side.name);
+        QCOMPARE(row->text(1), QString::number(expected));
+        QCOMPARE(isDimmed(row), expected == 0);
+    }
+    for (const Actor &actor : dataset->actors) {
+        const int expected =
+            eventsWhere(both(has(EventModel::ParticipantIdsRole, actor.id), otherThanActors));
+        QTreeWidgetItem *row = item(m_panel->actorList(), actor.name);
+        QCOMPARE(row->text(1), QString::number(expected));
+        QCOMPARE(isDimmed(row), expected == 0);
+    }
+    for (const Article &article : dataset->articles) {
+        const int expected =
+            eventsWhere(both(has(EventModel::ArticleIdsRole, article.id), otherThanArticles));
+        QCOMPARE(item(m_panel->articleList(), article.title)->text(1), QString::number(expected));
+    }
+}
+
+bool FilterPanelTest::isDimmed(QTreeWidgetItem *item) const {
+    return item->foreground(0).color() == m_panel->palette().color(QPalette::PlaceholderText) &&
+           item->foreground(1).color() == item->foreground(0).color() &&
+           item->foreground(0).style() != Qt::NoBrush;
+}
+
+void FilterPanelTest::countsAreWhatEachValueWouldShowUnderASearch() {
+    QTest::keyClicks(m_panel->searchField(), QStringLiteral("round"));
+    const auto searched = [](const QModelIndex &index) {
+        return index.data(EventModel::SearchTextRole).toString().contains(QStringLiteral("round"));
+    };
+    QVERIFY(eventsWhere(searched) > 0);
+    QVERIFY(eventsWhere(searched) < m_events->rowCount()); // the search narrows the counts
+    compareCounts(searched, searched, searched);
+    // "Ana Envoy" is in no event about a round: dimmed at 0, still checkable.
+    QTreeWidgetItem *envoy = item(m_panel->actorList(), QStringLiteral("Ana Envoy"));
+    QCOMPARE(envoy->text(1), QStringLiteral("0"));
+    QVERIFY(isDimmed(envoy));
+    QVERIFY(envoy->flags() & Qt::ItemIsUserCheckable);
+    // Dimmed in a dark window too, where disabled text is as bright as text.
+    m_panel->setPalette(ThemePalette::palette(ThemePalette::Theme::Dark));
+    QVERIFY(isDimmed(envoy));
+    QVERIFY(envoy->foreground(0).color() != m_panel->palette().color(QPalette::Text));
+    QVERIFY(!isDimmed(item(m_panel->actorList(), QStringLiteral("North"))));
+    clickCheck(m_panel->actorList(), QStringLiteral("Ana Envoy"));
+    QCOMPARE(envoy->checkState(0), Qt::Checked);
+    QCOMPARE(m_filter->actorIds(), QSet<QString>{QStringLiteral("north-envoy")});
+    QCOMPARE(m_panel->countText(), QStringLiteral("0 of 3 events"));
+}
+
+void FilterPanelTest::countsLeaveOutTheirOwnFacetAndFollowAChange() {
+    clickCheck(m_panel->sideList(), QStringLiteral("South"));
+    const auto south = [](const QModelIndex &index) {
+        return index.data(EventModel::SideIdsRole).toStringList().contains(QStringLiteral("south"));
+    };
+    const auto any = [](const QModelIndex &) {
+        return true;
+    };
+    // Sides count under every filter but the side filter: the totals here.
+    compareCounts(any, south, south);
+    QVERIFY(isDimmed(item(m_panel->actorList(), QStringLiteral("Ana Envoy"))));
+
+    // A second facet narrows the sides' counts, and the actors' by the side alone still.
+    clickCheck(m_panel->statusList(), QStringLiteral("planned"));
+    const auto planned = [](const QModelIndex &index) {
+        return index.data(EventModel::StatusRole).toInt() == int(EventStatus::Planned);
+    };
+    const auto southPlanned = [&](const QModelIndex &index) {
+        return south(index) && planned(index);
+    };
+    compareCounts(planned, southPlanned, southPlanned);
+    QCOMPARE(item(m_panel->statusList(), QStringLiteral("occurred"))->text(1),
+             QString::number(eventsWhere([&](const QModelIndex &index) {
+                 return south(index) &&
+                        index.data(EventModel::StatusRole).toInt() == int(EventStatus::Occurred);
+             })));
+
+    // Unchecked again: back to the totals, nothing dimmed.
+    clickCheck(m_panel->statusList(), QStringLiteral("planned"));
+    clickCheck(m_panel->sideList(), QStringLiteral("South"));
+    compareCounts(any, any, any);
+    QVERIFY(!isDimmed(item(m_panel->actorList(), QStringLiteral("Ana Envoy"))));
+}
+
+void FilterPanelTest::articlesAreNamedByTheirTitles() {
+    QStringList shown;
+    for (int i = 0; i < m_panel->articleList()->topLevelItemCount(); ++i)
+        shown.append(m_panel->articleList()->topLevelItem(i)->text(0));
+    QStringList titles;
+    for (const Article &article : m_events->dataset()->articles)
+        titles.append(article.title);
+    QCOMPARE(shown, titles);
+    QVERIFY(!shown.contains(QStringLiteral("art-a")));
 }
 
 QTEST_MAIN(FilterPanelTest)

@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 #include "actorsview.h"
+#include "emptystatepage.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "exportdialog.h"
+#include "filterchipsbar.h"
 #include "filterpanel.h"
 #include "sourcesview.h"
 #include "themestyle.h"
@@ -12,12 +14,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -31,6 +37,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
@@ -81,6 +88,12 @@ private slots:
     void systemThemeFollowsADesktopPaletteChange();
     void brokenFileAtStartupOpensTheDefaultDataset();
     void firstWindowFitsTheAvailableScreen();
+    void chipsNameEachActiveFilterAndRemoveJustThatOne();
+    void chipsAreRemovedByKeyboardAndClearedAll();
+    void showOnlyThisActorIsAChip();
+    void chipsShowMarkupLiterally();
+    void filterMatchingNothingSaysSoAndClearsFromThere();
+    void datasetWithoutEventsSaysSo();
 
 private:
     bool openWithTitle(const QTemporaryDir &dir, const QByteArray &title);
@@ -783,6 +796,239 @@ void MainWindowTest::firstWindowFitsTheAvailableScreen() {
     QVERIFY2(restored.width() <= most.width() && restored.height() <= most.height(),
              qPrintable(QStringLiteral("%1x%2").arg(restored.width()).arg(restored.height())));
     QSettings().remove(QStringLiteral("window/geometry"));
+}
+
+namespace {
+// Checks the panel's row `text` of `tree` with the keyboard, as a user would.
+void checkInPanel(QTreeWidget *tree, const QString &text) {
+    for (QTreeWidgetItem *found : tree->findItems(text, Qt::MatchExactly | Qt::MatchRecursive)) {
+        if (!(found->flags() & Qt::ItemIsUserCheckable))
+            continue; // a side heading among the actors
+        tree->setFocus();
+        tree->setCurrentItem(found);
+        QTest::keyClick(tree, Qt::Key_Space);
+        return;
+    }
+    QFAIL(qPrintable(text));
+}
+
+QTreeWidgetItem *panelRow(QTreeWidget *tree, const QString &text) {
+    for (QTreeWidgetItem *found : tree->findItems(text, Qt::MatchExactly | Qt::MatchRecursive)) {
+        if (found->flags() & Qt::ItemIsUserCheckable)
+            return found;
+    }
+    return nullptr;
+}
+
+// Rows a filter with only these settings shows, counted apart from the window's filter.
+int rowsWith(EventModel *events, const std::function<void(EventFilterModel &)> &apply) {
+    EventFilterModel filter;
+    filter.setSourceModel(events);
+    apply(filter);
+    return filter.rowCount();
+}
+} // namespace
+
+void MainWindowTest::chipsNameEachActiveFilterAndRemoveJustThatOne() {
+    FilterChipsBar *bar = m_window->filterChipsBar();
+    FilterPanel *panel = m_window->filterPanel();
+    EventFilterModel *filter = m_window->filterModel();
+    QVERIFY(!bar->isVisible()); // nothing filtered: no bar
+
+    QTest::keyClicks(panel->searchField(), QStringLiteral("talks"));
+    checkInPanel(panel->sideList(), QStringLiteral("South"));
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->chipTexts(),
+             (QStringList{QStringLiteral("Side: South"), QStringLiteral("Search: talks")}));
+    QCOMPARE(bar->removeButtons().size(), 2);
+    for (QToolButton *remove : bar->removeButtons()) {
+        QVERIFY(!remove->accessibleName().isEmpty());
+        QVERIFY(!remove->parentWidget()->accessibleName().isEmpty()); // the chip itself
+    }
+    QCOMPARE(filter->rowCount(), rowsWith(m_window->eventModel(), [](EventFilterModel &f) {
+                 f.setSearchText(QStringLiteral("talks"));
+                 f.setSideIds({QStringLiteral("south")});
+             }));
+
+    // The side's ×: the side filter goes, the search stays; the panel follows.
+    QTest::mouseClick(bar->removeButtons().at(0), Qt::LeftButton);
+    QVERIFY(filter->sideIds().isEmpty());
+    QCOMPARE(filter->searchText(), QStringLiteral("talks"));
+    QCOMPARE(panelRow(panel->sideList(), QStringLiteral("South"))->checkState(0), Qt::Unchecked);
+    QCOMPARE(filter->rowCount(), rowsWith(m_window->eventModel(), [](EventFilterModel &f) {
+                 f.setSearchText(QStringLiteral("talks"));
+             }));
+    QCOMPARE(bar->chipTexts(), QStringList{QStringLiteral("Search: talks")});
+
+    // Dates and an article (by its title), then the search's ×: the field empties.
+    checkInPanel(panel->articleList(), QStringLiteral("Officials on Lakeside"));
+    filter->setDateRange(QDate(2030, 3, 1), QDate());
+    QCOMPARE(bar->chipTexts(), (QStringList{QStringLiteral("Search: talks"),
+                                            QStringLiteral("Article: Officials on Lakeside"),
+                                            QStringLiteral("From 1 Mar 2030")}));
+    QTest::mouseClick(bar->removeButtons().at(0), Qt::LeftButton);
+    QCOMPARE(panel->searchField()->text(), QString());
+    QVERIFY(filter->searchWords().isEmpty());
+    QCOMPARE(filter->articleIds(), QSet<QString>{QStringLiteral("art-b")});
+    QTest::mouseClick(bar->removeButtons().at(1), Qt::LeftButton); // From
+    QVERIFY(!filter->fromDate().isValid());
+    QVERIFY(!panel->fromEnabled()->isChecked());
+    QCOMPARE(bar->chipTexts(), QStringList{QStringLiteral("Article: Officials on Lakeside")});
+    QTest::mouseClick(bar->removeButtons().at(0), Qt::LeftButton);
+    QVERIFY(!filter->isFiltering());
+    QCOMPARE(filter->rowCount(), m_window->eventModel()->rowCount());
+    QVERIFY(!bar->isVisible());
+}
+
+void MainWindowTest::chipsAreRemovedByKeyboardAndClearedAll() {
+    FilterChipsBar *bar = m_window->filterChipsBar();
+    FilterPanel *panel = m_window->filterPanel();
+    EventFilterModel *filter = m_window->filterModel();
+    checkInPanel(panel->actorList(), QStringLiteral("Ana Envoy"));
+    checkInPanel(panel->actorList(), QStringLiteral("The League"));
+    checkInPanel(panel->kindList(), QStringLiteral("statement"));
+    QCOMPARE(bar->chipTexts(),
+             (QStringList{QStringLiteral("Actor: Ana Envoy"), QStringLiteral("Actor: The League"),
+                          QStringLiteral("Kind: statement")}));
+    // Delete on a focused chip removes that value alone; focus stays on the next chip.
+    bar->removeButtons().at(0)->setFocus();
+    QTest::keyClick(bar->removeButtons().at(0), Qt::Key_Delete);
+    QCOMPARE(filter->actorIds(), QSet<QString>{QStringLiteral("league")});
+    QCOMPARE(panelRow(panel->actorList(), QStringLiteral("Ana Envoy"))->checkState(0),
+             Qt::Unchecked);
+    QCOMPARE(panelRow(panel->actorList(), QStringLiteral("The League"))->checkState(0),
+             Qt::Checked);
+    QVERIFY(bar->removeButtons().at(0)->hasFocus());
+    QTest::keyClick(bar->removeButtons().at(0), Qt::Key_Backspace);
+    QVERIFY(filter->actorIds().isEmpty());
+    QCOMPARE(bar->chipTexts(), QStringList{QStringLiteral("Kind: statement")});
+
+    // Many values of one filter make one chip, whose × takes them all away.
+    QSet<QString> many;
+    for (int i = 0; i < 20; ++i)
+        many.insert(QStringLiteral("no-such-actor-%1").arg(i));
+    filter->setActorIds(many);
+    QCOMPARE(bar->chipTexts(),
+             (QStringList{QStringLiteral("Actor: 20 chosen"), QStringLiteral("Kind: statement")}));
+    QTest::mouseClick(bar->removeButtons().at(0), Qt::LeftButton);
+    QVERIFY(filter->actorIds().isEmpty());
+    QCOMPARE(filter->kinds(), QSet<QString>{QStringLiteral("statement")});
+
+    QTest::keyClicks(panel->searchField(), QStringLiteral("league"));
+    QCOMPARE(bar->chipTexts().size(), 2);
+    QTest::mouseClick(bar->clearAllButton(), Qt::LeftButton);
+    QVERIFY(!filter->isFiltering());
+    QCOMPARE(panel->searchField()->text(), QString());
+    QCOMPARE(panelRow(panel->kindList(), QStringLiteral("statement"))->checkState(0),
+             Qt::Unchecked);
+    QCOMPARE(filter->rowCount(), m_window->eventModel()->rowCount());
+    QVERIFY(!bar->isVisible());
+}
+
+void MainWindowTest::showOnlyThisActorIsAChip() {
+    // One stray click in the Actors view must not filter out of sight.
+    m_window->tabs()->setCurrentIndex(MainWindow::ActorsTab);
+    ActorsView *actors = m_window->actorsView();
+    QTableView *table = actors->findChild<QTableView *>();
+    QVERIFY(table);
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QVERIFY(actors->filterButton()->isEnabled());
+    const QString actorName = table->model()->index(0, 0).data().toString();
+    QTest::mouseClick(actors->filterButton(), Qt::LeftButton);
+    QCOMPARE(m_window->filterModel()->actorIds().size(), 1);
+    QVERIFY(m_window->filterChipsBar()->isVisible());
+    QCOMPARE(m_window->filterChipsBar()->chipTexts(),
+             QStringList{QStringLiteral("Actor: ") + actorName});
+}
+
+void MainWindowTest::chipsShowMarkupLiterally() {
+    // A search is the user's text, shown as typed: never bold, never a link.
+    QTest::keyClicks(m_window->filterPanel()->searchField(), QStringLiteral("<b>talks</b>"));
+    FilterChipsBar *bar = m_window->filterChipsBar();
+    QCOMPARE(bar->chipTexts(), QStringList{QStringLiteral("Search: <b>talks</b>")});
+    QLabel *label = bar->removeButtons().first()->parentWidget()->findChild<QLabel *>();
+    QVERIFY(label);
+    QCOMPARE(label->textFormat(), Qt::PlainText);
+    QCOMPARE(label->text(), QStringLiteral("Search: <b>talks</b>"));
+    QVERIFY2(label->toolTip().contains(QStringLiteral("&lt;b&gt;")), qPrintable(label->toolTip()));
+}
+
+void MainWindowTest::filterMatchingNothingSaysSoAndClearsFromThere() {
+    EmptyStatePage *page = m_window->emptyStatePage();
+    FilterPanel *panel = m_window->filterPanel();
+    const int all = m_window->eventModel()->rowCount();
+    QVERIFY(!page->isVisible());
+    QVERIFY(m_window->tabs()->isVisible());
+
+    checkInPanel(panel->sideList(), QStringLiteral("North"));
+    QTest::keyClicks(panel->searchField(), QStringLiteral("zanzibar"));
+    QCOMPARE(m_window->filterModel()->rowCount(), 0);
+    // Over every tab: the message, naming the filters, instead of an empty chart.
+    QVERIFY(page->isVisible());
+    QVERIFY(!m_window->tabs()->isVisible());
+    QCOMPARE(page->state(), EmptyStatePage::State::NoMatch);
+    QCOMPARE(page->title(), QStringLiteral("No events match the filters"));
+    QVERIFY2(page->message().contains(QStringLiteral("Search: zanzibar")),
+             qPrintable(page->message()));
+    QVERIFY2(page->message().contains(QStringLiteral("Side: North")), qPrintable(page->message()));
+    QVERIFY(page->clearButton()->isVisible());
+    QVERIFY(!page->openButton()->isVisible());
+    QVERIFY(m_window->filterChipsBar()->isVisible()); // the chips stay in sight to remove one
+    // A button per filter whose removal alone would show events, saying how many.
+    const int northOnly = rowsWith(m_window->eventModel(), [](EventFilterModel &f) {
+        f.setSideIds({QStringLiteral("north")});
+    });
+    QVERIFY(northOnly > 0);
+    // Removing the side alone still shows nothing (no event holds "zanzibar"): no button.
+    QCOMPARE(page->removeButtons().size(), 1);
+    QCOMPARE(page->removeButtons().at(0)->text(),
+             QStringLiteral("Remove Search: zanzibar (%1 events)").arg(northOnly));
+    QTest::mouseClick(page->removeButtons().at(0), Qt::LeftButton);
+    QCOMPARE(m_window->filterModel()->rowCount(), northOnly);
+    QCOMPARE(m_window->filterModel()->sideIds(), QSet<QString>{QStringLiteral("north")});
+    QCOMPARE(panel->searchField()->text(), QString());
+    QVERIFY(!page->isVisible());
+    QTest::keyClicks(panel->searchField(), QStringLiteral("zanzibar"));
+    QVERIFY(page->isVisible());
+
+    QTest::mouseClick(page->clearButton(), Qt::LeftButton);
+    QVERIFY(!m_window->filterModel()->isFiltering());
+    QCOMPARE(m_window->filterModel()->rowCount(), all);
+    QCOMPARE(panel->searchField()->text(), QString());
+    QVERIFY(!page->isVisible());
+    QVERIFY(m_window->tabs()->isVisible());
+    QCoreApplication::processEvents();
+    QVERIFY(!m_window->timeline()->markerPositions(QStringLiteral("ev-talks")).isEmpty());
+}
+
+void MainWindowTest::datasetWithoutEventsSaysSo() {
+    QFile minimal(fixture("valid/minimal.json"));
+    QVERIFY(minimal.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(minimal.readAll()).object();
+    root.insert(QStringLiteral("events"), QJsonArray());
+    QTemporaryDir dir;
+    QFile empty(dir.filePath(QStringLiteral("empty.json")));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.write(QJsonDocument(root).toJson());
+    empty.close();
+    // A filter of the dataset before does not follow to another one.
+    m_window->filterModel()->setSearchText(QStringLiteral("talks"));
+    QVERIFY(m_window->openDataset(empty.fileName()));
+    QCOMPARE(m_window->eventModel()->rowCount(), 0);
+    QVERIFY(!m_window->filterModel()->isFiltering());
+
+    EmptyStatePage *page = m_window->emptyStatePage();
+    QVERIFY(page->isVisible());
+    QCOMPARE(page->state(), EmptyStatePage::State::NoEvents);
+    QCOMPARE(page->title(), QStringLiteral("This dataset has no events"));
+    QVERIFY(page->openButton()->isVisible());
+    QVERIFY(!page->clearButton()->isVisible());
+    QVERIFY(!m_window->filterChipsBar()->isVisible());
+
+    QVERIFY(m_window->openDataset(fixture("valid/minimal.json")));
+    QVERIFY(!page->isVisible());
+    QVERIFY(m_window->tabs()->isVisible());
 }
 
 QTEST_MAIN(MainWindowTest)

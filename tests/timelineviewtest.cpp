@@ -31,6 +31,7 @@ private slots:
     void keysMoveBetweenEventsAndEnterActivates();
     void doubleClickActivates();
     void filteringRemovesMarkers();
+    void noEventShownNamesNoDates();
     void zoomAndPanChangeTheVisibleRange();
     void busiestWeekIsComputedFromTheData();
     void hoverShowsACalloutWithTitleAndDate();
@@ -78,6 +79,20 @@ static std::shared_ptr<const Dataset> crowdedDataset(int sameDay, const QString 
     }
     dataset->reindex();
     return dataset;
+}
+
+void TimelineViewTest::noEventShownNamesNoDates() {
+    const auto dateLabels = [this] {
+        return qobject_cast<QCategoryAxis *>(m_view->chart()->axes(Qt::Horizontal).first())
+            ->categoriesLabels();
+    };
+    QVERIFY(!dateLabels().isEmpty());
+    // A filter that matches nothing: no axis of a made-up day ("1 Dec", "2 Dec").
+    m_filter->setSearchText(QStringLiteral("no-such-word-anywhere"));
+    QCOMPARE(m_filter->rowCount(), 0);
+    QTRY_COMPARE(dateLabels(), QStringList());
+    m_filter->clearFilters();
+    QTRY_VERIFY(!dateLabels().isEmpty());
 }
 
 void TimelineViewTest::init()

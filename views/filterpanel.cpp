@@ -7,14 +7,19 @@
 
 #include <QCheckBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <vector>
 
 namespace ntl {
 
@@ -130,7 +135,9 @@ QTreeWidget *FilterPanel::addSection(const QString &title, QWidget *container)
     tree->setAccessibleName(tr("Filter by %1").arg(title.toLower()));
     tree->header()->setStretchLastSection(false);
     tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // Fixed, as wide as the largest count (set by populate()): ResizeToContents measured every
+    // row again on each count's change, seconds at 2,000 articles.
+    tree->header()->setSectionResizeMode(1, QHeaderView::Fixed);
     label->setBuddy(tree);
     container->layout()->addWidget(label);
     container->layout()->addWidget(tree);
@@ -144,33 +151,37 @@ void FilterPanel::populate()
         tree->clear();
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
     if (dataset) {
-        QHash<QString, int> perSide, perActor, perKind, perStatus, perArticle;
-        for (int row = 0; row < m_events->rowCount(); ++row) {
-            const QModelIndex index = m_events->index(row, 0);
-            for (const QString &id : index.data(EventModel::SideIdsRole).toStringList())
-                ++perSide[id];
-            for (const QString &id : index.data(EventModel::ParticipantIdsRole).toStringList())
-                ++perActor[id];
-            ++perKind[index.data(EventModel::KindRole).toString()];
-            ++perStatus[QString::number(index.data(EventModel::StatusRole).toInt())];
-            for (const QString &id : index.data(EventModel::ArticleIdsRole).toStringList())
-                ++perArticle[id];
-        }
+        // Totals order the actors and say which kinds and statuses occur; the counts shown
+        // are the facet counts under the filters (updateFacetCounts).
+        QHash<QString, int> perActor, perKind, perStatus;
+        const auto total = [this](QHash<QString, int> &counts, const EventModel::RowIds &ids) {
+            std::vector<int> perNumber(std::size_t(ids.count()), 0);
+            for (int row = 0; row < m_events->rowCount(); ++row) {
+                for (const int *number = ids.begin(row); number != ids.end(row); ++number)
+                    ++perNumber[std::size_t(*number)];
+            }
+            for (int number = 0; number < ids.count(); ++number)
+                counts.insert(ids.id(number), perNumber[std::size_t(number)]);
+        };
+        total(perActor, m_events->participants());
+        total(perKind, m_events->kinds());
+        for (int row = 0; row < m_events->rowCount(); ++row)
+            ++perStatus[QString::number(m_events->status(row))];
         const auto [first, last] = EventModel::dateSpan(m_events);
         const auto addItem = [](QTreeWidgetItem *parent, QTreeWidget *tree, const QString &key,
-                                const QString &text, int count) {
+                                const QString &text) {
             auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);
             item->setText(0, text); // QTreeWidget shows item text as plain text
             item->setToolTip(0, PlainText::toolTip(text));
-            item->setText(1, QString::number(count));
             item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+            item->setToolTip(1, tr("Events it would show under the other filters"));
             item->setData(0, keyRole, key);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
             item->setCheckState(0, Qt::Unchecked);
             return item;
         };
         for (const Side &side : dataset->sides)
-            addItem(nullptr, m_sides, side.id, side.name, perSide.value(side.id));
+            addItem(nullptr, m_sides, side.id, side.name);
         // Actors grouped under their side; the group rows are headings, not filters.
         QHash<QString, QTreeWidgetItem *> groups;
         const auto group = [&](const QString &sideId) {
@@ -197,20 +208,20 @@ void FilterPanel::populate()
             return perActor.value(a->id) > perActor.value(b->id);
         });
         for (const Actor *actor : actors)
-            addItem(group(dataset->effectiveSideId(actor->id)), m_actors, actor->id, actor->name, perActor.value(actor->id));
+            addItem(group(dataset->effectiveSideId(actor->id)), m_actors, actor->id, actor->name);
         m_actors->expandAll();
         QStringList kinds = perKind.keys();
         std::sort(kinds.begin(), kinds.end());
         for (const QString &kind : kinds)
-            addItem(nullptr, m_kinds, kind, kind, perKind.value(kind));
+            addItem(nullptr, m_kinds, kind, kind);
         const EventDateText names;
         for (EventStatus status : {EventStatus::Occurred, EventStatus::Planned, EventStatus::Reported, EventStatus::Cancelled}) {
             const QString key = QString::number(int(status));
             if (perStatus.contains(key))
-                addItem(nullptr, m_statuses, key, names.statusName(status), perStatus.value(key));
+                addItem(nullptr, m_statuses, key, names.statusName(status));
         }
         for (const Article &article : dataset->articles)
-            addItem(nullptr, m_articles, article.id, article.title, perArticle.value(article.id));
+            addItem(nullptr, m_articles, article.id, article.title); // named by title, never id
         if (first.isValid()) {
             for (QDateEdit *edit : {m_from, m_to})
                 edit->setDateRange(first.addYears(-1), last.addYears(1));
@@ -224,6 +235,7 @@ void FilterPanel::populate()
         tree->setFixedHeight(std::min(rows, 8) * (tree->sizeHintForRow(0) > 0 ? tree->sizeHintForRow(0) : 20) + 6);
     }
     m_actors->setMinimumHeight(180);
+    updateCountColumnWidth();
     m_syncing = false;
     syncFromFilter();
 }
@@ -291,6 +303,67 @@ void FilterPanel::updateCount()
 {
     m_count->setText(tr("%1 of %2 events").arg(m_filter->rowCount()).arg(m_events->rowCount()));
     m_clear->setEnabled(m_filter->isFiltering());
+    updateFacetCounts();
+}
+
+void FilterPanel::updateFacetCounts() {
+    // Placeholder text is the palette's dimmed text that stays readable; a palette may give
+    // disabled text the colour of enabled text (both of ThemePalette's do).
+    const QColor dim = palette().color(QPalette::PlaceholderText);
+    const QList<QPair<QTreeWidget *, FacetCounts::Facet>> facets{
+        {m_sides, FacetCounts::Side},
+        {m_actors, FacetCounts::Actor},
+        {m_kinds, FacetCounts::Kind},
+        {m_statuses, FacetCounts::Status},
+        {m_articles, FacetCounts::Article}};
+    for (const auto &[tree, facet] : facets) {
+        // Every change of an item is a dataChanged() and an itemChanged(), each handled by the
+        // view: at 2,000 articles and 300 actors that took longer than the filtering. The
+        // counts change no layout (uniform rows, a fixed column), so one repaint says it all.
+        bool changed = false;
+        {
+            const QSignalBlocker blocker(tree->model());
+            for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+                QTreeWidgetItem *item = *it;
+                if (!(item->flags() & Qt::ItemIsUserCheckable))
+                    continue; // a side heading in the actor list
+                const int count = m_filter->facetCount(facet, item->data(0, keyRole).toString());
+                const QString text = count < 0 ? QString() : QString::number(count);
+                if (item->text(1) != text) {
+                    item->setText(1, text);
+                    changed = true;
+                }
+                // Dimmed, still checkable: alone it shows nothing under the other filters.
+                const QBrush brush = count == 0 ? QBrush(dim) : QBrush();
+                if (item->foreground(0) != brush) {
+                    item->setForeground(0, brush);
+                    item->setForeground(1, brush);
+                    changed = true;
+                }
+            }
+        }
+        if (changed)
+            tree->viewport()->update();
+    }
+}
+
+void FilterPanel::updateCountColumnWidth() {
+    // No count is larger than the number of events.
+    const QString widest = QString::number(std::max(m_events->rowCount(), 10));
+    for (QTreeWidget *tree : {m_sides, m_actors, m_kinds, m_statuses, m_articles}) {
+        const int width =
+            tree->fontMetrics().horizontalAdvance(widest) +
+            2 * tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 8;
+        tree->header()->resizeSection(1, width);
+    }
+}
+
+void FilterPanel::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateFacetCounts(); // the dimmed colour follows the theme
+    else if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        updateCountColumnWidth();
 }
 
 } // namespace ntl

@@ -16,8 +16,9 @@ class EventFilterModel;
 class EventModel;
 
 // Filters for all views: a search field, sides, actors grouped by side, kinds, status,
-// articles (each with event counts), a date range, "N of M events" and one button to
-// clear everything. Reflects filter changes made elsewhere (e.g. the Actors view).
+// articles (each with the number of events it would show under the other filters), a date range, "N
+// of M events" and one button to clear everything. Reflects filter changes made elsewhere (e.g. the
+// Actors view).
 class FilterPanel : public QWidget
 {
     Q_OBJECT
@@ -37,8 +38,15 @@ public:
     QPushButton *clearButton() const { return m_clear; }
     QString countText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void populate();
+    // The number beside each value: the events it would show under the other filters
+    // (EventFilterModel::facetCount); a value at 0 is dimmed.
+    void updateFacetCounts();
+    void updateCountColumnWidth();
     void applyChecks();
     void syncFromFilter();
     void updateCount();

@@ -39,6 +39,7 @@ void TimelineLayout::compute(const QList<DayRange> &ranges)
     }
 
     // 2. Segments: busy runs (and short gaps) at one unit a day, long gaps squeezed.
+    m_empty = days.isEmpty();
     if (days.isEmpty()) {
         const qint64 today = QDate::currentDate().toJulianDay();
         m_segments.append({today, today + 1, 0, 1});

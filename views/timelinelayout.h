@@ -39,6 +39,8 @@ public:
     void compute(const QList<DayRange> &ranges);
 
     const QList<Break> &breaks() const { return m_breaks; }
+    // No day was given: the axis is a placeholder day, no date of the data.
+    bool isEmpty() const { return m_empty; }
     double minX() const { return 0; }
     double maxX() const { return m_maxX; }
 
@@ -63,6 +65,7 @@ private:
     QList<Segment> m_segments; // in day order, and so in x order
     QList<Break> m_breaks;
     double m_maxX = 0;
+    bool m_empty = true;
 };
 
 } // namespace ntl

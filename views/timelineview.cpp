@@ -1200,7 +1200,8 @@ void TimelineView::updateAxisLabels()
     QDate day = m_layout.dateAt(m_from);
     const QDate last = m_layout.dateAt(m_to);
     double lastPosition = -qInf();
-    for (; day <= last; day = day.addDays(1)) {
+    // No dated event shown: a placeholder day is no date to name on the axis.
+    for (; !m_layout.isEmpty() && day <= last; day = day.addDays(1)) {
         const double position = m_layout.x(day) + 0.5;
         if (position <= m_from || position >= m_to)
             continue;
