@@ -714,12 +714,13 @@ QList<QWidget *> MainWindow::focusChain() const {
     // The window's parts in reading order; in each, its controls in their own order. The tab
     // widget hands focus to its bar: it goes just before it. The views' controls top down, as
     // they read (the actors' lanes are above their table).
-    QList<QWidget *> parts{m_filterPanel, m_tabs, m_tabs->tabBar(), m_timeline};
+    QList<QWidget *> parts{m_filterPanel, m_chipsBar, m_tabs, m_tabs->tabBar(), m_timeline};
     parts << m_actorsView->chart() << m_actorsView->table() << m_actorsView->filterButton();
     parts << m_sourcesView->articleList() << m_sourcesView->textView()
           << m_sourcesView->passageList() << m_chronicle;
     for (int tab = 0; tab < m_tabs->count(); ++tab)
         parts.append(m_tabs->widget(tab)); // any other control of a view
+    parts.append(m_emptyPage); // in the views' place when no event is shown
     parts.append({m_details, m_warningsButton});
     // A scroll area's viewport hands focus to the area around it and goes with it.
     const auto stops = [](const QWidget *widget) {
@@ -735,9 +736,13 @@ QList<QWidget *> MainWindow::focusChain() const {
         add(part);
         if (part == m_tabs)
             continue; // its pages are parts of their own
+        // The whole chain, not only the run after the part: a control made later (a filter
+        // chip) joins the chain elsewhere, and setTabOrder() puts it in its place there.
         QWidget *widget = part;
-        while ((widget = widget->nextInFocusChain()) != part && part->isAncestorOf(widget))
-            add(widget);
+        while ((widget = widget->nextInFocusChain()) != part) {
+            if (part->isAncestorOf(widget))
+                add(widget);
+        }
         // Not every control follows its container in the chain (built later): collect the rest.
         for (QWidget *child : part->findChildren<QWidget *>())
             add(child);
@@ -771,6 +776,8 @@ void MainWindow::setUpKeyboard() {
     orderChain();
     connect(m_selection, &QItemSelectionModel::currentChanged, this, orderChain,
             Qt::QueuedConnection);
+    // The chips and the empty page's buttons are made for each change of the filters.
+    connect(m_filter, &EventFilterModel::filtersChanged, this, orderChain, Qt::QueuedConnection);
     // A control tabbed to in a scrolled panel (a quote's button below the fold) scrolls into
     // sight; a view taller than its scroll area (the lanes) keeps its scroll position.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {

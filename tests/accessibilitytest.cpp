@@ -1,4 +1,5 @@
 #include "actorsview.h"
+#include "emptystatepage.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -37,6 +38,7 @@ private slots:
     void ctrlNumberFocusesTheView();
     void tabWalksTheDocumentedOrder();
     void tabInTheOtherViewsReadsTopDown();
+    void tabReachesTheFilterChipsAndTheEmptyPage();
     void focusableWidgetsHaveAccessibleNames();
     void timelineShowsKeyboardFocus();
     void timelineDescriptionNamesTheCurrentEvent();
@@ -174,6 +176,53 @@ void AccessibilityTest::tabWalksTheDocumentedOrder() {
     QList<QWidget *> expected = m_window->focusOrder();
     expected.removeIf([](QWidget *widget) { return !widget->isVisible() || !widget->isEnabled(); });
     QCOMPARE(stops, expected);
+}
+
+// Walks Tab from the search field round the window once; the names of the stops.
+static QList<QWidget *> walkFromSearch(MainWindow *window) {
+    QLineEdit *search = window->filterPanel()->searchField();
+    search->setFocus(Qt::TabFocusReason);
+    QList<QWidget *> stops;
+    for (int i = 0; i < 100; ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus || (!stops.isEmpty() && focus == search))
+            break; // round again
+        stops.append(focus);
+        QTest::keyClick(focus, Qt::Key_Tab);
+    }
+    return stops;
+}
+
+void AccessibilityTest::tabReachesTheFilterChipsAndTheEmptyPage() {
+    // The chips bar is above the views: after the filters, before the tab bar.
+    QLineEdit *search = m_window->filterPanel()->searchField();
+    search->setFocus(Qt::TabFocusReason);
+    QTest::keyClicks(search, QStringLiteral("Geneva"));
+    settle();
+    QList<QWidget *> stops = walkFromSearch(m_window);
+    QStringList walked;
+    for (QWidget *stop : std::as_const(stops))
+        walked.append(givenName(stop));
+    const qsizetype chip = walked.indexOf(QStringLiteral("Remove filter Search: Geneva"));
+    QVERIFY2(chip > walked.indexOf(QStringLiteral("Only events up to a date")),
+             qPrintable(walked.join(QStringLiteral(", "))));
+    QVERIFY2(walked.value(chip + 1) == QStringLiteral("Clear all filters"), qPrintable(walked.join(QStringLiteral(", "))));
+    QCOMPARE(walked.value(chip + 2), QStringLiteral("Views"));
+
+    // Nothing matches: the views give way to a page whose buttons Tab reaches.
+    search->selectAll();
+    QTest::keyClicks(search, QStringLiteral("zzzqqq"));
+    settle();
+    QVERIFY(m_window->emptyStatePage()->isVisible());
+    stops = walkFromSearch(m_window);
+    const auto onPage = std::find_if(stops.cbegin(), stops.cend(), [this](QWidget *stop) {
+        return m_window->emptyStatePage()->isAncestorOf(stop) &&
+               stop->accessibleName() == QStringLiteral("Clear all filters");
+    });
+    QVERIFY(onPage != stops.cend());
+    QTest::keyClick(*onPage, Qt::Key_Space);
+    settle();
+    QCOMPARE(m_window->filterModel()->rowCount(), m_window->eventModel()->rowCount());
 }
 
 void AccessibilityTest::tabInTheOtherViewsReadsTopDown() {

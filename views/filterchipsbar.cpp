@@ -202,6 +202,9 @@ void FilterChipsBar::rebuild() {
         m_removeButtons.append(remove);
     }
     m_flow->addWidget(m_clearAll);
+    // Tab reads the bar as it is drawn: the chips, then "Clear all" (made before them).
+    if (!m_removeButtons.isEmpty())
+        QWidget::setTabOrder(m_removeButtons.constLast(), m_clearAll);
 }
 
 void FilterChipsBar::removeChip(int index) {
