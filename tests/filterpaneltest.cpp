@@ -9,7 +9,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QScrollArea>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 #include <functional>
 
@@ -33,6 +35,7 @@ private slots:
     void countsAreWhatEachValueWouldShowUnderASearch();
     void countsLeaveOutTheirOwnFacetAndFollowAChange();
     void articlesAreNamedByTheirTitles();
+    void narrowPanelKeepsEveryCountInSight();
 
 private:
     QTreeWidgetItem *item(QTreeWidget *tree, const QString &text) const;
@@ -293,6 +296,40 @@ void FilterPanelTest::articlesAreNamedByTheirTitles() {
         titles.append(article.title);
     QCOMPARE(shown, titles);
     QVERIFY(!shown.contains(QStringLiteral("art-a")));
+}
+
+void FilterPanelTest::narrowPanelKeepsEveryCountInSight()
+{
+    // A small screen narrows the panel: names are elided, counts stay whole and in sight.
+    m_panel->resize(170, 900);
+    QTRY_COMPARE(m_panel->width(), 170);
+    auto *scroller = m_panel->findChild<QScrollArea *>();
+    QVERIFY(scroller && scroller->widget()->isAncestorOf(m_panel->sideList()));
+    for (QTreeWidget *tree : {m_panel->sideList(), m_panel->actorList(), m_panel->kindList(),
+                              m_panel->statusList(), m_panel->articleList()}) {
+        QTreeWidgetItemIterator it(tree);
+        QVERIFY(*it);
+        for (; *it; ++it) {
+            QTreeWidgetItem *row = *it;
+            if (row->text(1).isEmpty())
+                continue;
+            const QRect count = tree->visualItemRect(row).isValid()
+                                    ? tree->visualRect(tree->indexFromItem(row, 1))
+                                    : QRect();
+            if (count.isEmpty())
+                continue; // scrolled out of the list's own view
+            // Within the list, and within the panel's scrolled area that shows the list.
+            QWidget *shown = scroller->viewport();
+            const QPoint right = tree->viewport()->mapTo(shown, count.topRight());
+            QVERIFY2(count.right() < tree->viewport()->width() && right.x() < shown->width(),
+                     qPrintable(QStringLiteral("%1: count of %2 ends at %3 (list %4, panel %5)")
+                                    .arg(tree->accessibleName(), row->text(0))
+                                    .arg(right.x())
+                                    .arg(tree->viewport()->width())
+                                    .arg(shown->width())));
+            QVERIFY(tree->fontMetrics().horizontalAdvance(row->text(1)) <= count.width());
+        }
+    }
 }
 
 QTEST_MAIN(FilterPanelTest)

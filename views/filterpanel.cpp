@@ -52,6 +52,7 @@ FilterPanel::FilterPanel(EventModel *events, EventFilterModel *filter, QWidget *
     QFont bold = m_count->font();
     bold.setBold(true);
     m_count->setFont(bold);
+    m_count->setWordWrap(true); // "47 of 47 events" on two lines rather than cut off
 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -64,6 +65,9 @@ FilterPanel::FilterPanel(EventModel *events, EventFilterModel *filter, QWidget *
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Laid out at the panel's width, names elided and counts in sight: a narrow panel (a small
+    // screen) must not push the counts off to the right behind a sideways scroll bar.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *container = new QWidget;
     auto *sections = new QVBoxLayout(container);
     sections->setContentsMargins(0, 0, 4, 0);
@@ -74,6 +78,8 @@ FilterPanel::FilterPanel(EventModel *events, EventFilterModel *filter, QWidget *
     m_articles = addSection(tr("Articles"), container);
 
     auto *dates = new QFormLayout;
+    // A date under its check box when the panel is too narrow for both on one line.
+    dates->setRowWrapPolicy(QFormLayout::WrapLongRows);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
