@@ -91,7 +91,7 @@ void CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption themeOption(QStringLiteral("theme"), tr("light or dark: the theme of the window for this run, or of an export (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
     const QCommandLineOption wholeOption(QStringLiteral("whole-period"), tr("Export the whole filtered period (the default without a window)."));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        tr("Save a PNG screenshot of the whole window (with --view, --size, --theme, --select) and exit."), QStringLiteral("OUT"));
+        tr("Save a PNG screenshot of the whole window (with --view, --size, --theme, --select and the filter options) and exit."), QStringLiteral("OUT"));
     const QCommandLineOption selectOption(QStringLiteral("select"), tr("With --screenshot: the event to select."), QStringLiteral("ID"));
     const QCommandLineOption titleOption(QStringLiteral("title"), tr("Title printed above the export; default: the dataset's title."), QStringLiteral("TEXT"));
     parser.addOptions({exportOption, viewOption,      sizeOption,       dpiOption,
@@ -385,6 +385,28 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
             printLine(err, diagnostic.toString());
         return exitProblems;
     }
+    if (!applyFilters(window, request, err))
+        return exitUsage;
+    EventFilterModel *filter = window.filterModel();
+    const std::shared_ptr<const Dataset> dataset = window.eventModel()->dataset();
+
+    QString error;
+    if (!window.exportView(request.outputPath, request.options, request.articleId, &error)) {
+        printLine(err, QStringLiteral("negotiation-timeline: ") + error);
+        return exitWriteFailed;
+    }
+    printLine(out, tr("%1: %2 of %3 events")
+                       .arg(request.outputPath, QString::number(filter->rowCount()),
+                            QString::number(dataset->events.size())));
+    return exitOk;
+}
+
+} // namespace ntl
+
+namespace ntl {
+
+bool CommandLine::applyFilters(MainWindow &window, const ExportRequest &request, std::FILE *err)
+{
     const std::shared_ptr<const Dataset> dataset = window.eventModel()->dataset();
 
     // Every id must name something in the dataset: a typo would silently export nothing.
@@ -416,7 +438,7 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
     if (!problems.isEmpty()) {
         for (const QString &problem : problems)
             printLine(err, QStringLiteral("negotiation-timeline: ") + problem);
-        return exitUsage;
+        return false;
     }
 
     EventFilterModel *filter = window.filterModel();
@@ -427,21 +449,8 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
         filter->setArticleIds({request.articleId});
     filter->setDateRange(request.from, request.to);
     filter->setSearchText(request.search);
-
-    QString error;
-    if (!window.exportView(request.outputPath, request.options, request.articleId, &error)) {
-        printLine(err, QStringLiteral("negotiation-timeline: ") + error);
-        return exitWriteFailed;
-    }
-    printLine(out, tr("%1: %2 of %3 events")
-                       .arg(request.outputPath, QString::number(filter->rowCount()),
-                            QString::number(dataset->events.size())));
-    return exitOk;
+    return true;
 }
-
-} // namespace ntl
-
-namespace ntl {
 
 int CommandLine::runScreenshot(const QString &datasetPath, const ExportRequest &request, std::FILE *err)
 {
@@ -455,6 +464,8 @@ int CommandLine::runScreenshot(const QString &datasetPath, const ExportRequest &
             printLine(err, diagnostic.toString());
         return exitProblems;
     }
+    if (!applyFilters(window, request, err))
+        return exitUsage;
     window.resize(request.options.size);
     window.show();
     window.tabs()->setCurrentIndex(int(request.options.view));

@@ -33,6 +33,7 @@ private slots:
     void darkThemeHasADarkBackground();
     void actorsExportKeepsEveryLaneNameReadable();
     void filteredExportDiffersFromUnfiltered();
+    void screenshotAppliesTheFilters();
     void sourcesViewExportsTheArticle();
     void svgIsXmlWithTheShownTitles();
     void pdfHasAPage();
@@ -258,6 +259,28 @@ void ExportTest::filteredExportDiffersFromUnfiltered()
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("2 of 3 events")), qPrintable(r.out));
     QVERIFY(QImage(all) != QImage(south));
+}
+
+void ExportTest::screenshotAppliesTheFilters()
+{
+    // The README's screenshots of a filtered window (chips, facet counts, the empty page) are
+    // made with the same filter options as an export, checked the same way.
+    const QString all = m_dir.filePath(QStringLiteral("shot-all.png"));
+    const QString none = m_dir.filePath(QStringLiteral("shot-none.png"));
+    const QStringList common{QStringLiteral("--size"), QStringLiteral("800x600")};
+    AppRun r = runApp(QStringList{fixture(), QStringLiteral("--screenshot"), all} + common, QString());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = runApp(QStringList{fixture(), QStringLiteral("--screenshot"), none, QStringLiteral("--search"),
+                           QStringLiteral("zzqq")} + common,
+               QString());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(!QImage(none).isNull());
+    QVERIFY(QImage(all) != QImage(none));
+    r = runApp(QStringList{fixture(), QStringLiteral("--screenshot"), none, QStringLiteral("--side"),
+                           QStringLiteral("nowhere")} + common,
+               QString());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("unknown side \"nowhere\"")), qPrintable(r.err));
 }
 
 void ExportTest::sourcesViewExportsTheArticle()

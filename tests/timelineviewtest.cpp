@@ -3,11 +3,14 @@
 #include "testdataset.h"
 #include "syntheticdataset.h"
 #include "printabletext.h"
+#include "timelineoverlay.h"
 #include "timelineview.h"
 
 #include <QChart>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QImage>
+#include <QPainter>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QCategoryAxis>
@@ -22,6 +25,7 @@ class TimelineViewTest : public QObject
 {
     Q_OBJECT
 private slots:
+    void wrappedLabelKeepsTheTextsLineSpacingInTallRows();
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); }
     void init();
     void cleanup();
@@ -617,6 +621,43 @@ void TimelineViewTest::datasetWithoutDatedEventsPansAndZooms()
         QTest::keyClick(m_view, Qt::Key(key));
     const auto [from, to] = m_view->visibleRange();
     QVERIFY(to - from >= 1.5); // the narrowest view, however little there is to show
+}
+
+void TimelineViewTest::wrappedLabelKeepsTheTextsLineSpacingInTallRows()
+{
+    // A chart stretched to a tall window gives each lane row 60 pixels: a label's two lines
+    // must still read as one title, a line apart, beside its mark (the first row's middle).
+    QChart chart;
+    TimelineOverlay overlay(&chart);
+    overlay.setValueRange(QRectF(0, 0, 240, 160), 0, 1, 1); // the plot: the whole image
+    QFont font;
+    font.setPixelSize(12);
+    const QRectF rect(10, 10, 200, 120); // two rows of 60 pixels
+    overlay.setLabels({{rect, QStringLiteral("Plan narrowed from\n28 to 19 points")}}, font,
+                      Qt::black, Qt::white);
+    QImage image(240, 160, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    overlay.paint(&painter, nullptr, nullptr);
+    painter.end();
+    int top = -1, bottom = -1;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (qGray(image.pixel(x, y)) < 128) {
+                if (top < 0)
+                    top = y;
+                bottom = y;
+                break;
+            }
+        }
+    }
+    QVERIFY(top >= 0);
+    const double line = QFontMetricsF(font).lineSpacing();
+    QVERIFY2(bottom - top <= 2 * line + 1,
+             qPrintable(QStringLiteral("text from %1 to %2, line %3").arg(top).arg(bottom).arg(line)));
+    // The first line is centred on the first row, where the mark is.
+    const double firstRowMiddle = rect.top() + rect.height() / 4;
+    QVERIFY(top >= firstRowMiddle - line && top <= firstRowMiddle);
 }
 
 QTEST_MAIN(TimelineViewTest)

@@ -1,6 +1,7 @@
 #include "timelineoverlay.h"
 
 #include <QChart>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPaintEngine>
 #include <QPainterPath>
@@ -279,17 +280,31 @@ void TimelineOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         paintMarkers(painter, markers);
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_backingColor);
-    for (const Label &label : std::as_const(m_labels))
-        painter->drawRect(label.rect.adjusted(-2, 0, 2, 0));
+    // A label's rect holds one lane row per line; rows taller than a line of text (a chart
+    // stretched to the window's height) would space its lines apart. The lines keep the
+    // text's own spacing, the first centred on the first row (the event's mark).
+    const double textLine = QFontMetricsF(m_labelFont).lineSpacing();
+    const auto textBlock = [textLine](const Label &label, qsizetype lineCount, double *lineHeight) {
+        const double row = label.rect.height() / double(std::max<qsizetype>(lineCount, 1));
+        *lineHeight = std::min(row, textLine);
+        const double top = label.rect.top() + (row - *lineHeight) / 2;
+        return QRectF(label.rect.left(), top, label.rect.width(), *lineHeight * double(lineCount));
+    };
+    for (const Label &label : std::as_const(m_labels)) {
+        double lineHeight = 0;
+        const QRectF block = textBlock(label, label.text.count(u'\n') + 1, &lineHeight);
+        painter->drawRect(block.adjusted(-2, 0, 2, 0));
+    }
     painter->setFont(m_labelFont);
     painter->setPen(m_labelColor);
     for (const Label &label : std::as_const(m_labels)) {
         const QList<QStringView> lines = QStringView(label.text).split(u'\n');
-        const double lineHeight = label.rect.height() / double(lines.size());
+        double lineHeight = 0;
+        const QRectF block = textBlock(label, lines.size(), &lineHeight);
         // Each label in a coordinate system of its own: an SVG export then carries every
         // label's position with it, however many labels its group holds.
         painter->save();
-        painter->translate(label.rect.topLeft());
+        painter->translate(block.topLeft());
         for (qsizetype i = 0; i < lines.size(); ++i) // plain text, a line at a time
             painter->drawText(QRectF(0, double(i) * lineHeight, label.rect.width() + 4, lineHeight),
                               Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, lines.at(i).toString());

@@ -42,7 +42,9 @@ public:
     };
     struct Label {
         QRectF rect; // chart item coordinates (pixels)
-        QString text; // lines separated by '\n', each in an equal share of the height
+        // Lines separated by '\n'. The rect holds a lane row per line; the lines are drawn at
+        // the font's spacing (rows may be taller), the first centred on the first row.
+        QString text;
     };
     // A density strip's bar: how many events a day, week or month holds.
     struct Bar {
