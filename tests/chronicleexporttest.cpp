@@ -23,6 +23,7 @@
 #include "datasetwriter.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "exportoptions.h"
 #include "exportdialog.h"
 #include "syntheticdataset.h"
 #include "viewexporter.h"
@@ -38,6 +39,7 @@ private slots:
     void markdownAndHtmlHoldEveryTitleWhole();
     void markupInTheDatasetIsEscaped();
     void pngHasTheWidthAskedAndGrowsWithTheEvents();
+    void pngTooTallForItsScaleIsDrawnAtALowerOne();
     void pngTallerThanTheLimitsIsRefused();
     void filtersLimitTheEntries();
     void textFormatsAreTheChroniclesOnly();
@@ -363,6 +365,32 @@ void ChronicleExportTest::pngHasTheWidthAskedAndGrowsWithTheEvents() {
     QVERIFY2(
         qAbs(sharpImage.height() - 2 * someImage.height()) <= 2,
         qPrintable(QStringLiteral("%1 vs %2").arg(sharpImage.height()).arg(someImage.height())));
+}
+
+void ChronicleExportTest::pngTooTallForItsScaleIsDrawnAtALowerOne() {
+    // The default dataset at 4× is taller than a PNG may be; at a lower scale it fits: a PNG
+    // a little less sharp, rather than none.
+    const QString out = m_dir.filePath(QStringLiteral("scaled.png"));
+    const AppRun r =
+        runExport({QStringLiteral("--export"), out, QStringLiteral("--view"),
+                   QStringLiteral("chronicle"), QStringLiteral("--size"),
+                   QStringLiteral("800xauto"), QStringLiteral("--scale"), QStringLiteral("4")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QImage image(out);
+    QVERIFY(!image.isNull());
+    QVERIFY2(image.width() == 800 || image.width() == 1600 || image.width() == 2400,
+             qPrintable(QString::number(image.width())));
+    QVERIFY(image.height() <= ntl::ExportOptions::maxSide);
+    QVERIFY(qint64(image.width()) * image.height() <= ntl::ExportOptions::maxPixels);
+    // Drawn whole: as tall, for its scale, as the same export at 1×.
+    const QString one = m_dir.filePath(QStringLiteral("one.png"));
+    QCOMPARE(runExport({QStringLiteral("--export"), one, QStringLiteral("--view"),
+                        QStringLiteral("chronicle"), QStringLiteral("--size"),
+                        QStringLiteral("800xauto"), QStringLiteral("--scale"), QStringLiteral("1")})
+                 .exitCode,
+             0);
+    const int scale = image.width() / 800;
+    QVERIFY(qAbs(image.height() - scale * QImage(one).height()) <= scale);
 }
 
 void ChronicleExportTest::pngTallerThanTheLimitsIsRefused() {

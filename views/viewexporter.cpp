@@ -611,13 +611,20 @@ bool ViewExporter::renderChronicle(ExportOptions::Format format, const ExportOpt
     case ExportOptions::Format::Png: {
         // A fixed width, as tall as the events need, within the PNG limits.
         const int width = options.logicalSize().width();
-        const qreal ratio = options.pixelRatio();
         const qreal margin = ChronicleDocument::imageMargin;
-        const qreal maxHeight = std::min<qreal>(ExportOptions::maxSide / ratio,
-                                                ExportOptions::maxPixels / (ratio * ratio) / width);
-        ChronicleDocument document(content, palette, width - 2 * margin, maxHeight - 2 * margin);
+        const auto tallest = [width](qreal ratio) {
+            return std::min<qreal>(ExportOptions::maxSide / ratio,
+                                   ExportOptions::maxPixels / (ratio * ratio) / width);
+        };
+        // Laid out once for the tallest image a PNG may be (at 1×); then drawn at the scale
+        // asked, or, when the events are too tall for it, the largest scale they fit at: a
+        // PNG a little less sharp rather than none (a print size keeps its dpi).
+        ChronicleDocument document(content, palette, width - 2 * margin, tallest(1) - 2 * margin);
         const int height = int(std::ceil(document.height() + 2 * margin));
-        if (document.truncated() || height > maxHeight) {
+        qreal ratio = options.pixelRatio();
+        while (!options.isPhysical() && ratio > 1 && height > tallest(ratio))
+            ratio = std::max<qreal>(1, std::ceil(ratio) - 1);
+        if (document.truncated() || height > tallest(ratio)) {
             *problem = tr("the Chronicle of %1 events is taller than a PNG may be (%2 pixels a "
                           "side and %3 pixels in all, here %4 pixels wide at %5×); export a PDF, "
                           "or narrow the filters, the width or %6")
