@@ -6,6 +6,7 @@
 #include "filterpanel.h"
 #include "mainwindow.h"
 #include "sourcesview.h"
+#include "testwindow.h"
 #include "timelineview.h"
 
 #include <QAccessible>
@@ -52,18 +53,14 @@ private:
 };
 
 void AccessibilityTest::initTestCase() {
-    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
-    QCoreApplication::setOrganizationName(QStringLiteral("NegotiationTimelineTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("accessibilitytest"));
-    QSettings().clear();
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    useTestSettings("accessibilitytest"); // never the user's settings
 }
 
 void AccessibilityTest::init() {
     m_window = new MainWindow;
     m_window->setInteractive(false);
     QVERIFY(m_window->openDataset(
-        QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json")));
+        shippedDatasetPath()));
     m_window->resize(1280, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));

@@ -1,7 +1,7 @@
-#include "chronicleview.h"
 #include "chronicledelegate.h"
 #include "chronicleentry.h"
 #include "chronicleheading.h"
+#include "chronicleview.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -9,6 +9,7 @@
 #include "sourcesview.h"
 #include "syntheticdataset.h"
 #include "testdataset.h"
+#include "testwindow.h"
 #include "timelineview.h"
 
 #include <QAccessible>
@@ -64,15 +65,11 @@ private:
 };
 
 static QString defaultDataset() {
-    return QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json");
+    return shippedDatasetPath();
 }
 
 void ChronicleViewTest::initTestCase() {
-    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
-    QCoreApplication::setOrganizationName(QStringLiteral("NegotiationTimelineTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("chronicleviewtest"));
-    QSettings().clear();
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    useTestSettings("chronicleviewtest"); // never the user's settings
 }
 
 void ChronicleViewTest::init() {

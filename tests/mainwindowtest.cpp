@@ -1,4 +1,3 @@
-#include "mainwindow.h"
 #include "actorsview.h"
 #include "emptystatepage.h"
 #include "eventdetailspanel.h"
@@ -7,7 +6,9 @@
 #include "exportdialog.h"
 #include "filterchipsbar.h"
 #include "filterpanel.h"
+#include "mainwindow.h"
 #include "sourcesview.h"
+#include "testwindow.h"
 #include "themestyle.h"
 #include "timelineview.h"
 
@@ -109,11 +110,7 @@ static QString fixture(const char *name) { return QStringLiteral(NTL_TEST_DATA_D
 
 void MainWindowTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
-    QCoreApplication::setOrganizationName(QStringLiteral("NegotiationTimelineTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("mainwindowtest"));
-    QSettings().clear();
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    useTestSettings("mainwindowtest"); // never the user's settings
 }
 
 void MainWindowTest::settingsAreTheTestsOwn() {
@@ -164,7 +161,7 @@ QStringList MainWindowTest::shownArticles()
 
 void MainWindowTest::laneNamesStayInSightWhileScrolling()
 {
-    m_window->openDataset(QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json"));
+    m_window->openDataset(shippedDatasetPath());
     TimelineView *timeline = m_window->timeline();
     m_window->resize(700, 420); // lanes taller than the window: the view scrolls
     QCoreApplication::processEvents();

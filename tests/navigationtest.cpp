@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "navigationcontroller.h"
 #include "sourcesview.h"
+#include "testwindow.h"
 #include "timelineview.h"
 
 #include <QAbstractButton>
@@ -51,15 +52,11 @@ private:
 };
 
 static QString dataset() {
-    return QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json");
+    return shippedDatasetPath();
 }
 
 void NavigationTest::initTestCase() {
-    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
-    QCoreApplication::setOrganizationName(QStringLiteral("NegotiationTimelineTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("navigationtest"));
-    QSettings().clear();
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    useTestSettings("navigationtest"); // never the user's settings
 }
 
 void NavigationTest::init() {

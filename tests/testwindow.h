@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QString>
+
+// What every test of the main window shares: settings of its own (never the user's) and the
+// shipped dataset.
+
+// Settings, recent files and export choices go to a test location named after the test,
+// emptied first; dates read in British English whatever the machine's locale.
+inline void useTestSettings(const char *testName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("NegotiationTimelineTest"));
+    QCoreApplication::setApplicationName(QString::fromUtf8(testName));
+    QSettings().clear();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+}
+
+// The dataset the app ships with, in the source tree.
+inline QString shippedDatasetPath()
+{
+    return QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json");
+}
