@@ -76,15 +76,11 @@ void AccessibilityTest::cleanup() {
 }
 
 void AccessibilityTest::settle() const {
-    for (int i = 0; i < 4; ++i)
-        QCoreApplication::processEvents();
+    settleEvents();
 }
 
 void AccessibilityTest::selectRow(int row) {
-    m_window->selectionModel()->setCurrentIndex(m_window->filterModel()->index(row, 0),
-                                                QItemSelectionModel::ClearAndSelect |
-                                                    QItemSelectionModel::Rows);
-    settle();
+    selectShownRow(m_window, row);
 }
 
 // What a screen reader says for a focus stop: its own name, or that of the control it is

@@ -83,17 +83,11 @@ QString NavigationTest::currentId() const {
 }
 
 void NavigationTest::settle() const {
-    // Recording and restoring wait for the event loop: let it run a few passes.
-    for (int i = 0; i < 4; ++i)
-        QCoreApplication::processEvents();
+    settleEvents();
 }
 
 void NavigationTest::selectRow(int row) {
-    // A click would do the same; the row is what matters here.
-    m_window->selectionModel()->setCurrentIndex(m_window->filterModel()->index(row, 0),
-                                                QItemSelectionModel::ClearAndSelect |
-                                                    QItemSelectionModel::Rows);
-    settle();
+    selectShownRow(m_window, row);
 }
 
 void NavigationTest::altKey(Qt::Key key) {

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "eventfiltermodel.h"
+#include "mainwindow.h"
+
 #include <QCoreApplication>
+#include <QItemSelectionModel>
 #include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
@@ -24,4 +28,21 @@ inline void useTestSettings(const char *testName)
 inline QString shippedDatasetPath()
 {
     return QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json");
+}
+
+// Lets the window's deferred work run (layouts, recording a navigation step, a refresh).
+inline void settleEvents()
+{
+    for (int i = 0; i < 4; ++i)
+        QCoreApplication::processEvents();
+}
+
+// Makes row `row` of the shown (filtered) events the current and only selected one, as a
+// click would, and lets the window follow.
+inline void selectShownRow(ntl::MainWindow *window, int row)
+{
+    window->selectionModel()->setCurrentIndex(window->filterModel()->index(row, 0),
+                                              QItemSelectionModel::ClearAndSelect |
+                                                  QItemSelectionModel::Rows);
+    settleEvents();
 }
