@@ -55,48 +55,29 @@ public:
 
     void string(const QString &value) {
         prefix();
-        const QByteArray utf8 = value.toUtf8();
-        m_buffer += '"';
-        const char *begin = utf8.constData();
-        const char *end = begin + utf8.size();
-        const char *run = begin;
-        for (const char *p = begin; p != end; ++p) {
-            const auto c = static_cast<unsigned char>(*p);
-            if (c >= 0x20 && c != '"' && c != '\\')
-                continue;
-            m_buffer.append(run, p - run);
-            run = p + 1;
-            switch (c) {
-            case '"':
-                m_buffer += "\\\"";
-                break;
-            case '\\':
-                m_buffer += "\\\\";
-                break;
-            case '\b':
-                m_buffer += "\\b";
-                break;
-            case '\f':
-                m_buffer += "\\f";
-                break;
-            case '\n':
-                m_buffer += "\\n";
-                break;
-            case '\r':
-                m_buffer += "\\r";
-                break;
-            case '\t':
-                m_buffer += "\\t";
-                break;
-            default: {
-                static const char hex[] = "0123456789abcdef";
-                const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
-                m_buffer.append(escaped, sizeof escaped);
-            }
-            }
+        // Most strings are ASCII: written straight from UTF-16, without a UTF-8 copy.
+        const char16_t *u = reinterpret_cast<const char16_t *>(value.constData());
+        const qsizetype n = value.size();
+        qsizetype size = n + 2;
+        for (qsizetype i = 0; i < n; ++i) {
+            const char16_t c = u[i];
+            if (c >= 0x80)
+                return nonAscii(value);
+            if (c < 0x20 || c == u'"' || c == u'\\')
+                size += escapedSize(c) - 1;
         }
-        m_buffer.append(run, end - run);
-        m_buffer += '"';
+        const qsizetype at = m_buffer.size();
+        m_buffer.resize(at + size);
+        char *out = m_buffer.data() + at;
+        *out++ = '"';
+        for (qsizetype i = 0; i < n; ++i) {
+            const auto c = static_cast<unsigned char>(u[i]);
+            if (c >= 0x20 && c != '"' && c != '\\')
+                *out++ = char(c);
+            else
+                out = escape(c, out);
+        }
+        *out = '"';
     }
     void latin1(const char *value) { string(QString::fromLatin1(value)); }
     // null for an empty value (the format's nullable fields).
@@ -126,6 +107,74 @@ public:
     QByteArray &bytes() { return m_buffer; }
 
 private:
+    static qsizetype escapedSize(unsigned char c) {
+        switch (c) {
+        case '"':
+        case '\\':
+        case '\b':
+        case '\f':
+        case '\n':
+        case '\r':
+        case '\t':
+            return 2;
+        default:
+            return 6; // \u00XX
+        }
+    }
+    static char *escape(unsigned char c, char *out) {
+        static const char hex[] = "0123456789abcdef";
+        *out++ = '\\';
+        switch (c) {
+        case '"':
+            *out++ = '"';
+            break;
+        case '\\':
+            *out++ = '\\';
+            break;
+        case '\b':
+            *out++ = 'b';
+            break;
+        case '\f':
+            *out++ = 'f';
+            break;
+        case '\n':
+            *out++ = 'n';
+            break;
+        case '\r':
+            *out++ = 'r';
+            break;
+        case '\t':
+            *out++ = 't';
+            break;
+        default:
+            *out++ = 'u';
+            *out++ = '0';
+            *out++ = '0';
+            *out++ = hex[c >> 4];
+            *out++ = hex[c & 0xf];
+        }
+        return out;
+    }
+    // As QString::toUtf8 encodes it, escaped.
+    void nonAscii(const QString &value) {
+        const QByteArray utf8 = value.toUtf8();
+        m_buffer += '"';
+        const char *begin = utf8.constData();
+        const char *end = begin + utf8.size();
+        const char *run = begin;
+        char escaped[6];
+        for (const char *p = begin; p != end; ++p) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (c >= 0x20 && c != '"' && c != '\\')
+                continue;
+            m_buffer.append(run, p - run);
+            run = p + 1;
+            m_buffer.append(escaped, escape(c, escaped) - escaped);
+        }
+        m_buffer.append(run, end - run);
+        m_buffer += '"';
+    }
+
     struct Level {
         bool empty = true;
     };
@@ -157,7 +206,7 @@ private:
         }
         m_buffer += bracket;
     }
-    void indent() { m_buffer.append(QByteArray(2 * qsizetype(m_levels.size()), ' ')); }
+    void indent() { m_buffer.append(2 * qsizetype(m_levels.size()), ' '); }
 
     CheckedSaveFile *m_file;
     QByteArray m_buffer;

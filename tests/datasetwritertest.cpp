@@ -1,6 +1,6 @@
+#include "datasetwriter.h"
 #include "datasetequality.h"
 #include "datasetreader.h"
-#include "datasetwriter.h"
 #include "savejob.h"
 #include "syntheticdataset.h"
 
@@ -17,8 +17,7 @@
 
 using namespace ntl;
 
-class DatasetWriterTest : public QObject
-{
+class DatasetWriterTest : public QObject {
     Q_OBJECT
 private slots:
     void writtenDatasetReadsBackTheSame_data();
@@ -29,6 +28,7 @@ private slots:
     void linkToARegularFileIsWrittenThrough();
 
     void shippedDatasetIsCanonical();
+    void stringsAreEscapedAsJson();
     void savingTwiceGivesTheSameBytes_data();
     void savingTwiceGivesTheSameBytes();
     void openSaveOpenKeepsEveryField_data();
@@ -69,15 +69,13 @@ QStringList filesIn(const QString &folder) {
 }
 } // namespace
 
-void DatasetWriterTest::writtenDatasetReadsBackTheSame_data()
-{
+void DatasetWriterTest::writtenDatasetReadsBackTheSame_data() {
     QTest::addColumn<QString>("file");
     QTest::newRow("minimal") << QStringLiteral("valid/minimal.json");
     QTest::newRow("emoji") << QStringLiteral("valid/emoji.json");
 }
 
-void DatasetWriterTest::writtenDatasetReadsBackTheSame()
-{
+void DatasetWriterTest::writtenDatasetReadsBackTheSame() {
     QFETCH(QString, file);
     const auto original = DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/") + file);
     QVERIFY(original.ok());
@@ -98,23 +96,26 @@ void DatasetWriterTest::writtenDatasetReadsBackTheSame()
         QCOMPARE(b.events.at(i).date.end, a.events.at(i).date.end);
         for (qsizetype s = 0; s < a.events.at(i).sources.size(); ++s) {
             QCOMPARE(b.events.at(i).sources.at(s).start, a.events.at(i).sources.at(s).start);
-            QCOMPARE(b.events.at(i).sources.at(s).storedStart, a.events.at(i).sources.at(s).storedStart);
+            QCOMPARE(b.events.at(i).sources.at(s).storedStart,
+                     a.events.at(i).sources.at(s).storedStart);
         }
     }
 }
 
-void DatasetWriterTest::failedWriteKeepsTheOldFile()
-{
-    const auto original = DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
+void DatasetWriterTest::failedWriteKeepsTheOldFile() {
+    const auto original =
+        DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
     QVERIFY(original.ok());
     QString error;
-    QVERIFY(!DatasetWriter::writeFile(*original.dataset, QStringLiteral("/nonexistent-folder/out.json"), &error));
-    QVERIFY2(error.startsWith(QStringLiteral("/nonexistent-folder/out.json: cannot write: ")), qPrintable(error));
+    QVERIFY(!DatasetWriter::writeFile(*original.dataset,
+                                      QStringLiteral("/nonexistent-folder/out.json"), &error));
+    QVERIFY2(error.startsWith(QStringLiteral("/nonexistent-folder/out.json: cannot write: ")),
+             qPrintable(error));
 }
 
-void DatasetWriterTest::writeFailingPartWayKeepsTheOldFile()
-{
-    const auto original = DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
+void DatasetWriterTest::writeFailingPartWayKeepsTheOldFile() {
+    const auto original =
+        DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
     QVERIFY(original.ok());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("saved.json"));
@@ -141,7 +142,8 @@ void DatasetWriterTest::writeFailingPartWayKeepsTheOldFile()
     QVERIFY2(error.contains(QStringLiteral(" bytes reached the disk")), qPrintable(error));
     QVERIFY(old.open(QIODevice::ReadOnly));
     QCOMPARE(old.readAll(), QByteArray("{\"the\": \"old file\"}"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("saved.json")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("saved.json")});
 }
 
 void DatasetWriterTest::targetThatIsNotARegularFileIsRefused() {
@@ -194,6 +196,29 @@ void DatasetWriterTest::shippedDatasetIsCanonical() {
     const auto read = DatasetReader::readFile(defaultDataset());
     QVERIFY(read.ok());
     QCOMPARE(DatasetWriter::toJson(*read.dataset), contents(defaultDataset()));
+}
+
+void DatasetWriterTest::stringsAreEscapedAsJson() {
+    // Only '"', '\\' and control characters are escaped (short forms where JSON has them,
+    // else \u00xx); everything else is written as UTF-8, in ASCII and non-ASCII strings.
+    const auto original = DatasetReader::readFile(dataFile(QStringLiteral("valid/minimal.json")));
+    QVERIFY(original.ok());
+    Dataset dataset = *original.dataset;
+    dataset.title = QStringLiteral("q\" b\\ \b\f\n\r\t \x01\x1f\x7f /");
+    dataset.events[0].title = QStringLiteral("é\"\n😀\x02");
+    const QByteArray json = DatasetWriter::toJson(dataset);
+    QVERIFY2(json.contains(R"("title": "q\" b\\ \b\f\n\r\t \u0001\u001f)"
+                           "\x7f"
+                           R"( /")"),
+             json.left(200).constData());
+    QVERIFY(json.contains("\"title\": \"\xC3\xA9\\\"\\n\xF0\x9F\x98\x80\\u0002\""));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("escaped.json"));
+    QVERIFY(put(path, json));
+    const auto copy = DatasetReader::readFile(path);
+    QVERIFY2(copy.ok(), qPrintable(copy.diagnostics.value(0).toString()));
+    QCOMPARE(copy.dataset->title, dataset.title);
+    QCOMPARE(copy.dataset->events[0].title, dataset.events[0].title);
 }
 
 void DatasetWriterTest::savingTwiceGivesTheSameBytes_data() {
@@ -302,22 +327,24 @@ void DatasetWriterTest::textFileNamesAreSafeAndDistinct() {
         a.text = text;
         return a;
     };
-    dataset.articles = {article(QStringLiteral("a"), QStringLiteral("../outside.txt"), QStringLiteral("1")),
-                        article(QStringLiteral("b"), QStringLiteral("/etc/passwd"), QStringLiteral("2")),
-                        article(QStringLiteral("c"), QStringLiteral("saved.json"), QStringLiteral("3")),
-                        article(QStringLiteral("d"), QStringLiteral("t.txt"), QStringLiteral("4")),
-                        article(QStringLiteral("e"), QStringLiteral("T.txt"), QStringLiteral("5")),
-                        article(QStringLiteral("f"), QStringLiteral("t.txt"), QStringLiteral("4")),
-                        article(QStringLiteral("../x\n"), QString(), QStringLiteral("6")),
-                        article(QStringLiteral("a"), QString(), QStringLiteral("7"))};
+    dataset.articles = {
+        article(QStringLiteral("a"), QStringLiteral("../outside.txt"), QStringLiteral("1")),
+        article(QStringLiteral("b"), QStringLiteral("/etc/passwd"), QStringLiteral("2")),
+        article(QStringLiteral("c"), QStringLiteral("saved.json"), QStringLiteral("3")),
+        article(QStringLiteral("d"), QStringLiteral("t.txt"), QStringLiteral("4")),
+        article(QStringLiteral("e"), QStringLiteral("T.txt"), QStringLiteral("5")),
+        article(QStringLiteral("f"), QStringLiteral("t.txt"), QStringLiteral("4")),
+        article(QStringLiteral("../x\n"), QString(), QStringLiteral("6")),
+        article(QStringLiteral("a"), QString(), QStringLiteral("7"))};
     dataset.reindex();
     DatasetWriter::Options options;
     options.texts = DatasetWriter::ArticleTexts::Files;
-    QCOMPARE(DatasetWriter::textFileNames(dataset, options, QStringLiteral("saved.json")),
-             (QStringList{QStringLiteral("articles/a.txt"), QStringLiteral("articles/b.txt"),
-                          QStringLiteral("articles/c.txt"), QStringLiteral("t.txt"),
-                          QStringLiteral("articles/e.txt"), QStringLiteral("t.txt"),
-                          QStringLiteral("articles/_._x_.txt"), QStringLiteral("articles/a-2.txt")}));
+    QCOMPARE(
+        DatasetWriter::textFileNames(dataset, options, QStringLiteral("saved.json")),
+        (QStringList{QStringLiteral("articles/a.txt"), QStringLiteral("articles/b.txt"),
+                     QStringLiteral("articles/c.txt"), QStringLiteral("t.txt"),
+                     QStringLiteral("articles/e.txt"), QStringLiteral("t.txt"),
+                     QStringLiteral("articles/_._x_.txt"), QStringLiteral("articles/a-2.txt")}));
     options.texts = DatasetWriter::ArticleTexts::AsRead;
     QCOMPARE(DatasetWriter::textFileNames(dataset, options, QStringLiteral("saved.json")).mid(6),
              (QStringList{QString(), QString()}));
@@ -338,7 +365,8 @@ void DatasetWriterTest::failedTextFileLeavesTheDatasetUntouched() {
     QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: article text articles/")),
              qPrintable(error));
     QCOMPARE(contents(path), QByteArray("{\"the\": \"old file\"}"));
-    QCOMPARE(filesIn(dir.path()), (QStringList{QStringLiteral("articles"), QStringLiteral("saved.json")}));
+    QCOMPARE(filesIn(dir.path()),
+             (QStringList{QStringLiteral("articles"), QStringLiteral("saved.json")}));
 }
 
 void DatasetWriterTest::largeSaveFailingPartWayKeepsTheOldFile() {
