@@ -178,7 +178,8 @@ void CommandLine::parse(const QStringList &arguments)
         else if (texts.isEmpty() || texts == QLatin1String("as-read"))
             m_saveOptions.texts = DatasetWriter::ArticleTexts::AsRead;
         else
-            return usage(tr("unknown --texts \"%1\": expected inline, files or as-read").arg(texts));
+            return usage(
+                tr("unknown --texts \"%1\": expected inline, files or as-read").arg(texts));
         m_action = Action::SaveAs;
         return;
     }

@@ -18,7 +18,16 @@ class MainWindow;
 class CommandLine
 {
 public:
-    enum class Action { OpenViewer, Check, Export, Screenshot, SaveAs, ShowHelp, ShowVersion, UsageError };
+    enum class Action {
+        OpenViewer,
+        Check,
+        Export,
+        Screenshot,
+        SaveAs,
+        ShowHelp,
+        ShowVersion,
+        UsageError
+    };
 
     // `--export OUT` and the filters and options that go with it.
     struct ExportRequest {

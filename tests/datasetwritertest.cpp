@@ -17,7 +17,8 @@
 
 using namespace ntl;
 
-class DatasetWriterTest : public QObject {
+class DatasetWriterTest : public QObject
+{
     Q_OBJECT
 private slots:
     void writtenDatasetReadsBackTheSame_data();
@@ -69,13 +70,15 @@ QStringList filesIn(const QString &folder) {
 }
 } // namespace
 
-void DatasetWriterTest::writtenDatasetReadsBackTheSame_data() {
+void DatasetWriterTest::writtenDatasetReadsBackTheSame_data()
+{
     QTest::addColumn<QString>("file");
     QTest::newRow("minimal") << QStringLiteral("valid/minimal.json");
     QTest::newRow("emoji") << QStringLiteral("valid/emoji.json");
 }
 
-void DatasetWriterTest::writtenDatasetReadsBackTheSame() {
+void DatasetWriterTest::writtenDatasetReadsBackTheSame()
+{
     QFETCH(QString, file);
     const auto original = DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/") + file);
     QVERIFY(original.ok());
@@ -96,26 +99,23 @@ void DatasetWriterTest::writtenDatasetReadsBackTheSame() {
         QCOMPARE(b.events.at(i).date.end, a.events.at(i).date.end);
         for (qsizetype s = 0; s < a.events.at(i).sources.size(); ++s) {
             QCOMPARE(b.events.at(i).sources.at(s).start, a.events.at(i).sources.at(s).start);
-            QCOMPARE(b.events.at(i).sources.at(s).storedStart,
-                     a.events.at(i).sources.at(s).storedStart);
+            QCOMPARE(b.events.at(i).sources.at(s).storedStart, a.events.at(i).sources.at(s).storedStart);
         }
     }
 }
 
-void DatasetWriterTest::failedWriteKeepsTheOldFile() {
-    const auto original =
-        DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
+void DatasetWriterTest::failedWriteKeepsTheOldFile()
+{
+    const auto original = DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
     QVERIFY(original.ok());
     QString error;
-    QVERIFY(!DatasetWriter::writeFile(*original.dataset,
-                                      QStringLiteral("/nonexistent-folder/out.json"), &error));
-    QVERIFY2(error.startsWith(QStringLiteral("/nonexistent-folder/out.json: cannot write: ")),
-             qPrintable(error));
+    QVERIFY(!DatasetWriter::writeFile(*original.dataset, QStringLiteral("/nonexistent-folder/out.json"), &error));
+    QVERIFY2(error.startsWith(QStringLiteral("/nonexistent-folder/out.json: cannot write: ")), qPrintable(error));
 }
 
-void DatasetWriterTest::writeFailingPartWayKeepsTheOldFile() {
-    const auto original =
-        DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
+void DatasetWriterTest::writeFailingPartWayKeepsTheOldFile()
+{
+    const auto original = DatasetReader::readFile(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"));
     QVERIFY(original.ok());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("saved.json"));
@@ -142,8 +142,7 @@ void DatasetWriterTest::writeFailingPartWayKeepsTheOldFile() {
     QVERIFY2(error.contains(QStringLiteral(" bytes reached the disk")), qPrintable(error));
     QVERIFY(old.open(QIODevice::ReadOnly));
     QCOMPARE(old.readAll(), QByteArray("{\"the\": \"old file\"}"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
-             QStringList{QStringLiteral("saved.json")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("saved.json")});
 }
 
 void DatasetWriterTest::targetThatIsNotARegularFileIsRefused() {
