@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "printabletext.h"
 #include "session.h"
+#include "viewexporter.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -444,21 +445,24 @@ namespace ntl {
 
 int CommandLine::runExport(const QString &datasetPath, const ExportRequest &request, std::FILE *out, std::FILE *err)
 {
-    const QString file = datasetPath.isEmpty() ? Session::defaultDatasetPath : datasetPath;
-    MainWindow window;
-    window.setInteractive(false);
-    if (!window.openDataset(file)) {
-        for (const Diagnostic &diagnostic : window.lastErrors())
+    // A session and the exporter, no window: an export reads no window settings and
+    // writes no recent files. A fresh window's state is the exporter's default (lanes by
+    // side, the whole period, the first cited article).
+    Session session;
+    if (!session.open(datasetPath)) {
+        for (const Diagnostic &diagnostic : session.errors())
             printLine(err, diagnostic.toString());
         return exitProblems;
     }
-    if (!applyFilters(window, request, err))
+    if (!applyFilters(session, request, err))
         return exitUsage;
-    EventFilterModel *filter = window.filterModel();
-    const std::shared_ptr<const Dataset> dataset = window.eventModel()->dataset();
+    EventFilterModel *filter = session.filterModel();
+    const std::shared_ptr<const Dataset> dataset = session.dataset();
 
+    ViewExporter exporter(filter, session.selectionModel());
+    exporter.setArticleId(request.articleId);
     QString error;
-    if (!window.exportView(request.outputPath, request.options, request.articleId, &error)) {
+    if (!exporter.write(request.outputPath, request.options, &error)) {
         printLine(err, QStringLiteral("negotiation-timeline: ") + error);
         return exitWriteFailed;
     }
@@ -472,9 +476,9 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
 
 namespace ntl {
 
-bool CommandLine::applyFilters(MainWindow &window, const ExportRequest &request, std::FILE *err)
+bool CommandLine::applyFilters(Session &session, const ExportRequest &request, std::FILE *err)
 {
-    const std::shared_ptr<const Dataset> dataset = window.eventModel()->dataset();
+    const std::shared_ptr<const Dataset> dataset = session.dataset();
 
     // Every id must name something in the dataset: a typo would silently export nothing.
     QStringList problems;
@@ -508,7 +512,7 @@ bool CommandLine::applyFilters(MainWindow &window, const ExportRequest &request,
         return false;
     }
 
-    EventFilterModel *filter = window.filterModel();
+    EventFilterModel *filter = session.filterModel();
     filter->setActorIds(QSet<QString>(request.actorIds.cbegin(), request.actorIds.cend()));
     filter->setSideIds(QSet<QString>(request.sideIds.cbegin(), request.sideIds.cend()));
     filter->setKinds(QSet<QString>(request.kinds.cbegin(), request.kinds.cend()));
@@ -531,7 +535,7 @@ int CommandLine::runScreenshot(const QString &datasetPath, const ExportRequest &
             printLine(err, diagnostic.toString());
         return exitProblems;
     }
-    if (!applyFilters(window, request, err))
+    if (!applyFilters(*window.session(), request, err))
         return exitUsage;
     window.resize(request.options.size);
     window.show();

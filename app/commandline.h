@@ -11,7 +11,7 @@
 
 namespace ntl {
 
-class MainWindow;
+class Session;
 
 // Parses the command line before any QApplication exists, so that --check,
 // --help and --version run without a display.
@@ -83,9 +83,9 @@ public:
     // Needs a QApplication. Opens the main window offscreen at the requested size, shows
     // the view, selects the event and saves a screenshot (for the docs).
     static int runScreenshot(const QString &datasetPath, const ExportRequest &request, std::FILE *err);
-    // Sets --actor, --side, --kind, --article, --from, --to and --search on the window's filter;
+    // Sets --actor, --side, --kind, --article, --from, --to and --search on the session's filter;
     // false, with the problems printed, when an id names nothing in the dataset.
-    static bool applyFilters(MainWindow &window, const ExportRequest &request, std::FILE *err);
+    static bool applyFilters(Session &session, const ExportRequest &request, std::FILE *err);
 
 private:
     Action m_action = Action::OpenViewer;

@@ -18,6 +18,7 @@ private slots:
     void failedSaveAtAFileSizeLimitKeepsTheOldFile();
     void failedSaveInAReadOnlyFolderKeepsTheOldFile();
     void datasetWithErrorsIsNotSaved();
+    void exportAndSaveAsLeaveTheWindowSettingsAlone();
     void badUsageIsRefused_data();
     void badUsageIsRefused();
 };
@@ -172,6 +173,26 @@ void SaveAsTest::datasetWithErrorsIsNotSaved() {
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("dangling-actor.json")), qPrintable(r.err));
     QVERIFY(filesIn(dir.path()).isEmpty());
+}
+
+void SaveAsTest::exportAndSaveAsLeaveTheWindowSettingsAlone() {
+    // Neither runs a window: the window's geometry is not read, and the file is not added
+    // to the recent files (the window adds every file it opens).
+    const QString folder = isolatedHome() + QStringLiteral("/config/NegotiationTimeline");
+    QVERIFY(QDir().mkpath(folder));
+    const QString settings = folder + QStringLiteral("/negotiation-timeline.conf");
+    const QByteArray before = "[session]\nrecentFiles=/tmp/old.json\n\n"
+                              "[window]\ngeometry=@ByteArray(not a geometry)\ntab=2\n";
+    QVERIFY(put(settings, before));
+    QTemporaryDir dir;
+    const QString input = QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json");
+    AppRun r = runApp({input, QStringLiteral("--export"), dir.filePath(QStringLiteral("out.png"))});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(contents(settings), before);
+    r = runApp({QStringLiteral("--save-as"), dir.filePath(QStringLiteral("out.json")), input});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(contents(settings), before);
+    QVERIFY(QFile::remove(settings));
 }
 
 void SaveAsTest::badUsageIsRefused_data() {
