@@ -89,10 +89,46 @@ public:
             string(value);
         }
     }
-    void date(const QDate &value) { string(value.toString(Qt::ISODate)); }
+    // YYYY-MM-DD as QDate::toString(Qt::ISODate) writes years 0–9999, without a QString.
+    void date(const QDate &value) {
+        int year = 0, month = 0, day = 0;
+        if (value.isValid())
+            value.getDate(&year, &month, &day);
+        if (year < 0 || year > 9999)
+            return string(value.toString(Qt::ISODate));
+        prefix();
+        if (!value.isValid()) {
+            m_buffer += "\"\"";
+            return;
+        }
+        const char text[] = {'"',
+                             char('0' + year / 1000),
+                             char('0' + year / 100 % 10),
+                             char('0' + year / 10 % 10),
+                             char('0' + year % 10),
+                             '-',
+                             char('0' + month / 10),
+                             char('0' + month % 10),
+                             '-',
+                             char('0' + day / 10),
+                             char('0' + day % 10),
+                             '"'};
+        m_buffer.append(text, sizeof text);
+    }
     void number(qint64 value) {
         prefix();
-        m_buffer += QByteArray::number(value);
+        char digits[24];
+        char *end = digits + sizeof digits;
+        char *p = end;
+        const bool negative = value < 0;
+        quint64 magnitude = negative ? 0 - quint64(value) : quint64(value);
+        do {
+            *--p = char('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude);
+        if (negative)
+            *--p = '-';
+        m_buffer.append(p, end - p);
     }
 
     // Hands what is buffered to the file once a megabyte has collected.

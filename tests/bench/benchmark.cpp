@@ -15,6 +15,7 @@
 #include "filterpanel.h"
 #include "mainwindow.h"
 #include "savejob.h"
+#include "session.h"
 #include "sourcesview.h"
 #include "syntheticdataset.h"
 #include "timelineview.h"
@@ -299,7 +300,7 @@ double startupToFirstPaint()
     timer.start();
     MainWindow window;
     window.setInteractive(false);
-    window.openDataset(QStringLiteral(":/datasets/peace-talks-2025/dataset.json"));
+    window.openDataset(Session::defaultDatasetPath);
     FirstPaint paint;
     window.timeline()->viewport()->installEventFilter(&paint);
     window.resize(1280, 800);
