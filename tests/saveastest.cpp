@@ -21,6 +21,7 @@ private slots:
     void exportAndSaveAsLeaveTheWindowSettingsAlone();
     void badUsageIsRefused_data();
     void badUsageIsRefused();
+    void helpListsSaveAs();
 };
 
 namespace {
@@ -226,6 +227,13 @@ void SaveAsTest::badUsageIsRefused() {
     QVERIFY2(r.err.startsWith(QStringLiteral("negotiation-timeline: ") + message),
              qPrintable(r.err));
     QVERIFY(!QFile::exists(QStringLiteral("/tmp/ntl-never-written.json")));
+}
+
+void SaveAsTest::helpListsSaveAs() {
+    const AppRun help = runApp({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains(QStringLiteral("--save-as <OUT>")), qPrintable(help.out));
+    QVERIFY2(help.out.contains(QStringLiteral("--texts <WHERE>")), qPrintable(help.out));
 }
 
 QTEST_GUILESS_MAIN(SaveAsTest)
