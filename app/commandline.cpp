@@ -396,7 +396,7 @@ void CommandLine::installHeadlessMessageFilter() {
 int CommandLine::runSaveAs(const QString &datasetPath, const QString &outputPath,
                            const DatasetWriter::Options &options, std::FILE *out, std::FILE *err) {
     Session session;
-    if (!session.open(datasetPath)) {
+    if (!session.open(datasetPath.isEmpty() ? Session::defaultDatasetPath : datasetPath)) {
         for (const Diagnostic &diagnostic : session.errors())
             printLine(err, diagnostic.toString());
         return exitProblems;
@@ -449,7 +449,7 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
     // writes no recent files. A fresh window's state is the exporter's default (lanes by
     // side, the whole period, the first cited article).
     Session session;
-    if (!session.open(datasetPath)) {
+    if (!session.open(datasetPath.isEmpty() ? Session::defaultDatasetPath : datasetPath)) {
         for (const Diagnostic &diagnostic : session.errors())
             printLine(err, diagnostic.toString());
         return exitProblems;

@@ -131,7 +131,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_warningsButton(new QToolButton)
     , m_statusTitle(new QLabel)
     , m_statusCount(new QLabel)
-    , m_statusSpan(new QLabel) {
+    , m_statusSpan(new QLabel)
+{
     setAcceptDrops(true);
 
     auto *timelineScroll = new QScrollArea;

@@ -26,8 +26,7 @@ Session::Session(QObject *parent)
 Session::~Session() = default;
 
 bool Session::open(const QString &path) {
-    const QString file = path.isEmpty() ? defaultDatasetPath : path;
-    const DatasetReader::Result result = DatasetReader::readFile(file);
+    const DatasetReader::Result result = DatasetReader::readFile(path);
     if (!result.ok()) {
         m_errors = result.diagnostics;
         return false;
@@ -35,12 +34,12 @@ bool Session::open(const QString &path) {
     m_errors.clear();
     m_selection->clear();
     // Another dataset's ids and words would filter this one to nothing, under names it lacks.
-    if (file != m_path)
+    if (path != m_path)
         m_filter->clearFilters();
     m_events->setDataset(result.dataset);
     m_actors->setDataset(result.dataset);
     m_articles->setDataset(result.dataset);
-    m_path = file;
+    m_path = path;
     m_warnings = result.diagnostics;
     return true;
 }

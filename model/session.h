@@ -30,7 +30,7 @@ public:
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
 
-    // Reads `path` (empty: the default dataset). On success the models show it, the
+    // Reads `path` (defaultDatasetPath for the embedded one). On success the models show it, the
     // selection is cleared, and so are the filters when it is another file; on failure
     // errors() lists why and the current dataset stays.
     bool open(const QString &path);
