@@ -33,7 +33,8 @@ public:
     using Progress = std::function<bool(qsizetype done, qsizetype total)>;
 
     // The canonical document in memory (tests and small datasets). With
-    // ArticleTexts::Files or AsRead, the `textFile` names are those write() uses.
+    // ArticleTexts::Files or AsRead, the `textFile` names are those write() uses (but for
+    // one that would be the dataset's own file name, which only write() knows).
     static QByteArray toJson(const Dataset &dataset, const Options &options);
     static QByteArray toJson(const Dataset &dataset) { return toJson(dataset, Options()); }
 
