@@ -6,6 +6,8 @@
 #include "eventmodel.h"
 #include "mainwindow.h"
 #include "printabletext.h"
+#include "session.h"
+#include "viewexporter.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -17,9 +19,6 @@
 #include <QCoreApplication>
 
 namespace ntl {
-
-const QString CommandLine::defaultDatasetPath =
-    QStringLiteral(":/datasets/peace-talks-2025/dataset.json");
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("CommandLine", text); }
@@ -94,6 +93,18 @@ void CommandLine::parse(const QStringList &arguments)
         tr("Save a PNG screenshot of the whole window (with --view, --size, --theme, --select and the filter options) and exit."), QStringLiteral("OUT"));
     const QCommandLineOption selectOption(QStringLiteral("select"), tr("With --screenshot: the event to select."), QStringLiteral("ID"));
     const QCommandLineOption titleOption(QStringLiteral("title"), tr("Title printed above the export; default: the dataset's title."), QStringLiteral("TEXT"));
+    const QCommandLineOption saveAsOption(
+        QStringLiteral("save-as"),
+        tr("Open FILE (or the embedded default dataset) and write it to OUT in the canonical "
+           "form, without opening a window, and exit. Exit code 0: saved, 1: FILE has errors, "
+           "3: OUT could not be written (an existing OUT is then left as it was)."),
+        QStringLiteral("OUT"));
+    const QCommandLineOption textsOption(
+        QStringLiteral("texts"),
+        tr("With --save-as: where article texts go: inline (in OUT), files (text files beside "
+           "OUT) or as-read (the default: each as it was read)."),
+        QStringLiteral("WHERE"));
+    parser.addOptions({saveAsOption, textsOption});
     parser.addOptions({exportOption, viewOption,      sizeOption,       dpiOption,
                        pageOption,   landscapeOption, portraitOption,   scaleOption,
                        fromOption,   toOption,        actorOption,      sideOption,
@@ -137,6 +148,42 @@ void CommandLine::parse(const QStringList &arguments)
         scaleOption,  fromOption,    toOption,    actorOption, sideOption,      kindOption,
         searchOption, articleOption, wholeOption, titleOption};
     const bool screenshot = parser.isSet(screenshotOption);
+    if (parser.isSet(textsOption) && !parser.isSet(saveAsOption)) {
+        m_action = Action::UsageError;
+        m_usageError = tr("--texts goes with --save-as");
+        return;
+    }
+    if (parser.isSet(saveAsOption)) {
+        const auto usage = [this](const QString &message) {
+            m_action = Action::UsageError;
+            m_usageError = message;
+        };
+        for (const QCommandLineOption *other :
+             {&checkOption, &exportOption, &screenshotOption, &themeOption, &selectOption}) {
+            if (parser.isSet(*other))
+                return usage(
+                    tr("--save-as and --%1 cannot be combined").arg(other->names().first()));
+        }
+        for (const QCommandLineOption &option : exportOnly) {
+            if (parser.isSet(option))
+                return usage(tr("--%1 goes with --export").arg(option.names().first()));
+        }
+        m_saveAsPath = parser.value(saveAsOption);
+        if (m_saveAsPath.isEmpty())
+            return usage(tr("--save-as needs a file name"));
+        const QString texts = parser.value(textsOption);
+        if (texts == QLatin1String("inline"))
+            m_saveOptions.texts = DatasetWriter::ArticleTexts::Inline;
+        else if (texts == QLatin1String("files"))
+            m_saveOptions.texts = DatasetWriter::ArticleTexts::Files;
+        else if (texts.isEmpty() || texts == QLatin1String("as-read"))
+            m_saveOptions.texts = DatasetWriter::ArticleTexts::AsRead;
+        else
+            return usage(
+                tr("unknown --texts \"%1\": expected inline, files or as-read").arg(texts));
+        m_action = Action::SaveAs;
+        return;
+    }
     if (parser.isSet(selectOption) && !screenshot) {
         m_action = Action::UsageError;
         m_usageError = tr("--select goes with --screenshot");
@@ -346,9 +393,30 @@ void CommandLine::installHeadlessMessageFilter() {
         });
 }
 
+int CommandLine::runSaveAs(const QString &datasetPath, const QString &outputPath,
+                           const DatasetWriter::Options &options, std::FILE *out, std::FILE *err) {
+    Session session;
+    if (!session.open(datasetPath.isEmpty() ? Session::defaultDatasetPath : datasetPath)) {
+        for (const Diagnostic &diagnostic : session.errors())
+            printLine(err, diagnostic.toString());
+        return exitProblems;
+    }
+    const std::shared_ptr<const Dataset> dataset = session.dataset();
+    QString error;
+    if (!DatasetWriter::write(dataset, outputPath, options, &error)) {
+        printLine(err, QStringLiteral("negotiation-timeline: ") + error);
+        return exitWriteFailed;
+    }
+    printLine(out, tr("%1: %2 events, %3 actors, %4 articles saved")
+                       .arg(outputPath, QString::number(dataset->events.size()),
+                            QString::number(dataset->actors.size()),
+                            QString::number(dataset->articles.size())));
+    return exitOk;
+}
+
 int CommandLine::runCheck(const QString &path, std::FILE *out)
 {
-    const QString file = path.isEmpty() ? defaultDatasetPath : path;
+    const QString file = path.isEmpty() ? Session::defaultDatasetPath : path;
     const DatasetReader::Result result = DatasetReader::readFile(file);
     int errors = 0;
     int warnings = 0;
@@ -377,21 +445,24 @@ namespace ntl {
 
 int CommandLine::runExport(const QString &datasetPath, const ExportRequest &request, std::FILE *out, std::FILE *err)
 {
-    const QString file = datasetPath.isEmpty() ? defaultDatasetPath : datasetPath;
-    MainWindow window;
-    window.setInteractive(false);
-    if (!window.openDataset(file)) {
-        for (const Diagnostic &diagnostic : window.lastErrors())
+    // A session and the exporter, no window: an export reads no window settings and
+    // writes no recent files. A fresh window's state is the exporter's default (lanes by
+    // side, the whole period, the first cited article).
+    Session session;
+    if (!session.open(datasetPath.isEmpty() ? Session::defaultDatasetPath : datasetPath)) {
+        for (const Diagnostic &diagnostic : session.errors())
             printLine(err, diagnostic.toString());
         return exitProblems;
     }
-    if (!applyFilters(window, request, err))
+    if (!applyFilters(session, request, err))
         return exitUsage;
-    EventFilterModel *filter = window.filterModel();
-    const std::shared_ptr<const Dataset> dataset = window.eventModel()->dataset();
+    EventFilterModel *filter = session.filterModel();
+    const std::shared_ptr<const Dataset> dataset = session.dataset();
 
+    ViewExporter exporter(filter, session.selectionModel());
+    exporter.setArticleId(request.articleId);
     QString error;
-    if (!window.exportView(request.outputPath, request.options, request.articleId, &error)) {
+    if (!exporter.write(request.outputPath, request.options, &error)) {
         printLine(err, QStringLiteral("negotiation-timeline: ") + error);
         return exitWriteFailed;
     }
@@ -405,9 +476,9 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
 
 namespace ntl {
 
-bool CommandLine::applyFilters(MainWindow &window, const ExportRequest &request, std::FILE *err)
+bool CommandLine::applyFilters(Session &session, const ExportRequest &request, std::FILE *err)
 {
-    const std::shared_ptr<const Dataset> dataset = window.eventModel()->dataset();
+    const std::shared_ptr<const Dataset> dataset = session.dataset();
 
     // Every id must name something in the dataset: a typo would silently export nothing.
     QStringList problems;
@@ -441,7 +512,7 @@ bool CommandLine::applyFilters(MainWindow &window, const ExportRequest &request,
         return false;
     }
 
-    EventFilterModel *filter = window.filterModel();
+    EventFilterModel *filter = session.filterModel();
     filter->setActorIds(QSet<QString>(request.actorIds.cbegin(), request.actorIds.cend()));
     filter->setSideIds(QSet<QString>(request.sideIds.cbegin(), request.sideIds.cend()));
     filter->setKinds(QSet<QString>(request.kinds.cbegin(), request.kinds.cend()));
@@ -459,12 +530,12 @@ int CommandLine::runScreenshot(const QString &datasetPath, const ExportRequest &
     QApplication::setPalette(ThemePalette::palette(request.options.theme));
     MainWindow window;
     window.setInteractive(false);
-    if (!window.openDataset(datasetPath.isEmpty() ? defaultDatasetPath : datasetPath)) {
+    if (!window.openDataset(datasetPath.isEmpty() ? Session::defaultDatasetPath : datasetPath)) {
         for (const Diagnostic &diagnostic : window.lastErrors())
             printLine(err, diagnostic.toString());
         return exitProblems;
     }
-    if (!applyFilters(window, request, err))
+    if (!applyFilters(*window.session(), request, err))
         return exitUsage;
     window.resize(request.options.size);
     window.show();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datasetwriter.h"
 #include "exportoptions.h"
 
 #include <QDate>
@@ -10,14 +11,23 @@
 
 namespace ntl {
 
-class MainWindow;
+class Session;
 
 // Parses the command line before any QApplication exists, so that --check,
 // --help and --version run without a display.
 class CommandLine
 {
 public:
-    enum class Action { OpenViewer, Check, Export, Screenshot, ShowHelp, ShowVersion, UsageError };
+    enum class Action {
+        OpenViewer,
+        Check,
+        Export,
+        Screenshot,
+        SaveAs,
+        ShowHelp,
+        ShowVersion,
+        UsageError
+    };
 
     // `--export OUT` and the filters and options that go with it.
     struct ExportRequest {
@@ -38,8 +48,6 @@ public:
     static constexpr int exitUsage = 2;
     static constexpr int exitWriteFailed = 3;
 
-    static const QString defaultDatasetPath;
-
     // `arguments` may hold Qt's own options (-platform, -style…): they are left to
     // QApplication, which reads them from argv.
     void parse(const QStringList &arguments);
@@ -55,6 +63,9 @@ public:
     QString usageError() const { return m_usageError; }
     QString helpText() const { return m_helpText; }
     const ExportRequest &exportRequest() const { return m_export; }
+    // --save-as OUT and --texts.
+    QString saveAsPath() const { return m_saveAsPath; }
+    DatasetWriter::Options saveOptions() const { return m_saveOptions; }
     // --theme for the viewer; System when not given (the remembered choice then applies).
     ThemePalette::Theme viewerTheme() const { return m_viewerTheme; }
 
@@ -65,12 +76,16 @@ public:
     static int runCheck(const QString &path, std::FILE *out);
     // Needs a QApplication (offscreen is fine). Messages go to `err`; returns the exit code.
     static int runExport(const QString &datasetPath, const ExportRequest &request, std::FILE *out, std::FILE *err);
+    // Opens the dataset in a Session (no window) and writes it to `outputPath` in the
+    // canonical form; needs a QCoreApplication. Returns the exit code.
+    static int runSaveAs(const QString &datasetPath, const QString &outputPath,
+                         const DatasetWriter::Options &options, std::FILE *out, std::FILE *err);
     // Needs a QApplication. Opens the main window offscreen at the requested size, shows
     // the view, selects the event and saves a screenshot (for the docs).
     static int runScreenshot(const QString &datasetPath, const ExportRequest &request, std::FILE *err);
-    // Sets --actor, --side, --kind, --article, --from, --to and --search on the window's filter;
+    // Sets --actor, --side, --kind, --article, --from, --to and --search on the session's filter;
     // false, with the problems printed, when an id names nothing in the dataset.
-    static bool applyFilters(MainWindow &window, const ExportRequest &request, std::FILE *err);
+    static bool applyFilters(Session &session, const ExportRequest &request, std::FILE *err);
 
 private:
     Action m_action = Action::OpenViewer;
@@ -78,6 +93,8 @@ private:
     QString m_usageError;
     QString m_helpText;
     ExportRequest m_export;
+    QString m_saveAsPath;
+    DatasetWriter::Options m_saveOptions;
     ThemePalette::Theme m_viewerTheme = ThemePalette::Theme::System;
 };
 

@@ -35,6 +35,11 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv); // no display needed
         return ntl::CommandLine::runCheck(commandLine.datasetPath(), stdout);
     }
+    case ntl::CommandLine::Action::SaveAs: {
+        QCoreApplication app(argc, argv); // no display, no window, no settings
+        return ntl::CommandLine::runSaveAs(commandLine.datasetPath(), commandLine.saveAsPath(),
+                                           commandLine.saveOptions(), stdout, stderr);
+    }
     case ntl::CommandLine::Action::Screenshot:
     case ntl::CommandLine::Action::Export: {
         // Exporting needs no display: choose the offscreen platform unless told otherwise.

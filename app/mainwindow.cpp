@@ -16,6 +16,7 @@
 #include "navigationcontroller.h"
 #include "plaintext.h"
 #include "printabletext.h"
+#include "session.h"
 #include "sourcesview.h"
 #include "themestyle.h"
 #include "timelineview.h"
@@ -66,7 +67,7 @@ constexpr int maxRecentFiles = 8;
 constexpr qsizetype maxRecentPathLength = 4096; // PATH_MAX: a longer one names no file
 const QString recentKey = QStringLiteral("session/recentFiles");
 const QString themeKey = QStringLiteral("view/theme");
-const QString defaultDatasetPath = QStringLiteral(":/datasets/peace-talks-2025/dataset.json");
+const QString &defaultDatasetPath = Session::defaultDatasetPath;
 constexpr double maxScreenShare = 0.9;
 
 // The style and palette the application had before a theme was chosen: System returns
@@ -110,11 +111,12 @@ QStringList plainLines(const Diagnostics &diagnostics, const Dataset *dataset) {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_events(new EventModel(this))
-    , m_actors(new ActorModel(this))
-    , m_articles(new ArticleModel(this))
-    , m_filter(new EventFilterModel(this))
-    , m_selection(new QItemSelectionModel(m_filter, this))
+    , m_session(new Session(this))
+    , m_events(m_session->eventModel())
+    , m_actors(m_session->actorModel())
+    , m_articles(m_session->articleModel())
+    , m_filter(m_session->filterModel())
+    , m_selection(m_session->selectionModel())
     , m_filterPanel(new FilterPanel(m_events, m_filter))
     , m_timeline(new TimelineView(m_filter, m_selection))
     , m_actorsView(new ActorsView(m_actors, m_filter, m_selection))
@@ -131,7 +133,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_statusCount(new QLabel)
     , m_statusSpan(new QLabel)
 {
-    m_filter->setSourceModel(m_events);
     setAcceptDrops(true);
 
     auto *timelineScroll = new QScrollArea;
@@ -366,16 +367,15 @@ void MainWindow::setTheme(ThemePalette::Theme theme, bool remember) {
 
 bool MainWindow::openDataset(const QString &path)
 {
-    const DatasetReader::Result result = DatasetReader::readFile(path);
-    if (!result.ok()) {
-        m_errors = result.diagnostics;
+    if (!m_session->open(path)) {
+        m_errors = m_session->errors();
         if (m_interactive) {
             QMessageBox box(QMessageBox::Warning, tr("Cannot open dataset"), QString(),
                             QMessageBox::Ok, this);
             // The problems quote the dataset (ids, field names): shown as text, never as markup.
             // "Unchanged" only when there is a dataset on screen to keep.
             const bool kept = m_events->dataset() != nullptr;
-            const int errors = errorCount(result.diagnostics);
+            const int errors = errorCount(m_errors);
             const QString name = QFileInfo(path).fileName();
             QString message;
             if (kept)
@@ -391,8 +391,8 @@ bool MainWindow::openDataset(const QString &path)
                                             .arg(name, QString::number(errors));
             // In words above; the file's locations (pointer, line:column) under Details.
             PlainText::messageBox(&box, message,
-                                  plainLines(result.diagnostics, nullptr).mid(0, 12).join(u'\n'),
-                                  diagnosticLines(result.diagnostics).join(u'\n'));
+                                  plainLines(m_errors, nullptr).mid(0, 12).join(u'\n'),
+                                  diagnosticLines(m_errors).join(u'\n'));
             box.exec();
         }
         // QStatusBar draws plain text; a control character in the name would show as a box.
@@ -401,16 +401,9 @@ bool MainWindow::openDataset(const QString &path)
     }
     m_errors.clear();
     statusBar()->clearMessage(); // a "could not open" of an earlier attempt is stale now
-    m_selection->clear();
-    // Another dataset's ids and words would filter this one to nothing, under names it lacks.
-    if (path != m_currentPath)
-        m_filter->clearFilters();
-    m_events->setDataset(result.dataset);
-    m_actors->setDataset(result.dataset);
-    m_articles->setDataset(result.dataset);
-    m_currentPath = path;
-    setWindowTitle(PlainText::windowTitle(result.dataset->title));
-    m_warnings = result.diagnostics;
+    m_currentPath = m_session->path();
+    setWindowTitle(PlainText::windowTitle(m_session->dataset()->title));
+    m_warnings = m_session->warnings();
     m_warningsButton->setText(m_warnings.size() == 1 ? tr("⚠ 1 warning") : tr("⚠ %1 warnings").arg(m_warnings.size()));
     m_warningsButton->setVisible(!m_warnings.isEmpty());
     if (!path.startsWith(u':')) {

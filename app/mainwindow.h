@@ -30,6 +30,7 @@ class EventModel;
 class FilterChipsBar;
 class FilterPanel;
 class NavigationController;
+class Session;
 class SourcesView;
 class TimelineView;
 
@@ -73,6 +74,8 @@ public:
     // When false, load errors are not shown in a modal dialog (tests, headless use).
     void setInteractive(bool interactive) { m_interactive = interactive; }
 
+    // The dataset, its models, the filter and the selection, which the views show.
+    Session *session() const { return m_session; }
     EventModel *eventModel() const { return m_events; }
     EventFilterModel *filterModel() const { return m_filter; }
     QItemSelectionModel *selectionModel() const { return m_selection; }
@@ -119,6 +122,7 @@ private:
     // On a small window the side panels give way until the views have two thirds of it.
     void fitSidePanels();
 
+    Session *m_session;
     EventModel *m_events;
     ActorModel *m_actors;
     ArticleModel *m_articles;

@@ -1,5 +1,6 @@
 #include "atomicwrite.h"
 
+#include "checkedsavefile.h"
 #include "regularfile.h"
 
 #include <QCoreApplication>
@@ -70,71 +71,8 @@ bool AtomicWrite::resolveTarget(const QString &path, QString *target, QString *r
 }
 
 bool AtomicWrite::writeFile(const QString &path, const QByteArray &bytes, QString *reason) {
-    QString target;
-    if (!resolveTarget(path, &target, reason))
-        return false;
-    QSaveFile file(target);
-    const auto fail = [&](const QString &why) {
-        if (reason)
-            *reason = why;
-        file.cancelWriting();
-        return false;
-    };
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    const int fd = file.handle();
-    if (fd < 0)
-        return fail(tr("cannot write %1: no file descriptor").arg(target));
-
-    // Our own loop on the descriptor: every short write and every error is seen here,
-    // where QIODevice would buffer them and forget.
-    qint64 written = 0;
-    int writeError = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + written, size_t(bytes.size() - written));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            writeError = n < 0 ? errno : ENOSPC;
-            break;
-        }
-        written += n;
-    }
-    struct stat info {};
-    const bool sized = ::fstat(fd, &info) == 0;
-    if (writeError != 0 || !sized || qint64(info.st_size) != qint64(bytes.size())) {
-        const QString why = writeError != 0 ? systemError(writeError)
-                            : !sized        ? systemError(errno)
-                                            : tr("short write");
-        return fail(tr("only %1 of %2 bytes reached the disk (%3)")
-                        .arg(sized ? qint64(info.st_size) : written)
-                        .arg(bytes.size())
-                        .arg(why));
-    }
-    // On disk before the rename makes it the file: a crash then leaves the old file or
-    // the whole new one, never an empty or partial one.
-    if (::fsync(fd) != 0)
-        return fail(tr("cannot flush %1 to the disk: %2").arg(target, systemError(errno)));
-    // The target may have been swapped for something else while we wrote.
-    QString again;
-    if (!resolveTarget(path, &again, reason))
-        return fail(reason ? *reason : QString());
-    if (again != target)
-        return fail(tr("%1 changed while it was being written").arg(path));
-    if (!file.commit()) {
-        if (reason)
-            *reason = file.errorString();
-        return false;
-    }
-    // The rename is durable once the folder is on disk too. The new file is in place by
-    // now, so a failure here cannot be undone and is not reported.
-    const QByteArray folder = QFile::encodeName(QFileInfo(target).absolutePath());
-    const int folderFd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (folderFd >= 0) {
-        ::fsync(folderFd);
-        ::close(folderFd);
-    }
-    return true;
+    CheckedSaveFile file;
+    return file.open(path, reason) && file.write(bytes, reason) && file.commit(reason);
 }
 
 } // namespace ntl

@@ -5,8 +5,9 @@
 
 namespace ntl {
 
-// Replaces a file with new contents, all or nothing. Every writer (dataset, PNG, SVG,
-// PDF, screenshot) renders into memory first and hands the bytes here, so that a
+// Replaces a file with new contents, all or nothing. Every writer (PNG, SVG, PDF,
+// screenshot) renders into memory first and hands the bytes here (the dataset writer
+// streams through CheckedSaveFile, which this uses), so that a
 // full disk, a file size limit or a device that refuses part of the data leaves the
 // old file byte-for-byte as it was: Qt 6.4's QSaveFile, QSvgGenerator and QPdfWriter
 // drop what the device refused and would commit a truncated file.

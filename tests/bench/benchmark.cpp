@@ -4,6 +4,8 @@
 // Each size is written by this process and measured in a child process of its own.
 //   ntl-benchmark --hostile   the worst cases of issue 12 (items 7, 8, 9) only
 //   ntl-benchmark --hostile-memory   peak memory of 120 MB hostile documents (issue 12, item 5)
+//   ntl-benchmark --save [--events N ...]   a save, synchronous and on a worker thread
+//     (SaveJob), with the longest gap of a 1 ms timer on the GUI thread meanwhile (issue 15)
 // Run it on demand (it is not a test); figures go into docs/performance.md.
 #include "chronicleview.h"
 #include "datasetreader.h"
@@ -12,6 +14,8 @@
 #include "eventmodel.h"
 #include "filterpanel.h"
 #include "mainwindow.h"
+#include "savejob.h"
+#include "session.h"
 #include "sourcesview.h"
 #include "syntheticdataset.h"
 #include "timelineview.h"
@@ -26,6 +30,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <algorithm>
@@ -295,7 +300,7 @@ double startupToFirstPaint()
     timer.start();
     MainWindow window;
     window.setInteractive(false);
-    window.openDataset(QStringLiteral(":/datasets/peace-talks-2025/dataset.json"));
+    window.openDataset(Session::defaultDatasetPath);
     FirstPaint paint;
     window.timeline()->viewport()->installEventFilter(&paint);
     window.resize(1280, 800);
@@ -490,6 +495,86 @@ int runHostileMemory()
 
 } // namespace
 
+// Saves of `events` synthetic events (texts inline): the synchronous write, and a SaveJob
+// while a 1 ms timer ticks on this (the GUI) thread, whose longest gap is how long the
+// GUI thread was blocked. Medians of `runs`.
+int runSave(int events, int runs) {
+    const std::shared_ptr<const Dataset> dataset = makeSyntheticDataset(events);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.json"));
+    QList<double> sync, async, gaps, idleGaps;
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        if (!DatasetWriter::write(dataset, path, {}, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        sync.append(double(timer.nsecsElapsed()) / 1e6);
+
+        SaveJob job(dataset, path);
+        bool done = false;
+        bool saved = false;
+        QString message;
+        QObject::connect(&job, &SaveJob::finished, [&](bool ok, const QString &why) {
+            done = true;
+            saved = ok;
+            message = why;
+        });
+        QTimer tick;
+        tick.setTimerType(Qt::PreciseTimer);
+        tick.setInterval(1);
+        QElapsedTimer sinceTick;
+        qint64 longestGap = 0;
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            longestGap = std::max(longestGap, sinceTick.nsecsElapsed());
+            sinceTick.restart();
+        });
+        tick.start();
+        // The GUI thread's part begins here: taking the snapshot and starting the job.
+        sinceTick.start();
+        timer.restart();
+        job.start();
+        while (!done)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        async.append(double(timer.nsecsElapsed()) / 1e6);
+        longestGap = std::max(longestGap, sinceTick.nsecsElapsed());
+        gaps.append(double(longestGap) / 1e6);
+        // The control: the same timer for as long with no save, to tell the save's share of
+        // a gap from the machine's (other processes on the 2 cores).
+        {
+            qint64 idleGap = 0;
+            QElapsedTimer sinceIdleTick;
+            QTimer idleTick;
+            idleTick.setTimerType(Qt::PreciseTimer);
+            idleTick.setInterval(1);
+            QObject::connect(&idleTick, &QTimer::timeout, [&] {
+                idleGap = std::max(idleGap, sinceIdleTick.nsecsElapsed());
+                sinceIdleTick.restart();
+            });
+            idleTick.start();
+            sinceIdleTick.start();
+            QElapsedTimer idle;
+            idle.start();
+            while (idle.elapsed() < qint64(async.last()))
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            idleGaps.append(double(idleGap) / 1e6);
+        }
+        if (!saved) {
+            std::fprintf(stderr, "%s\n", qPrintable(message));
+            return 1;
+        }
+    }
+    std::printf("N = %d events (file %.1f MB), median of %d runs\n", events,
+                double(QFileInfo(path).size()) / 1e6, runs);
+    report("save (synchronous)", median(sync));
+    report("save on a worker thread (SaveJob)", median(async));
+    report("longest GUI-thread gap during it", median(gaps));
+    report("longest gap as long without a save", median(idleGaps));
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -500,6 +585,7 @@ int main(int argc, char *argv[])
     QStringList arguments = app.arguments();
     int runs = 5;
     QList<int> sizes;
+    bool saveOnly = false;
     for (int i = 1; i < arguments.size(); ++i) {
         if (arguments.at(i) == QLatin1String("--runs") && i + 1 < arguments.size())
             runs = arguments.at(++i).toInt();
@@ -507,6 +593,8 @@ int main(int argc, char *argv[])
             sizes.append(arguments.at(++i).toInt());
         else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);
+        else if (arguments.at(i) == QLatin1String("--save"))
+            saveOnly = true;
         else if (arguments.at(i) == QLatin1String("--hostile-memory"))
             return runHostileMemory();
         else if (arguments.at(i) == QLatin1String("--load-memory") && i + 1 < arguments.size())
@@ -520,6 +608,13 @@ int main(int argc, char *argv[])
     }
     if (sizes.isEmpty())
         sizes = {1000, 10000, 100000};
+    if (saveOnly) {
+        for (int size : sizes) {
+            if (const int code = runSave(size, runs))
+                return code;
+        }
+        return 0;
+    }
     std::printf("Negotiation Timeline benchmark, Qt %s, %d runs each\n\n", qVersion(), runs);
     QList<double> startups;
     for (int run = 0; run < runs; ++run)

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "dataset.h"
+#include "diagnostic.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QItemSelectionModel;
+
+namespace ntl {
+
+class ActorModel;
+class ArticleModel;
+class EventFilterModel;
+class EventModel;
+
+// What a window shows, without the window: the loaded dataset and its path and
+// diagnostics, the item models over it, the filter and the one selection. MainWindow owns
+// one and puts views on it; --save-as and --export run on a session alone, so they read
+// no window settings and write no recent files.
+class Session : public QObject {
+    Q_OBJECT
+public:
+    // The embedded default dataset: the one place its location is written.
+    static const QString defaultDatasetPath;
+
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    // Reads `path` (defaultDatasetPath for the embedded one). On success the models show it, the
+    // selection is cleared, and so are the filters when it is another file; on failure
+    // errors() lists why and the current dataset stays.
+    bool open(const QString &path);
+
+    std::shared_ptr<const Dataset> dataset() const;
+    QString path() const { return m_path; }
+    Diagnostics warnings() const { return m_warnings; }
+    Diagnostics errors() const { return m_errors; }
+
+    EventModel *eventModel() const { return m_events; }
+    ActorModel *actorModel() const { return m_actors; }
+    ArticleModel *articleModel() const { return m_articles; }
+    EventFilterModel *filterModel() const { return m_filter; }
+    QItemSelectionModel *selectionModel() const { return m_selection; }
+
+private:
+    EventModel *m_events;
+    ActorModel *m_actors;
+    ArticleModel *m_articles;
+    EventFilterModel *m_filter;
+    QItemSelectionModel *m_selection;
+    QString m_path;
+    Diagnostics m_warnings;
+    Diagnostics m_errors;
+};
+
+} // namespace ntl
