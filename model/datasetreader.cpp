@@ -582,8 +582,8 @@ private:
 
     // `arrayIndexes` holds each item's index in the array at `arrayPath` (items that were
     // not objects are missing from `items`); paths are spelled out only for messages.
-    template <typename Item>
-    void checkUniqueIds(const QList<Item> &items, const QList<qsizetype> &arrayIndexes,
+    template <typename Items>
+    void checkUniqueIds(const Items &items, const QList<qsizetype> &arrayIndexes,
                         const QString &arrayPath, const char *what)
     {
         QHash<QString, qsizetype> firstSeen;
