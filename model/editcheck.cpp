@@ -1,5 +1,7 @@
 #include "editcheck.h"
 
+#include "datasetreader.h"
+
 #include <QCoreApplication>
 
 namespace ntl::EditCheck {
@@ -12,6 +14,14 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1) {
 
 QString where(const QString &eventId, const QString &what) {
     return tr("event \"%1\", %2: ").arg(eventId, what);
+}
+
+// A string longer than the reader accepts for `key` (DatasetReader::maxFieldLength).
+QString tooLong(const QString &prefix, const char *key, const QString &text) {
+    const qsizetype limit = DatasetReader::maxFieldLength(key);
+    if (text.size() <= limit)
+        return {};
+    return prefix + tr("expected at most %1 characters, found %2").arg(limit).arg(text.size());
 }
 
 } // namespace
@@ -55,9 +65,15 @@ QString eventReferences(const Dataset &dataset, const Event &event) {
     for (qsizetype d = 0; d < event.disagreements.size(); ++d) {
         const QList<Claim> &claims = event.disagreements.at(d).claims;
         for (qsizetype c = 0; c < claims.size(); ++c) {
-            if (!dataset.article(claims.at(c).articleId))
+            const Claim &claim = claims.at(c);
+            const Article *article = dataset.article(claim.articleId);
+            if (!article)
                 return unknown(QStringLiteral("disagreements/%1/claims/%2/article").arg(d).arg(c),
-                               "article", claims.at(c).articleId);
+                               "article", claim.articleId);
+            if (claim.exact.isEmpty() || !article->text.contains(claim.exact))
+                return where(event.id,
+                             QStringLiteral("disagreements/%1/claims/%2/exact").arg(d).arg(c)) +
+                       tr("the quoted words do not occur in article \"%1\"").arg(claim.articleId);
         }
     }
     const QString &anchor = event.date.anchorArticleId;
@@ -69,6 +85,20 @@ QString eventReferences(const Dataset &dataset, const Event &event) {
 QString event(const Dataset &dataset, const Event &event) {
     if (event.title.trimmed().isEmpty())
         return where(event.id, QStringLiteral("title")) + tr("expected a non-empty string");
+    const std::pair<const char *, const QString *> fields[] = {
+        {"id", &event.id},
+        {"title", &event.title},
+        {"summary", &event.summary},
+        {"kind", &event.kind},
+        {"place", &event.place},
+        {"note", &event.note},
+        {"expression", &event.date.expression},
+        {"note", &event.date.note}};
+    for (const auto &[key, text] : fields) {
+        const QString message = tooLong(where(event.id, QString::fromLatin1(key)), key, *text);
+        if (!message.isEmpty())
+            return message;
+    }
     QString message = eventDate(event.id, event.date);
     if (message.isEmpty())
         message = eventReferences(dataset, event);
@@ -96,6 +126,13 @@ QString newEventId(const Dataset &dataset, const QString &id) {
 
 QString actor(const Dataset &dataset, const Actor &actor) {
     const QString here = tr("actor \"%1\", %2: ");
+    for (const auto &[key, text] : {std::pair<const char *, const QString *>{"id", &actor.id},
+                                    {"name", &actor.name},
+                                    {"title", &actor.title}}) {
+        const QString message = tooLong(here.arg(actor.id, QString::fromLatin1(key)), key, *text);
+        if (!message.isEmpty())
+            return message;
+    }
     if (actor.name.trimmed().isEmpty())
         return here.arg(actor.id, QStringLiteral("name")) + tr("expected a non-empty string");
     if (!actor.sideId.isEmpty() && !dataset.side(actor.sideId))
@@ -156,6 +193,13 @@ QString sideChange(const Dataset &dataset, const std::optional<Side> &before,
     QString message = idChange(QStringLiteral("side"), dataset.sides, before, after);
     if (!message.isEmpty())
         return message;
+    if (after) {
+        message = tooLong(tr("side \"%1\", name: ").arg(after->id), "name", after->name);
+        if (message.isEmpty())
+            message = tooLong(tr("side \"%1\", id: ").arg(after->id), "id", after->id);
+        if (!message.isEmpty())
+            return message;
+    }
     if (after && after->name.trimmed().isEmpty())
         return tr("side \"%1\", name: expected a non-empty string").arg(after->id);
     if (before && !after) {
@@ -192,6 +236,18 @@ QString articleChange(const Dataset &dataset, const std::optional<Article> &befo
     QString message = idChange(QStringLiteral("article"), dataset.articles, before, after);
     if (!message.isEmpty())
         return message;
+    if (after) {
+        for (const auto &[key, text] : {std::pair<const char *, const QString *>{"id", &after->id},
+                                        {"title", &after->title},
+                                        {"publisher", &after->publisher},
+                                        {"url", &after->url},
+                                        {"text", &after->text}}) {
+            message = tooLong(tr("article \"%1\", %2: ").arg(after->id, QString::fromLatin1(key)),
+                              key, *text);
+            if (!message.isEmpty())
+                return message;
+        }
+    }
     if (after && after->title.trimmed().isEmpty())
         return tr("article \"%1\", title: expected a non-empty string").arg(after->id);
     if (before && after && before->text != after->text) {

@@ -320,6 +320,14 @@ private slots:
         sources[0].end += 1; // no longer the passage's words
         checkRefused(new EditPassagesCommand(&m_document, id, sources, {}),
                      QStringLiteral("the passage does not occur in article \"art-a\""));
+        checkRefused(
+            new EditEventFieldCommand(&m_document, id, EventField::Title, QString(1001, u'x')),
+            QStringLiteral(
+                "event \"ev-talks\", title: expected at most 1000 characters, found 1001"));
+        QList<Disagreement> disagreements = event("ev-talks").disagreements;
+        disagreements[0].claims[1].exact = QStringLiteral("took place on Friday");
+        checkRefused(new EditDisagreementsCommand(&m_document, id, disagreements, {}),
+                     QStringLiteral("the quoted words do not occur in article \"art-b\""));
         Event duplicate = event("ev-statement");
         checkRefused(new AddEventCommand(&m_document, duplicate),
                      QStringLiteral("duplicate event id \"ev-statement\""));
@@ -334,6 +342,10 @@ private slots:
         actor.sideId = QStringLiteral("west");
         checkRefused(new EditActorCommand(&m_document, actor.id, actor, {}),
                      QStringLiteral("unknown side id \"west\""));
+        actor.sideId.clear();
+        actor.name = QString(1001, u'n');
+        checkRefused(new EditActorCommand(&m_document, actor.id, actor, {}),
+                     QStringLiteral("actor \"league\", name: expected at most 1000 characters"));
         checkRefused(new EditSideCommand(&m_document, QStringLiteral("north"), std::nullopt, {}),
                      QStringLiteral("actor \"north-state\" stands on it"));
         checkRefused(new EditArticleCommand(&m_document, QStringLiteral("art-b"), std::nullopt, {}),
