@@ -10,6 +10,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace ntl;
 
 Q_DECLARE_METATYPE(ntl::EventField)
@@ -82,6 +85,46 @@ private slots:
         QCOMPARE(datasetequality::difference(*before, copy), QString());
         QCOMPARE(document.dataset().events.at(0).title, QStringLiteral("Changed"));
         QCOMPARE(document.dataset().events.size(), 2);
+    }
+
+    // A reader on another thread goes on reading its snapshot while the GUI thread edits: it
+    // sees the same values on every pass.
+    void aSnapshotReadOnAnotherThreadDoesNotChange() {
+        Document document;
+        document.load(loadFixture("valid/minimal.json"), QStringLiteral("minimal.json"));
+        const auto snapshot = document.snapshot();
+        const auto digest = [](const Dataset &dataset) {
+            QString all;
+            for (const Event &event : dataset.events)
+                all +=
+                    event.id + event.title + event.date.start.toString(Qt::ISODate) + event.place;
+            return all;
+        };
+        const QString expected = digest(*snapshot);
+        std::atomic_bool stop{false};
+        std::atomic_int passes{0};
+        std::atomic_int mismatches{0};
+        std::thread reader([&] {
+            while (!stop) {
+                if (digest(*snapshot) != expected)
+                    ++mismatches;
+                ++passes;
+            }
+        });
+        for (int i = 0; i < 300; ++i) {
+            QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Place,
+                                           QStringLiteral("P%1").arg(i % 7)));
+            QVERIFY(document.setEventField(QStringLiteral("ev-statement"), EventField::Title,
+                                           QStringLiteral("T%1").arg(i)));
+            if (i % 3 == 0)
+                document.undoStack()->undo();
+        }
+        while (passes < 10)
+            std::this_thread::yield();
+        stop = true;
+        reader.join();
+        QCOMPARE(mismatches.load(), 0);
+        QVERIFY(digest(document.dataset()) != expected);
     }
 
     void anEditSharesTheEventsItDoesNotChange() {
