@@ -27,9 +27,17 @@ QString tooLong(const QString &prefix, const char *key, const QString &text) {
 } // namespace
 
 QString eventDate(const QString &eventId, const EventDate &date) {
-    if (!date.start.isValid())
-        return where(eventId, QStringLiteral("date/start")) + tr("expected a date YYYY-MM-DD");
-    if (date.end.isValid() && date.end < date.start)
+    // The file writes both as exactly YYYY-MM-DD: a real day in years 1 to 9999.
+    const auto writable = [](const QDate &day) {
+        return day.isValid() && day.year() >= 1 && day.year() <= 9999;
+    };
+    if (!writable(date.start))
+        return where(eventId, QStringLiteral("date/start")) +
+               tr("expected a calendar date YYYY-MM-DD");
+    if (!writable(date.end))
+        return where(eventId, QStringLiteral("date/end")) +
+               tr("expected a calendar date YYYY-MM-DD");
+    if (date.end < date.start)
         return where(eventId, QStringLiteral("date/end")) +
                tr("expected an end on or after the start %1, found %2")
                    .arg(date.start.toString(Qt::ISODate), date.end.toString(Qt::ISODate));

@@ -321,6 +321,12 @@ private slots:
         checkRefused(new EditPassagesCommand(&m_document, id, sources, {}),
                      QStringLiteral("the passage does not occur in article \"art-a\""));
         checkRefused(
+            new EditEventFieldCommand(&m_document, id, EventField::DateEnd, QDate()),
+            QStringLiteral("event \"ev-talks\", date/end: expected a calendar date YYYY-MM-DD"));
+        checkRefused(
+            new EditEventFieldCommand(&m_document, id, EventField::DateStart, QDate(-5, 1, 1)),
+            QStringLiteral("date/start: expected a calendar date YYYY-MM-DD"));
+        checkRefused(
             new EditEventFieldCommand(&m_document, id, EventField::Title, QString(1001, u'x')),
             QStringLiteral(
                 "event \"ev-talks\", title: expected at most 1000 characters, found 1001"));
