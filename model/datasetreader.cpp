@@ -584,8 +584,7 @@ private:
     // not objects are missing from `items`); paths are spelled out only for messages.
     template <typename Items>
     void checkUniqueIds(const Items &items, const QList<qsizetype> &arrayIndexes,
-                        const QString &arrayPath, const char *what)
-    {
+                        const QString &arrayPath, const char *what) {
         QHash<QString, qsizetype> firstSeen;
         firstSeen.reserve(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {

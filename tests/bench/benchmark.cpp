@@ -105,38 +105,58 @@ void report(const char *what, double ms) { std::printf("  %-44s %10.1f ms\n", wh
 
 // Issue 15: the Document's edits, each applied and each undone (the document alone: no model
 // or view follows it yet). Cheap, so many runs; every run edits another event.
-void runDocumentEdits(const std::shared_ptr<const Dataset> &dataset, int runs)
-{
+void runDocumentEdits(const std::shared_ptr<const Dataset> &dataset, int runs) {
     runs = std::max(runs, 21);
     Document document;
     document.load(dataset, QStringLiteral("synthetic.json"));
     const EventList &events = document.dataset().events;
     int next = 0;
-    const auto someId = [&] { return events.at((next++ * 7919) % events.size()).id; };
+    const auto someId = [&] {
+        return events.at((next++ * 7919) % events.size()).id;
+    };
     QString id;
-    report("document: one title edit", measure(runs, [&] { id = someId(); }, [&] {
-               document.setEventField(id, EventField::Title, QStringLiteral("Edited %1").arg(next));
-           }));
-    report("document: the title edit undone", measure(runs, [&] {
-               document.setEventField(someId(), EventField::Title, QStringLiteral("Edited"));
-           }, [&] { document.undoStack()->undo(); }));
+    report("document: one title edit",
+           measure(
+               runs, [&] { id = someId(); },
+               [&] {
+                   document.setEventField(id, EventField::Title,
+                                          QStringLiteral("Edited %1").arg(next));
+               }));
+    report(
+        "document: the title edit undone",
+        measure(
+            runs,
+            [&] { document.setEventField(someId(), EventField::Title, QStringLiteral("Edited")); },
+            [&] { document.undoStack()->undo(); }));
     QDate start;
-    report("document: one date edit (start a day earlier)", measure(runs, [&] {
-               id = someId();
-               start = events.at(document.eventRow(id)).date.start.addDays(-1);
-           }, [&] { document.setEventField(id, EventField::DateStart, start); }));
+    report("document: one date edit (start a day earlier)",
+           measure(
+               runs,
+               [&] {
+                   id = someId();
+                   start = events.at(document.eventRow(id)).date.start.addDays(-1);
+               },
+               [&] { document.setEventField(id, EventField::DateStart, start); }));
     Event added = events.at(0);
     int addedCount = 0;
-    report("document: an event added", measure(runs, [&] { added.id = QStringLiteral("added-%1").arg(++addedCount); },
-                                               [&] { document.addEvent(added); }));
-    report("document: the event add undone", measure(runs, [&] {
-               added.id = QStringLiteral("added-%1").arg(++addedCount);
-               document.addEvent(added);
-           }, [&] { document.undoStack()->undo(); }));
-    report("document: an event removed", measure(runs, [&] { id = someId(); },
-                                                 [&] { document.removeEvent(id); }));
-    report("document: the event removal undone", measure(runs, [&] { document.removeEvent(someId()); },
-                                                         [&] { document.undoStack()->undo(); }));
+    report("document: an event added",
+           measure(
+               runs, [&] { added.id = QStringLiteral("added-%1").arg(++addedCount); },
+               [&] { document.addEvent(added); }));
+    report("document: the event add undone",
+           measure(
+               runs,
+               [&] {
+                   added.id = QStringLiteral("added-%1").arg(++addedCount);
+                   document.addEvent(added);
+               },
+               [&] { document.undoStack()->undo(); }));
+    report("document: an event removed",
+           measure(
+               runs, [&] { id = someId(); }, [&] { document.removeEvent(id); }));
+    report("document: the event removal undone", measure(
+                                                     runs, [&] { document.removeEvent(someId()); },
+                                                     [&] { document.undoStack()->undo(); }));
     // Resident memory after 1,000 more edits (each a step of its own, kept for undo).
     const auto residentMB = [] {
         QFile status(QStringLiteral("/proc/self/status"));
@@ -150,8 +170,10 @@ void runDocumentEdits(const std::shared_ptr<const Dataset> &dataset, int runs)
     };
     const double before = residentMB();
     for (int i = 0; i < 1000; ++i)
-        document.setEventField(someId(), EventField::Title, QStringLiteral("Edit number %1").arg(i));
-    std::printf("  %-44s %10.1f MB\n", "document: resident memory after 1,000 edits", residentMB() - before);
+        document.setEventField(someId(), EventField::Title,
+                               QStringLiteral("Edit number %1").arg(i));
+    std::printf("  %-44s %10.1f MB\n", "document: resident memory after 1,000 edits",
+                residentMB() - before);
     // What structural sharing saves: a snapshot's copy with one event changed, as a plain
     // QList<Event> (every event copied) and as the EventList (one pointer per event).
     QList<Event> plain;
@@ -575,7 +597,8 @@ int main(int argc, char *argv[])
         else if (arguments.at(i) == QLatin1String("--document") && i + 1 < arguments.size()) {
             // The Document's lines alone, on a synthetic dataset made in this process.
             const int events = arguments.at(++i).toInt();
-            std::printf("N = %d events, the document alone, median of %d runs\n", events, std::max(runs, 21));
+            std::printf("N = %d events, the document alone, median of %d runs\n", events,
+                        std::max(runs, 21));
             runDocumentEdits(makeSyntheticDataset(events), runs);
             return 0;
         } else if (arguments.at(i) == QLatin1String("--hostile"))
