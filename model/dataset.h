@@ -1,5 +1,7 @@
 #pragma once
 
+#include "eventlist.h"
+
 #include <QDate>
 #include <QHash>
 #include <QList>
@@ -107,12 +109,15 @@ struct Event {
     QString note;
 };
 
+// Held by pointer per event: see SharedItemList.
+using EventList = SharedItemList<Event>;
+
 struct Dataset {
     QString title;
     QList<Side> sides;
     QList<Article> articles;
     QList<Actor> actors;
-    QList<Event> events;
+    EventList events;
 
     const Side *side(const QString &id) const;
     const Article *article(const QString &id) const;

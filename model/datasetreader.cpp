@@ -582,10 +582,9 @@ private:
 
     // `arrayIndexes` holds each item's index in the array at `arrayPath` (items that were
     // not objects are missing from `items`); paths are spelled out only for messages.
-    template <typename Item>
-    void checkUniqueIds(const QList<Item> &items, const QList<qsizetype> &arrayIndexes,
-                        const QString &arrayPath, const char *what)
-    {
+    template <typename Items>
+    void checkUniqueIds(const Items &items, const QList<qsizetype> &arrayIndexes,
+                        const QString &arrayPath, const char *what) {
         QHash<QString, qsizetype> firstSeen;
         firstSeen.reserve(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {

@@ -96,7 +96,7 @@ void EventModel::setDataset(std::shared_ptr<const Dataset> dataset)
     m_dateTexts.clear();
     ++m_generation;
     if (m_dataset) {
-        const QList<Event> &events = m_dataset->events;
+        const EventList &events = m_dataset->events;
         // Side numbers follow the dataset's side order, so sorting numbers sorts sides.
         for (const Side &side : m_dataset->sides)
             m_sides.numberOf(side.id);

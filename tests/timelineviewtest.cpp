@@ -612,8 +612,8 @@ void TimelineViewTest::laneNamesAreShownLiterally()
 void TimelineViewTest::datasetWithoutDatedEventsPansAndZooms()
 {
     auto dataset = std::make_shared<Dataset>(*crowdedDataset(2, QStringLiteral("Undated")));
-    for (Event &event : dataset->events)
-        event.date = {};
+    for (qsizetype i = 0; i < dataset->events.size(); ++i)
+        dataset->events[i].date = {};
     dataset->reindex();
     show(dataset);
     QVERIFY(m_view->countMarkers().isEmpty());

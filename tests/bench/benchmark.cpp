@@ -2,6 +2,7 @@
 // events (median of several runs), and the peak memory of each size in its own process.
 //   ntl-benchmark [--runs R] [--events N ...]
 // Each size is written by this process and measured in a child process of its own.
+//   ntl-benchmark --document N   the Document's edits and undos alone (issue 15), N events
 //   ntl-benchmark --hostile   the worst cases of issue 12 (items 7, 8, 9) only
 //   ntl-benchmark --hostile-memory   peak memory of 120 MB hostile documents (issue 12, item 5)
 //   ntl-benchmark --save [--events N ...]   a save, synchronous and on a worker thread
@@ -10,6 +11,7 @@
 #include "chronicleview.h"
 #include "datasetreader.h"
 #include "datasetwriter.h"
+#include "document.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "filterpanel.h"
@@ -106,6 +108,92 @@ void openShown(MainWindow &window, const QString &path)
 
 void report(const char *what, double ms) { std::printf("  %-44s %10.1f ms\n", what, ms); }
 
+// Issue 15: the Document's edits, each applied and each undone (the document alone: no model
+// or view follows it yet). Cheap, so many runs; every run edits another event.
+void runDocumentEdits(const std::shared_ptr<const Dataset> &dataset, int runs) {
+    runs = std::max(runs, 21);
+    Document document;
+    document.load(dataset, QStringLiteral("synthetic.json"));
+    const EventList &events = document.dataset().events;
+    int next = 0;
+    const auto someId = [&] {
+        return events.at((next++ * 7919) % events.size()).id;
+    };
+    QString id;
+    report("document: one title edit",
+           measure(
+               runs, [&] { id = someId(); },
+               [&] {
+                   document.setEventField(id, EventField::Title,
+                                          QStringLiteral("Edited %1").arg(next));
+               }));
+    report(
+        "document: the title edit undone",
+        measure(
+            runs,
+            [&] { document.setEventField(someId(), EventField::Title, QStringLiteral("Edited")); },
+            [&] { document.undoStack()->undo(); }));
+    QDate start;
+    report("document: one date edit (start a day earlier)",
+           measure(
+               runs,
+               [&] {
+                   id = someId();
+                   start = events.at(document.eventRow(id)).date.start.addDays(-1);
+               },
+               [&] { document.setEventField(id, EventField::DateStart, start); }));
+    Event added = events.at(0);
+    int addedCount = 0;
+    report("document: an event added",
+           measure(
+               runs, [&] { added.id = QStringLiteral("added-%1").arg(++addedCount); },
+               [&] { document.addEvent(added); }));
+    report("document: the event add undone",
+           measure(
+               runs,
+               [&] {
+                   added.id = QStringLiteral("added-%1").arg(++addedCount);
+                   document.addEvent(added);
+               },
+               [&] { document.undoStack()->undo(); }));
+    report("document: an event removed",
+           measure(
+               runs, [&] { id = someId(); }, [&] { document.removeEvent(id); }));
+    report("document: the event removal undone", measure(
+                                                     runs, [&] { document.removeEvent(someId()); },
+                                                     [&] { document.undoStack()->undo(); }));
+    // Resident memory after 1,000 more edits (each a step of its own, kept for undo).
+    const auto residentMB = [] {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            return 0.0;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
+        }
+        return 0.0;
+    };
+    const double before = residentMB();
+    for (int i = 0; i < 1000; ++i)
+        document.setEventField(someId(), EventField::Title,
+                               QStringLiteral("Edit number %1").arg(i));
+    std::printf("  %-44s %10.1f MB\n", "document: resident memory after 1,000 edits",
+                residentMB() - before);
+    // What structural sharing saves: a snapshot's copy with one event changed, as a plain
+    // QList<Event> (every event copied) and as the EventList (one pointer per event).
+    QList<Event> plain;
+    for (const Event &event : events)
+        plain.append(event);
+    report("copy with one change: QList<Event> (before)", measure(runs, nullptr, [&] {
+               QList<Event> copy = plain;
+               copy[1].title = QStringLiteral("x");
+           }));
+    report("copy with one change: EventList (now)", measure(runs, nullptr, [&] {
+               EventList copy = events;
+               copy[1].title = QStringLiteral("x");
+           }));
+}
+
 // `path` was written by the parent process, so this process's peak memory is the app's own.
 int runOneSize(int events, const QString &path, int runs)
 {
@@ -115,6 +203,7 @@ int runOneSize(int events, const QString &path, int runs)
 
     std::shared_ptr<const Dataset> dataset;
     report("load and validate", measure(runs, nullptr, [&] { dataset = DatasetReader::readFile(path).dataset; }));
+    runDocumentEdits(dataset, runs);
     report("event model and date-sorted proxy", measure(runs, nullptr, [&] {
                EventModel model;
                EventFilterModel filter;
@@ -591,7 +680,14 @@ int main(int argc, char *argv[])
             runs = arguments.at(++i).toInt();
         else if (arguments.at(i) == QLatin1String("--events") && i + 1 < arguments.size())
             sizes.append(arguments.at(++i).toInt());
-        else if (arguments.at(i) == QLatin1String("--hostile"))
+        else if (arguments.at(i) == QLatin1String("--document") && i + 1 < arguments.size()) {
+            // The Document's lines alone, on a synthetic dataset made in this process.
+            const int events = arguments.at(++i).toInt();
+            std::printf("N = %d events, the document alone, median of %d runs\n", events,
+                        std::max(runs, 21));
+            runDocumentEdits(makeSyntheticDataset(events), runs);
+            return 0;
+        } else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);
         else if (arguments.at(i) == QLatin1String("--save"))
             saveOnly = true;

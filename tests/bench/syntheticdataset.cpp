@@ -114,7 +114,8 @@ std::shared_ptr<Dataset> makeSyntheticDataset(int eventCount, quint32 seed)
     dataset->reindex();
 
     // Quotes, context and disagreements, now that the texts are final.
-    for (Event &event : dataset->events) {
+    for (qsizetype e = 0; e < dataset->events.size(); ++e) {
+        Event &event = dataset->events[e]; // the events are read-only through iterators
         for (SourcePassage &passage : event.sources) {
             const QString &text = dataset->article(passage.articleId)->text;
             passage.exact = text.mid(passage.start, passage.end - passage.start);

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "documentcommand.h"
+#include "eventfield.h"
+
+#include <QVariant>
+
+namespace ntl {
+
+// Sets one field of one event (by id). Consecutive edits of the same text field of the same
+// event merge into one step, so typing a title is undone at once.
+class EditEventFieldCommand : public DocumentCommand {
+public:
+    EditEventFieldCommand(Document *document, const QString &eventId, EventField field,
+                          const QVariant &value, QUndoCommand *parent = nullptr);
+
+    QString refusal() const override;
+    void redo() override;
+    void undo() override;
+    int id() const override { return int(CommandId::EditEventField); }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    void apply(const QVariant &value);
+
+    QString m_eventId;
+    EventField m_field;
+    QVariant m_oldValue;
+    QVariant m_newValue;
+    int m_rowHint = -1;
+};
+
+} // namespace ntl
