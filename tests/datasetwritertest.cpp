@@ -1,8 +1,9 @@
-#include "datasetwriter.h"
 #include "datasetequality.h"
 #include "datasetreader.h"
+#include "datasetwriter.h"
 #include "savejob.h"
 #include "syntheticdataset.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -50,27 +51,6 @@ const datasetequality::Compare saved{false, true};
 const datasetequality::Compare savedTextsRenamed{false, false};
 QString dataFile(const QString &name) {
     return QStringLiteral(NTL_TEST_DATA_DIR "/") + name;
-}
-QString defaultDataset() {
-    return QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json");
-}
-QByteArray contents(const QString &path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
-}
-bool put(const QString &path, const QByteArray &bytes) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-// Every file below `folder`, relative, sorted.
-QStringList filesIn(const QString &folder) {
-    QStringList files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(QDir(folder).relativeFilePath(it.next()));
-    files.sort();
-    return files;
 }
 } // namespace
 
@@ -196,9 +176,9 @@ void DatasetWriterTest::linkToARegularFileIsWrittenThrough() {
 
 void DatasetWriterTest::shippedDatasetIsCanonical() {
     // The embedded dataset is in the writer's form: saving it unedited changes no byte.
-    const auto read = DatasetReader::readFile(defaultDataset());
+    const auto read = DatasetReader::readFile(shippedDatasetPath());
     QVERIFY(read.ok());
-    QCOMPARE(DatasetWriter::toJson(*read.dataset), contents(defaultDataset()));
+    QCOMPARE(DatasetWriter::toJson(*read.dataset), fileContents(shippedDatasetPath()));
 }
 
 void DatasetWriterTest::stringsAreEscapedAsJson() {
@@ -217,7 +197,7 @@ void DatasetWriterTest::stringsAreEscapedAsJson() {
     QVERIFY(json.contains("\"title\": \"\xC3\xA9\\\"\\n\xF0\x9F\x98\x80\\u0002\""));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("escaped.json"));
-    QVERIFY(put(path, json));
+    QVERIFY(putFile(path, json));
     const auto copy = DatasetReader::readFile(path);
     QVERIFY2(copy.ok(), qPrintable(copy.diagnostics.value(0).toString()));
     QCOMPARE(copy.dataset->title, dataset.title);
@@ -226,7 +206,7 @@ void DatasetWriterTest::stringsAreEscapedAsJson() {
 
 void DatasetWriterTest::savingTwiceGivesTheSameBytes_data() {
     QTest::addColumn<QString>("file");
-    QTest::newRow("default") << defaultDataset();
+    QTest::newRow("default") << shippedDatasetPath();
     for (const char *name : {"valid/minimal.json", "valid/emoji.json",
                              "valid/busy-weeks/dataset.json", "valid/textfile/dataset.json"})
         QTest::newRow(name) << dataFile(QLatin1String(name));
@@ -246,12 +226,12 @@ void DatasetWriterTest::savingTwiceGivesTheSameBytes() {
     QVERIFY(reread.ok());
     const QString b = second.filePath(QStringLiteral("dataset.json"));
     QVERIFY2(DatasetWriter::write(reread.dataset, b, {}, &error), qPrintable(error));
-    QCOMPARE(contents(b), contents(a));
+    QCOMPARE(fileContents(b), fileContents(a));
     QCOMPARE(filesIn(second.path()), filesIn(first.path()));
     for (const QString &name : filesIn(first.path()))
-        QCOMPARE(contents(second.filePath(name)), contents(first.filePath(name)));
+        QCOMPARE(fileContents(second.filePath(name)), fileContents(first.filePath(name)));
     // In memory too: toJson is what write() puts on disk.
-    QCOMPARE(DatasetWriter::toJson(*reread.dataset), contents(a));
+    QCOMPARE(DatasetWriter::toJson(*reread.dataset), fileContents(a));
 }
 
 void DatasetWriterTest::openSaveOpenKeepsEveryField_data() {
@@ -292,17 +272,17 @@ void DatasetWriterTest::textsWrittenAsFilesBesideReadBack() {
         QVERIFY(!article.textFile.isEmpty());
         QVERIFY(!expected.contains(article.textFile));
         expected.append(article.textFile);
-        QCOMPARE(QString::fromUtf8(contents(dir.filePath(article.textFile))), article.text);
+        QCOMPARE(QString::fromUtf8(fileContents(dir.filePath(article.textFile))), article.text);
     }
     expected.sort();
     QCOMPARE(filesIn(dir.path()), expected);
-    QVERIFY(!contents(path).contains("\"text\""));
+    QVERIFY(!fileContents(path).contains("\"text\""));
     const QString difference = datasetequality::difference(*original.dataset, *copy.dataset, savedTextsRenamed);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
 void DatasetWriterTest::textsWrittenInlineReadBack() {
-    const auto original = DatasetReader::readFile(defaultDataset());
+    const auto original = DatasetReader::readFile(shippedDatasetPath());
     QVERIFY(original.ok());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("saved.json"));
@@ -356,18 +336,18 @@ void DatasetWriterTest::textFileNamesAreSafeAndDistinct() {
 void DatasetWriterTest::failedTextFileLeavesTheDatasetUntouched() {
     // Text files are written before the dataset: when one cannot be, the dataset on disk
     // is not touched (it would name a text that is not there).
-    const auto original = DatasetReader::readFile(defaultDataset());
+    const auto original = DatasetReader::readFile(shippedDatasetPath());
     QVERIFY(original.ok());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("saved.json"));
-    QVERIFY(put(path, "{\"the\": \"old file\"}"));
+    QVERIFY(putFile(path, "{\"the\": \"old file\"}"));
     // "articles" is a file, so no text can go into an articles/ folder.
-    QVERIFY(put(dir.filePath(QStringLiteral("articles")), "not a folder"));
+    QVERIFY(putFile(dir.filePath(QStringLiteral("articles")), "not a folder"));
     QString error;
     QVERIFY(!DatasetWriter::write(original.dataset, path, {}, &error));
     QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: article text articles/")),
              qPrintable(error));
-    QCOMPARE(contents(path), QByteArray("{\"the\": \"old file\"}"));
+    QCOMPARE(fileContents(path), QByteArray("{\"the\": \"old file\"}"));
     QCOMPARE(filesIn(dir.path()),
              (QStringList{QStringLiteral("articles"), QStringLiteral("saved.json")}));
 }
@@ -378,7 +358,7 @@ void DatasetWriterTest::largeSaveFailingPartWayKeepsTheOldFile() {
     const auto dataset = makeSyntheticDataset(5000);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("saved.json"));
-    QVERIFY(put(path, "old"));
+    QVERIFY(putFile(path, "old"));
     rlimit saved{};
     QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
     const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
@@ -393,7 +373,7 @@ void DatasetWriterTest::largeSaveFailingPartWayKeepsTheOldFile() {
     QVERIFY(!written);
     QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: only 3145828 of ")),
              qPrintable(error));
-    QCOMPARE(contents(path), QByteArray("old"));
+    QCOMPARE(fileContents(path), QByteArray("old"));
     QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("saved.json")});
 }
 
@@ -413,14 +393,14 @@ void DatasetWriterTest::asyncSaveEmitsFinishedWithTheSameBytes() {
     QVERIFY(progress.count() >= 3);
     QCOMPARE(progress.last().at(0).toLongLong(), 3000);
     QCOMPARE(progress.last().at(1).toLongLong(), 3000);
-    QCOMPARE(contents(path), DatasetWriter::toJson(*dataset));
+    QCOMPARE(fileContents(path), DatasetWriter::toJson(*dataset));
 }
 
 void DatasetWriterTest::cancelledAsyncSaveKeepsTheOldFile() {
     const std::shared_ptr<const Dataset> dataset = makeSyntheticDataset(3000);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("saved.json"));
-    QVERIFY(put(path, "old"));
+    QVERIFY(putFile(path, "old"));
     SaveJob job(dataset, path);
     QSignalSpy finished(&job, &SaveJob::finished);
     job.cancel(); // before it starts: it stops at the first progress report
@@ -428,7 +408,7 @@ void DatasetWriterTest::cancelledAsyncSaveKeepsTheOldFile() {
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().at(0).toBool(), false);
     QCOMPARE(finished.first().at(1).toString(), path + QStringLiteral(": cannot write: cancelled"));
-    QCOMPARE(contents(path), QByteArray("old"));
+    QCOMPARE(fileContents(path), QByteArray("old"));
     QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("saved.json")});
 }
 

@@ -1,4 +1,5 @@
 #include "apprun.h"
+#include "testfiles.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -24,29 +25,6 @@ private slots:
     void helpListsSaveAs();
 };
 
-namespace {
-QString shippedDataset() {
-    return QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json");
-}
-QByteArray contents(const QString &path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
-}
-bool put(const QString &path, const QByteArray &bytes) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-QStringList filesIn(const QString &folder) {
-    QStringList files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(QDir(folder).relativeFilePath(it.next()));
-    files.sort();
-    return files;
-}
-} // namespace
-
 void SaveAsTest::saveAsTwiceGivesTheSameBytes() {
     // The embedded default, saved; that copy saved again; the default saved once more:
     // the same bytes each time, and those of the shipped file (it is canonical).
@@ -65,20 +43,20 @@ void SaveAsTest::saveAsTwiceGivesTheSameBytes() {
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     r = runApp({QStringLiteral("--save-as"), c});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(contents(a), contents(shippedDataset()));
-    QCOMPARE(contents(b), contents(a));
-    QCOMPARE(contents(c), contents(a));
+    QCOMPARE(fileContents(a), fileContents(shippedDatasetPath()));
+    QCOMPARE(fileContents(b), fileContents(a));
+    QCOMPARE(fileContents(c), fileContents(a));
     // The article texts went beside it, as the shipped dataset has them.
     const QStringList texts = filesIn(dir.filePath(QStringLiteral("a")));
     QCOMPARE(texts.size(), 6);
     QCOMPARE(filesIn(dir.filePath(QStringLiteral("b"))), texts);
     for (const QString &name : texts) {
-        QCOMPARE(contents(dir.filePath(QStringLiteral("b/") + name)),
-                 contents(dir.filePath(QStringLiteral("a/") + name)));
+        QCOMPARE(fileContents(dir.filePath(QStringLiteral("b/") + name)),
+                 fileContents(dir.filePath(QStringLiteral("a/") + name)));
         if (name != QLatin1String("d.json"))
             QCOMPARE(
-                contents(dir.filePath(QStringLiteral("a/") + name)),
-                contents(QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/") +
+                fileContents(dir.filePath(QStringLiteral("a/") + name)),
+                fileContents(QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/") +
                          name));
     }
     r = runApp({QStringLiteral("--check"), b});
@@ -93,7 +71,7 @@ void SaveAsTest::textsInlineWritesOneFile() {
         {QStringLiteral("--save-as"), out, QStringLiteral("--texts"), QStringLiteral("inline")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("d.json")});
-    QVERIFY(!contents(out).contains("\"textFile\""));
+    QVERIFY(!fileContents(out).contains("\"textFile\""));
     r = runApp({QStringLiteral("--check"), out});
     QCOMPARE(r.exitCode, 0);
 }
@@ -113,7 +91,7 @@ void SaveAsTest::failedSaveAtAFileSizeLimitKeepsTheOldFile() {
     QFETCH(QString, failing);
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("d.json"));
-    QVERIFY(put(out, "the old file"));
+    QVERIFY(putFile(out, "the old file"));
     const AppRun r = runAppWithFileSizeLimit(
         {QStringLiteral("--save-as"), out, QStringLiteral("--texts"), texts}, 8);
     QCOMPARE(r.exitCode, 3);
@@ -123,7 +101,7 @@ void SaveAsTest::failedSaveAtAFileSizeLimitKeepsTheOldFile() {
     QVERIFY2(r.err.contains(QStringLiteral("reached the disk (File too large)")),
              qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
-    QCOMPARE(contents(out), QByteArray("the old file"));
+    QCOMPARE(fileContents(out), QByteArray("the old file"));
     const QStringList left = filesIn(dir.path());
     QVERIFY2(left.size() == 1 || texts == QLatin1String("files"), qPrintable(left.join(u' ')));
     for (const QString &name : left) // texts that fit may stay; no temporary file does
@@ -137,7 +115,7 @@ void SaveAsTest::failedSaveInAReadOnlyFolderKeepsTheOldFile() {
     QTemporaryDir dir(QStringLiteral("/tmp/ntl-readonly-XXXXXX"));
     QVERIFY(dir.isValid());
     const QString out = dir.filePath(QStringLiteral("d.json"));
-    QVERIFY(put(out, "the old file"));
+    QVERIFY(putFile(out, "the old file"));
     // The file itself is anyone's to write: only the folder refuses (QSaveFile must not
     // fall back to writing the file in place).
     QVERIFY(QFile::setPermissions(out, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
@@ -162,7 +140,7 @@ void SaveAsTest::failedSaveInAReadOnlyFolderKeepsTheOldFile() {
     QVERIFY2(r.err.startsWith(QStringLiteral("negotiation-timeline: ") + out +
                               QStringLiteral(": cannot write: Permission denied")),
              qPrintable(r.err));
-    QCOMPARE(contents(out), QByteArray("the old file"));
+    QCOMPARE(fileContents(out), QByteArray("the old file"));
     QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("d.json")});
 }
 
@@ -184,15 +162,15 @@ void SaveAsTest::exportAndSaveAsLeaveTheWindowSettingsAlone() {
     const QString settings = folder + QStringLiteral("/negotiation-timeline.conf");
     const QByteArray before = "[session]\nrecentFiles=/tmp/old.json\n\n"
                               "[window]\ngeometry=@ByteArray(not a geometry)\ntab=2\n";
-    QVERIFY(put(settings, before));
+    QVERIFY(putFile(settings, before));
     QTemporaryDir dir;
     const QString input = QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json");
     AppRun r = runApp({input, QStringLiteral("--export"), dir.filePath(QStringLiteral("out.png"))});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(contents(settings), before);
+    QCOMPARE(fileContents(settings), before);
     r = runApp({QStringLiteral("--save-as"), dir.filePath(QStringLiteral("out.json")), input});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(contents(settings), before);
+    QCOMPARE(fileContents(settings), before);
     QVERIFY(QFile::remove(settings));
 }
 

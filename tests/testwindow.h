@@ -2,6 +2,7 @@
 
 #include "eventfiltermodel.h"
 #include "mainwindow.h"
+#include "testfiles.h"
 
 #include <QCoreApplication>
 #include <QItemSelectionModel>
@@ -22,12 +23,6 @@ inline void useTestSettings(const char *testName)
     QCoreApplication::setApplicationName(QString::fromUtf8(testName));
     QSettings().clear();
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-}
-
-// The dataset the app ships with, in the source tree.
-inline QString shippedDatasetPath()
-{
-    return QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json");
 }
 
 // Lets the window's deferred work run (layouts, recording a navigation step, a refresh).
