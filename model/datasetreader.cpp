@@ -2,11 +2,13 @@
 
 #include "boundeddom.h"
 #include "codepointindex.h"
+#include "datasetvalidator.h"
 #include "filebuffer.h"
 #include "jsoncursor.h"
 #include "jsonoutline.h"
 #include "occurrenceindex.h"
 #include "passageanchor.h"
+#include "passagesearch.h"
 #include "regularfile.h"
 #include "utf8.h"
 
@@ -308,13 +310,17 @@ bool isValidJson(std::string_view text)
     return Json::sax_parse(text.begin(), text.end(), &sax);
 }
 
-class Checker
-{
+class Checker : private DatasetValidator::Reporter {
 public:
-    Checker(QString displayName, QString baseDirectory)
+    // `references` resolves ids for a reader ahead: the main reader's dataset.
+    Checker(QString displayName, QString baseDirectory, const Dataset *references = nullptr)
         : m_file(std::move(displayName))
         , m_baseDirectory(std::move(baseDirectory))
-    {
+        , m_references(references ? references : &m_dataset)
+        , m_search(*m_references, references ? 0 : DatasetReader::approximateSearchBudget)
+        , m_rules(*m_references, m_search, *this) {
+        // The reader checks each string's presence and length as it reads its type.
+        m_rules.setCheckFields(false);
     }
 
     DatasetReader::Result run(std::string_view json);
@@ -338,6 +344,14 @@ private:
     std::unique_ptr<Checker> makeReaderAhead() const;
 
     // --- reporting
+    using Location = DatasetValidator::Location;
+    using List = DatasetValidator::Location::List;
+    // The rules name items by their index in the file: their paths are its JSON pointers.
+    void report(Diagnostic::Severity severity, const Location &location,
+                const QString &message) override {
+        report(severity, location.path(), message);
+    }
+    void listsRead() { m_rules.setListsRead(m_readSides, m_readArticles, m_readActors); }
     void error(const QString &path, const QString &message)
     {
         report(Diagnostic::Severity::Error, path, message);
@@ -426,7 +440,7 @@ private:
         if (!withinLength(text, path, key))
             return std::nullopt;
         if (!allowEmpty && text.trimmed().isEmpty()) {
-            error(child(path, key), QStringLiteral("expected a non-empty string"));
+            error(child(path, key), DatasetValidator::blankMessage());
             return std::nullopt;
         }
         return text;
@@ -454,9 +468,7 @@ private:
         const qsizetype limit = DatasetReader::maxFieldLength(key);
         if (text.size() <= limit)
             return true;
-        error(child(path, key), QStringLiteral("expected at most %1 characters, found %2")
-                                    .arg(limit)
-                                    .arg(text.size()));
+        error(child(path, key), DatasetValidator::tooLongMessage(limit, text.size()));
         return false;
     }
 
@@ -580,48 +592,11 @@ private:
         }
     }
 
-    // `arrayIndexes` holds each item's index in the array at `arrayPath` (items that were
-    // not objects are missing from `items`); paths are spelled out only for messages.
-    template <typename Item>
-    void checkUniqueIds(const QList<Item> &items, const QList<qsizetype> &arrayIndexes,
-                        const QString &arrayPath, const char *what)
-    {
-        QHash<QString, qsizetype> firstSeen;
-        firstSeen.reserve(items.size());
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            const QString &itemId = items.at(i).id;
-            if (itemId.isEmpty())
-                continue;
-            const auto it = firstSeen.constFind(itemId);
-            if (it != firstSeen.cend())
-                error(
-                    child(child(arrayPath, arrayIndexes.at(i)), "id"),
-                    QStringLiteral("duplicate %1 id \"%2\" (first used at %3)")
-                        .arg(QLatin1String(what), itemId, child(arrayPath, arrayIndexes.at(*it))));
-            else
-                firstSeen.insert(itemId, i);
-        }
-    }
-
-    // `key` of the object at `path` refers to `target`; the path is spelled out only on error.
-    void reference(const QString &path, const char *key, const QString &target, bool exists,
-                   const char *what)
-    {
-        // A list that could not be read has been reported; every reference into it
-        // would only repeat that.
-        const QLatin1String kind(what);
-        const bool listRead = kind == QLatin1String("side")      ? m_readSides
-                              : kind == QLatin1String("article") ? m_readArticles
-                                                                 : m_readActors;
-        if (!target.isEmpty() && !exists && listRead)
-            error(child(path, key),
-                  QStringLiteral("unknown %1 id \"%2\"").arg(QLatin1String(what), target));
-    }
-
     // --- sections
     void readSides(const Json &root);
     void readArticles(const Json &root);
-    void readArticleText(const Json &object, const QString &path, Article &article);
+    void readArticleText(const Json &object, const QString &path, const Location &at,
+                         Article &article);
     void readActors(const Json &root);
     void readEvents(Json &root, std::string_view json, const JsonOutline &outline);
     bool readEventsInShares(std::string_view json, const std::vector<JsonOutline::Range> &elements);
@@ -658,17 +633,18 @@ private:
         }
     }
     void appendEvent(std::optional<Event> &&event, qsizetype index);
-    void readDate(const Json &object, const QString &path, EventDate &date);
-    void readParticipants(const Json &object, const QString &path, Event &event);
-    void readSources(const Json &object, const QString &path, Event &event);
-    void readDisagreements(const Json &object, const QString &path, Event &event);
-    void anchorSource(const QString &path, const Article *article, SourcePassage &source);
+    void readDate(const Json &object, const QString &path, const Location &at, EventDate &date);
+    void readParticipants(const Json &object, const QString &path, const Location &at,
+                          Event &event);
+    void readSources(const Json &object, const QString &path, const Location &at, Event &event);
+    void readDisagreements(const Json &object, const QString &path, const Location &at,
+                           Event &event);
+    void anchorSource(const Location &at, const Article *article, SourcePassage &source);
     // The bytes of the article text file `relative`, read safely from inside the dataset's
     // folder; nullopt (reported at `fieldPath`) when it cannot or must not be read.
     // A file named by several articles is read once: the second asks return the first's.
     ArticleTextFile *readTextFile(const QString &fieldPath, const QString &relative,
                                   QByteArray *bytes);
-    OccurrenceIndex &occurrencesIn(const Article *article);
 
     QString m_file;
     QString m_baseDirectory;
@@ -678,23 +654,19 @@ private:
     bool m_readSides = false;
     bool m_readArticles = false;
     bool m_readActors = false;
-    // One budget for every search of this load (exact scans, approximate matching, claims).
-    qint64 m_searchBudget = DatasetReader::approximateSearchBudget;
-    // Per article of *m_references, made when first searched: each quote is scanned for once.
-    std::vector<std::shared_ptr<OccurrenceIndex>> m_occurrenceIndexes;
-    std::map<const QChar *, std::shared_ptr<OccurrenceIndex>> m_occurrenceIndexByText;
     bool m_hasErrors = false;
     Dataset m_dataset;
     QList<qsizetype> m_eventIndexes; // each event's index in the events array
     // Where references resolve: m_dataset, or for a reader ahead the main reader's.
-    const Dataset *m_references = &m_dataset;
-    // One per article of *m_references, built before any event is read (then only read).
-    QList<CodePointIndex> m_ownCodePointIndexes;
+    const Dataset *m_references;
+    // One budget for every search of this load (exact scans, approximate matching, claims),
+    // and the articles' indexes; a reader ahead has no budget, and shares the indexes.
+    PassageSearch m_search;
+    DatasetValidator m_rules;
     // Article text files read so far, by device and inode (or resource path), and the bytes
     // they took out of DatasetReader::maxArticleTextsSize.
     std::map<QString, ArticleTextFile> m_textFiles;
     qint64 m_articleTextBytes = 0;
-    const QList<CodePointIndex> *m_codePointIndexes = &m_ownCodePointIndexes;
     bool m_eventsParsed = false; // every element of a split-off events array parsed
 
     // A reader ahead does not know what the events before its share did: it marks each
@@ -712,14 +684,13 @@ private:
 
 std::unique_ptr<Checker> Checker::makeReaderAhead() const
 {
-    auto ahead = std::make_unique<Checker>(m_file, m_baseDirectory);
+    auto ahead = std::make_unique<Checker>(m_file, m_baseDirectory, &m_dataset);
     ahead->m_readSides = m_readSides;
     ahead->m_readArticles = m_readArticles;
     ahead->m_readActors = m_readActors;
+    ahead->listsRead();
     ahead->m_hasErrors = m_hasErrors;
-    ahead->m_searchBudget = 0;
-    ahead->m_references = &m_dataset;
-    ahead->m_codePointIndexes = m_codePointIndexes;
+    ahead->m_search.shareCodePointIndexes(m_search.codePointIndexes());
     ahead->m_readingAhead = true;
     ahead->m_buffer = m_buffer;
     return ahead;
@@ -893,6 +864,7 @@ void Checker::readSides(const Json &root)
     if (!sides)
         return;
     m_readSides = true;
+    listsRead();
     QList<qsizetype> indexes;
     for (std::size_t i = 0; i < sides->size(); ++i) {
         const QString path = child(QStringLiteral("/sides"), qsizetype(i));
@@ -906,7 +878,7 @@ void Checker::readSides(const Json &root)
         m_dataset.sides.append(std::move(side));
         indexes.append(qsizetype(i));
     }
-    checkUniqueIds(m_dataset.sides, indexes, QStringLiteral("/sides"), "side");
+    m_rules.checkUniqueIds(List::Sides, m_dataset.sides, indexes);
     m_dataset.reindex();
 }
 
@@ -916,6 +888,7 @@ void Checker::readArticles(const Json &root)
     if (!articles)
         return;
     m_readArticles = true;
+    listsRead();
     QList<qsizetype> indexes;
     for (std::size_t i = 0; i < articles->size(); ++i) {
         const QString path = child(QStringLiteral("/articles"), qsizetype(i));
@@ -936,26 +909,14 @@ void Checker::readArticles(const Json &root)
                       QStringLiteral("expected one of \"stated\", \"inferred\", found \"%1\"").arg(*basis));
             article.publishedInferred = basis && *basis == QLatin1String("inferred");
         }
-        readArticleText(object, path, article);
+        readArticleText(object, path, Location::of(List::Articles, qsizetype(i)), article);
         m_dataset.articles.append(std::move(article));
         indexes.append(qsizetype(i));
     }
-    checkUniqueIds(m_dataset.articles, indexes, QStringLiteral("/articles"), "article");
+    m_rules.checkUniqueIds(List::Articles, m_dataset.articles, indexes);
     m_dataset.reindex();
     // Built now rather than on first use, so that readers on other threads only read them.
-    // Articles sharing one text (one file named by several) share its index too.
-    m_ownCodePointIndexes.reserve(m_dataset.articles.size());
-    std::map<const QChar *, qsizetype> indexOfText;
-    for (const Article &article : std::as_const(m_dataset.articles)) {
-        const auto known =
-            article.text.isEmpty() ? indexOfText.end() : indexOfText.find(article.text.constData());
-        if (known != indexOfText.end()) {
-            m_ownCodePointIndexes.append(m_ownCodePointIndexes.at(known->second));
-            continue;
-        }
-        indexOfText.emplace(article.text.constData(), m_ownCodePointIndexes.size());
-        m_ownCodePointIndexes.append(CodePointIndex(article.text));
-    }
+    m_search.buildCodePointIndexes();
 }
 
 ArticleTextFile *Checker::readTextFile(const QString &fieldPath, const QString &relative,
@@ -1028,8 +989,8 @@ ArticleTextFile *Checker::readTextFile(const QString &fieldPath, const QString &
     return &m_textFiles.emplace(key, std::move(read)).first->second;
 }
 
-void Checker::readArticleText(const Json &object, const QString &path, Article &article)
-{
+void Checker::readArticleText(const Json &object, const QString &path, const Location &at,
+                              Article &article) {
     const bool hasInline = object.contains("text");
     const bool hasFile = object.contains("textFile");
     if (hasInline == hasFile) {
@@ -1064,21 +1025,16 @@ void Checker::readArticleText(const Json &object, const QString &path, Article &
         }
         article.text = file->text;
     }
-    if (article.text.contains(QChar(u'\0')))
-        warning(textPath, QStringLiteral("article text contains NUL characters"));
+    m_rules.checkArticleText(at, article);
 
     const std::optional<QString> expected = string(object, path, "textSha256", false);
     if (expected) {
         QString actual;
         if (file && file->sha256.isEmpty()) // valid UTF-8 decodes and encodes back to its bytes
             file->sha256 = sha256Hex(bytes.isEmpty() ? file->text.toUtf8() : bytes);
-        if (expected->size() != 64 || !QByteArray::fromHex(expected->toLatin1()).size())
-            error(child(path, "textSha256"), QStringLiteral("expected 64 hexadecimal digits, found \"%1\"").arg(*expected));
-        else if (actual = file ? file->sha256 : sha256Hex(bytes);
-                 expected->compare(actual, Qt::CaseInsensitive) != 0)
-            warning(
-                child(path, "textSha256"),
-                QStringLiteral("article text changed since curation (SHA-256 is %1)").arg(actual));
+        if (expected->size() == 64 && QByteArray::fromHex(expected->toLatin1()).size())
+            actual = file ? file->sha256 : sha256Hex(bytes); // not hashed for a malformed one
+        m_rules.checkArticleHash(at, *expected, actual);
         article.textSha256 = expected->toLower();
     }
 }
@@ -1089,6 +1045,7 @@ void Checker::readActors(const Json &root)
     if (!actors)
         return;
     m_readActors = true;
+    listsRead();
     QList<qsizetype> indexes;
     for (std::size_t i = 0; i < actors->size(); ++i) {
         const QString path = child(QStringLiteral("/actors"), qsizetype(i));
@@ -1103,23 +1060,17 @@ void Checker::readActors(const Json &root)
                                             "\"person\", \"country\", \"organisation\", \"group\", \"media\"")
                          .value_or(ActorKind::Person);
         actor.sideId = nullableString(object, path, "side");
-        reference(path, "side", actor.sideId, m_dataset.side(actor.sideId), "side");
+        m_rules.checkActorSide(Location::of(List::Actors, qsizetype(i)), actor);
         actor.affiliationId = nullableString(object, path, "affiliation");
         actor.title = nullableString(object, path, "title");
         m_dataset.actors.append(std::move(actor));
         indexes.append(qsizetype(i));
     }
-    checkUniqueIds(m_dataset.actors, indexes, QStringLiteral("/actors"), "actor");
+    m_rules.checkUniqueIds(List::Actors, m_dataset.actors, indexes);
     m_dataset.reindex();
-    for (qsizetype i = 0; i < m_dataset.actors.size(); ++i) {
-        const Actor &actor = m_dataset.actors.at(i);
-        const QString path = child(QStringLiteral("/actors"), indexes.at(i));
-        reference(path, "affiliation", actor.affiliationId, m_dataset.actor(actor.affiliationId),
-                  "actor");
-        if (actor.affiliationId == actor.id && !actor.id.isEmpty())
-            error(child(path, "affiliation"),
-                  QStringLiteral("an actor cannot be affiliated with itself"));
-    }
+    for (qsizetype i = 0; i < m_dataset.actors.size(); ++i)
+        m_rules.checkActorAffiliation(Location::of(List::Actors, indexes.at(i)),
+                                      m_dataset.actors.at(i));
 }
 
 void Checker::readEvents(Json &root, std::string_view json, const JsonOutline &outline)
@@ -1151,7 +1102,7 @@ void Checker::readEvents(Json &root, std::string_view json, const JsonOutline &o
         for (std::size_t i = 0; i < events->size(); ++i)
             appendEvent(readEvent((*events)[i], qsizetype(i)), qsizetype(i));
     }
-    checkUniqueIds(m_dataset.events, m_eventIndexes, QStringLiteral("/events"), "event");
+    m_rules.checkUniqueIds(List::Events, m_dataset.events, m_eventIndexes);
 }
 
 // The events are independent of each other but for the search budget they share and the
@@ -1396,15 +1347,16 @@ std::optional<Event> Checker::readEvent(const Json &object, qsizetype index)
         enumeration<EventStatus>(object, path, "status", eventStatusFromString,
                                  "\"occurred\", \"planned\", \"reported\", \"cancelled\"")
             .value_or(EventStatus::Occurred);
+    const Location at = Location::of(List::Events, index);
     if (const Json *dateObject = field(object, path, "date", true)) {
         const QString datePath = child(path, "date");
         if (isObject(*dateObject, datePath))
-            readDate(*dateObject, datePath, event.date);
+            readDate(*dateObject, datePath, at.within("date"), event.date);
     }
     event.place = nullableString(object, path, "place");
-    readParticipants(object, path, event);
-    readSources(object, path, event);
-    readDisagreements(object, path, event);
+    readParticipants(object, path, at, event);
+    readSources(object, path, at, event);
+    readDisagreements(object, path, at, event);
     event.note = nullableString(object, path, "note");
     return event;
 }
@@ -1605,15 +1557,15 @@ bool Checker::readWellFormedDate(JsonCursor &in, EventDate &date) const
         return false;
     date.start = isoDate(start);
     date.end = (seen & End) ? isoDate(end) : date.start;
-    if (!date.start.isValid() || !date.end.isValid() || date.end < date.start)
+    if (!date.start.isValid() || !date.end.isValid() || !DatasetValidator::datesInOrder(date))
         return false;
     const std::optional<DatePrecision> parsedPrecision = datePrecisionFromString(precision);
     const std::optional<DateBasis> parsedBasis = dateBasisFromString(basis);
     if (!parsedPrecision || !parsedBasis)
         return false;
-    if (*parsedPrecision == DatePrecision::Day && date.start != date.end)
-        return false; // warned about
     date.precision = *parsedPrecision;
+    if (!DatasetValidator::dayPrecisionFits(date))
+        return false; // warned about
     date.basis = *parsedBasis;
     return date.anchorArticleId.isEmpty() || !m_readArticles ||
            m_references->article(date.anchorArticleId);
@@ -1651,7 +1603,7 @@ bool Checker::readWellFormedSource(JsonCursor &in, SourcePassage &source) const
     if (article->text.isEmpty())
         return false; // whether that is reported depends on what came before
     const CodePointIndex &offsets =
-        m_codePointIndexes->at(article - m_references->articles.constData());
+        m_search.codePointIndexes()->at(article - m_references->articles.constData());
     const int storedStart = offsets.toUtf16(source.storedStart);
     const int storedEnd = offsets.toUtf16(source.storedEnd);
     if (storedStart < 0 || storedEnd < 0)
@@ -1667,34 +1619,27 @@ bool Checker::readWellFormedSource(JsonCursor &in, SourcePassage &source) const
     return true;
 }
 
-void Checker::readDate(const Json &object, const QString &path, EventDate &date)
-{
+void Checker::readDate(const Json &object, const QString &path, const Location &at,
+                       EventDate &date) {
     unknownFields(object, path, {"start", "end", "precision", "expression", "basis", "anchor", "note"});
     date.start = this->date(object, path, "start");
     date.end = object.contains("end") ? this->date(object, path, "end") : date.start;
-    if (date.start.isValid() && date.end.isValid() && date.end < date.start)
-        error(child(path, "end"), QStringLiteral("expected an end on or after the start %1, found %2")
-                                      .arg(date.start.toString(Qt::ISODate), date.end.toString(Qt::ISODate)));
+    m_rules.checkDateRange(at, date);
     date.precision = enumeration<DatePrecision>(object, path, "precision", datePrecisionFromString,
                                                 "\"day\", \"days\", \"week\", \"month\", \"year\", \"unknown\"")
                          .value_or(DatePrecision::Unknown);
-    if (date.precision == DatePrecision::Day && date.start.isValid() && date.end.isValid() &&
-        date.start != date.end)
-        warning(child(path, "precision"),
-                QStringLiteral("precision \"day\" but the date spans %1 days; use \"days\"")
-                    .arg(date.start.daysTo(date.end) + 1));
+    m_rules.checkDatePrecision(at, date);
     date.expression = nullableString(object, path, "expression");
     date.basis = enumeration<DateBasis>(object, path, "basis", dateBasisFromString,
                                         "\"stated\", \"relative\", \"inferred\", \"external\"")
                      .value_or(DateBasis::Stated);
     date.anchorArticleId = nullableString(object, path, "anchor");
-    reference(path, "anchor", date.anchorArticleId, m_references->article(date.anchorArticleId),
-              "article");
+    m_rules.checkDateAnchor(at, date);
     date.note = nullableString(object, path, "note");
 }
 
-void Checker::readParticipants(const Json &object, const QString &path, Event &event)
-{
+void Checker::readParticipants(const Json &object, const QString &path, const Location &at,
+                               Event &event) {
     const Json *participants = array(object, path, "participants");
     if (!participants)
         return;
@@ -1707,11 +1652,7 @@ void Checker::readParticipants(const Json &object, const QString &path, Event &e
         unknownFields(item, itemPath, {"actor", "role"});
         Participant participant;
         participant.actorId = string(item, itemPath, "actor", true, false).value_or(QString());
-        const Actor *actor = m_references->actor(participant.actorId);
-        reference(itemPath, "actor", participant.actorId, actor, "actor");
-        if (actor)
-            participant.actorId =
-                actor->id; // shares the actor's copy: 100,000s of events repeat it
+        m_rules.checkParticipant(at.within("participants", qsizetype(i)), participant);
         participant.role = enumeration<ParticipantRole>(item, itemPath, "role", participantRoleFromString,
                                                         "\"party\", \"mediator\", \"host\", \"speaker\", \"target\", \"mentioned\"")
                                .value_or(ParticipantRole::Mentioned);
@@ -1719,13 +1660,12 @@ void Checker::readParticipants(const Json &object, const QString &path, Event &e
     }
 }
 
-void Checker::readSources(const Json &object, const QString &path, Event &event)
-{
+void Checker::readSources(const Json &object, const QString &path, const Location &at,
+                          Event &event) {
     const Json *sources = array(object, path, "sources");
     if (!sources)
         return;
-    if (sources->empty())
-        warning(child(path, "sources"), QStringLiteral("the event cites no passage"));
+    m_rules.checkHasSources(at, qsizetype(sources->size()));
     event.sources.reserve(qsizetype(sources->size()));
     for (std::size_t i = 0; i < sources->size(); ++i) {
         const QString itemPath = child(path, "sources", qsizetype(i));
@@ -1734,35 +1674,25 @@ void Checker::readSources(const Json &object, const QString &path, Event &event)
             continue;
         unknownFields(item, itemPath, {"article", "exact", "prefix", "suffix", "start", "end"});
         SourcePassage source;
+        const Location sourceAt = at.within("sources", qsizetype(i));
         source.articleId = string(item, itemPath, "article", true, false).value_or(QString());
-        const Article *article = m_references->article(source.articleId);
-        reference(itemPath, "article", source.articleId, article, "article");
-        if (article)
-            source.articleId = article->id; // shares the article's copy
+        const Article *article = m_rules.checkSourceArticle(sourceAt, source);
         const std::optional<QString> exact = string(item, itemPath, "exact", true, false);
         source.exact = exact.value_or(QString());
         source.prefix = nullableString(item, itemPath, "prefix");
         source.suffix = nullableString(item, itemPath, "suffix");
         const std::optional<qint64> start = integer(item, itemPath, "start");
         const std::optional<qint64> end = integer(item, itemPath, "end");
-        bool positionUsable = start && end;
-        if (start && end && *end < *start) {
-            error(child(itemPath, "end"), QStringLiteral("expected an end offset not before the start %1, found %2").arg(*start).arg(*end));
-            positionUsable = false;
-        }
         source.storedStart = start.value_or(-1);
         source.storedEnd = end.value_or(-1);
-        if (exact && positionUsable)
-            anchorSource(itemPath, article, source);
+        if (m_rules.checkSourceOffsets(sourceAt, source) && exact)
+            anchorSource(sourceAt, article, source);
         event.sources.append(std::move(source));
     }
 }
 
-void Checker::anchorSource(const QString &path, const Article *article, SourcePassage &source)
-{
-    if (!article)
-        return; // an unknown article has been reported already
-    if (article->text.isEmpty()) {
+void Checker::anchorSource(const Location &at, const Article *article, SourcePassage &source) {
+    if (article && article->text.isEmpty()) {
         if (m_hasErrors)
             return;           // unreadable text has been reported already
         if (m_readingAhead) { // whether the events before had errors decides
@@ -1770,79 +1700,14 @@ void Checker::anchorSource(const QString &path, const Article *article, SourcePa
             return;
         }
     }
-    const QStringView text = article->text;
-    const CodePointIndex &offsets =
-        m_codePointIndexes->at(article - m_references->articles.constData());
-    const int storedStart = offsets.toUtf16(source.storedStart);
-    const int storedEnd = offsets.toUtf16(source.storedEnd);
-    if (storedStart < 0 || storedEnd < 0) {
-        error(child(path, "end"), QStringLiteral("offsets %1..%2 lie outside the article text (%3 characters)")
-                                      .arg(source.storedStart)
-                                      .arg(source.storedEnd)
-                                      .arg(offsets.codePointCount()));
-        return;
-    }
-    const PassageAnchor::Result anchored =
-        PassageAnchor::anchor(text, source.exact, source.prefix, source.suffix, storedStart,
-                              &m_searchBudget, &occurrencesIn(article));
-    switch (anchored.outcome) {
-    case PassageAnchor::Outcome::TooCostly:
-        if (m_readingAhead) { // with no budget of its own: the budget left decides
-            m_dependsOnEarlier = true;
-            return;
-        }
-        error(child(path, "exact"), QStringLiteral("the passage is not at its offsets and searching for it costs more than is "
-                                                   "left (this load's search budget is spent)"));
-        return;
-    case PassageAnchor::Outcome::NotFound:
-        error(child(path, "exact"), QStringLiteral("the passage does not occur in article \"%1\", not even approximately")
-                                        .arg(source.articleId));
-        return;
-    case PassageAnchor::Outcome::AtStoredPosition:
-        if (storedEnd != anchored.end)
-            warning(child(path, "end"), QStringLiteral("end offset %1 does not match the passage; it ends at %2")
-                                            .arg(source.storedEnd)
-                                            .arg(offsets.toCodePoint(anchored.end)));
-        break;
-    case PassageAnchor::Outcome::ExactElsewhere:
-    case PassageAnchor::Outcome::Approximate: {
-        const qint64 newStart = offsets.toCodePoint(anchored.start);
-        const qint64 newEnd = offsets.toCodePoint(anchored.end);
-        QString how = anchored.outcome == PassageAnchor::Outcome::ExactElsewhere
-                          ? QStringLiteral("found verbatim")
-                          : QStringLiteral("found approximately (%1 edits)").arg(anchored.edits);
-        warning(path, QStringLiteral("passage re-anchored from %1..%2 to %3..%4: %5")
-                          .arg(source.storedStart)
-                          .arg(source.storedEnd)
-                          .arg(newStart)
-                          .arg(newEnd)
-                          .arg(how));
-        break;
-    }
-    }
-    source.start = anchored.start;
-    source.end = anchored.end;
+    // A reader ahead has no budget of its own: the budget left decides.
+    if (m_rules.anchorSource(at, article, source, !m_readingAhead) ==
+        DatasetValidator::Search::OverBudget)
+        m_dependsOnEarlier = true;
 }
 
-OccurrenceIndex &Checker::occurrencesIn(const Article *article)
-{
-    const std::size_t at = std::size_t(article - m_references->articles.constData());
-    if (m_occurrenceIndexes.size() <= at)
-        m_occurrenceIndexes.resize(std::size_t(m_references->articles.size()));
-    if (!m_occurrenceIndexes[at]) {
-        // Articles sharing one text (one file named by several) share one index: each
-        // would otherwise keep its own positions of the same quotes.
-        std::shared_ptr<OccurrenceIndex> &shared =
-            m_occurrenceIndexByText[article->text.constData()];
-        if (!shared || shared->text().size() != article->text.size())
-            shared = std::make_shared<OccurrenceIndex>(article->text);
-        m_occurrenceIndexes[at] = shared;
-    }
-    return *m_occurrenceIndexes[at];
-}
-
-void Checker::readDisagreements(const Json &object, const QString &path, Event &event)
-{
+void Checker::readDisagreements(const Json &object, const QString &path, const Location &at,
+                                Event &event) {
     const Json *disagreements = array(object, path, "disagreements", false);
     if (!disagreements)
         return;
@@ -1855,38 +1720,25 @@ void Checker::readDisagreements(const Json &object, const QString &path, Event &
         Disagreement disagreement;
         disagreement.topic = string(item, itemPath, "topic", true, false).value_or(QString());
         const Json *claims = array(item, itemPath, "claims");
-        if (claims && claims->size() < 2)
-            warning(child(itemPath, "claims"), QStringLiteral("a disagreement needs at least two claims"));
+        const Location disagreementAt = at.within("disagreements", qsizetype(i));
+        if (claims)
+            m_rules.checkClaimCount(disagreementAt, qsizetype(claims->size()));
         for (std::size_t c = 0; claims && c < claims->size(); ++c) {
             const QString claimPath = child(itemPath, "claims", qsizetype(c));
             const Json &claimObject = (*claims)[c];
             if (!isObject(claimObject, claimPath))
                 continue;
             unknownFields(claimObject, claimPath, {"article", "exact", "says"});
+            const Location claimAt = disagreementAt.claimAt(qsizetype(c));
             Claim claim;
             claim.articleId = string(claimObject, claimPath, "article", true, false).value_or(QString());
-            reference(claimPath, "article", claim.articleId, m_references->article(claim.articleId),
-                      "article");
+            const Article *article = m_rules.checkClaimArticle(claimAt, claim);
             claim.exact = string(claimObject, claimPath, "exact", true, false).value_or(QString());
             claim.says = string(claimObject, claimPath, "says").value_or(QString());
-            if (const Article *article = m_references->article(claim.articleId);
-                article && !article->text.isEmpty() && !claim.exact.isEmpty()) {
-                // Charged to the load's budget, and each claim's words scanned for once.
-                const OccurrenceIndex::Occurrences *found =
-                    occurrencesIn(article).find(claim.exact, &m_searchBudget);
-                const qsizetype at = found && !found->starts.isEmpty() ? found->starts.first() : -1;
-                if (!found && m_readingAhead) { // with no budget of its own: the budget left decides
-                    m_dependsOnEarlier = true;
-                } else if (!found) {
-                    error(child(claimPath, "exact"), QStringLiteral("the quoted words were not searched for in article \"%1\": "
-                                                                    "this load's search budget is spent").arg(claim.articleId));
-                } else if (at < 0) {
-                    error(child(claimPath, "exact"), QStringLiteral("the quoted words do not occur in article \"%1\"").arg(claim.articleId));
-                } else {
-                    claim.start = int(at);
-                    claim.end = int(at + claim.exact.size());
-                }
-            }
+            // A reader ahead has no budget of its own: the budget left decides.
+            if (m_rules.findClaim(claimAt, article, claim, !m_readingAhead) ==
+                DatasetValidator::Search::OverBudget)
+                m_dependsOnEarlier = true;
             disagreement.claims.append(std::move(claim));
         }
         event.disagreements.append(std::move(disagreement));
