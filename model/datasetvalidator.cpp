@@ -78,6 +78,34 @@ void checkEventContent(DatasetValidator &rules, const DatasetValidator::Location
     }
 }
 
+// The items other than `index` with `id`: the lists of sides, articles and actors are short,
+// and a lookup table finds only one of two items with the same id.
+template <typename Item>
+QList<qsizetype> othersWithId(const QList<Item> &items, const QString &id, qsizetype index) {
+    QList<qsizetype> others;
+    for (qsizetype i = 0; i < items.size() && !id.isEmpty(); ++i) {
+        if (i != index && items.at(i).id == id)
+            others.append(i);
+    }
+    return others;
+}
+
+// Reports the item at `index` and the `others` with its id as the whole pass does: each
+// later one, naming the first.
+void reportDuplicates(DatasetValidator &rules, DatasetValidator::Location::List list,
+                      const QString &id, qsizetype index, QList<qsizetype> others) {
+    using Location = DatasetValidator::Location;
+    if (others.isEmpty())
+        return;
+    std::sort(others.begin(), others.end());
+    if (others.first() < index) {
+        rules.duplicateId(Location::of(list, index), id, Location::of(list, others.first()));
+        return;
+    }
+    for (const qsizetype other : std::as_const(others))
+        rules.duplicateId(Location::of(list, other), id, Location::of(list, index));
+}
+
 QString sha256Hex(const QByteArray &bytes) {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
@@ -175,9 +203,8 @@ Diagnostics DatasetValidator::checkSide(const Dataset &dataset, qsizetype index)
     const Side &side = dataset.sides.at(index);
     const Location at = Location::of(List::Sides, index);
     rules.checkSideFields(at, side);
-    const int first = dataset.sideIndex(side.id);
-    if (!side.id.isEmpty() && first >= 0 && first != index)
-        rules.duplicateId(at, side.id, Location::of(List::Sides, first));
+    reportDuplicates(rules, List::Sides, side.id, index,
+                     othersWithId(dataset.sides, side.id, index));
     return collector.diagnostics;
 }
 
@@ -191,10 +218,8 @@ Diagnostics DatasetValidator::checkArticle(const Dataset &dataset, qsizetype ind
     rules.checkArticleText(at, article);
     if (!article.textSha256.isEmpty())
         rules.checkArticleHash(at, article.textSha256, sha256Hex(article.text.toUtf8()));
-    const Article *first = dataset.article(article.id);
-    if (!article.id.isEmpty() && first && first != &article)
-        rules.duplicateId(at, article.id,
-                          Location::of(List::Articles, first - dataset.articles.constData()));
+    reportDuplicates(rules, List::Articles, article.id, index,
+                     othersWithId(dataset.articles, article.id, index));
     return collector.diagnostics;
 }
 
@@ -206,43 +231,34 @@ Diagnostics DatasetValidator::checkActor(const Dataset &dataset, qsizetype index
     const Location at = Location::of(List::Actors, index);
     rules.checkActorFields(at, actor);
     rules.checkActorSide(at, actor);
-    const Actor *first = dataset.actor(actor.id);
-    if (!actor.id.isEmpty() && first && first != &actor)
-        rules.duplicateId(at, actor.id,
-                          Location::of(List::Actors, first - dataset.actors.constData()));
+    reportDuplicates(rules, List::Actors, actor.id, index,
+                     othersWithId(dataset.actors, actor.id, index));
     rules.checkActorAffiliation(at, actor);
     return collector.diagnostics;
 }
 
 Diagnostics DatasetValidator::checkEvent(const Dataset &dataset, const Event &event,
                                          qsizetype index,
-                                         const QHash<QString, qsizetype> *eventRowsById) {
+                                         const QMultiHash<QString, qsizetype> *eventRowsById) {
     Collector collector;
     PassageSearch search(dataset, DatasetReader::approximateSearchBudget);
     DatasetValidator rules(dataset, search, collector);
     const qsizetype at = index >= 0 ? index : dataset.events.size();
     Event checked = event;
     checkEventContent(rules, Location::of(List::Events, at), checked);
-    if (event.id.isEmpty())
-        return collector.diagnostics;
-    // The first other event with this id; the whole pass reports the later of the two.
-    qsizetype other = -1;
-    if (eventRowsById) {
-        other = eventRowsById->value(event.id, -1);
-    } else {
-        for (qsizetype i = 0; i < dataset.events.size() && other < 0; ++i) {
-            if (i != index && dataset.events.at(i).id == event.id)
-                other = i;
+    // The other events with this id, found through the caller's table of ids when given
+    // (100,000 events are not gone through for one).
+    QList<qsizetype> others;
+    if (!event.id.isEmpty() && eventRowsById) {
+        for (auto it = eventRowsById->constFind(event.id);
+             it != eventRowsById->cend() && it.key() == event.id; ++it) {
+            if (*it != index)
+                others.append(*it);
         }
+    } else {
+        others = othersWithId(dataset.events, event.id, index);
     }
-    if (other >= 0 && other != index) {
-        const Location mine = Location::of(List::Events, at);
-        const Location theirs = Location::of(List::Events, other);
-        if (other < at)
-            rules.duplicateId(mine.at("id"), event.id, theirs);
-        else
-            rules.duplicateId(theirs.at("id"), event.id, mine);
-    }
+    reportDuplicates(rules, List::Events, event.id, at, others);
     return collector.diagnostics;
 }
 

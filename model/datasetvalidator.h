@@ -3,8 +3,8 @@
 #include "dataset.h"
 #include "diagnostic.h"
 
-#include <QHash>
 #include <QList>
+#include <QMultiHash>
 #include <QString>
 
 namespace ntl {
@@ -58,10 +58,10 @@ public:
     static Diagnostics checkArticle(const Dataset &dataset, qsizetype index);
     static Diagnostics checkActor(const Dataset &dataset, qsizetype index);
     // `event` as it would stand at `index` of the events (-1: appended). Its id is compared
-    // with the other events' through `eventRowsById` (id → index), which the caller keeps;
-    // without it, by a pass over the events.
+    // with the other events' through `eventRowsById` (id → each index that has it), which
+    // the caller keeps; without it, by a pass over the events.
     static Diagnostics checkEvent(const Dataset &dataset, const Event &event, qsizetype index = -1,
-                                  const QHash<QString, qsizetype> *eventRowsById = nullptr);
+                                  const QMultiHash<QString, qsizetype> *eventRowsById = nullptr);
 
     // --- the rules, one at a time, for a reader that applies them as it reads
 
