@@ -1,11 +1,14 @@
 #include "datasetreader.h"
 
+#include "articletextfiles.h"
 #include "boundeddom.h"
 #include "codepointindex.h"
 #include "datasetvalidator.h"
 #include "filebuffer.h"
 #include "jsoncursor.h"
 #include "jsonoutline.h"
+#include "jsonparts.h"
+#include "jsonsyntax.h"
 #include "occurrenceindex.h"
 #include "passageanchor.h"
 #include "passagesearch.h"
@@ -64,250 +67,10 @@ QString jsonTypeName(const Json &value)
     }
 }
 
-// 1-based line and column (in characters) of a byte offset in UTF-8 text.
-std::pair<int, int> lineAndColumn(std::string_view bytes, qsizetype byteOffset)
-{
-    byteOffset = std::clamp<qsizetype>(byteOffset, 0, qsizetype(bytes.size()));
-    int line = 1;
-    int column = 1;
-    for (qsizetype i = 0; i < byteOffset; ++i) {
-        const auto byte = static_cast<unsigned char>(bytes[std::size_t(i)]);
-        if (byte == '\n') {
-            ++line;
-            column = 1;
-        } else if ((byte & 0xC0) != 0x80) { // continuation bytes belong to the previous character
-            ++column;
-        }
-    }
-    return {line, column};
-}
-
-// nlohmann's message starts with "[json.exception…] parse error at line L, column C: ";
-// we report our own location, so keep only the reason.
-QString parseErrorReason(const char *what)
-{
-    QString message = QString::fromUtf8(what);
-    if (message.startsWith(u'[') && message.indexOf(QStringLiteral("] ")) > 0) // "[json.exception.…] "
-        message = message.mid(message.indexOf(QStringLiteral("] ")) + 2);
-    const qsizetype columnAt = message.indexOf(QStringLiteral("column "));
-    const qsizetype colonAt =
-        columnAt >= 0 ? message.indexOf(QStringLiteral(": "), columnAt) : message.indexOf(u':');
-    if (colonAt >= 0)
-        message = message.mid(colonAt + (columnAt >= 0 ? 2 : 1)).trimmed();
-    return message;
-}
-
 QString sha256Hex(const QByteArray &bytes)
 {
     return QString::fromLatin1(
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
-std::atomic<qint64> articleTextBytesReadInAll{0};
-
-// One article text file as read in one load: every article that names the file (under any
-// name) shares it, so forty articles naming a big file cost what one does.
-struct ArticleTextFile {
-    QString text;                 // decoded; copies share it
-    qsizetype invalidUtf8At = -1; // the offset of the first bad byte, or -1
-    QString sha256;               // of the bytes, computed when first asked for
-};
-
-// What the tree of one element of the events array may cost: it is freed once read.
-qint64 elementBudget(std::string_view text)
-{
-    return 16 * 1024 * 1024 + qint64(text.size()); // as the rest's budget, for the same reasons
-}
-
-// Parses one element of the events array into a bounded tree; false with `tooLarge` unset
-// on a syntax error.
-// A byte-order mark where an element begins: nlohmann skips one at the start of what it
-// parses, but in a whole document it is only allowed at the very start.
-bool startsWithBom(std::string_view text)
-{
-    return text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF";
-}
-
-bool parseEvent(std::string_view text, Json &into, bool *tooLarge)
-{
-    *tooLarge = false;
-    if (startsWithBom(text))
-        return false;
-    std::atomic<qint64> budget{elementBudget(text)};
-    BoundedDom::Outcome outcome = BoundedDom::Outcome::TooLarge;
-    try {
-        outcome = BoundedDom::parse(text, JsonShape::event(), budget, into);
-    } catch (const std::bad_alloc &) {
-        into = Json();
-    }
-    *tooLarge = outcome == BoundedDom::Outcome::TooLarge;
-    return outcome == BoundedDom::Outcome::Parsed;
-}
-
-
-std::string_view slice(std::string_view json, JsonOutline::Range range)
-{
-    return json.substr(std::size_t(range.begin), std::size_t(range.end - range.begin));
-}
-
-// Walks a text as if some ranges of it (`gaps`, in order) were not there, so that the
-// document around split-off arrays is parsed in place instead of copied.
-struct SkippingIterator {
-    using Gap = std::pair<const char *, const char *>;
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char *;
-    using reference = const char &;
-
-    const char *at;
-    const std::vector<Gap> *gaps;
-    std::size_t nextGap = 0;
-
-    reference operator*() const { return *at; }
-    SkippingIterator &operator++()
-    {
-        ++at;
-        while (nextGap < gaps->size() && at == (*gaps)[nextGap].first)
-            at = (*gaps)[nextGap++].second;
-        return *this;
-    }
-    SkippingIterator operator++(int)
-    {
-        SkippingIterator before = *this;
-        ++*this;
-        return before;
-    }
-    bool operator==(const SkippingIterator &other) const { return at == other.at; }
-    bool operator!=(const SkippingIterator &other) const { return at != other.at; }
-};
-
-// An object whose values are all strings or null (an article, say) read into `into` much
-// faster than the parser would; false, leaving it to the parser, for anything else.
-bool parseFlatObject(std::string_view json, Json &into, std::atomic<qint64> &budget)
-{
-    JsonCursor in(json);
-    if (!in.take('{'))
-        return false;
-    Json object(Json::value_t::object);
-    auto &members = object.get_ref<Json::object_t &>();
-    std::string storage;
-    if (!in.take('}')) {
-        do {
-            std::string_view key;
-            if (!in.readKey(key) || !in.take(':') || !JsonShape::article()->find(key))
-                return false; // unknown members are the bounded parser's to skip
-            auto [member, inserted] = members.try_emplace(JsonString(key.data(), key.size()));
-            if (!inserted) // the parser keeps the last of repeated keys; leave that to it
-                return false;
-            if (in.peek('n')) {
-                if (!in.readNull())
-                    return false;
-            } else {
-                std::string_view bytes;
-                if (!in.readStringBytes(bytes, storage))
-                    return false;
-                member->second = JsonString(bytes.data(), bytes.size());
-            }
-        } while (in.take(','));
-        if (!in.take('}'))
-            return false;
-    }
-    if (!in.atEnd())
-        return false;
-    // What BoundedDom would charge, about: the text, and a member per key.
-    const qint64 cost = qint64(json.size()) + 96 * qint64(members.size() + 1);
-    if (budget.fetch_sub(cost) - cost < 0)
-        return false; // over the budget: the bounded parser says so
-    into = std::move(object);
-    return true;
-}
-
-// Parses each of `elements` of `json` into `parsed`, on as many threads as there are cores,
-// charging `budget`; Parsed, or what went wrong with the first that failed.
-BoundedDom::Outcome parseInParallel(std::string_view json,
-                                    const std::vector<JsonOutline::Range> &elements,
-                                    std::vector<Json> &parsed, std::atomic<qint64> &budget)
-{
-    parsed.resize(elements.size());
-    const std::size_t shares =
-        std::clamp<std::size_t>(std::size_t(std::max(1, QThread::idealThreadCount())), 1,
-                                std::max<std::size_t>(elements.size(), 1));
-    std::atomic<bool> failed{false};
-    std::atomic<bool> tooLarge{false};
-    const auto parseShare = [&](std::size_t share) {
-        const std::size_t first = elements.size() * share / shares;
-        const std::size_t last = elements.size() * (share + 1) / shares;
-        try {
-            for (std::size_t i = first; i < last && !failed; ++i) {
-                const std::string_view element = slice(json, elements[i]);
-                if (startsWithBom(element)) {
-                    failed = true;
-                    break;
-                }
-                if (parseFlatObject(element, parsed[i], budget))
-                    continue;
-                const BoundedDom::Outcome outcome =
-                    BoundedDom::parse(element, JsonShape::article(), budget, parsed[i]);
-                if (outcome == BoundedDom::Outcome::TooLarge)
-                    tooLarge = true;
-                if (outcome != BoundedDom::Outcome::Parsed)
-                    failed = true;
-            }
-        } catch (const std::bad_alloc &) {
-            tooLarge = true;
-            failed = true;
-        }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t share = 1; share < shares; ++share)
-        threads.emplace_back(parseShare, share);
-    parseShare(0);
-    for (std::thread &thread : threads)
-        thread.join();
-    if (!failed)
-        return BoundedDom::Outcome::Parsed;
-    return tooLarge ? BoundedDom::Outcome::TooLarge : BoundedDom::Outcome::SyntaxError;
-}
-
-// A SAX consumer that accepts every value and keeps the first error: Json::parse's
-// error for a whole document, found without building it.
-struct FirstErrorSax {
-    std::string message;
-    std::optional<std::size_t> byte; // set for parse errors, which have a position
-
-    bool null() { return true; }
-    bool boolean(bool) { return true; }
-    bool number_integer(Json::number_integer_t) { return true; }
-    bool number_unsigned(Json::number_unsigned_t) { return true; }
-    template <typename Text> // Json::string_t, or std::string from the binary formats' reader
-    bool number_float(Json::number_float_t, const Text &)
-    {
-        return true;
-    }
-    bool string(Json::string_t &) { return true; }
-    bool binary(Json::binary_t &) { return true; }
-    bool start_object(std::size_t) { return true; }
-    bool key(Json::string_t &) { return true; }
-    bool end_object() { return true; }
-    bool start_array(std::size_t) { return true; }
-    bool end_array() { return true; }
-    std::size_t position = 0; // bytes read when the error was found, for any error
-    bool parse_error(std::size_t at, const std::string &, const nlohmann::detail::exception &error)
-    {
-        position = at;
-        message = error.what();
-        if (const auto *parseError = dynamic_cast<const Json::parse_error *>(&error))
-            byte = parseError->byte;
-        return false;
-    }
-};
-
-// Whether `text` is valid JSON, found without building anything.
-bool isValidJson(std::string_view text)
-{
-    FirstErrorSax sax;
-    return Json::sax_parse(text.begin(), text.end(), &sax);
 }
 
 class Checker : private DatasetValidator::Reporter {
@@ -318,7 +81,8 @@ public:
         , m_baseDirectory(std::move(baseDirectory))
         , m_references(references ? references : &m_dataset)
         , m_search(*m_references, references ? 0 : DatasetReader::approximateSearchBudget)
-        , m_rules(*m_references, m_search, *this) {
+        , m_rules(*m_references, m_search, *this)
+        , m_textFiles(m_baseDirectory) {
         // The reader checks each string's presence and length as it reads its type.
         m_rules.setCheckFields(false);
     }
@@ -640,11 +404,6 @@ private:
     void readDisagreements(const Json &object, const QString &path, const Location &at,
                            Event &event);
     void anchorSource(const Location &at, const Article *article, SourcePassage &source);
-    // The bytes of the article text file `relative`, read safely from inside the dataset's
-    // folder; nullopt (reported at `fieldPath`) when it cannot or must not be read.
-    // A file named by several articles is read once: the second asks return the first's.
-    ArticleTextFile *readTextFile(const QString &fieldPath, const QString &relative,
-                                  QByteArray *bytes);
 
     QString m_file;
     QString m_baseDirectory;
@@ -663,10 +422,7 @@ private:
     // and the articles' indexes; a reader ahead has no budget, and shares the indexes.
     PassageSearch m_search;
     DatasetValidator m_rules;
-    // Article text files read so far, by device and inode (or resource path), and the bytes
-    // they took out of DatasetReader::maxArticleTextsSize.
-    std::map<QString, ArticleTextFile> m_textFiles;
-    qint64 m_articleTextBytes = 0;
+    ArticleTextFiles m_textFiles; // read so far, each once
     bool m_eventsParsed = false; // every element of a split-off events array parsed
 
     // A reader ahead does not know what the events before its share did: it marks each
@@ -710,20 +466,7 @@ std::optional<Diagnostic> Checker::syntaxError(std::string_view json) const
         }
         json = std::string_view(reread.constData(), std::size_t(reread.size()));
     }
-    FirstErrorSax sax;
-    if (Json::sax_parse(json.begin(), json.end(), &sax))
-        return std::nullopt;
-    Diagnostic d;
-    d.file = m_file;
-    if (sax.byte) {
-        // The byte counts the bytes read, the offending one included.
-        std::tie(d.line, d.column) = lineAndColumn(json, qsizetype(*sax.byte) - 1);
-        d.message = QStringLiteral("not valid JSON: %1").arg(parseErrorReason(sax.message.c_str()));
-    } else { // e.g. a number too large for a double: located where it ends
-        std::tie(d.line, d.column) = lineAndColumn(json, qsizetype(sax.position));
-        d.message = QStringLiteral("not valid JSON: %1").arg(parseErrorReason(sax.message.c_str()));
-    }
-    return d;
+    return JsonSyntax::firstError(json, m_file);
 }
 
 DatasetReader::Result Checker::run(std::string_view json)
@@ -760,7 +503,7 @@ DatasetReader::Result Checker::run(std::string_view json)
         // the events are parsed one by one as they are read (readEvents).
         const bool splitArticles = articles.found && articles.elementCount > 0 &&
                                    articles.elementCount == qsizetype(articles.elements.size());
-        std::vector<SkippingIterator::Gap> gaps;
+        std::vector<JsonParts::SkippingIterator::Gap> gaps;
         for (const JsonOutline::Array *array : {&articles, &events}) {
             if (array->found && (array == &events || splitArticles))
                 gaps.push_back(
@@ -773,12 +516,12 @@ DatasetReader::Result Checker::run(std::string_view json)
         // a run of brackets costs its length), and the tree: as much as the file, and a bit.
         std::atomic<qint64> budget{32 * 1024 * 1024 + qint64(json.size())};
         BoundedDom::Outcome outcome =
-            BoundedDom::parse(SkippingIterator{json.data(), &gaps},
-                              SkippingIterator{json.data() + json.size(), &gaps},
+            BoundedDom::parse(JsonParts::SkippingIterator{json.data(), &gaps},
+                              JsonParts::SkippingIterator{json.data() + json.size(), &gaps},
                               JsonShape::dataset(), budget, root);
         std::vector<Json> parsedArticles;
         if (outcome == BoundedDom::Outcome::Parsed && splitArticles)
-            outcome = parseInParallel(json, articles.elements, parsedArticles, budget);
+            outcome = JsonParts::parseInParallel(json, articles.elements, parsedArticles, budget);
         if (outcome != BoundedDom::Outcome::Parsed) {
             if (std::optional<Diagnostic> d = syntaxError(json))
                 return failWith(*d);
@@ -919,76 +662,6 @@ void Checker::readArticles(const Json &root)
     m_search.buildCodePointIndexes();
 }
 
-ArticleTextFile *Checker::readTextFile(const QString &fieldPath, const QString &relative,
-                                       QByteArray *bytesRead) {
-    const auto refuse = [&](const QString &why) -> ArticleTextFile * {
-        error(fieldPath, QStringLiteral("cannot read article text \"%1\": %2").arg(relative, why));
-        return nullptr;
-    };
-    const QString allTooLarge = QStringLiteral("article texts of this dataset exceed %1 MiB in all")
-                                    .arg(DatasetReader::maxArticleTextsSize / (1024 * 1024));
-    const auto overBudget = [&](qint64 size) {
-        return size > DatasetReader::maxArticleTextsSize - m_articleTextBytes;
-    };
-    if (RegularFile::hasControlCharacter(relative))
-        return refuse(QStringLiteral("the file name contains a control character"));
-    if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative.startsWith(u':')) {
-        error(fieldPath, QStringLiteral("expected a path relative to the dataset's folder, found \"%1\"").arg(relative));
-        return nullptr;
-    }
-    const QString base = QDir::cleanPath(m_baseDirectory);
-    const QString resolved = QDir::cleanPath(base + u'/' + relative);
-    if (!resolved.startsWith(base.endsWith(u'/') ? base : base + u'/')) {
-        error(fieldPath, QStringLiteral("\"%1\" leaves the dataset's folder; article texts are read only from inside it").arg(relative));
-        return nullptr;
-    }
-    QByteArray bytes;
-    QString key;
-    if (base.startsWith(u':')) { // a dataset compiled into the program: its texts are too
-        key = resolved;
-        if (const auto known = m_textFiles.find(key); known != m_textFiles.end())
-            return &known->second;
-        QFile file(resolved);
-        if (!file.open(QIODevice::ReadOnly))
-            return refuse(file.errorString());
-        bytes = file.read(DatasetReader::maxArticleTextSize + 1);
-    } else {
-        RegularFile file;
-        QString why;
-        QString linkTarget;
-        if (!file.openInside(base, relative, &why, &linkTarget)) {
-            if (!linkTarget.isEmpty()) {
-                error(fieldPath, QStringLiteral("\"%1\" is a link to \"%2\", outside the dataset's folder").arg(relative, linkTarget));
-                return nullptr;
-            }
-            return refuse(why);
-        }
-        // Identified by what was opened, not by its name: a link or a hard link to a
-        // file already read is that file.
-        key = QStringLiteral("%1:%2").arg(file.device()).arg(file.inode());
-        if (const auto known = m_textFiles.find(key); known != m_textFiles.end())
-            return &known->second;
-        if (file.size() > DatasetReader::maxArticleTextSize)
-            return refuse(QStringLiteral("it is larger than 64 MiB"));
-        if (overBudget(file.size())) // refused before it is read
-            return refuse(allTooLarge);
-        if (!file.readAll(DatasetReader::maxArticleTextSize, &bytes, &why))
-            return refuse(why);
-    }
-    articleTextBytesReadInAll += bytes.size();
-    if (bytes.size() > DatasetReader::maxArticleTextSize)
-        return refuse(QStringLiteral("it is larger than 64 MiB"));
-    if (overBudget(bytes.size()))
-        return refuse(allTooLarge);
-    m_articleTextBytes += bytes.size();
-    ArticleTextFile read;
-    read.invalidUtf8At = invalidUtf8At(bytes);
-    if (read.invalidUtf8At < 0)
-        read.text = QString::fromUtf8(bytes);
-    *bytesRead = std::move(bytes);
-    return &m_textFiles.emplace(key, std::move(read)).first->second;
-}
-
 void Checker::readArticleText(const Json &object, const QString &path, const Location &at,
                               Article &article) {
     const bool hasInline = object.contains("text");
@@ -1014,9 +687,12 @@ void Checker::readArticleText(const Json &object, const QString &path, const Loc
             return;
         article.textFile = *relative;
         textPath = child(path, "textFile");
-        file = readTextFile(textPath, *relative, &bytes);
-        if (!file)
+        QString why;
+        file = m_textFiles.read(*relative, &bytes, &why);
+        if (!file) {
+            error(textPath, why);
             return;
+        }
         if (file->invalidUtf8At >= 0) {
             error(textPath, QStringLiteral("article text \"%1\" is not valid UTF-8 (at byte %2)")
                                 .arg(*relative)
@@ -1190,13 +866,13 @@ bool Checker::readEventsInShares(std::string_view json,
     qsizetype releasedUpTo = elements.front().begin;
     for (qsizetype p = 0; p >= 0; p = claimFront()) {
         for (qsizetype i = pieceStarts[std::size_t(p)]; i < pieceStarts[std::size_t(p) + 1]; ++i) {
-            const std::string_view text = slice(json, elements[std::size_t(i)]);
+            const std::string_view text = JsonParts::slice(json, elements[std::size_t(i)]);
             if (syntaxErrorFound)
                 return false;
             if (std::optional<Event> event = readWellFormedEvent(text)) {
                 appendEvent(std::move(event), i);
-            } else if (bool tooLarge = false; !parseEvent(text, object, &tooLarge)) {
-                if (!tooLarge || !isValidJson(text)) {
+            } else if (bool tooLarge = false; !JsonParts::parseEvent(text, object, &tooLarge)) {
+                if (!tooLarge || !JsonSyntax::isValid(text)) {
                     syntaxErrorFound = true;
                     return false;
                 }
@@ -1231,7 +907,7 @@ void Checker::readEventsAhead(std::string_view json,
     Json object;
     qsizetype releasedUpTo = elements[std::size_t(first)].begin;
     for (qsizetype i = first; i < last && !syntaxErrorFound; ++i) {
-        const std::string_view text = slice(json, elements[std::size_t(i)]);
+        const std::string_view text = JsonParts::slice(json, elements[std::size_t(i)]);
         if (std::optional<Event> event = readWellFormedEvent(text)) { // reports nothing
             m_events.append(std::move(*event));
             ElementOutcome outcome;
@@ -1244,7 +920,8 @@ void Checker::readEventsAhead(std::string_view json,
             continue;
         }
         bool tooLarge = false;
-        if (!parseEvent(text, object, &tooLarge) && (!tooLarge || !isValidJson(text))) {
+        if (!JsonParts::parseEvent(text, object, &tooLarge) &&
+            (!tooLarge || !JsonSyntax::isValid(text))) {
             syntaxErrorFound = true;
             return;
         }
@@ -1299,7 +976,8 @@ void Checker::takeOverEventsReadAhead(Checker &ahead, std::string_view json,
         if (outcome.readAgain) {
             Json object;
             bool tooLarge = false; // parsed before: it is an event read ahead, not too large
-            parseEvent(slice(json, elements[std::size_t(index)]), object, &tooLarge);
+            JsonParts::parseEvent(JsonParts::slice(json, elements[std::size_t(index)]), object,
+                                  &tooLarge);
             appendEvent(readEvent(object, index), index);
             readAgain = true;
             continue;
@@ -1802,7 +1480,7 @@ DatasetReader::Result DatasetReader::readFile(const QString &path)
 }
 
 qint64 DatasetReader::articleTextBytesRead() {
-    return articleTextBytesReadInAll;
+    return ArticleTextFiles::bytesReadInAll();
 }
 
 DatasetReader::Result DatasetReader::readBytes(const QByteArray &bytes, const QString &displayName,
