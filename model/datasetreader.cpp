@@ -7,8 +7,10 @@
 #include "filebuffer.h"
 #include "jsoncursor.h"
 #include "jsonoutline.h"
+#include "jsonfields.h"
 #include "jsonparts.h"
 #include "jsonsyntax.h"
+#include "wellformedevent.h"
 #include "occurrenceindex.h"
 #include "passageanchor.h"
 #include "passagesearch.h"
@@ -44,36 +46,13 @@ namespace {
 
 constexpr char formatName[] = "negotiation-timeline";
 constexpr int supportedVersion = 1;
-// Offsets beyond 2^53 cannot round-trip through JSON numbers in other tools.
-constexpr qint64 maxSafeInteger = (qint64(1) << 53);
-
-QString qs(const JsonString &s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-QString jsonTypeName(const Json &value)
-{
-    switch (value.type()) {
-    case Json::value_t::null: return QStringLiteral("null");
-    case Json::value_t::object: return QStringLiteral("an object");
-    case Json::value_t::array: return QStringLiteral("an array");
-    case Json::value_t::string: return QStringLiteral("a string");
-    case Json::value_t::boolean: return QStringLiteral("a boolean");
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return QStringLiteral("an integer");
-    case Json::value_t::number_float: return QStringLiteral("a number");
-    default: return QStringLiteral("an unsupported value");
-    }
-}
-
 QString sha256Hex(const QByteArray &bytes)
 {
     return QString::fromLatin1(
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-class Checker : private DatasetValidator::Reporter {
+class Checker : private DatasetValidator::Reporter, private JsonFields {
 public:
     // `references` resolves ids for a reader ahead: the main reader's dataset.
     Checker(QString displayName, QString baseDirectory, const Dataset *references = nullptr)
@@ -116,15 +95,8 @@ private:
         report(severity, location.path(), message);
     }
     void listsRead() { m_rules.setListsRead(m_readSides, m_readArticles, m_readActors); }
-    void error(const QString &path, const QString &message)
-    {
-        report(Diagnostic::Severity::Error, path, message);
-    }
-    void warning(const QString &path, const QString &message)
-    {
-        report(Diagnostic::Severity::Warning, path, message);
-    }
-    void report(Diagnostic::Severity severity, const QString &path, const QString &message)
+    void report(Diagnostic::Severity severity, const QString &path,
+                const QString &message) override
     {
         if (severity == Diagnostic::Severity::Error)
             m_hasErrors = true;
@@ -159,203 +131,6 @@ private:
     // the document is valid JSON. Reads the whole text again, without building a DOM.
     std::optional<Diagnostic> syntaxError(std::string_view json) const;
 
-    // --- typed field access; each reports what it expected and returns nullopt on failure
-    const Json *field(const Json &object, const QString &path, const char *key, bool required)
-    {
-        const auto it = object.find(key);
-        if (it == object.end()) {
-            if (required)
-                error(path, QStringLiteral("missing required field \"%1\"").arg(QLatin1String(key)));
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    static QString child(const QString &path, const char *key)
-    {
-        return path + u'/' + QLatin1String(key);
-    }
-    static QString child(const QString &path, qsizetype index)
-    {
-        return path + u'/' + QString::number(index);
-    }
-    // child(child(path, key), index), in one allocation: every item of every event has one.
-    static QString child(const QString &path, const char *key, qsizetype index)
-    {
-        const QLatin1String keyText(key);
-        const QString number = QString::number(index);
-        QString result;
-        result.reserve(path.size() + keyText.size() + number.size() + 2);
-        result.append(path).append(u'/').append(keyText).append(u'/').append(number);
-        return result;
-    }
-
-    std::optional<QString> string(const Json &object, const QString &path, const char *key,
-                                  bool required = true, bool allowEmpty = true)
-    {
-        const Json *value = field(object, path, key, required);
-        if (!value)
-            return std::nullopt;
-        if (!value->is_string()) {
-            error(child(path, key), QStringLiteral("expected a string, found %1").arg(jsonTypeName(*value)));
-            return std::nullopt;
-        }
-        QString text = qs(value->get_ref<const JsonString &>());
-        if (!withinLength(text, path, key))
-            return std::nullopt;
-        if (!allowEmpty && text.trimmed().isEmpty()) {
-            error(child(path, key), DatasetValidator::blankMessage());
-            return std::nullopt;
-        }
-        return text;
-    }
-
-    // A string or null; an absent field counts as null. Returns an empty string for null.
-    QString nullableString(const Json &object, const QString &path, const char *key)
-    {
-        const Json *value = field(object, path, key, false);
-        if (!value || value->is_null())
-            return {};
-        if (!value->is_string()) {
-            error(child(path, key),
-                  QStringLiteral("expected a string or null, found %1").arg(jsonTypeName(*value)));
-            return {};
-        }
-        QString text = qs(value->get_ref<const JsonString &>());
-        return withinLength(text, path, key) ? text : QString();
-    }
-
-    // Reports a string longer than its field allows (laying out a 200 MB title would
-    // crash the text layout); the limits are in docs/format.md.
-    bool withinLength(const QString &text, const QString &path, const char *key)
-    {
-        const qsizetype limit = DatasetReader::maxFieldLength(key);
-        if (text.size() <= limit)
-            return true;
-        error(child(path, key), DatasetValidator::tooLongMessage(limit, text.size()));
-        return false;
-    }
-
-    QString id(const Json &object, const QString &path)
-    {
-        return string(object, path, "id", true, false).value_or(QString());
-    }
-
-    std::optional<qint64> integer(const Json &object, const QString &path, const char *key)
-    {
-        const Json *value = field(object, path, key, true);
-        if (!value)
-            return std::nullopt;
-        if (value->is_number_unsigned()) {
-            const auto number = value->get<std::uint64_t>();
-            if (number > std::uint64_t(maxSafeInteger)) {
-                error(child(path, key), QStringLiteral("expected an offset no larger than 2^53, found %1")
-                                            .arg(QString::number(number)));
-                return std::nullopt;
-            }
-            return qint64(number);
-        }
-        if (value->is_number_integer()) {
-            const auto number = value->get<std::int64_t>();
-            if (number < 0) {
-                error(child(path, key),
-                      QStringLiteral("expected a non-negative offset, found %1").arg(number));
-                return std::nullopt;
-            }
-            return number;
-        }
-        error(child(path, key), QStringLiteral("expected a non-negative integer, found %1")
-                                    .arg(value->is_number() ? qs(value->dump()) : jsonTypeName(*value)));
-        return std::nullopt;
-    }
-
-    const Json *array(const Json &object, const QString &path, const char *key, bool required = true)
-    {
-        const Json *value = field(object, path, key, required);
-        if (!value)
-            return nullptr;
-        if (!value->is_array()) {
-            error(child(path, key), QStringLiteral("expected an array, found %1").arg(jsonTypeName(*value)));
-            return nullptr;
-        }
-        return value;
-    }
-
-    bool isObject(const Json &value, const QString &path)
-    {
-        if (value.is_object())
-            return true;
-        error(path, QStringLiteral("expected an object, found %1").arg(jsonTypeName(value)));
-        return false;
-    }
-
-    QDate date(const Json &object, const QString &path, const char *key, bool required = true)
-    {
-        const std::optional<QString> text = string(object, path, key, required);
-        if (!text)
-            return {};
-        const QDate parsed = isoDate(*text);
-        if (!parsed.isValid()) {
-            error(child(path, key),
-                  QStringLiteral("expected a calendar date YYYY-MM-DD, found \"%1\"").arg(*text));
-            return {};
-        }
-        return parsed;
-    }
-
-    // Exactly YYYY-MM-DD in ASCII digits, a real day: what QDate::fromString(Qt::ISODate)
-    // and toString() agree on, without their cost (two dates in each of 100,000s of events).
-    static QDate isoDate(const QString &text)
-    {
-        if (text.size() != 10 || text.at(4) != u'-' || text.at(7) != u'-')
-            return {};
-        const auto number = [&](int from, int length) {
-            int value = 0;
-            for (int i = from; i < from + length; ++i) {
-                const char16_t c = text.at(i).unicode();
-                if (c < u'0' || c > u'9')
-                    return -1;
-                value = value * 10 + (c - u'0');
-            }
-            return value;
-        };
-        const int year = number(0, 4);
-        const int month = number(5, 2);
-        const int day = number(8, 2);
-        if (year < 1 || month < 0 || day < 0)
-            return {}; // there is no year 0 (QDate's year 0 is invalid too)
-        return QDate(year, month, day);
-    }
-
-    template <typename Enum>
-    std::optional<Enum> enumeration(const Json &object, const QString &path, const char *key,
-                                    std::optional<Enum> (*parse)(const QString &),
-                                    const char *allowed)
-    {
-        const std::optional<QString> text = string(object, path, key);
-        if (!text)
-            return std::nullopt;
-        const std::optional<Enum> value = parse(*text);
-        if (!value)
-            error(child(path, key), QStringLiteral("expected one of %1, found \"%2\"")
-                                        .arg(QLatin1String(allowed), *text));
-        return value;
-    }
-
-    void unknownFields(const Json &object, const QString &path, std::initializer_list<const char *> known)
-    {
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            const JsonString &key = it.key();
-            // strcmp first: it stops at the first differing byte; the size check then rules
-            // out keys with a NUL inside.
-            const bool isKnown = std::any_of(known.begin(), known.end(), [&](const char *k) {
-                return std::strcmp(key.c_str(), k) == 0 && key.size() == std::strlen(k);
-            });
-            if (!isKnown)
-                warning(path, QStringLiteral("unknown field \"%1\" ignored").arg(qs(it.key())));
-        }
-    }
-
     // --- sections
     void readSides(const Json &root);
     void readArticles(const Json &root);
@@ -371,20 +146,12 @@ private:
     std::optional<Event> readEvent(const Json &object, qsizetype index);
     // The event in `text` when reading it would report nothing and change nothing but the
     // events; nullopt whenever that is not certain (then readEvent() reads it from a DOM).
-    std::optional<Event> readWellFormedEvent(std::string_view text) const;
-    bool readWellFormedDate(JsonCursor &in, EventDate &date) const;
-    bool readWellFormedSource(JsonCursor &in, SourcePassage &source) const;
-    // One copy of each kind, shared by the events of that kind: a dataset has a few kinds
-    // and 100,000s of events.
-    QString sharedKind(const QString &kind) const
+    std::optional<Event> readWellFormedEvent(std::string_view text)
     {
-        for (const QString &known : std::as_const(m_sharedKinds)) {
-            if (known == kind)
-                return known;
-        }
-        if (m_sharedKinds.size() < 64)
-            m_sharedKinds.append(kind);
-        return kind;
+        if (!m_wellFormed) // made once the lists the events refer to are read
+            m_wellFormed.emplace(*m_references, m_search.codePointIndexes(), m_readArticles,
+                                 m_readActors);
+        return m_wellFormed->read(text);
     }
     // Gives back the bytes from `releasedUpTo` to `readUpTo` once they are a megabyte, or
     // at once at the end of a piece (a megabyte left in each of many would add up).
@@ -433,9 +200,7 @@ private:
     QList<Event> m_events;                  // read ahead, for the elements that are events
     std::vector<ElementOutcome> m_outcomes; // one per element read ahead
     std::optional<std::string> m_internalError;
-    // Filled by readWellFormedEvent(), which is const otherwise; a reader is only ever used
-    // by one thread at a time.
-    mutable QList<QString> m_sharedKinds;
+    std::optional<WellFormedEvent> m_wellFormed;
 };
 
 std::unique_ptr<Checker> Checker::makeReaderAhead() const
@@ -1037,264 +802,6 @@ std::optional<Event> Checker::readEvent(const Json &object, qsizetype index)
     readDisagreements(object, path, at, event);
     event.note = nullableString(object, path, "note");
     return event;
-}
-
-// --- the quick way for well-formed events: no DOM, and nothing to report
-
-// Reads the object next in `in`, handing each member's key to `readMember`, which reads the
-// value; false if it is not an object or `readMember` fails.
-template <typename ReadMember> bool readMembers(JsonCursor &in, ReadMember &&readMember)
-{
-    if (!in.take('{'))
-        return false;
-    if (in.take('}'))
-        return true;
-    do {
-        std::string_view key;
-        if (!in.readKey(key) || !in.take(':') || !readMember(key))
-            return false;
-    } while (in.take(','));
-    return in.take('}');
-}
-
-template <typename ReadItem> bool readItems(JsonCursor &in, ReadItem &&readItem)
-{
-    if (!in.take('['))
-        return false;
-    if (in.take(']'))
-        return true;
-    do {
-        if (!readItem())
-            return false;
-    } while (in.take(','));
-    return in.take(']');
-}
-
-// The bit of `key` among `known` (at most 32), or 0 for an unknown key.
-template <std::size_t N>
-std::uint32_t memberBit(std::string_view key, const std::string_view (&known)[N])
-{
-    static_assert(N <= 32);
-    for (std::size_t i = 0; i < N; ++i) {
-        if (key == known[i])
-            return std::uint32_t(1) << i;
-    }
-    return 0;
-}
-
-// Marks `bit` in `seen`; false for an unknown or repeated key (a DOM keeps the last of
-// repeated keys, which the quick way does not try to match).
-bool markMember(std::uint32_t &seen, std::uint32_t bit)
-{
-    if (bit == 0 || (seen & bit) != 0)
-        return false;
-    seen |= bit;
-    return true;
-}
-
-// Whether every string of `event` is within its field's length, as string() checks.
-bool withinLengths(const Event &event)
-{
-    // Looked up once: maxFieldLength() compares names, which 100,000 events × 20 fields felt.
-    struct Limits {
-        qsizetype id, title, summary, kind, place, note, expression, anchor, actor, article,
-            exact, prefix, suffix;
-    };
-    static const Limits limit = [] {
-        const auto of = DatasetReader::maxFieldLength;
-        return Limits{of("id"),         of("title"),  of("summary"), of("kind"),
-                      of("place"),      of("note"),   of("expression"), of("anchor"),
-                      of("actor"),      of("article"), of("exact"),   of("prefix"),
-                      of("suffix")};
-    }();
-    bool ok = event.id.size() <= limit.id && event.title.size() <= limit.title &&
-              event.summary.size() <= limit.summary && event.kind.size() <= limit.kind &&
-              event.place.size() <= limit.place && event.note.size() <= limit.note &&
-              event.date.expression.size() <= limit.expression &&
-              event.date.note.size() <= limit.note &&
-              event.date.anchorArticleId.size() <= limit.anchor;
-    for (const Participant &participant : event.participants)
-        ok = ok && participant.actorId.size() <= limit.actor;
-    for (const SourcePassage &source : event.sources)
-        ok = ok && source.articleId.size() <= limit.article && source.exact.size() <= limit.exact &&
-             source.prefix.size() <= limit.prefix && source.suffix.size() <= limit.suffix;
-    return ok;
-}
-
-// What string(…, allowEmpty = false) accepts without a word.
-bool isNonBlank(const QString &text)
-{
-    return !QStringView(text).trimmed().isEmpty();
-}
-
-std::optional<Event> Checker::readWellFormedEvent(std::string_view text) const
-{
-    static constexpr std::string_view keys[] = {
-        "id",   "title",        "summary", "kind",          "status", "date",
-        "place", "participants", "sources", "disagreements", "note"};
-    enum : std::uint32_t { Id = 1, Title = 2, Summary = 4, Kind = 8, Status = 16, Date = 32,
-                           Participants = 128, Sources = 256 };
-    constexpr std::uint32_t required =
-        Id | Title | Summary | Kind | Status | Date | Participants | Sources;
-    JsonCursor in(text);
-    Event event;
-    QString status;
-    std::uint32_t seen = 0;
-    const auto readMember = [&](std::string_view key) {
-        const std::uint32_t bit = memberBit(key, keys);
-        if (!markMember(seen, bit))
-            return false;
-        switch (bit) {
-        case Id: return in.readString(event.id) && isNonBlank(event.id);
-        case Title: return in.readString(event.title) && isNonBlank(event.title);
-        case Summary: return in.readString(event.summary);
-        case Kind: return in.readString(event.kind) && isNonBlank(event.kind);
-        case Status: return in.readString(status);
-        case Date: return readWellFormedDate(in, event.date);
-        case 64: return in.readNullableString(event.place);
-        case Participants:
-            return readItems(in, [&] {
-                Participant participant;
-                QString role;
-                std::uint32_t seenInItem = 0;
-                static constexpr std::string_view itemKeys[] = {"actor", "role"};
-                const bool read = readMembers(in, [&](std::string_view itemKey) {
-                    const std::uint32_t itemBit = memberBit(itemKey, itemKeys);
-                    if (!markMember(seenInItem, itemBit))
-                        return false;
-                    return itemBit == 1 ? in.readString(participant.actorId)
-                                        : in.readString(role);
-                });
-                if (!read || seenInItem != 3 || !isNonBlank(participant.actorId))
-                    return false;
-                const Actor *actor = m_references->actor(participant.actorId);
-                if (!actor && m_readActors)
-                    return false; // an unknown actor
-                if (actor)
-                    participant.actorId = actor->id; // shares the actor's copy, as readEvent()
-                const std::optional<ParticipantRole> parsedRole = participantRoleFromString(role);
-                if (!parsedRole)
-                    return false;
-                participant.role = *parsedRole;
-                event.participants.append(std::move(participant));
-                return true;
-            });
-        case Sources: {
-            const bool read = readItems(in, [&] {
-                SourcePassage source;
-                if (!readWellFormedSource(in, source))
-                    return false;
-                event.sources.append(std::move(source));
-                return true;
-            });
-            return read && !event.sources.isEmpty(); // no sources is warned about
-        }
-        case 512: // disagreements are searched for in the articles: left to readEvent()
-            return readItems(in, [] { return false; });
-        case 1024: return in.readNullableString(event.note);
-        }
-        return false;
-    };
-    if (!readMembers(in, readMember) || !in.atEnd() || (seen & required) != required ||
-        !withinLengths(event))
-        return std::nullopt;
-    // Appended one by one, the lists have room to spare; readEvent() reserves their size.
-    event.participants.squeeze();
-    event.sources.squeeze();
-    const std::optional<EventStatus> parsedStatus = eventStatusFromString(status);
-    if (!parsedStatus)
-        return std::nullopt;
-    event.status = *parsedStatus;
-    event.kind = sharedKind(event.kind);
-    return event;
-}
-
-bool Checker::readWellFormedDate(JsonCursor &in, EventDate &date) const
-{
-    static constexpr std::string_view keys[] = {"start", "end",    "precision", "expression",
-                                                "basis", "anchor", "note"};
-    enum : std::uint32_t { Start = 1, End = 2, Precision = 4, Basis = 16 };
-    QString start, end, precision, basis;
-    std::uint32_t seen = 0;
-    const bool read = readMembers(in, [&](std::string_view key) {
-        const std::uint32_t bit = memberBit(key, keys);
-        if (!markMember(seen, bit))
-            return false;
-        switch (bit) {
-        case Start: return in.readString(start);
-        case End: return in.readString(end);
-        case Precision: return in.readString(precision);
-        case 8: return in.readNullableString(date.expression);
-        case Basis: return in.readString(basis);
-        case 32: return in.readNullableString(date.anchorArticleId);
-        case 64: return in.readNullableString(date.note);
-        }
-        return false;
-    });
-    if (!read || (seen & (Start | Precision | Basis)) != (Start | Precision | Basis))
-        return false;
-    date.start = isoDate(start);
-    date.end = (seen & End) ? isoDate(end) : date.start;
-    if (!date.start.isValid() || !date.end.isValid() || !DatasetValidator::datesInOrder(date))
-        return false;
-    const std::optional<DatePrecision> parsedPrecision = datePrecisionFromString(precision);
-    const std::optional<DateBasis> parsedBasis = dateBasisFromString(basis);
-    if (!parsedPrecision || !parsedBasis)
-        return false;
-    date.precision = *parsedPrecision;
-    if (!DatasetValidator::dayPrecisionFits(date))
-        return false; // warned about
-    date.basis = *parsedBasis;
-    return date.anchorArticleId.isEmpty() || !m_readArticles ||
-           m_references->article(date.anchorArticleId);
-}
-
-bool Checker::readWellFormedSource(JsonCursor &in, SourcePassage &source) const
-{
-    static constexpr std::string_view keys[] = {"article", "exact", "prefix",
-                                                "suffix",  "start", "end"};
-    enum : std::uint32_t { ArticleKey = 1, Exact = 2, Prefix = 4, Suffix = 8, Start = 16,
-                           End = 32 };
-    std::uint32_t seen = 0;
-    const bool read = readMembers(in, [&](std::string_view key) {
-        const std::uint32_t bit = memberBit(key, keys);
-        if (!markMember(seen, bit))
-            return false;
-        switch (bit) {
-        case ArticleKey: return in.readString(source.articleId);
-        case Exact: return in.readString(source.exact);
-        case Prefix: return in.readNullableString(source.prefix);
-        case Suffix: return in.readNullableString(source.suffix);
-        case Start: return in.readUnsignedInteger(maxSafeInteger, source.storedStart);
-        case End: return in.readUnsignedInteger(maxSafeInteger, source.storedEnd);
-        }
-        return false;
-    });
-    constexpr std::uint32_t required = ArticleKey | Exact | Start | End;
-    if (!read || (seen & required) != required || !isNonBlank(source.articleId) ||
-        !isNonBlank(source.exact) || source.storedEnd < source.storedStart)
-        return false;
-    const Article *article = m_references->article(source.articleId);
-    if (!article)
-        return !m_readArticles; // unknown, or (when the articles were not read) not anchored
-    source.articleId = article->id; // shares the article's copy, as readSources()
-    if (article->text.isEmpty())
-        return false; // whether that is reported depends on what came before
-    const CodePointIndex &offsets =
-        m_search.codePointIndexes()->at(article - m_references->articles.constData());
-    const int storedStart = offsets.toUtf16(source.storedStart);
-    const int storedEnd = offsets.toUtf16(source.storedEnd);
-    if (storedStart < 0 || storedEnd < 0)
-        return false;
-    // Only a passage found at its offsets is certain to cost no budget and report nothing.
-    qint64 noBudget = 0;
-    const PassageAnchor::Result anchored = PassageAnchor::anchor(
-        article->text, source.exact, source.prefix, source.suffix, storedStart, &noBudget);
-    if (anchored.outcome != PassageAnchor::Outcome::AtStoredPosition || anchored.end != storedEnd)
-        return false;
-    source.start = anchored.start;
-    source.end = anchored.end;
-    return true;
 }
 
 void Checker::readDate(const Json &object, const QString &path, const Location &at,
