@@ -322,23 +322,6 @@ bool DatasetValidator::field(const Location &at, const QString &text, bool requi
     return true;
 }
 
-void DatasetValidator::checkUniqueIds(Location::List list, const QList<QString> &ids,
-                                      const QList<qsizetype> &indexes) {
-    QHash<QString, qsizetype> firstSeen;
-    firstSeen.reserve(ids.size());
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        const QString &itemId = ids.at(i);
-        if (itemId.isEmpty())
-            continue;
-        const auto it = firstSeen.constFind(itemId);
-        if (it != firstSeen.cend())
-            duplicateId(Location::of(list, indexes.at(i), "id"), itemId,
-                        Location::of(list, indexes.at(*it)));
-        else
-            firstSeen.insert(itemId, i);
-    }
-}
-
 void DatasetValidator::duplicateId(const Location &at, const QString &id, const Location &firstAt) {
     const char *what = at.list == List::Sides      ? "side"
                        : at.list == List::Articles ? "article"

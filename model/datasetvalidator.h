@@ -3,6 +3,7 @@
 #include "dataset.h"
 #include "diagnostic.h"
 
+#include <QHash>
 #include <QList>
 #include <QMultiHash>
 #include <QString>
@@ -75,17 +76,24 @@ public:
     // them as it reads each value's type).
     void setCheckFields(bool check) { m_checkFields = check; }
 
-    // `ids` holds the items' ids, `indexes` each one's index for its location.
-    void checkUniqueIds(Location::List list, const QList<QString> &ids,
-                        const QList<qsizetype> &indexes);
+    // `indexes` holds each item's index for its location. Reads the ids in place: the
+    // events' are 100,000s.
     template <typename Item>
     void checkUniqueIds(Location::List list, const QList<Item> &items,
                         const QList<qsizetype> &indexes) {
-        QList<QString> ids;
-        ids.reserve(items.size());
-        for (const Item &item : items)
-            ids.append(item.id);
-        checkUniqueIds(list, ids, indexes);
+        QHash<QString, qsizetype> firstSeen;
+        firstSeen.reserve(items.size());
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString &itemId = items.at(i).id;
+            if (itemId.isEmpty())
+                continue;
+            const auto it = firstSeen.constFind(itemId);
+            if (it != firstSeen.cend())
+                duplicateId(Location::of(list, indexes.at(i)), itemId,
+                            Location::of(list, indexes.at(*it)));
+            else
+                firstSeen.insert(itemId, i);
+        }
     }
     // The id of an item at `at` against one other item's that has it first, at `firstAt`.
     void duplicateId(const Location &at, const QString &id, const Location &firstAt);
