@@ -27,10 +27,10 @@ public:
         enum class List { None, Sides, Articles, Actors, Events };
         List list = List::None;
         qsizetype index = -1;
-        const char *items =
-            nullptr;          // within an event: "date", "participants", "sources", "disagreements"
-        qsizetype item = -1;  // the index in `items`, -1 for "date"
-        qsizetype claim = -1; // a claim's index within a disagreement
+        // Within an event: "date", "participants", "sources" or "disagreements".
+        const char *items = nullptr;
+        qsizetype item = -1;         // the index in `items`, -1 for "date"
+        qsizetype claim = -1;        // a claim's index within a disagreement
         const char *field = nullptr; // the field, or null for the item as a whole
 
         Location within(const char *itemsName, qsizetype itemIndex = -1) const;
