@@ -4,6 +4,7 @@
 #include <QSharedData>
 #include <QSharedDataPointer>
 
+#include <initializer_list>
 #include <iterator>
 #include <utility>
 
@@ -22,6 +23,14 @@ template <typename Item> class SharedItemList {
     using Boxes = QList<QSharedDataPointer<Box>>;
 
 public:
+    SharedItemList() = default;
+    // A list spelled out, as tests and generators build one: `events = {a, b}`.
+    SharedItemList(std::initializer_list<Item> items) {
+        m_boxes.reserve(qsizetype(items.size()));
+        for (const Item &item : items)
+            append(item);
+    }
+
     class const_iterator {
     public:
         using iterator_category = std::random_access_iterator_tag;
