@@ -236,9 +236,9 @@ void EventModel::onEventsChanged(const QStringList &eventIds, const EventFields 
         return std::any_of(wanted.begin(), wanted.end(),
                            [&fields](EventField field) { return fields.contains(field); });
     };
-    // The roles each field shows in. DisplayRole goes with every fact the filter reads:
-    // QSortFilterProxyModel filters and sorts a changed row again only when its filter role
-    // (DisplayRole) is among the changed roles.
+    // The roles each field shows in. A date's include DisplayRole (the date column's text, and
+    // the proxy's sort role: a proxy may skip re-sorting a row when its sort role is not
+    // among the changed roles).
     QList<int> roles;
     const auto addRoles = [&roles](std::initializer_list<int> more) {
         for (const int role : more) {
@@ -250,7 +250,7 @@ void EventModel::onEventsChanged(const QStringList &eventIds, const EventFields 
     if (has({F::Title}))
         addRoles({TitleRole, Qt::DisplayRole, SearchTextRole});
     if (has({F::Summary}))
-        addRoles({SummaryRole, Qt::DisplayRole, SearchTextRole});
+        addRoles({SummaryRole, SearchTextRole});
     if (has({F::Kind}))
         addRoles({KindRole, Qt::DisplayRole});
     if (has({F::Status}))
@@ -261,13 +261,14 @@ void EventModel::onEventsChanged(const QStringList &eventIds, const EventFields 
     if (has({F::Place}))
         addRoles({PlaceRole, Qt::DisplayRole});
     if (has({F::Participants}))
-        addRoles({ParticipantIdsRole, SideIdsRole, Qt::DisplayRole});
+        addRoles({ParticipantIdsRole, SideIdsRole});
     if (has({F::Sources}))
         addRoles(
             {SourceCountRole, ArticleIdsRole, ArticleCountRole, SearchTextRole, Qt::DisplayRole});
     if (has({F::Disagreements}))
         addRoles({HasDisagreementRole});
-    // A field without a role of its own (a note): every role, so readers of event() refresh.
+    // Fields without a role of their own (a note) leave `roles` empty, which means every role:
+    // readers of event() refresh too.
     const bool idsChange = has({F::Participants, F::Sources, F::Kind});
     const bool textChanges = has({F::Title, F::Summary, F::Sources});
     const bool datesChange = has({F::DateStart, F::DateEnd, F::DatePrecision, F::DateExpression,
@@ -377,8 +378,7 @@ void EventModel::onSidesOrActorsChanged() {
     m_sides = std::move(sides);
     ++m_generation; // the filter counts and decides every row again
     if (m_rowCount > 0)
-        emit dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1),
-                         {SideIdsRole, Qt::DisplayRole});
+        emit dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1), {SideIdsRole});
 }
 
 void EventModel::setDataset(std::shared_ptr<const Dataset> dataset)
