@@ -232,6 +232,11 @@ void EventModel::onEventsChanged(const QStringList &eventIds, const EventFields 
             rows.append(row);
     }
     std::sort(rows.begin(), rows.end());
+    if (rows.isEmpty()) { // not ours to show (cannot happen while following the document)
+        m_dataset = next;
+        ++m_generation;
+        return;
+    }
     const auto has = [&fields](std::initializer_list<EventField> wanted) {
         return std::any_of(wanted.begin(), wanted.end(),
                            [&fields](EventField field) { return fields.contains(field); });
