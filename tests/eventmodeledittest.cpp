@@ -2,6 +2,7 @@
 // roles that changed, rows inserted and removed where they are, never a reset; the filter's
 // order, verdicts and facet counts follow; after many random edits the models equal fresh ones.
 #include "document.h"
+#include "editactorcommand.h"
 #include "editparticipantscommand.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -268,6 +269,24 @@ private slots:
         f.document.undoStack()->undo();
         QCOMPARE(selectedId(), secondRound);
         QCOMPARE(selection.currentIndex().data(EventModel::EventIdRole).toString(), secondRound);
+    }
+
+    void anActorsNewSideChangesTheRowsSides() {
+        Fixture f;
+        f.filter.setSideIds({QStringLiteral("south")});
+        const QStringList before = shownIds(f.filter);
+        QVERIFY(!before.isEmpty());
+        QSignalSpy reset(&f.model, &QAbstractItemModel::modelReset);
+        Actor south = *f.document.dataset().actor(QStringLiteral("south-state"));
+        south.sideId = QStringLiteral("north");
+        QVERIFY(f.document.push(
+            new EditActorCommand(&f.document, south.id, south, QStringLiteral("Edit Actor"))));
+        QCOMPARE(f.difference(), QString());
+        QVERIFY(shownIds(f.filter) != before);
+        f.document.undoStack()->undo();
+        QCOMPARE(shownIds(f.filter), before);
+        QCOMPARE(f.difference(), QString());
+        QCOMPARE(reset.count(), 0);
     }
 
     void randomEditsLeaveTheModelsAsFreshOnes() {
