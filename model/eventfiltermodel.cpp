@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <utility>
 #include <vector>
 
 namespace ntl {
@@ -51,9 +52,99 @@ EventFilterModel::EventFilterModel(QObject *parent)
 
 void EventFilterModel::setSourceModel(QAbstractItemModel *sourceModel)
 {
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
+        disconnect(connection);
+    m_sourceConnections.clear();
     m_events = qobject_cast<const EventModel *>(sourceModel);
     m_acceptedRowsStale = true;
+    if (m_events) {
+        // Connected before QSortFilterProxyModel's own handlers, so that the verdicts are
+        // current when it asks filterAcceptsRow() about the changed rows.
+        const EventModel *events = m_events.data();
+        m_sourceConnections = {
+            connect(events, &EventModel::rowFactsAboutToChange, this,
+                    &EventFilterModel::sourceFactsAboutToChange),
+            connect(events, &QAbstractItemModel::dataChanged, this,
+                    &EventFilterModel::sourceDataChanged),
+            connect(events, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                    &EventFilterModel::sourceRowsAboutToBeInserted),
+            connect(events, &QAbstractItemModel::rowsInserted, this,
+                    &EventFilterModel::sourceRowsInserted),
+            connect(events, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                    &EventFilterModel::sourceRowsAboutToBeRemoved),
+            connect(events, &QAbstractItemModel::rowsRemoved, this,
+                    &EventFilterModel::sourceRowsRemoved),
+        };
+    }
     QSortFilterProxyModel::setSourceModel(sourceModel);
+}
+
+bool EventFilterModel::verdictsCurrent() const {
+    return m_events && !m_acceptedRowsStale && m_acceptedGeneration == m_events->generation() &&
+           m_failed.size() == std::size_t(m_events->rowCount());
+}
+
+void EventFilterModel::sourceFactsAboutToChange(const QList<int> &rows) {
+    m_followingEdit = verdictsCurrent();
+    m_changingRows = rows;
+    if (!m_followingEdit)
+        return;
+    for (const int row : rows)
+        m_facetCounts.removeRow(*m_events, row, m_failed[std::size_t(row)]);
+}
+
+void EventFilterModel::sourceDataChanged(const QModelIndex &, const QModelIndex &) {
+    // Every row of the edit at once: the source updated them all before its first signal.
+    const QList<int> rows = std::exchange(m_changingRows, {});
+    const bool following = std::exchange(m_followingEdit, false);
+    if (!following || rows.isEmpty()) {
+        if (m_events && m_acceptedGeneration != m_events->generation())
+            m_acceptedRowsStale = true;
+        return;
+    }
+    const Wanted wanted = wantedIds();
+    for (const int row : rows) {
+        const unsigned failed = failedFilters(row, wanted, nullptr);
+        m_failed[std::size_t(row)] = quint8(failed);
+        m_facetCounts.addRow(*m_events, row, failed);
+    }
+    m_acceptedGeneration = m_events->generation();
+}
+
+void EventFilterModel::sourceRowsAboutToBeInserted() {
+    m_followingEdit = verdictsCurrent();
+}
+
+void EventFilterModel::sourceRowsInserted(const QModelIndex &parent, int first, int last) {
+    if (!std::exchange(m_followingEdit, false) || parent.isValid()) {
+        m_acceptedRowsStale = true;
+        return;
+    }
+    m_failed.insert(m_failed.begin() + first, std::size_t(last - first + 1), 0);
+    const Wanted wanted = wantedIds();
+    for (int row = first; row <= last; ++row) {
+        const unsigned failed = failedFilters(row, wanted, nullptr);
+        m_failed[std::size_t(row)] = quint8(failed);
+        m_facetCounts.addRow(*m_events, row, failed);
+    }
+    m_acceptedGeneration = m_events->generation();
+}
+
+void EventFilterModel::sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last) {
+    m_followingEdit = verdictsCurrent() && !parent.isValid();
+    if (!m_followingEdit)
+        return;
+    for (int row = first; row <= last; ++row) // the source's facts are still the old ones
+        m_facetCounts.removeRow(*m_events, row, m_failed[std::size_t(row)]);
+}
+
+void EventFilterModel::sourceRowsRemoved(const QModelIndex &, int first, int last) {
+    if (!std::exchange(m_followingEdit, false)) {
+        m_acceptedRowsStale = true;
+        return;
+    }
+    m_failed.erase(m_failed.begin() + first, m_failed.begin() + last + 1);
+    m_acceptedGeneration = m_events->generation();
 }
 
 void EventFilterModel::changed()
@@ -222,55 +313,68 @@ bool EventFilterModel::acceptsSourceRow(int sourceRow) const
         return acceptsByRoles(sourceRow, QModelIndex());
     if (m_acceptedRowsStale || m_acceptedGeneration != m_events->generation())
         updateAcceptedRows();
-    return sourceRow >= 0 && sourceRow < m_acceptedRows.size() && m_acceptedRows.testBit(sourceRow);
+    return sourceRow >= 0 && std::size_t(sourceRow) < m_failed.size() &&
+           m_failed[std::size_t(sourceRow)] == 0;
+}
+
+EventFilterModel::Wanted EventFilterModel::wantedIds() const {
+    const EventModel &events = *m_events;
+    Wanted wanted;
+    wanted.actors = wantedNumbers(m_actorIds, events.participants());
+    wanted.sides = wantedNumbers(m_sideIds, events.sides());
+    wanted.kinds = wantedNumbers(m_kinds, events.kinds());
+    wanted.articles = wantedNumbers(m_articleIds, events.articles());
+    wanted.fromDay = m_from.toJulianDay();
+    wanted.toDay = m_to.toJulianDay();
+    return wanted;
+}
+
+unsigned EventFilterModel::failedFilters(int row, const Wanted &wanted,
+                                         const QBitArray *searchMatches) const {
+    const EventModel &events = *m_events;
+    const auto bit = [](FacetCounts::Facet facet) {
+        return FacetCounts::facetBit(facet);
+    };
+    const qint64 invalidDay = QDate().toJulianDay();
+    unsigned failed = 0;
+    if (!m_actorIds.isEmpty() && !rowHasWanted(events.participants(), row, wanted.actors))
+        failed |= bit(FacetCounts::Actor);
+    if (!m_sideIds.isEmpty() && !rowHasWanted(events.sides(), row, wanted.sides))
+        failed |= bit(FacetCounts::Side);
+    if (!m_kinds.isEmpty() && !rowHasWanted(events.kinds(), row, wanted.kinds))
+        failed |= bit(FacetCounts::Kind);
+    if (!m_statuses.isEmpty() && !m_statuses.contains(events.status(row)))
+        failed |= bit(FacetCounts::Status);
+    if (!m_articleIds.isEmpty() && !rowHasWanted(events.articles(), row, wanted.articles))
+        failed |= bit(FacetCounts::Article);
+    const qint64 endDay = events.endDay(row);
+    if (wanted.fromDay != invalidDay && endDay != invalidDay && endDay < wanted.fromDay)
+        failed |= FacetCounts::otherBit;
+    const qint64 startDay = events.startDay(row);
+    if (wanted.toDay != invalidDay && startDay != invalidDay && startDay > wanted.toDay)
+        failed |= FacetCounts::otherBit;
+    if (!m_searchWords.isEmpty() &&
+        !(searchMatches ? searchMatches->testBit(row) : events.rowContainsAll(row, m_searchWords)))
+        failed |= FacetCounts::otherBit;
+    return failed;
 }
 
 void EventFilterModel::updateAcceptedRows() const
 {
     const EventModel &events = *m_events;
     const int rowCount = events.rowCount();
-    m_acceptedRows = QBitArray(rowCount);
+    m_failed.assign(std::size_t(rowCount), 0);
     m_acceptedRowsStale = false;
     m_acceptedGeneration = events.generation();
 
-    const std::vector<char> actors = wantedNumbers(m_actorIds, events.participants());
-    const std::vector<char> sides = wantedNumbers(m_sideIds, events.sides());
-    const std::vector<char> kinds = wantedNumbers(m_kinds, events.kinds());
-    const std::vector<char> articles = wantedNumbers(m_articleIds, events.articles());
-    const qint64 invalidDay = QDate().toJulianDay();
-    const qint64 fromDay = m_from.toJulianDay();
-    const qint64 toDay = m_to.toJulianDay();
-    const QBitArray searchMatches = m_searchWords.isEmpty()
-                                        ? QBitArray()
-                                        : events.searchIndex().rowsContainingAll(m_searchWords);
+    const Wanted wanted = wantedIds();
+    const QBitArray searchMatches =
+        m_searchWords.isEmpty() ? QBitArray() : events.rowsContainingAll(m_searchWords);
     // One pass decides every row and counts the facets: a row's failed filters say both.
     m_facetCounts.reset(events);
-    constexpr unsigned otherBit = FacetCounts::otherBit;
-    const auto bit = [](FacetCounts::Facet facet) {
-        return FacetCounts::facetBit(facet);
-    };
     for (int row = 0; row < rowCount; ++row) {
-        unsigned failed = 0;
-        if (!m_actorIds.isEmpty() && !rowHasWanted(events.participants(), row, actors))
-            failed |= bit(FacetCounts::Actor);
-        if (!m_sideIds.isEmpty() && !rowHasWanted(events.sides(), row, sides))
-            failed |= bit(FacetCounts::Side);
-        if (!m_kinds.isEmpty() && !rowHasWanted(events.kinds(), row, kinds))
-            failed |= bit(FacetCounts::Kind);
-        if (!m_statuses.isEmpty() && !m_statuses.contains(events.status(row)))
-            failed |= bit(FacetCounts::Status);
-        if (!m_articleIds.isEmpty() && !rowHasWanted(events.articles(), row, articles))
-            failed |= bit(FacetCounts::Article);
-        const qint64 endDay = events.endDay(row);
-        if (fromDay != invalidDay && endDay != invalidDay && endDay < fromDay)
-            failed |= otherBit;
-        const qint64 startDay = events.startDay(row);
-        if (toDay != invalidDay && startDay != invalidDay && startDay > toDay)
-            failed |= otherBit;
-        if (!m_searchWords.isEmpty() && !searchMatches.testBit(row))
-            failed |= otherBit;
-        if (failed == 0)
-            m_acceptedRows.setBit(row);
+        const unsigned failed = failedFilters(row, wanted, &searchMatches);
+        m_failed[std::size_t(row)] = quint8(failed);
         m_facetCounts.addRow(events, row, failed);
     }
 }

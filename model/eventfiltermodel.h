@@ -10,6 +10,8 @@
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
+#include <vector>
+
 namespace ntl {
 
 
@@ -95,6 +97,22 @@ private:
     void changed();
     bool acceptsByRoles(int sourceRow, const QModelIndex &sourceParent) const;
     void updateAcceptedRows() const;
+    bool verdictsCurrent() const;
+    // The filters a source row fails (FacetCounts' bits); `wanted` from wantedIds().
+    struct Wanted {
+        std::vector<char> actors, sides, kinds, articles; // by id number: listed or not
+        qint64 fromDay = 0;
+        qint64 toDay = 0;
+    };
+    Wanted wantedIds() const;
+    unsigned failedFilters(int row, const Wanted &wanted, const QBitArray *searchMatches) const;
+    // Edits of the source: the verdicts and counts of those rows only, the rest kept.
+    void sourceFactsAboutToChange(const QList<int> &rows);
+    void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void sourceRowsAboutToBeInserted();
+    void sourceRowsInserted(const QModelIndex &parent, int first, int last);
+    void sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void sourceRowsRemoved(const QModelIndex &parent, int first, int last);
 
     QSet<QString> m_actorIds;
     QSet<QString> m_sideIds;
@@ -107,8 +125,12 @@ private:
     QStringList m_searchWords; // case-folded
 
     QPointer<const EventModel> m_events;
-    // Over an EventModel: every source row's verdict, worked out once per filter change.
-    mutable QBitArray m_acceptedRows;
+    // Over an EventModel: every source row's failed filters (0: accepted), worked out once
+    // per filter change and row by row for edits.
+    mutable std::vector<quint8> m_failed;
+    QList<int> m_changingRows;    // between rowFactsAboutToChange() and dataChanged()
+    bool m_followingEdit = false; // the verdicts were current when the edit began
+    QList<QMetaObject::Connection> m_sourceConnections;
     mutable bool m_acceptedRowsStale = true;
     mutable quint64 m_acceptedGeneration = 0;
     mutable FacetCounts m_facetCounts;

@@ -2,10 +2,12 @@
 
 #include "dataset.h"
 #include "eventdatetext.h"
+#include "eventfield.h"
 #include "searchindex.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QPointer>
 #include <QStringList>
 
 #include <atomic>
@@ -14,6 +16,8 @@
 #include <vector>
 
 namespace ntl {
+
+class Document;
 
 // One row per event of a dataset, in file order. Views read it through the roles
 // below (the way KD Gantt reads any model); the columns serve table views.
@@ -64,6 +68,11 @@ public:
     private:
         friend class EventModel;
         int numberOf(const QString &id); // adds the id when new
+        int numberOfEdited(const QString &id); // the same without the address cache
+        // One row's numbers replaced, inserted or removed (a splice: the rows after shift).
+        void replaceRow(int row, const std::vector<int> &numbers);
+        void insertRow(int row, const std::vector<int> &numbers);
+        void removeRow(int row);
         void appendToRow(int number);    // to the last row, once
         void endRow() { m_rowStarts.push_back(quint32(m_numbers.size())); }
         void endBuilding();
@@ -89,6 +98,11 @@ public:
     ~EventModel() override;
 
     void setDataset(std::shared_ptr<const Dataset> dataset);
+    // Follows `document`: its snapshot now, then each edit, undo and redo as dataChanged(),
+    // rowsInserted() or rowsRemoved() for the rows concerned (a model reset only on
+    // datasetReset()), so views and selections keep their place. Null: stop following.
+    void setDocument(Document *document);
+    Document *document() const;
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
 
     using QAbstractTableModel::event; // QObject::event(QEvent *) stays visible
@@ -112,12 +126,24 @@ public:
     qint64 endDay(int row) const { return m_rows[row].endDay; }
     // The row's position when sorted by start, then end, then file order.
     int dateRank(int row) const { return m_dateRanks[row]; }
-    // The index of every row's title, summary and passages (SearchTextRole). It is built in the
-    // background by setDataset(); the first call waits for it.
+    // The index of every row's title, summary and passages (SearchTextRole) as of the last
+    // setDataset(). It is built in the background; the first call waits for it. Rows edited,
+    // added or removed since are not in it: rowsContainingAll() accounts for them.
     const SearchIndex &searchIndex() const;
-    // Changes with every setDataset(), so caches of the facts above know when they are stale.
+    // The rows (in the current numbering) whose SearchTextRole contains every case-folded word.
+    QBitArray rowsContainingAll(const QStringList &words) const;
+    // The same for one row, from its text.
+    bool rowContainsAll(int row, const QStringList &words) const;
+    // Changes with every setDataset() and every edit, so caches of the facts above know when
+    // they are stale.
     quint64 generation() const { return m_generation; }
 
+signals:
+    // Before the facts of these rows change for an edit (dataChanged() follows), while they
+    // still hold the old values: EventFilterModel takes the rows out of its facet counts.
+    void rowFactsAboutToChange(const QList<int> &rows);
+
+public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     // As QAbstractTableModel's, without virtual calls: proxies call it for every comparison.
@@ -135,6 +161,22 @@ private:
     };
 
     void stopBackgroundBuilds();
+    void onEventsChanged(const QStringList &eventIds, const EventFields &fields);
+    void onEventInserted(const QString &eventId, int row);
+    void onEventRemoved(const QString &eventId, int row);
+    void onSidesOrActorsChanged();
+    void takeSnapshot();
+    // The row's participants, sides, articles and kind as id numbers (new ids numbered).
+    struct RowNumbers {
+        std::vector<int> participants, sides, articles, kinds;
+    };
+    RowNumbers rowNumbers(const Event &event);
+    void setRowFacts(int row, const Event &event);
+    bool dateLess(int left, int right) const;
+    int rankAmongOthers(int row) const;
+    void moveRank(int row);
+    void markUnindexed(int row);
+    void ensureIndexRows();
     const QHash<QString, int> &rowOfEvent() const;
     QString searchText(const Event &event) const;
     const QString &dateText(int row) const;
@@ -152,6 +194,14 @@ private:
     // rest of setDataset(), for texts views show a screenful at a time.
     mutable std::vector<QString> m_dateTexts;
     quint64 m_generation = 0;
+    QPointer<Document> m_document;
+    // Current row → its row in m_searchIndex, -1 for a row edited or added since (searched
+    // in its text). Unused (the identity) while no row has moved or changed since setDataset().
+    std::vector<int> m_indexRows;
+    bool m_indexRowsMapped = false;
+    // The id → row table below is of the last setDataset(); rows added or removed since make
+    // it stale (a Document, when followed, answers instead).
+    bool m_rowOfEventStale = false;
 
     // Built in the background by setDataset(), waited for on first use (GUI thread only).
     mutable std::future<QHash<QString, int>> m_rowOfEventBuild;

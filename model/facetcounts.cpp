@@ -16,13 +16,25 @@ void FacetCounts::reset(const EventModel &events) {
     zero(Status, int(EventStatus::Cancelled) + 1);
 }
 
-void FacetCounts::addIds(Facet facet, const int *begin, const int *end) {
+void FacetCounts::addIds(Facet facet, const int *begin, const int *end, int step) {
     std::vector<int> &counts = m_counts[facet];
-    for (const int *number = begin; number != end; ++number)
-        ++counts[std::size_t(*number)];
+    for (const int *number = begin; number != end; ++number) {
+        // An edit may bring an id numbered after the last reset().
+        if (std::size_t(*number) >= counts.size())
+            counts.resize(std::size_t(*number) + 1, 0);
+        counts[std::size_t(*number)] += step;
+    }
 }
 
 void FacetCounts::addRow(const EventModel &events, int row, unsigned failed) {
+    countRow(events, row, failed, 1);
+}
+
+void FacetCounts::removeRow(const EventModel &events, int row, unsigned failed) {
+    countRow(events, row, failed, -1);
+}
+
+void FacetCounts::countRow(const EventModel &events, int row, unsigned failed, int step) {
     // Fails two filters or more: no single change of a facet brings it in.
     if (failed & (failed - 1))
         return;
@@ -30,16 +42,16 @@ void FacetCounts::addRow(const EventModel &events, int row, unsigned failed) {
         return failed == 0 || failed == facetBit(facet);
     };
     if (counts(Side))
-        addIds(Side, events.sides().begin(row), events.sides().end(row));
+        addIds(Side, events.sides().begin(row), events.sides().end(row), step);
     if (counts(Actor))
-        addIds(Actor, events.participants().begin(row), events.participants().end(row));
+        addIds(Actor, events.participants().begin(row), events.participants().end(row), step);
     if (counts(Kind))
-        addIds(Kind, events.kinds().begin(row), events.kinds().end(row));
+        addIds(Kind, events.kinds().begin(row), events.kinds().end(row), step);
     if (counts(Article))
-        addIds(Article, events.articles().begin(row), events.articles().end(row));
+        addIds(Article, events.articles().begin(row), events.articles().end(row), step);
     const int status = events.status(row);
     if (counts(Status) && status >= 0 && std::size_t(status) < m_counts[Status].size())
-        ++m_counts[Status][std::size_t(status)];
+        m_counts[Status][std::size_t(status)] += step;
 }
 
 int FacetCounts::count(Facet facet, int number) const {

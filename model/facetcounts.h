@@ -25,12 +25,15 @@ public:
     void reset(const EventModel &events);
     // Counts `row`, which fails the filters in `failed`.
     void addRow(const EventModel &events, int row, unsigned failed);
+    // Takes back addRow() for a row about to change or go (with its facts as they were).
+    void removeRow(const EventModel &events, int row, unsigned failed);
     // The count of value `number` (an id number of the matching EventModel::RowIds, or the
     // status); 0 for a number out of range.
     int count(Facet facet, int number) const;
 
 private:
-    void addIds(Facet facet, const int *begin, const int *end);
+    void addIds(Facet facet, const int *begin, const int *end, int step);
+    void countRow(const EventModel &events, int row, unsigned failed, int step);
 
     std::array<std::vector<int>, FacetCount> m_counts;
 };

@@ -195,6 +195,92 @@ void runDocumentEdits(const std::shared_ptr<const Dataset> &dataset, int runs) {
            }));
 }
 
+// Issue 15, item 2: the same edits with an EventModel and its date-sorted filter following the
+// document (no views), each until both are updated: the filter's verdicts and facet counts
+// asked for, as the filter panel would. Once without a filter and once with a search and a side
+// filter on.
+void runModelEdits(const std::shared_ptr<const Dataset> &dataset, int runs, bool filtering) {
+    runs = std::max(runs, 21);
+    Document document;
+    document.load(dataset, QStringLiteral("synthetic.json"));
+    EventModel model;
+    EventFilterModel filter;
+    filter.setSourceModel(&model);
+    model.setDocument(&document);
+    (void)model.searchIndex(); // built in the background: not these lines' cost
+    if (filtering) {
+        filter.setSearchText(QStringLiteral("synthetic"));
+        filter.setSideIds({QStringLiteral("side-1")});
+    }
+    const auto settled = [&] {
+        (void)filter.facetCount(FacetCounts::Actor, QStringLiteral("actor-7"));
+        (void)filter.rowCount();
+    };
+    settled();
+    const char *prefix = filtering ? "models, filtering:" : "models:";
+    const auto line = [prefix](const char *what) {
+        static QByteArray text;
+        text = QByteArray(prefix) + ' ' + what;
+        return text.constData();
+    };
+    const EventList *events = &document.dataset().events;
+    int next = 0;
+    const auto someId = [&] {
+        events = &document.dataset().events;
+        return events->at((next++ * 7919) % events->size()).id;
+    };
+    QString id;
+    report(line("one title edit"),
+           measure(
+               runs, [&] { id = someId(); },
+               [&] {
+                   document.setEventField(id, EventField::Title,
+                                          QStringLiteral("Edited talks %1").arg(next));
+                   settled();
+               }));
+    report(line("the title edit undone"),
+           measure(
+               runs,
+               [&] { document.setEventField(someId(), EventField::Title, QStringLiteral("E")); },
+               [&] {
+                   document.undoStack()->undo();
+                   settled();
+               }));
+    QDate start;
+    report(line("one date edit (start a day earlier)"),
+           measure(
+               runs,
+               [&] {
+                   id = someId();
+                   start = events->at(document.eventRow(id)).date.start.addDays(-1);
+               },
+               [&] {
+                   document.setEventField(id, EventField::DateStart, start);
+                   settled();
+               }));
+    Event added = document.dataset().events.at(0);
+    int addedCount = 0;
+    report(line("an event added"),
+           measure(
+               runs, [&] { added.id = QStringLiteral("added-%1").arg(++addedCount); },
+               [&] {
+                   document.addEvent(added);
+                   settled();
+               }));
+    report(line("an event removed"), measure(
+                                         runs, [&] { id = someId(); },
+                                         [&] {
+                                             document.removeEvent(id);
+                                             settled();
+                                         }));
+    report(line("the event removal undone"), measure(
+                                                 runs, [&] { document.removeEvent(someId()); },
+                                                 [&] {
+                                                     document.undoStack()->undo();
+                                                     settled();
+                                                 }));
+}
+
 // `path` was written by the parent process, so this process's peak memory is the app's own.
 int runOneSize(int events, const QString &path, int runs)
 {
@@ -704,7 +790,10 @@ int main(int argc, char *argv[])
             const int events = arguments.at(++i).toInt();
             std::printf("N = %d events, the document alone, median of %d runs\n", events,
                         std::max(runs, 21));
-            runDocumentEdits(makeSyntheticDataset(events), runs);
+            const auto dataset = makeSyntheticDataset(events);
+            runDocumentEdits(dataset, runs);
+            runModelEdits(dataset, runs, false);
+            runModelEdits(dataset, runs, true);
             return 0;
         } else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);
