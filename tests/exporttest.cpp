@@ -61,6 +61,9 @@ private:
     static AppRun runExport(const QStringList &arguments) { return runApp(arguments, QString()); } // export picks offscreen itself
     static QString fixture() { return QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"); }
     static QString defaultDataset() { return QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json"); }
+    // Writes `json` as NAME.json, exports it as NAME.svg and reads that back whole: false, with
+    // why, when the file cannot be written, the export fails or the SVG is not well-formed.
+    bool exportSvgOf(const QByteArray &json, const QString &name, QByteArray *bytes, QString *problem);
     QTemporaryDir m_dir;
 };
 
@@ -84,6 +87,24 @@ static bool readWellFormedSvg(const QString &path, QByteArray *bytes, QString *p
         return false;
     }
     return true;
+}
+
+bool ExportTest::exportSvgOf(const QByteArray &json, const QString &name, QByteArray *bytes,
+                             QString *problem) {
+    const QString input = m_dir.filePath(name + QStringLiteral(".json"));
+    QFile file(input);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size()) {
+        *problem = QStringLiteral("cannot write %1").arg(input);
+        return false;
+    }
+    file.close();
+    const QString out = m_dir.filePath(name + QStringLiteral(".svg"));
+    const AppRun r = runExport({input, QStringLiteral("--export"), out});
+    if (r.exitCode != 0) {
+        *problem = QStringLiteral("export exited with %1: %2").arg(r.exitCode).arg(r.err);
+        return false;
+    }
+    return readWellFormedSvg(out, bytes, problem);
 }
 
 // The text of every element named `name`, in document order.
@@ -658,18 +679,10 @@ void ExportTest::datasetTextDrawnInAnExportHasNoControlsOrOverrides() {
     const int articleTitle = json.indexOf("\"title\": \"", articles);
     QVERIFY(articles >= 0 && articleTitle > articles);
     json.insert(articleTitle + 10, "AT" + hostile);
-    const QString input = m_dir.filePath(QStringLiteral("bidi-dataset.json"));
-    QFile file(input);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(json);
-    file.close();
-
-    const QString out = m_dir.filePath(QStringLiteral("bidi-dataset.svg"));
-    const AppRun r = runExport({input, QStringLiteral("--export"), out});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QByteArray bytes;
     QString problem;
-    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+    QVERIFY2(exportSvgOf(json, QStringLiteral("bidi-dataset"), &bytes, &problem),
+             qPrintable(problem));
     const QString text = svgText(bytes);
     // U+0085 and the newline a space, U+009B U+FFFD, the bidi controls and BOM gone.
     const QString clean = QStringLiteral(" a\uFFFDbRTL cdef NL");
@@ -692,18 +705,10 @@ void ExportTest::svgOfADatasetWithMarkupAndControlCharactersIsWellFormed() {
     const int datasetTitle = json.indexOf("\"title\": \"");
     QVERIFY(datasetTitle >= 0);
     json.insert(datasetTitle + 10, "R&D \\u0002 <i> ");
-    const QString input = m_dir.filePath(QStringLiteral("hostile-dataset.json"));
-    QFile file(input);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(json);
-    file.close();
-
-    const QString out = m_dir.filePath(QStringLiteral("hostile-dataset.svg"));
-    const AppRun r = runExport({input, QStringLiteral("--export"), out});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QByteArray bytes;
     QString problem;
-    QVERIFY2(readWellFormedSvg(out, &bytes, &problem), qPrintable(problem));
+    QVERIFY2(exportSvgOf(json, QStringLiteral("hostile-dataset"), &bytes, &problem),
+             qPrintable(problem));
     QVERIFY(!bytes.contains("<script"));
     const QString text = svgText(bytes);
     QVERIFY2(text.contains(QStringLiteral("R&D \uFFFD <i>")), qPrintable(text.left(300)));
