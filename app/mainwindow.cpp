@@ -374,7 +374,7 @@ bool MainWindow::openDataset(const QString &path)
                             QMessageBox::Ok, this);
             // The problems quote the dataset (ids, field names): shown as text, never as markup.
             // "Unchanged" only when there is a dataset on screen to keep.
-            const bool kept = m_events->dataset() != nullptr;
+            const bool kept = m_session->hasDataset();
             const int errors = errorCount(m_errors);
             const QString name = QFileInfo(path).fileName();
             QString message;
@@ -584,7 +584,7 @@ void MainWindow::updateEmptyState() {
             without.append(m_chipsBar->eventsWithout(chip));
         m_emptyPage->showNoMatch(m_chipsBar->chipTexts(), without);
     } else if (empty) {
-        m_emptyPage->showNoEvents(m_events->dataset() != nullptr);
+        m_emptyPage->showNoEvents(m_session->hasDataset());
     }
     QWidget *shown = empty ? static_cast<QWidget *>(m_emptyPage) : m_tabs;
     if (m_viewStack->currentWidget() == shown)

@@ -3,6 +3,7 @@
 #include "actormodel.h"
 #include "articlemodel.h"
 #include "datasetreader.h"
+#include "document.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 
@@ -21,6 +22,22 @@ Session::Session(QObject *parent)
     , m_filter(new EventFilterModel(this))
     , m_selection(new QItemSelectionModel(m_filter, this)) {
     m_filter->setSourceModel(m_events);
+    // Made after the models so that it is deleted after them: its end resets no model
+    // while a window is half destroyed.
+    m_document = new Document(this);
+    m_events->setDocument(m_document);
+    // Actors' and articles' rows carry counts over all events; they are re-read whole.
+    const auto rereadParts = [this] {
+        m_actors->setDataset(m_document->snapshot());
+        m_articles->setDataset(m_document->snapshot());
+    };
+    connect(m_document, &Document::datasetReset, this, rereadParts);
+    connect(m_document, &Document::eventsChanged, this, rereadParts);
+    connect(m_document, &Document::eventInserted, this, rereadParts);
+    connect(m_document, &Document::eventRemoved, this, rereadParts);
+    connect(m_document, &Document::sidesChanged, this, rereadParts);
+    connect(m_document, &Document::actorsChanged, this, rereadParts);
+    connect(m_document, &Document::articlesChanged, this, rereadParts);
 }
 
 Session::~Session() = default;
@@ -34,18 +51,20 @@ bool Session::open(const QString &path) {
     m_errors.clear();
     m_selection->clear();
     // Another dataset's ids and words would filter this one to nothing, under names it lacks.
-    if (path != m_path)
+    if (path != m_document->filePath())
         m_filter->clearFilters();
-    m_events->setDataset(result.dataset);
-    m_actors->setDataset(result.dataset);
-    m_articles->setDataset(result.dataset);
-    m_path = path;
     m_warnings = result.diagnostics;
+    m_document->load(result.dataset, path, result.diagnostics);
+    m_hasDataset = true;
     return true;
 }
 
 std::shared_ptr<const Dataset> Session::dataset() const {
-    return m_events->dataset();
+    return m_document->snapshot();
+}
+
+QString Session::path() const {
+    return m_document->filePath();
 }
 
 } // namespace ntl

@@ -14,11 +14,13 @@ namespace ntl {
 
 class ActorModel;
 class ArticleModel;
+class Document;
 class EventFilterModel;
 class EventModel;
 
-// What a window shows, without the window: the loaded dataset and its path and
-// diagnostics, the item models over it, the filter and the one selection. MainWindow owns
+// What a window shows, without the window: the document being edited (the dataset, its
+// path, undo stack and diagnostics), the item models over it, the filter and the one
+// selection. MainWindow owns
 // one and puts views on it; --save-as and --export run on a session alone, so they read
 // no window settings and write no recent files.
 class Session : public QObject {
@@ -36,7 +38,11 @@ public:
     bool open(const QString &path);
 
     std::shared_ptr<const Dataset> dataset() const;
-    QString path() const { return m_path; }
+    QString path() const;
+    // False until a dataset has been opened (the document then holds an empty one).
+    bool hasDataset() const { return m_hasDataset; }
+    // Every edit goes through the document; the models follow it.
+    Document *document() const { return m_document; }
     Diagnostics warnings() const { return m_warnings; }
     Diagnostics errors() const { return m_errors; }
 
@@ -47,13 +53,14 @@ public:
     QItemSelectionModel *selectionModel() const { return m_selection; }
 
 private:
+    Document *m_document = nullptr;
     EventModel *m_events;
     ActorModel *m_actors;
     ArticleModel *m_articles;
     EventFilterModel *m_filter;
     QItemSelectionModel *m_selection;
-    QString m_path;
     Diagnostics m_warnings;
+    bool m_hasDataset = false;
     Diagnostics m_errors;
 };
 

@@ -1,4 +1,5 @@
 #include "session.h"
+#include "document.h"
 #include "actormodel.h"
 #include "articlemodel.h"
 #include "eventfiltermodel.h"
@@ -16,6 +17,7 @@ private slots:
     void opensTheEmbeddedDatasetIntoEveryModel();
     void failedOpenKeepsTheCurrentDataset();
     void anotherFileClearsTheFiltersAndTheSelection();
+    void editsThroughTheDocumentReachEveryModel();
 };
 
 void SessionTest::opensTheEmbeddedDatasetIntoEveryModel() {
@@ -54,6 +56,35 @@ void SessionTest::anotherFileClearsTheFiltersAndTheSelection() {
     QVERIFY(session.open(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")));
     QCOMPARE(session.filterModel()->searchText(), QString());
     QCOMPARE(session.filterModel()->rowCount(), session.eventModel()->rowCount());
+}
+
+void SessionTest::editsThroughTheDocumentReachEveryModel() {
+    Session session;
+    QVERIFY(session.open(Session::defaultDatasetPath));
+    Document *document = session.document();
+    QCOMPARE(document->filePath(), Session::defaultDatasetPath);
+    QVERIFY(!document->isModified());
+    const int firstRow = 0;
+    const Event first = *session.eventModel()->event(firstRow);
+    QVERIFY(!first.participants.isEmpty());
+    const QString actorId = first.participants.first().actorId;
+    const QModelIndex actor = session.actorModel()->indexOfActor(actorId);
+    const int before = actor.data(ActorModel::EventCountRole).toInt();
+
+    QVERIFY(document->setEventField(first.id, EventField::Title, QStringLiteral("Renamed")));
+    QCOMPARE(session.eventModel()->event(firstRow)->title, QStringLiteral("Renamed"));
+    QCOMPARE(session.dataset()->events.at(0).title, QStringLiteral("Renamed"));
+    QVERIFY(document->isModified());
+
+    QVERIFY(document->removeEvent(first.id));
+    QCOMPARE(session.eventModel()->rowCount(), 46);
+    QCOMPARE(session.filterModel()->rowCount(), 46);
+    QCOMPARE(session.actorModel()->indexOfActor(actorId).data(ActorModel::EventCountRole).toInt(),
+             before - 1);
+    document->undoStack()->undo();
+    QCOMPARE(session.eventModel()->rowCount(), 47);
+    QCOMPARE(session.actorModel()->indexOfActor(actorId).data(ActorModel::EventCountRole).toInt(),
+             before);
 }
 
 QTEST_GUILESS_MAIN(SessionTest)
