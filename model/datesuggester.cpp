@@ -143,11 +143,13 @@ QList<DateSuggestion> DateSuggester::suggest(QStringView text, int selectionStar
     qint64 codePointsBefore = 0;
     for (int i = 0; i < from; ++i)
         codePointsBefore += text[i].isLowSurrogate() ? 0 : 1;
+    // Mentions come in text order, so one forward walk counts for all of them.
+    int counted = 0;
+    qint64 codePoints = codePointsBefore;
     const auto codePoint = [&](int windowIndex) {
-        qint64 cp = codePointsBefore;
-        for (int i = 0; i < windowIndex; ++i)
-            cp += window[i].isLowSurrogate() ? 0 : 1;
-        return cp;
+        for (; counted < windowIndex; ++counted)
+            codePoints += window[counted].isLowSurrogate() ? 0 : 1;
+        return codePoints;
     };
 
     const TenseCues cues(tokens);
