@@ -18,6 +18,7 @@ private slots:
     void spansAreTheArticlesOwnWordsInCodePoints();
     void relativeNeedsAPublicationDateExplicitDoesNot();
     void namesNoImpossibleDay();
+    void leavesVerbsAndNamesAlone();
     void ignoresOtherSentences();
     void boundsTheWorkOnHugeInput();
     void reproducesTheDefaultDatasetsExpressions();
@@ -130,6 +131,11 @@ void DateSuggesterTest::resolvesEachRule_data() {
     QTest::newRow("last night") << QStringLiteral("Kyiv «was struck last night».") << t << d(2025, 11, 24) << t << DatePrecision::Unknown << relative << QStringLiteral("overnight");
     QTest::newRow("nearest in the sentence") << QStringLiteral("Driscoll «arrived in Abu Dhabi» on Monday.") << t << d(2025, 11, 24) << d(2025, 11, 24) << day << relative << QStringLiteral("weekday");
     QTest::newRow("\"may\" the verb is no month") << QStringLiteral("Talks «may resume Monday».") << t << d(2025, 11, 24) << d(2025, 11, 24) << day << relative << QStringLiteral("weekday");
+    QTest::newRow("this morning") << QStringLiteral("The envoy «landed this morning».") << t << t << t << day << relative << QStringLiteral("today");
+    QTest::newRow("earlier in the week") << QStringLiteral("They «met earlier in the week».") << t << d(2025, 11, 24) << d(2025, 11, 30) << DatePrecision::Week << relative << QStringLiteral("period-earlier");
+    QTest::newRow("weekend as an adjective") << QStringLiteral("After the «weekend talks» in Geneva.") << t << d(2025, 11, 22) << d(2025, 11, 23) << DatePrecision::Days << relative << QStringLiteral("weekend");
+    QTest::newRow("May after a preposition") << QStringLiteral("Talks «resumed in May».") << t << d(2025, 5, 1) << d(2025, 5, 31) << DatePrecision::Month << relative << QStringLiteral("month");
+    QTest::newRow("due to is no schedule") << QStringLiteral("Nothing flew «on Friday» due to the strikes.") << t << d(2025, 11, 21) << d(2025, 11, 21) << day << relative << QStringLiteral("weekday");
     // clang-format on
 }
 
@@ -231,6 +237,16 @@ void DateSuggesterTest::namesNoImpossibleDay() {
     QVERIFY(DateSuggester::suggest(text, 0, int(text.size()), kTuesday).isEmpty());
 }
 
+void DateSuggesterTest::leavesVerbsAndNamesAlone() {
+    // "May" the name and "may" the verb, "march" the verb, a count before a month-like word.
+    for (const QString &text : {QStringLiteral("Theresa May said talks may resume."),
+                                QStringLiteral("May said the troops march on."),
+                                QStringLiteral("The 28-point plan has 19 points.")}) {
+        const QList<DateSuggestion> s = DateSuggester::suggest(text, 0, int(text.size()), kTuesday);
+        QVERIFY2(s.isEmpty(), qPrintable(text + QStringLiteral(": ") + describe(s.value(0))));
+    }
+}
+
 void DateSuggesterTest::ignoresOtherSentences() {
     // "Lt." and "U.S." do not end the sentence; the full stop before "Talks" does.
     const Marked a =
@@ -314,13 +330,14 @@ void DateSuggesterTest::reproducesTheDefaultDatasetsExpressions() {
             const QList<DateSuggestion> p =
                 DateSuggester::suggest(*article, passage->start, passage->end);
             ++passages;
-            const bool passageHit = !p.isEmpty() && p.first().start == date.start
-                                    && p.first().end == date.end
-                                    && p.first().precision == date.precision;
+            const bool passageHit = !p.isEmpty() && p.first().start == date.start &&
+                                    p.first().end == date.end &&
+                                    p.first().precision == date.precision;
             passageHits += passageHit ? 1 : 0;
             if (!passageHit && hit)
                 qInfo().noquote() << "passage miss:" << event.id << "suggested"
-                                  << (p.isEmpty() ? QStringLiteral("nothing") : describe(p.first()));
+                                  << (p.isEmpty() ? QStringLiteral("nothing")
+                                                  : describe(p.first()));
         }
         fromWords += words ? 1 : 0;
         fromWordsHits += hit && words ? 1 : 0;
