@@ -79,6 +79,12 @@ int specificity(DatePrecision precision) {
     return 5;
 }
 
+// The low half of a surrogate pair: not a code point of its own. A lone half is one.
+bool secondOfPair(QStringView text, int i)
+{
+    return i > 0 && text[i].isLowSurrogate() && text[i - 1].isHighSurrogate();
+}
+
 struct Candidate {
     bool inside = false;
     int distance = 0;
@@ -142,13 +148,13 @@ QList<DateSuggestion> DateSuggester::suggest(QStringView text, int selectionStar
     // Code points before the window, then within it, for the file's offsets.
     qint64 codePointsBefore = 0;
     for (int i = 0; i < from; ++i)
-        codePointsBefore += text[i].isLowSurrogate() ? 0 : 1;
+        codePointsBefore += secondOfPair(text, i) ? 0 : 1;
     // Mentions come in text order, so one forward walk counts for all of them.
     int counted = 0;
     qint64 codePoints = codePointsBefore;
     const auto codePoint = [&](int windowIndex) {
         for (; counted < windowIndex; ++counted)
-            codePoints += window[counted].isLowSurrogate() ? 0 : 1;
+            codePoints += secondOfPair(text, from + counted) ? 0 : 1;
         return codePoints;
     };
 

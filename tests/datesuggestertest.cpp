@@ -1,7 +1,9 @@
 #include "datesuggester.h"
+#include "codepointindex.h"
 #include "datasetreader.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace ntl;
@@ -21,6 +23,7 @@ private slots:
     void leavesVerbsAndNamesAlone();
     void ignoresOtherSentences();
     void boundsTheWorkOnHugeInput();
+    void survivesArbitraryText();
     void reproducesTheDefaultDatasetsExpressions();
 };
 
@@ -272,10 +275,60 @@ void DateSuggesterTest::boundsTheWorkOnHugeInput() {
     QVERIFY2(s.last().end16 <= DateSuggester::MaxSelectionLength + DateSuggester::ContextLength,
              qPrintable(QString::number(s.last().end16)));
     QVERIFY2(ms < 1000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+    // A selection at the far end: only counting the code points before it is linear.
+    timer.restart();
+    const int last = int(text.size()) - 20;
+    const QList<DateSuggestion> atEnd = DateSuggester::suggest(text, last, last + 10, kTuesday);
+    const qint64 endMs = timer.elapsed();
+    QVERIFY(!atEnd.isEmpty());
+    QVERIFY(atEnd.first().start16 >= last - DateSuggester::ContextLength);
+    QCOMPARE(atEnd.first().codePointStart, qint64(atEnd.first().start16)); // no pairs in it
+    QVERIFY2(endMs < 1000, qPrintable(QStringLiteral("%1 ms").arg(endMs)));
+    qInfo().noquote()
+        << QStringLiteral("8 MB text: whole selection %1 ms, at the end %2 ms").arg(ms).arg(endMs);
     // Out-of-range and reversed selections are clamped, not trusted.
     QVERIFY(DateSuggester::suggest(text, -50, 10, kTuesday).size() >= 1);
     QVERIFY(DateSuggester::suggest(text, int(text.size()) + 5, 3, kTuesday).size() >= 0);
     QVERIFY(DateSuggester::suggest(QString(), 0, 0, kTuesday).isEmpty());
+}
+
+void DateSuggesterTest::survivesArbitraryText() {
+    // Random mixes of date words, digits, marks, surrogate pairs and lone surrogates, with
+    // random selections: every reading is valid and its span is its expression.
+    const QStringList parts = {
+        QStringLiteral("November"),   QStringLiteral("Nov"),     QStringLiteral("."),
+        QStringLiteral("23"),         QStringLiteral("-"),       QStringLiteral("2025"),
+        QStringLiteral("on"),         QStringLiteral("Monday"),  QStringLiteral("last"),
+        QStringLiteral("next"),       QStringLiteral("this"),    QStringLiteral("week"),
+        QStringLiteral("ago"),        QStringLiteral("three"),   QStringLiteral("weekend"),
+        QStringLiteral("over"),       QStringLiteral("the"),     QStringLiteral("overnight"),
+        QStringLiteral("into"),       QStringLiteral("will"),    QStringLiteral("said"),
+        QStringLiteral("\u2013"),     QStringLiteral("\u2019s"), QStringLiteral("\n"),
+        QStringLiteral("\U0001F600"), QString(QChar(0xD800)),    QString(QChar(0xDC00)),
+        QStringLiteral(" "),          QStringLiteral("early"),   QStringLiteral("mid"),
+        QStringLiteral("May"),        QStringLiteral("999999")};
+    QRandomGenerator random(16);
+    for (int round = 0; round < 2000; ++round) {
+        QString text;
+        const int length = random.bounded(60);
+        for (int k = 0; k < length; ++k)
+            text += parts.at(random.bounded(int(parts.size()))) +
+                    (random.bounded(3) ? QStringLiteral(" ") : QString());
+        const int a = random.bounded(int(text.size()) + 3) - 1;
+        const int b = random.bounded(int(text.size()) + 3) - 1;
+        const QDate published = random.bounded(4)
+                                    ? QDate(2025, 1 + random.bounded(12), 1 + random.bounded(28))
+                                    : QDate();
+        for (const DateSuggestion &s : DateSuggester::suggest(text, a, b, published)) {
+            QVERIFY2(s.isValid(), qPrintable(text));
+            QVERIFY(s.start16 >= 0 && s.start16 < s.end16 && s.end16 <= text.size());
+            QCOMPARE(text.mid(s.start16, s.end16 - s.start16), s.expression);
+            // Code points as CodePointIndex counts them (a lone surrogate is one).
+            const CodePointIndex index(text);
+            QCOMPARE(s.codePointStart, index.toCodePoint(s.start16));
+            QCOMPARE(s.codePointEnd, index.toCodePoint(s.end16));
+        }
+    }
 }
 
 void DateSuggesterTest::reproducesTheDefaultDatasetsExpressions() {
