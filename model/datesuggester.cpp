@@ -80,8 +80,7 @@ int specificity(DatePrecision precision) {
 }
 
 // The low half of a surrogate pair: not a code point of its own. A lone half is one.
-bool secondOfPair(QStringView text, int i)
-{
+bool secondOfPair(QStringView text, int i) {
     return i > 0 && text[i].isLowSurrogate() && text[i - 1].isHighSurrogate();
 }
 
