@@ -139,6 +139,8 @@ void DateSuggesterTest::resolvesEachRule_data() {
     QTest::newRow("weekend as an adjective") << QStringLiteral("After the «weekend talks» in Geneva.") << t << d(2025, 11, 22) << d(2025, 11, 23) << DatePrecision::Days << relative << QStringLiteral("weekend");
     QTest::newRow("May after a preposition") << QStringLiteral("Talks «resumed in May».") << t << d(2025, 5, 1) << d(2025, 5, 31) << DatePrecision::Month << relative << QStringLiteral("month");
     QTest::newRow("due to is no schedule") << QStringLiteral("Nothing flew «on Friday» due to the strikes.") << t << d(2025, 11, 21) << d(2025, 11, 21) << day << relative << QStringLiteral("weekday");
+    QTest::newRow("this month name") << QStringLiteral("Talks «resume this December».") << t << d(2025, 12, 1) << d(2025, 12, 31) << DatePrecision::Month << relative << QStringLiteral("month-this");
+    QTest::newRow("early year") << QStringLiteral("Talks «began in early 2024».") << t << d(2024, 1, 1) << d(2024, 5, 1) << DatePrecision::Unknown << stated << QStringLiteral("year-part");
     // clang-format on
 }
 
