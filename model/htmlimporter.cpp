@@ -9,6 +9,7 @@
 
 #include <QSet>
 
+#include <cstring>
 #include <mutex>
 
 namespace ntl {
@@ -21,9 +22,26 @@ QString utf8(const xmlChar *text) {
     return text ? QString::fromUtf8(reinterpret_cast<const char *>(text)) : QString();
 }
 
+// The element's name without a copy: the HTML parser writes names in lower case.
 QByteArray name(const xmlNode *node) {
-    return node->name ? QByteArray(reinterpret_cast<const char *>(node->name)).toLower()
+    return node->name ? QByteArray::fromRawData(
+                            reinterpret_cast<const char *>(node->name),
+                            qsizetype(std::strlen(reinterpret_cast<const char *>(node->name))))
                       : QByteArray();
+}
+
+// An attribute's value as the parser stored it (one text node), without a copy; null when
+// the attribute is absent. The walk asks each element for several, so no strings are made.
+const char *rawAttribute(const xmlNode *node, const char *attributeName) {
+    for (const xmlAttr *a = node->properties; a; a = a->next) {
+        if (a->name && qstricmp(reinterpret_cast<const char *>(a->name), attributeName) == 0) {
+            const xmlNode *child = a->children;
+            return child && child->type == XML_TEXT_NODE && child->content
+                       ? reinterpret_cast<const char *>(child->content)
+                       : "";
+        }
+    }
+    return nullptr;
 }
 
 QString attribute(const xmlNode *node, const char *attributeName) {
@@ -74,70 +92,82 @@ const QSet<QString> &leftOutRoles() {
 
 // Words in a class or id that mark boilerplate: sharing, cookie and consent banners,
 // subscription boxes, "related" lists, advertising, comments.
-const QSet<QString> &boilerplateWords() {
-    static const QSet<QString> words{
-        QStringLiteral("share"),        QStringLiteral("sharing"),
-        QStringLiteral("social"),       QStringLiteral("cookie"),
-        QStringLiteral("cookies"),      QStringLiteral("consent"),
-        QStringLiteral("gdpr"),         QStringLiteral("subscribe"),
-        QStringLiteral("subscription"), QStringLiteral("newsletter"),
-        QStringLiteral("signup"),       QStringLiteral("related"),
-        QStringLiteral("recommended"),  QStringLiteral("promo"),
-        QStringLiteral("advert"),       QStringLiteral("advertisement"),
-        QStringLiteral("ad"),           QStringLiteral("ads"),
-        QStringLiteral("adslot"),       QStringLiteral("sponsor"),
-        QStringLiteral("sponsored"),    QStringLiteral("comment"),
-        QStringLiteral("comments"),     QStringLiteral("breadcrumb"),
-        QStringLiteral("breadcrumbs"),  QStringLiteral("popup"),
-        QStringLiteral("modal"),        QStringLiteral("paywall"),
-        QStringLiteral("sidebar"),      QStringLiteral("outbrain"),
-        QStringLiteral("taboola"),      QStringLiteral("hidden")};
+const QSet<QByteArray> &boilerplateWords() {
+    static const QSet<QByteArray> words{
+        "share",       "sharing",   "social",       "cookie",        "cookies",  "consent",
+        "gdpr",        "subscribe", "subscription", "newsletter",    "signup",   "related",
+        "recommended", "promo",     "advert",       "advertisement", "ad",       "ads",
+        "adslot",      "sponsor",   "sponsored",    "comment",       "comments", "breadcrumb",
+        "breadcrumbs", "popup",     "modal",        "paywall",       "sidebar",  "outbrain",
+        "taboola",     "hidden"};
     return words;
 }
 
-bool hasBoilerplateName(const QString &value) {
-    const QString lower = value.toLower();
-    // Screen-reader-only labels ("Advertisement", "Skip to content").
-    for (const QString &whole :
-         {QStringLiteral("sr-only"), QStringLiteral("visually-hidden"),
-          QStringLiteral("screen-reader-text"), QStringLiteral("skip-link")}) {
-        if (lower.split(u' ').contains(whole))
-            return true;
-    }
-    QString word;
-    for (qsizetype i = 0; i <= lower.size(); ++i) {
-        const QChar c = i < lower.size() ? lower.at(i) : QChar(u' ');
-        if (c.isLetterOrNumber()) {
-            word.append(c);
-            continue;
+bool hasBoilerplateName(const char *value) {
+    if (!value || !*value)
+        return false;
+    // Words of ASCII letters and digits, lower-cased; whole tokens for screen-reader labels.
+    static const QSet<QByteArray> wholeTokens{"sr-only", "visually-hidden", "screen-reader-text",
+                                              "skip-link"};
+    QByteArray token;
+    QByteArray word;
+    for (const char *c = value;; ++c) {
+        const char lower = (*c >= 'A' && *c <= 'Z') ? char(*c - 'A' + 'a') : *c;
+        const bool alnum = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
+        if (alnum) {
+            word.append(lower);
+        } else {
+            if (!word.isEmpty() && boilerplateWords().contains(word))
+                return true;
+            word.clear();
         }
-        if (boilerplateWords().contains(word))
-            return true;
-        word.clear();
+        if (*c == 0 || *c == ' ' || *c == '\t' || *c == '\n') {
+            if (wholeTokens.contains(token))
+                return true;
+            token.clear();
+        } else {
+            token.append(lower);
+        }
+        if (*c == 0)
+            return false;
     }
-    return false;
+}
+
+bool equalsIgnoringCase(const char *value, const char *expected) {
+    if (!value)
+        return false;
+    while (*value == ' ')
+        ++value;
+    QByteArray trimmed(value);
+    return qstricmp(trimmed.trimmed().constData(), expected) == 0;
 }
 
 bool isHidden(const xmlNode *node) {
-    if (hasAttribute(node, "hidden"))
+    if (!node->properties)
+        return false;
+    if (rawAttribute(node, "hidden") ||
+        equalsIgnoringCase(rawAttribute(node, "aria-hidden"), "true"))
         return true;
-    if (attribute(node, "aria-hidden")
-            .trimmed()
-            .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
-        return true;
-    QString style = attribute(node, "style").toLower();
-    style.remove(u' ');
-    return style.contains(QLatin1String("display:none")) ||
-           style.contains(QLatin1String("visibility:hidden"));
+    const char *style = rawAttribute(node, "style");
+    if (!style || !*style)
+        return false;
+    QByteArray compact = QByteArray(style).toLower();
+    compact.replace(" ", "");
+    return compact.contains("display:none") || compact.contains("visibility:hidden");
 }
 
 bool isLeftOut(const xmlNode *node, bool useHints) {
-    if (leftOutElements().contains(name(node)) || isHidden(node))
+    if (leftOutElements().contains(name(node)))
         return true;
-    if (leftOutRoles().contains(attribute(node, "role").trimmed().toLower()))
+    if (!node->properties)
+        return false;
+    if (isHidden(node))
         return true;
-    return useHints && (hasBoilerplateName(attribute(node, "class")) ||
-                        hasBoilerplateName(attribute(node, "id")));
+    if (const char *role = rawAttribute(node, "role");
+        role && leftOutRoles().contains(QString::fromUtf8(role).trimmed().toLower()))
+        return true;
+    return useHints && (hasBoilerplateName(rawAttribute(node, "class")) ||
+                        hasBoilerplateName(rawAttribute(node, "id")));
 }
 
 const QSet<QByteArray> &blockElements() {
@@ -154,16 +184,27 @@ const QSet<QByteArray> &blockElements() {
 class Lines {
 public:
     void text(const QString &value, bool preformatted) {
-        for (const QChar c : value) {
+        // Runs of characters that are not spaces are appended whole.
+        const QChar *data = value.constData();
+        const qsizetype size = value.size();
+        qsizetype i = 0;
+        while (i < size) {
+            const QChar c = data[i];
             if (preformatted && c == u'\n') {
                 breakLine();
+                ++i;
             } else if (c.isSpace()) { // no-break spaces too: they are spaces in the text
                 m_space = !m_current.isEmpty();
+                ++i;
             } else {
+                qsizetype end = i + 1;
+                while (end < size && !data[end].isSpace())
+                    ++end;
                 if (m_space)
                     m_current.append(u' ');
                 m_space = false;
-                m_current.append(c);
+                m_current.append(data + i, end - i);
+                i = end;
             }
         }
     }
@@ -220,6 +261,24 @@ QString textOf(const xmlNode *node) {
     walk.useHints = false;
     walk.element(node, 0, false);
     return walk.lines.take().join(u' ');
+}
+
+// Bytes of text under `node` outside scripts and styles: enough to tell the article from
+// teasers, without making strings.
+qsizetype textLength(const xmlNode *node, int depth) {
+    qsizetype length = 0;
+    if (depth > HtmlImporter::maxDepth)
+        return 0;
+    for (const xmlNode *child = node->children; child; child = child->next) {
+        if (child->type == XML_TEXT_NODE && child->content) {
+            length += qsizetype(std::strlen(reinterpret_cast<const char *>(child->content)));
+        } else if (isElement(child)) {
+            const QByteArray tag = name(child);
+            if (tag != "script" && tag != "style")
+                length += textLength(child, depth + 1);
+        }
+    }
+    return length;
 }
 
 // What the page says of itself, and where its article is.
@@ -517,7 +576,7 @@ ArticleImporter::Result HtmlImporter::read(const QByteArray &bytes, const QStrin
     const xmlNode *root = nullptr;
     qsizetype longest = -1;
     for (const xmlNode *candidate : page.articles) {
-        const qsizetype length = textOf(candidate).size();
+        const qsizetype length = textLength(candidate, 0);
         if (length > longest) {
             longest = length;
             root = candidate;
