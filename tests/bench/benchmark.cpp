@@ -775,8 +775,7 @@ int runSave(int events, int runs) {
 // A news page as a browser saves it, about `bytes` long: head with metadata and JSON-LD,
 // navigation, a cookie banner, scripts and styles, then the article's paragraphs with inline
 // markup and entities, an advertisement every few paragraphs, and a footer of links.
-QByteArray makeNewsPage(qsizetype bytes)
-{
+QByteArray makeNewsPage(qsizetype bytes) {
     QByteArray page = R"(<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Talks resume | Herald</title><meta property="og:title" content="Talks resume">
 <meta property="og:site_name" content="The Herald"><link rel="canonical" href="https://h.example/a">
@@ -793,15 +792,16 @@ QByteArray makeNewsPage(qsizetype bytes)
                 "<em>&ldquo;constructive&rdquo;</em> &amp; that a second round would follow "
                 "next week &mdash; after a pause of several days.</p>\n";
         if (i % 5 == 4)
-            page += "<div class=\"ad ad-slot\"><span>Advertisement</span><script>ad()</script></div>\n"
-                    "<aside class=\"related\"><ul><li><a href=\"/x\">Related story</a></li></ul></aside>\n";
+            page +=
+                "<div class=\"ad ad-slot\"><span>Advertisement</span><script>ad()</script></div>\n"
+                "<aside class=\"related\"><ul><li><a href=\"/x\">Related "
+                "story</a></li></ul></aside>\n";
     }
     page += "</article></main><footer><a href=\"/about\">About</a></footer></body></html>\n";
     return page;
 }
 
-int runImport(int runs)
-{
+int runImport(int runs) {
     runs = std::max(runs, 21);
     const QByteArray page = makeNewsPage(1000 * 1000);
     QTemporaryDir dir;
