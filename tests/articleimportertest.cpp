@@ -65,6 +65,7 @@ private slots:
     void htmlMetadataFromThePage();
     void htmlMetadataFallbacks_data();
     void htmlMetadataFallbacks();
+    void htmlInTheCharsetItDeclares();
     void htmlPageWithoutTextIsRefused();
     void htmlDeepNestingIsBounded();
     void htmlLargerThanTheBoundIsRefused();
@@ -74,6 +75,7 @@ private slots:
     void invalidUtf8IsRefusedAtItsByteOffset();
     void loneUtf16SurrogateIsRefusedAtItsByteOffset();
     void nulIsRefusedOtherControlsRemoved();
+    void pastedTextIsNormalised();
     void pdfMadeHereReadsBackInOrder();
     void pdfWithoutTextSaysSo();
     void brokenPdfGivesAMessage();
@@ -169,6 +171,31 @@ void ArticleImporterTest::htmlMetadataFallbacks() {
     QVERIFY(!result.article->publishedInferred);
     QTEST(result.article->url, "url");
     QVERIFY(result.article->text.endsWith(QLatin1String("\nThe talks went on.\n")));
+}
+
+void ArticleImporterTest::htmlInTheCharsetItDeclares() {
+    // Windows-1252 curly quotes and an e acute: not UTF-8, so the page's own charset decides.
+    const ArticleImporter::Result result = ArticleImporter::importBytes(
+        "<html><head><meta charset=\"windows-1252\"><title>Caf\xe9</title></head>"
+        "<body><p>\x93Quoted\x94 in the caf\xe9.</p></body></html>",
+        QStringLiteral("cp1252.html"), QDate(2030, 1, 1));
+    QVERIFY2(result.ok(), qPrintable(messages(result.diagnostics)));
+    QCOMPARE(result.article->title, QStringLiteral("Caf\u00e9"));
+    QCOMPARE(result.article->text,
+             QStringLiteral("Caf\u00e9\n\u201cQuoted\u201d in the caf\u00e9.\n"));
+
+    // UTF-16 with its byte-order mark.
+    const QString page = QStringLiteral(
+        "<html><body><h1>\u041f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b</h1>"
+        "<p>Text.</p></body></html>");
+    QByteArray utf16("\xff\xfe", 2);
+    utf16.append(reinterpret_cast<const char *>(page.utf16()), page.size() * 2);
+    const ArticleImporter::Result wide =
+        ArticleImporter::importBytes(utf16, QStringLiteral("wide.html"), QDate(2030, 1, 1));
+    QVERIFY2(wide.ok(), qPrintable(messages(wide.diagnostics)));
+    QCOMPARE(
+        wide.article->text,
+        QStringLiteral("\u041f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b\nText.\n"));
 }
 
 void ArticleImporterTest::htmlPageWithoutTextIsRefused() {
@@ -297,6 +324,19 @@ void ArticleImporterTest::nulIsRefusedOtherControlsRemoved() {
         messages(controls.diagnostics)
             .contains(QLatin1String("3 control characters removed, the first at line 2, column 2")),
         qPrintable(messages(controls.diagnostics)));
+}
+
+void ArticleImporterTest::pastedTextIsNormalised() {
+    const ArticleImporter::Result result =
+        ArticleImporter::importText(QStringLiteral("Envoys meet\r\nIn Geneva\u001b today.\r"),
+                                    QStringLiteral("Clipboard"), QDate(2025, 11, 23));
+    QVERIFY2(result.ok(), qPrintable(messages(result.diagnostics)));
+    QCOMPARE(result.article->text, QStringLiteral("Envoys meet\nIn Geneva today.\n"));
+    QCOMPARE(result.article->title, QStringLiteral("Envoys meet"));
+    QCOMPARE(result.article->published, QDate(2025, 11, 23));
+    QCOMPARE(result.article->textSha256, ArticleImporter::textSha256(result.article->text));
+    QVERIFY(
+        !ArticleImporter::importText(QStringLiteral(" \n\t\n"), QStringLiteral("Clipboard")).ok());
 }
 
 void ArticleImporterTest::pdfMadeHereReadsBackInOrder() {
