@@ -55,7 +55,8 @@ QString ArticleImporter::oneLine(const QString &value, qsizetype maxLength) {
             space = !out.isEmpty();
             continue;
         }
-        if (c.category() == QChar::Other_Format && c.unicode() != 0x200d) // bidi and the like
+        // Bidi controls and the like; the joiners that Persian or Indic words need are kept.
+        if (c.category() == QChar::Other_Format && c.unicode() != 0x200c && c.unicode() != 0x200d)
             continue;
         if (space)
             out.append(u' ');
