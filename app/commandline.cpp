@@ -1,7 +1,9 @@
 #include "commandline.h"
 
+#include "articleimporter.h"
 #include "atomicwrite.h"
 #include "datasetreader.h"
+#include "datasetvalidator.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "mainwindow.h"
@@ -17,6 +19,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace ntl {
 
@@ -92,7 +95,11 @@ void CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         tr("Save a PNG screenshot of the whole window (with --view, --size, --theme, --select and the filter options) and exit."), QStringLiteral("OUT"));
     const QCommandLineOption selectOption(QStringLiteral("select"), tr("With --screenshot: the event to select."), QStringLiteral("ID"));
-    const QCommandLineOption titleOption(QStringLiteral("title"), tr("Title printed above the export; default: the dataset's title."), QStringLiteral("TEXT"));
+    const QCommandLineOption titleOption(
+        QStringLiteral("title"),
+        tr("Title printed above the export; default: the dataset's title. With --new: the new "
+           "dataset's title; default: OUT's name."),
+        QStringLiteral("TEXT"));
     const QCommandLineOption saveAsOption(
         QStringLiteral("save-as"),
         tr("Open FILE (or the embedded default dataset) and write it to OUT in the canonical "
@@ -105,6 +112,19 @@ void CommandLine::parse(const QStringList &arguments)
            "OUT) or as-read (the default: each as it was read)."),
         QStringLiteral("WHERE"));
     parser.addOptions({saveAsOption, textsOption});
+    const QCommandLineOption newOption(
+        QStringLiteral("new"),
+        tr("Create a new dataset OUT (no sides, no events yet) holding the articles given with "
+           "--import, without opening a window, and exit. All or nothing: if any FILE cannot "
+           "be imported, nothing is written. Exit code 0: written, 1: a file could not be "
+           "imported, 3: OUT exists or could not be written."),
+        QStringLiteral("OUT"));
+    const QCommandLineOption importOption(
+        QStringLiteral("import"),
+        tr("With --new: an article to import (repeatable): plain text (UTF-8, or UTF-16 with a "
+           "byte-order mark), an HTML page saved from a browser, or a PDF."),
+        QStringLiteral("FILE"));
+    parser.addOptions({newOption, importOption});
     parser.addOptions({exportOption, viewOption,      sizeOption,       dpiOption,
                        pageOption,   landscapeOption, portraitOption,   scaleOption,
                        fromOption,   toOption,        actorOption,      sideOption,
@@ -142,6 +162,40 @@ void CommandLine::parse(const QStringList &arguments)
     }
     m_datasetPath = positional.value(0);
     m_action = parser.isSet(checkOption) ? Action::Check : Action::OpenViewer;
+    if (parser.isSet(importOption) && !parser.isSet(newOption)) {
+        m_action = Action::UsageError;
+        m_usageError = tr("--import goes with --new");
+        return;
+    }
+    if (parser.isSet(newOption)) {
+        const auto usage = [this](const QString &message) {
+            m_action = Action::UsageError;
+            m_usageError = message;
+        };
+        if (!positional.isEmpty())
+            return usage(
+                tr("--new makes a new dataset: it opens no FILE (give articles with --import)"));
+        for (const QCommandLineOption *other :
+             {&checkOption, &exportOption, &screenshotOption, &saveAsOption, &textsOption,
+              &themeOption, &selectOption}) {
+            if (parser.isSet(*other))
+                return usage(tr("--new and --%1 cannot be combined").arg(other->names().first()));
+        }
+        for (const QCommandLineOption &option :
+             {viewOption, sizeOption, dpiOption, pageOption, landscapeOption, portraitOption,
+              scaleOption, fromOption, toOption, actorOption, sideOption, kindOption, searchOption,
+              articleOption, wholeOption}) {
+            if (parser.isSet(option))
+                return usage(tr("--%1 goes with --export").arg(option.names().first()));
+        }
+        m_newPath = parser.value(newOption);
+        if (m_newPath.isEmpty())
+            return usage(tr("--new needs a file name"));
+        m_importPaths = parser.values(importOption);
+        m_newTitle = parser.value(titleOption);
+        m_action = Action::NewDataset;
+        return;
+    }
 
     const QList<QCommandLineOption> exportOnly{
         viewOption,   sizeOption,    dpiOption,   pageOption,  landscapeOption, portraitOption,
@@ -411,6 +465,78 @@ int CommandLine::runSaveAs(const QString &datasetPath, const QString &outputPath
                        .arg(outputPath, QString::number(dataset->events.size()),
                             QString::number(dataset->actors.size()),
                             QString::number(dataset->articles.size())));
+    return exitOk;
+}
+
+int CommandLine::runNew(const QString &outputPath, const QStringList &importPaths,
+                        const QString &title, std::FILE *out, std::FILE *err) {
+    const auto fail = [err](const QString &message) {
+        printLine(err, QStringLiteral("negotiation-timeline: ") + message);
+    };
+    // A new dataset never replaces a file: --save-as is the way to overwrite.
+    const QFileInfo target(outputPath);
+    if (target.exists() || target.isSymLink()) {
+        fail(tr("%1 already exists; --new does not replace a file").arg(outputPath));
+        return exitWriteFailed;
+    }
+    Dataset dataset;
+    dataset.title = ArticleImporter::oneLine(title);
+    if (dataset.title.isEmpty()) {
+        QString name = target.fileName();
+        for (const QLatin1String suffix : {QLatin1String(".ntl.json"), QLatin1String(".json")}) {
+            if (name.endsWith(suffix, Qt::CaseInsensitive)) {
+                name.chop(suffix.size());
+                break;
+            }
+        }
+        dataset.title = ArticleImporter::oneLine(name);
+    }
+    if (dataset.title.isEmpty())
+        dataset.title = tr("Untitled dataset");
+
+    int failed = 0;
+    for (const QString &path : importPaths) {
+        const ArticleImporter::Result result = ArticleImporter::importFile(path);
+        for (const Diagnostic &diagnostic : result.diagnostics)
+            printLine(err, diagnostic.toString());
+        if (!result.ok()) {
+            ++failed; // every file is still tried, so one run names every problem
+            continue;
+        }
+        Article article = *result.article;
+        const QString duplicate = ArticleImporter::duplicateOf(dataset, article.text);
+        if (!duplicate.isEmpty()) {
+            printLine(err, tr("%1: warning: the same text as article \"%2\"; not imported twice")
+                               .arg(path, duplicate));
+            continue;
+        }
+        article.id = ArticleImporter::newArticleId(dataset, article.title);
+        dataset.articles.append(std::move(article));
+        dataset.reindex();
+    }
+    if (failed) {
+        fail(tr("%1; nothing written")
+                 .arg(count(failed, "file could not be imported", "files could not be imported")));
+        return exitProblems;
+    }
+    // What the importers made must be a dataset the reader takes: checked before writing.
+    const Diagnostics problems = DatasetValidator::validate(dataset);
+    if (hasErrors(problems)) {
+        for (const Diagnostic &diagnostic : problems)
+            printLine(err, diagnostic.toString());
+        fail(tr("the imported articles do not make a valid dataset; nothing written"));
+        return exitProblems;
+    }
+    QString error;
+    DatasetWriter::Options options;
+    options.texts = DatasetWriter::ArticleTexts::Inline;
+    if (!DatasetWriter::write(dataset, outputPath, options, &error)) {
+        fail(error);
+        return exitWriteFailed;
+    }
+    printLine(out,
+              tr("%1: a new dataset with %2")
+                  .arg(outputPath, count(int(dataset.articles.size()), "article", "articles")));
     return exitOk;
 }
 

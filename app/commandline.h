@@ -24,6 +24,7 @@ public:
         Export,
         Screenshot,
         SaveAs,
+        NewDataset,
         ShowHelp,
         ShowVersion,
         UsageError
@@ -66,6 +67,10 @@ public:
     // --save-as OUT and --texts.
     QString saveAsPath() const { return m_saveAsPath; }
     DatasetWriter::Options saveOptions() const { return m_saveOptions; }
+    // --new OUT, its --import FILEs and --title.
+    QString newPath() const { return m_newPath; }
+    QStringList importPaths() const { return m_importPaths; }
+    QString newTitle() const { return m_newTitle; }
     // --theme for the viewer; System when not given (the remembered choice then applies).
     ThemePalette::Theme viewerTheme() const { return m_viewerTheme; }
 
@@ -80,6 +85,11 @@ public:
     // canonical form; needs a QCoreApplication. Returns the exit code.
     static int runSaveAs(const QString &datasetPath, const QString &outputPath,
                          const DatasetWriter::Options &options, std::FILE *out, std::FILE *err);
+    // --new OUT --import FILE…: imports every FILE (ArticleImporter), an article already
+    // imported (same text) once, and writes a new dataset to OUT; nothing is written if
+    // any FILE fails, or if OUT exists. Needs a QCoreApplication. Returns the exit code.
+    static int runNew(const QString &outputPath, const QStringList &importPaths,
+                      const QString &title, std::FILE *out, std::FILE *err);
     // Needs a QApplication. Opens the main window offscreen at the requested size, shows
     // the view, selects the event and saves a screenshot (for the docs).
     static int runScreenshot(const QString &datasetPath, const ExportRequest &request, std::FILE *err);
@@ -95,6 +105,9 @@ private:
     ExportRequest m_export;
     QString m_saveAsPath;
     DatasetWriter::Options m_saveOptions;
+    QString m_newPath;
+    QStringList m_importPaths;
+    QString m_newTitle;
     ThemePalette::Theme m_viewerTheme = ThemePalette::Theme::System;
 };
 

@@ -40,6 +40,11 @@ int main(int argc, char *argv[])
         return ntl::CommandLine::runSaveAs(commandLine.datasetPath(), commandLine.saveAsPath(),
                                            commandLine.saveOptions(), stdout, stderr);
     }
+    case ntl::CommandLine::Action::NewDataset: {
+        QCoreApplication app(argc, argv); // no display, no window, no settings
+        return ntl::CommandLine::runNew(commandLine.newPath(), commandLine.importPaths(),
+                                        commandLine.newTitle(), stdout, stderr);
+    }
     case ntl::CommandLine::Action::Screenshot:
     case ntl::CommandLine::Action::Export: {
         // Exporting needs no display: choose the offscreen platform unless told otherwise.

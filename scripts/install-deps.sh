@@ -9,7 +9,7 @@ packages=(
     libxkbcommon-dev libvulkan-dev libgl-dev
     nlohmann-json3-dev
     python3 python3-jsonschema
-    libpoppler-qt6-dev
+    libpoppler-qt6-dev libxml2-dev
     fonts-dejavu-core
     dpkg-dev file desktop-file-utils appstream
     clang libclang-rt-dev

@@ -5,9 +5,11 @@
 //   ntl-benchmark --document N   the Document's edits and undos alone (issue 15), N events
 //   ntl-benchmark --hostile   the worst cases of issue 12 (items 7, 8, 9) only
 //   ntl-benchmark --hostile-memory   peak memory of 120 MB hostile documents (issue 12, item 5)
+//   ntl-benchmark --import   importing a 1 MB HTML page saved from a browser (issue 16)
 //   ntl-benchmark --save [--events N ...]   a save, synchronous and on a worker thread
 //     (SaveJob), with the longest gap of a 1 ms timer on the GUI thread meanwhile (issue 15)
 // Run it on demand (it is not a test); figures go into docs/performance.md.
+#include "articleimporter.h"
 #include "chronicleview.h"
 #include "datasetreader.h"
 #include "datasetvalidator.h"
@@ -27,6 +29,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QListWidget>
@@ -769,6 +772,55 @@ int runSave(int events, int runs) {
     return 0;
 }
 
+// A news page as a browser saves it, about `bytes` long: head with metadata and JSON-LD,
+// navigation, a cookie banner, scripts and styles, then the article's paragraphs with inline
+// markup and entities, an advertisement every few paragraphs, and a footer of links.
+QByteArray makeNewsPage(qsizetype bytes) {
+    QByteArray page = R"(<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Talks resume | Herald</title><meta property="og:title" content="Talks resume">
+<meta property="og:site_name" content="The Herald"><link rel="canonical" href="https://h.example/a">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks resume","datePublished":"2025-11-23"}</script>
+<style>.ad{display:block}</style><script>var x = "<p>not text</p>";</script></head><body>
+<div class="cookie-consent">We use cookies <button>OK</button></div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li></ul></nav></header>
+<main><article><h1>Talks resume in Geneva</h1>
+)";
+    for (int i = 0; page.size() < bytes; ++i) {
+        page += "<p>Paragraph " + QByteArray::number(i) +
+                ": the delegations met again on <time datetime=\"2025-11-23\">Sunday</time> in "
+                "<a href=\"/geneva\">Geneva</a>, and the mediator said the talks were "
+                "<em>&ldquo;constructive&rdquo;</em> &amp; that a second round would follow "
+                "next week &mdash; after a pause of several days.</p>\n";
+        if (i % 5 == 4)
+            page +=
+                "<div class=\"ad ad-slot\"><span>Advertisement</span><script>ad()</script></div>\n"
+                "<aside class=\"related\"><ul><li><a href=\"/x\">Related "
+                "story</a></li></ul></aside>\n";
+    }
+    page += "</article></main><footer><a href=\"/about\">About</a></footer></body></html>\n";
+    return page;
+}
+
+int runImport(int runs) {
+    runs = std::max(runs, 21);
+    const QByteArray page = makeNewsPage(1000 * 1000);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("page.html"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(page) != page.size())
+        return 1;
+    file.close();
+    qsizetype length = 0;
+    const double time = measure(runs, {}, [&] {
+        const ArticleImporter::Result result = ArticleImporter::importFile(path);
+        length = result.ok() ? result.article->text.size() : -1;
+    });
+    std::printf("Import a %.2f MB HTML page (%lld characters of text), median of %d runs\n",
+                double(page.size()) / 1e6, static_cast<long long>(length), runs);
+    std::printf("  ArticleImporter::importFile   %8.1f ms   (target 300 ms)\n", time);
+    return length > 0 ? 0 : 1;
+}
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -797,6 +849,8 @@ int main(int argc, char *argv[])
             return 0;
         } else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);
+        else if (arguments.at(i) == QLatin1String("--import"))
+            return runImport(runs);
         else if (arguments.at(i) == QLatin1String("--save"))
             saveOnly = true;
         else if (arguments.at(i) == QLatin1String("--hostile-memory"))
