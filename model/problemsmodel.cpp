@@ -62,15 +62,26 @@ void ProblemsModel::setDocument(Document *document) {
     reload();
 }
 
+Document *ProblemsModel::document() const {
+    return m_document.data();
+}
+
 void ProblemsModel::reload() {
     beginResetModel();
     m_rows.clear();
     m_removedNotes.clear();
     m_dataset = m_document ? m_document->snapshot() : nullptr;
     if (m_document) {
-        for (const Diagnostic &diagnostic : m_document->diagnostics()) {
+        // Set on a document already edited, the reading's list may be out of date and which
+        // items changed is not known: the rules over the whole dataset say what holds now.
+        const bool edited = m_document->undoStack()->count() > 0;
+        const Diagnostics diagnostics =
+            edited ? DatasetValidator::validate(*m_dataset) : m_document->diagnostics();
+        for (Diagnostic diagnostic : diagnostics) {
+            if (edited)
+                diagnostic.file = m_document->filePath();
             Problem problem = located(diagnostic);
-            problem.fromFile = true;
+            problem.fromFile = !edited;
             m_rows.append(problem);
         }
         // The reader reports in file order, nearly: make it exactly the order rowsOf() needs.

@@ -41,7 +41,7 @@ public:
 
     // Lists the document's diagnostics from reading and follows its edits.
     void setDocument(Document *document);
-    Document *document() const { return m_document.data(); }
+    Document *document() const;
 
     int warningCount() const { return m_warningCount; }
     // The first row about `eventId`, or an invalid index.

@@ -215,6 +215,18 @@ private slots:
         QCOMPARE(reset.count(), 0);
     }
 
+    void setOnAnEditedDocumentListsWhatHoldsNow() {
+        Document document;
+        document.load(loadFixture("valid/minimal.json"), QStringLiteral("minimal.json"));
+        while (!document.dataset().events.at(document.eventRow(statement)).sources.isEmpty())
+            QVERIFY(document.removePassage(statement, 0));
+        ProblemsModel model; // after the edits: the reading's (empty) list no longer holds
+        model.setDocument(&document);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(cell(model, 0, ProblemsModel::EventIdRole).toString(), statement);
+        QCOMPARE(rowsOf(model), validatorRows(document.dataset()));
+    }
+
     void randomEditsListWhatTheValidatorFinds() {
         Document document;
         document.load(loadFixture("valid/minimal.json"), QStringLiteral("minimal.json"));
