@@ -16,6 +16,8 @@
 #include "navigationcontroller.h"
 #include "plaintext.h"
 #include "printabletext.h"
+#include "problemsmodel.h"
+#include "problemspanel.h"
 #include "session.h"
 #include "sourcesview.h"
 #include "themestyle.h"
@@ -27,7 +29,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -56,6 +57,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <numeric>
@@ -191,6 +193,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_warningsButton->setAutoRaise(true);
     m_warningsButton->hide();
     connect(m_warningsButton, &QToolButton::clicked, this, &MainWindow::showWarnings);
+    // View → Problems, kept current through edits: the status bar's count follows it.
+    m_problems = new ProblemsPanel(m_session, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    m_problems->hide();
+    connect(m_problems->model(), &ProblemsModel::warningCountChanged, this, [this](int count) {
+        m_warningsButton->setText(count == 1 ? tr("⚠ 1 warning") : tr("⚠ %1 warnings").arg(count));
+        m_warningsButton->setVisible(count > 0);
+    });
 
     // A filter change removes rows range by range; react once, to filtersChanged.
     connect(m_filter, &EventFilterModel::filtersChanged, this, &MainWindow::updateStatus);
@@ -269,6 +279,7 @@ void MainWindow::createActions()
         });
         action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + tab)));
     }
+    viewMenu->addAction(m_problems->toggleViewAction());
     viewMenu->addSeparator();
     QAction *zoomIn = viewMenu->addAction(tr("Zoom &In"), this, [this] { m_timeline->zoomBy(1.5); });
     zoomIn->setShortcut(QKeySequence::ZoomIn);
@@ -404,8 +415,6 @@ bool MainWindow::openDataset(const QString &path)
     m_currentPath = m_session->path();
     setWindowTitle(PlainText::windowTitle(m_session->dataset()->title));
     m_warnings = m_session->warnings();
-    m_warningsButton->setText(m_warnings.size() == 1 ? tr("⚠ 1 warning") : tr("⚠ %1 warnings").arg(m_warnings.size()));
-    m_warningsButton->setVisible(!m_warnings.isEmpty());
     if (!path.startsWith(u':')) {
         QSettings settings;
         QStringList recent = storedRecentFiles(settings);
@@ -598,37 +607,10 @@ void MainWindow::updateEmptyState() {
 
 void MainWindow::showWarnings()
 {
-    // Non-modal: the dataset stays usable while the list is open.
-    auto *dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(
-        PlainText::windowTitle(tr("Warnings for %1").arg(QFileInfo(m_currentPath).fileName())));
-    // A QPlainTextEdit never interprets markup; both texts have escaped control characters.
-    // In words first, naming events by title; the file's locations under Details.
-    auto *text = new QPlainTextEdit(plainLines(m_warnings, m_events->dataset().get()).join(u'\n'));
-    text->setObjectName(QStringLiteral("warningsText"));
-    text->setReadOnly(true);
-    auto *details = new QPlainTextEdit(diagnosticLines(m_warnings).join(u'\n'));
-    details->setObjectName(QStringLiteral("warningsDetails"));
-    details->setReadOnly(true);
-    details->setLineWrapMode(QPlainTextEdit::NoWrap);
-    details->setAccessibleName(tr("Where in the file"));
-    details->hide();
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    QPushButton *toggle = buttons->addButton(tr("Show &Details…"), QDialogButtonBox::ActionRole);
-    toggle->setCheckable(true);
-    toggle->setObjectName(QStringLiteral("warningsDetailsButton"));
-    connect(toggle, &QPushButton::toggled, dialog, [details, toggle](bool shown) {
-        details->setVisible(shown);
-        toggle->setText(shown ? tr("Hide &Details") : tr("Show &Details…"));
-    });
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(text, 2);
-    layout->addWidget(details, 1);
-    layout->addWidget(buttons);
-    dialog->resize(720, 320);
-    dialog->show();
+    // The Problems panel lists them, current after edits, and selects an event on a click.
+    m_problems->show();
+    m_problems->raise();
+    m_problems->view()->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::restoreSettings()

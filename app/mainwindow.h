@@ -26,6 +26,7 @@ class ChronicleView;
 class EmptyStatePage;
 class EventDetailsPanel;
 class EventFilterModel;
+class ProblemsPanel;
 class EventModel;
 class FilterChipsBar;
 class FilterPanel;
@@ -141,6 +142,7 @@ private:
     QSplitter *m_splitter;
     QMenu *m_recentMenu = nullptr;
     QToolButton *m_warningsButton;
+    ProblemsPanel *m_problems = nullptr;
     QLabel *m_statusTitle;
     QLabel *m_statusCount;
     QLabel *m_statusSpan;

@@ -1,5 +1,8 @@
 #include "actormodel.h"
 
+#include "document.h"
+#include "itemdiff.h"
+
 #include <QLocale>
 #include <QSet>
 
@@ -14,17 +17,16 @@ void ActorModel::setDataset(std::shared_ptr<const Dataset> dataset)
 {
     beginResetModel();
     m_dataset = std::move(dataset);
+    m_actors.clear();
     m_stats.clear();
     if (m_dataset) {
-        QHash<QString, int> rowOfActor;
-        for (const Actor &actor : m_dataset->actors) {
-            rowOfActor.insert(actor.id, int(m_stats.size()));
+        m_actors = m_dataset->actors;
+        for (const Actor &actor : std::as_const(m_actors))
             m_stats.append(Stats{m_dataset->effectiveSideId(actor.id), 0, QDate(), QDate()});
-        }
         for (const Event &event : m_dataset->events) {
             QSet<int> counted; // an actor with two roles in one event counts once
             for (const Participant &participant : event.participants) {
-                const int row = rowOfActor.value(participant.actorId, -1);
+                const int row = rowOfActor(participant.actorId);
                 if (row < 0 || counted.contains(row))
                     continue;
                 counted.insert(row);
@@ -40,24 +42,270 @@ void ActorModel::setDataset(std::shared_ptr<const Dataset> dataset)
     endResetModel();
 }
 
+void ActorModel::setDocument(Document *document) {
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (!document) {
+        setDataset(nullptr);
+        return;
+    }
+    connect(document, &Document::datasetReset, this,
+            [this] { setDataset(m_document->snapshot()); });
+    connect(document, &Document::eventsChanged, this,
+            [this](const QStringList &ids) { onEventsChanged(ids); });
+    connect(document, &Document::eventInserted, this, &ActorModel::onEventInserted);
+    connect(document, &Document::eventRemoved, this, &ActorModel::onEventRemoved);
+    connect(document, &Document::actorsChanged, this, &ActorModel::onActorsOrSidesChanged);
+    connect(document, &Document::sidesChanged, this, &ActorModel::onActorsOrSidesChanged);
+    // Articles are no part of an actor's row; the snapshot is kept current all the same.
+    connect(document, &Document::articlesChanged, this,
+            [this] { m_dataset = m_document->snapshot(); });
+    connect(document, &QObject::destroyed, this, [this] { setDataset(nullptr); });
+    setDataset(document->snapshot());
+}
+
+int ActorModel::rowOfActor(const QString &actorId) const {
+    // The dataset's lookup points into its list, which m_actors shares between edits.
+    const Actor *found = m_dataset ? m_dataset->actor(actorId) : nullptr;
+    return found ? int(found - m_dataset->actors.constData()) : -1;
+}
+
+void ActorModel::account(const Event &event, int sign, Touched &touched, QSet<int> &dirty) {
+    QSet<int> counted;
+    for (const Participant &participant : event.participants) {
+        const int row = rowOfActor(participant.actorId);
+        if (row < 0 || counted.contains(row))
+            continue;
+        counted.insert(row);
+        Stats &stats = m_stats[row];
+        if (!touched.contains(row))
+            touched.insert(row, stats);
+        stats.eventCount += sign;
+        const QDate start = event.date.start;
+        const QDate end = event.date.end;
+        if (sign > 0) {
+            if (start.isValid() && (!stats.first.isValid() || start < stats.first))
+                stats.first = start;
+            if (end.isValid() && (!stats.last.isValid() || end > stats.last))
+                stats.last = end;
+        } else if ((start.isValid() && start == stats.first) ||
+                   (end.isValid() && end == stats.last)) {
+            dirty.insert(row); // another event may hold the same date, or none: look again
+        }
+    }
+}
+
+void ActorModel::findDatesAgain(const QSet<int> &rows) {
+    if (rows.isEmpty())
+        return;
+    // One pass over the events for all of them (rare: only when an edge date went away).
+    for (const int row : rows)
+        m_stats[row].first = m_stats[row].last = QDate();
+    for (const Event &event : m_dataset->events) {
+        for (const Participant &participant : event.participants) {
+            const int row = rowOfActor(participant.actorId);
+            if (!rows.contains(row))
+                continue;
+            Stats &stats = m_stats[row];
+            if (event.date.start.isValid() &&
+                (!stats.first.isValid() || event.date.start < stats.first))
+                stats.first = event.date.start;
+            if (event.date.end.isValid() && (!stats.last.isValid() || event.date.end > stats.last))
+                stats.last = event.date.end;
+        }
+    }
+}
+
+void ActorModel::emitTouched(const Touched &touched) {
+    QList<int> rows = touched.keys();
+    std::sort(rows.begin(), rows.end());
+    for (const int row : std::as_const(rows)) {
+        const Stats &before = touched.value(row);
+        const Stats &after = m_stats.at(row);
+        QList<int> roles;
+        int lastColumn = 0;
+        const auto changed = [&](int role, int column) {
+            roles.append(role);
+            lastColumn = std::max(lastColumn, column);
+        };
+        if (before.eventCount != after.eventCount)
+            changed(EventCountRole, EventsColumn);
+        if (before.first != after.first)
+            changed(FirstDateRole, FirstColumn);
+        if (before.last != after.last)
+            changed(LastDateRole, LastColumn);
+        if (roles.isEmpty())
+            continue;
+        roles.append(Qt::DisplayRole);
+        // The role data is the same in every column: the range starts at column 0 for it.
+        emit dataChanged(index(row, 0), index(row, lastColumn), roles);
+    }
+}
+
+void ActorModel::onEventsChanged(const QStringList &eventIds) {
+    const std::shared_ptr<const Dataset> next = m_document->snapshot();
+    Touched touched;
+    QSet<int> dirty;
+    QList<int> rows;
+    for (const QString &id : eventIds) {
+        const int row = m_document->eventRow(id);
+        // An edit keeps every event's row: the old event is at the same one.
+        if (row < 0 || !m_dataset || row >= m_dataset->events.size() ||
+            m_dataset->events.at(row).id != id) {
+            setDataset(next); // not what this model showed: start over (never while following)
+            return;
+        }
+        rows.append(row);
+        account(m_dataset->events.at(row), -1, touched, dirty);
+    }
+    m_dataset = next;
+    for (const int row : std::as_const(rows))
+        account(m_dataset->events.at(row), 1, touched, dirty);
+    findDatesAgain(dirty);
+    emitTouched(touched);
+}
+
+void ActorModel::onEventInserted(const QString &eventId, int row) {
+    Q_UNUSED(eventId)
+    m_dataset = m_document->snapshot();
+    Touched touched;
+    QSet<int> dirty;
+    account(m_dataset->events.at(row), 1, touched, dirty);
+    emitTouched(touched);
+}
+
+void ActorModel::onEventRemoved(const QString &eventId, int row) {
+    const std::shared_ptr<const Dataset> next = m_document->snapshot();
+    if (!m_dataset || row >= m_dataset->events.size() || m_dataset->events.at(row).id != eventId) {
+        setDataset(next);
+        return;
+    }
+    Touched touched;
+    QSet<int> dirty;
+    account(m_dataset->events.at(row), -1, touched, dirty);
+    m_dataset = next;
+    findDatesAgain(dirty);
+    emitTouched(touched);
+}
+
+QList<int> ActorModel::valueRoles() {
+    return {ActorIdRole,       NameRole,       ActorTitleRole, KindRole,     SideIdRole,
+            AffiliationIdRole, EventCountRole, FirstDateRole,  LastDateRole, SideOrderRole};
+}
+
+QVariantList ActorModel::rowValues(int row) const {
+    QVariantList values;
+    for (int column = 0; column < ColumnCount; ++column)
+        values.append(index(row, column).data(Qt::DisplayRole));
+    for (const int role : valueRoles())
+        values.append(index(row, 0).data(role));
+    return values;
+}
+
+void ActorModel::onActorsOrSidesChanged() {
+    const std::shared_ptr<const Dataset> next = m_document->snapshot();
+    if (!m_dataset) {
+        setDataset(next);
+        return;
+    }
+    const ItemDiff diff = ItemDiff::of(m_dataset->actors, next->actors,
+                                       [](const Actor &, const Actor &) { return true; });
+    if (diff.reordered) {
+        setDataset(next);
+        return;
+    }
+    // What every row shows now: an affiliation or a side edited changes other actors' rows.
+    QList<QVariantList> before;
+    for (int row = 0; row < m_actors.size(); ++row)
+        before.append(rowValues(row));
+    for (const int row : diff.removed) {
+        beginRemoveRows(QModelIndex(), row, row);
+        m_actors.removeAt(row);
+        m_stats.removeAt(row);
+        before.removeAt(row);
+        endRemoveRows();
+    }
+    // The rows left are the new list without the inserted ones, in the same order.
+    QList<Actor> kept;
+    kept.reserve(m_actors.size());
+    for (int row = 0, insert = 0; row < next->actors.size(); ++row) {
+        if (insert < diff.inserted.size() && diff.inserted.at(insert) == row)
+            ++insert;
+        else
+            kept.append(next->actors.at(row));
+    }
+    m_actors = kept;
+    m_dataset = next;
+    // A new actor normally takes part in nothing yet; an undone merge's does until its
+    // events follow: count them in one pass.
+    QHash<QString, Stats> added;
+    for (const int row : diff.inserted)
+        added.insert(next->actors.at(row).id, Stats());
+    if (!added.isEmpty()) {
+        for (const Event &event : next->events) {
+            QSet<QString> counted;
+            for (const Participant &participant : event.participants) {
+                const auto it = added.find(participant.actorId);
+                if (it == added.end() || counted.contains(participant.actorId))
+                    continue;
+                counted.insert(participant.actorId);
+                ++it->eventCount;
+                if (event.date.start.isValid() &&
+                    (!it->first.isValid() || event.date.start < it->first))
+                    it->first = event.date.start;
+                if (event.date.end.isValid() && (!it->last.isValid() || event.date.end > it->last))
+                    it->last = event.date.end;
+            }
+        }
+    }
+    for (const int row : diff.inserted) {
+        beginInsertRows(QModelIndex(), row, row);
+        const Actor &actor = next->actors.at(row);
+        m_actors.insert(row, actor);
+        Stats stats = added.value(actor.id);
+        m_stats.insert(row, stats);
+        before.insert(row, QVariantList());
+        endInsertRows();
+    }
+    m_actors = next->actors; // shared again
+    for (int row = 0; row < m_actors.size(); ++row)
+        m_stats[row].sideId = next->effectiveSideId(m_actors.at(row).id);
+    const QList<int> roles = valueRoles();
+    for (int row = 0; row < m_actors.size(); ++row) {
+        if (before.at(row).isEmpty())
+            continue;
+        const QVariantList after = rowValues(row);
+        QList<int> changed;
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (after.at(column) != before.at(row).at(column) && !changed.contains(Qt::DisplayRole))
+                changed.append(Qt::DisplayRole);
+        }
+        for (int i = 0; i < roles.size(); ++i) {
+            if (after.at(ColumnCount + i) != before.at(row).at(ColumnCount + i))
+                changed.append(roles.at(i));
+        }
+        if (!changed.isEmpty())
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1), changed);
+    }
+}
+
 const Actor *ActorModel::actor(int row) const
 {
-    if (!m_dataset || row < 0 || row >= m_dataset->actors.size())
+    if (row < 0 || row >= m_actors.size())
         return nullptr;
-    return &m_dataset->actors.at(row);
+    return &m_actors.at(row);
 }
 
 QModelIndex ActorModel::indexOfActor(const QString &actorId, int column) const
 {
-    if (!m_dataset)
-        return {};
-    const Actor *found = m_dataset->actor(actorId);
-    return found ? index(int(found - m_dataset->actors.constData()), column) : QModelIndex();
+    const int row = rowOfActor(actorId);
+    return row >= 0 && row < m_actors.size() ? index(row, column) : QModelIndex();
 }
 
 int ActorModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() || !m_dataset ? 0 : int(m_dataset->actors.size());
+    return parent.isValid() ? 0 : int(m_actors.size());
 }
 
 int ActorModel::columnCount(const QModelIndex &parent) const
@@ -69,7 +317,7 @@ QVariant ActorModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Actor &a = m_dataset->actors.at(index.row());
+    const Actor &a = m_actors.at(index.row());
     const Stats &stats = m_stats.at(index.row());
     switch (role) {
     case Qt::DisplayRole:

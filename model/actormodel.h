@@ -4,12 +4,19 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
 
 #include <memory>
 
 namespace ntl {
 
-// One row per actor, with how often and when the actor takes part in events.
+class Document;
+
+// One row per actor, with how often and when the actor takes part in events. On a Document
+// it follows the edits: an event's edit updates the actors it names (dataChanged for those
+// rows and the roles that changed), actors added or removed are rows inserted or removed.
 class ActorModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,7 +39,10 @@ public:
 
     explicit ActorModel(QObject *parent = nullptr);
 
+    // Shows `dataset` as it is (a reset).
     void setDataset(std::shared_ptr<const Dataset> dataset);
+    // Shows the document's dataset and follows its edits without resets.
+    void setDocument(Document *document);
     const Actor *actor(int row) const;
     QModelIndex indexOfActor(const QString &actorId, int column = 0) const;
 
@@ -49,9 +59,28 @@ private:
         QDate first;
         QDate last;
     };
+    // Rows whose counts an edit touched, with their stats before it.
+    using Touched = QHash<int, Stats>;
+
+    void onEventsChanged(const QStringList &eventIds);
+    void onEventInserted(const QString &eventId, int row);
+    void onEventRemoved(const QString &eventId, int row);
+    void onActorsOrSidesChanged();
+    int rowOfActor(const QString &actorId) const;
+    // Adds (sign 1) or takes away (-1) `event`'s part in its actors' stats; a date taken away
+    // at an actor's first or last one makes the actor `dirty` (its dates are found again).
+    void account(const Event &event, int sign, Touched &touched, QSet<int> &dirty);
+    void findDatesAgain(const QSet<int> &rows);
+    void emitTouched(const Touched &touched);
+    // Every value a row shows, to tell what a side's or an affiliation's edit changed.
+    QVariantList rowValues(int row) const;
+    static QList<int> valueRoles();
 
     std::shared_ptr<const Dataset> m_dataset;
+    // The rows' actors: the dataset's list, except in the middle of following an edit.
+    QList<Actor> m_actors;
     QList<Stats> m_stats;
+    QPointer<Document> m_document;
 };
 
 } // namespace ntl

@@ -3,12 +3,18 @@
 #include "dataset.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
+#include <QPointer>
 
 #include <memory>
 
 namespace ntl {
 
-// One row per article, with how many passages and events cite it.
+class Document;
+
+// One row per article, with how many passages and events cite it. On a Document it follows
+// the edits: an event's edit updates the counts of the articles it cites (dataChanged for
+// those rows and roles), articles added or removed are rows inserted or removed.
 class ArticleModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,7 +36,10 @@ public:
 
     explicit ArticleModel(QObject *parent = nullptr);
 
+    // Shows `dataset` as it is (a reset).
     void setDataset(std::shared_ptr<const Dataset> dataset);
+    // Shows the document's dataset and follows its edits without resets.
+    void setDocument(Document *document);
     const Article *article(int row) const;
     QModelIndex indexOfArticle(const QString &articleId, int column = 0) const;
 
@@ -46,8 +55,24 @@ private:
         int events = 0;
     };
 
+    // Rows whose counts an edit touched, with their counts before it.
+    using Touched = QHash<int, Counts>;
+
+    void onEventsChanged(const QStringList &eventIds);
+    void onEventInserted(const QString &eventId, int row);
+    void onEventRemoved(const QString &eventId, int row);
+    void onArticlesChanged();
+    int rowOfArticle(const QString &articleId) const;
+    void account(const Event &event, int sign, Touched &touched);
+    void emitTouched(const Touched &touched);
+    QVariantList rowValues(int row) const;
+    static QList<int> valueRoles();
+
     std::shared_ptr<const Dataset> m_dataset;
+    // The rows' articles: the dataset's list, except in the middle of following an edit.
+    QList<Article> m_articles;
     QList<Counts> m_counts;
+    QPointer<Document> m_document;
 };
 
 } // namespace ntl

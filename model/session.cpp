@@ -26,18 +26,8 @@ Session::Session(QObject *parent)
     // while a window is half destroyed.
     m_document = new Document(this);
     m_events->setDocument(m_document);
-    // Actors' and articles' rows carry counts over all events; they are re-read whole.
-    const auto rereadParts = [this] {
-        m_actors->setDataset(m_document->snapshot());
-        m_articles->setDataset(m_document->snapshot());
-    };
-    connect(m_document, &Document::datasetReset, this, rereadParts);
-    connect(m_document, &Document::eventsChanged, this, rereadParts);
-    connect(m_document, &Document::eventInserted, this, rereadParts);
-    connect(m_document, &Document::eventRemoved, this, rereadParts);
-    connect(m_document, &Document::sidesChanged, this, rereadParts);
-    connect(m_document, &Document::actorsChanged, this, rereadParts);
-    connect(m_document, &Document::articlesChanged, this, rereadParts);
+    m_actors->setDocument(m_document);
+    m_articles->setDocument(m_document);
 }
 
 Session::~Session() = default;

@@ -1,4 +1,5 @@
 #include "actorsview.h"
+#include "document.h"
 #include "emptystatepage.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
@@ -7,6 +8,9 @@
 #include "filterchipsbar.h"
 #include "filterpanel.h"
 #include "mainwindow.h"
+#include "problemsmodel.h"
+#include "problemspanel.h"
+#include "session.h"
 #include "sourcesview.h"
 #include "testwindow.h"
 #include "themestyle.h"
@@ -50,6 +54,7 @@
 #include <QTextEdit>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QWindow>
 
@@ -79,6 +84,7 @@ private slots:
     void busiestWeekTooltipNeverShowsStaleDates();
     void refusedDatasetDialogShowsItsMarkupAsText();
     void warningsListShowsMarkupAndControlsAsText();
+    void warningsCountFollowsEdits();
     void windowTitleShowsTheDatasetTitleLiterally();
     void statusBarAndRecentMenuShowFileNamesLiterally();
     void hostileRecentFilesAreBoundedAndShownAsText();
@@ -482,34 +488,54 @@ void MainWindowTest::warningsListShowsMarkupAndControlsAsText() {
             button = candidate;
     }
     QVERIFY(button);
-    button->click();
-    QPlainTextEdit *list = nullptr;
-    QPlainTextEdit *details = nullptr;
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (widget->isVisible() && widget != m_window && widget->findChild<QPlainTextEdit *>()) {
-            list = widget->findChild<QPlainTextEdit *>(QStringLiteral("warningsText"));
-            details = widget->findChild<QPlainTextEdit *>(QStringLiteral("warningsDetails"));
-        }
-    }
-    QVERIFY(list && details);
-    const QScopeGuard close([&] { list->window()->close(); });
-    // In words, the event named by its title; the JSON pointer only under Details.
-    const QString shown = list->toPlainText();
+    auto *panel = m_window->findChild<ProblemsPanel *>();
+    QVERIFY(panel);
+    QVERIFY(panel->isHidden());
+    button->click(); // opens the Problems panel, which lists the warnings
+    QVERIFY(panel->isVisible());
+    const QScopeGuard close([&] { panel->hide(); });
+    QTreeView *list = panel->view();
+    QCOMPARE(list->model()->rowCount(), 1);
+    // In words, the event named by its title; the JSON pointer in its own column.
+    const QString shown = list->model()->index(0, ProblemsModel::MessageColumn).data().toString();
     QCOMPARE(shown, QStringLiteral("Event “Talks in Lakeside”: unknown field \"") + hostileMarkup +
                         QStringLiteral("\\u001b[2J\\u2028\" ignored"));
     QVERIFY(!shown.contains(QChar(0x1b)) && !shown.contains(QChar(0x2028)));
-    QCOMPARE(list->document()->blockCount(), 1);
-    QVERIFY(!details->isVisible());
-    auto *toggle =
-        list->window()->findChild<QPushButton *>(QStringLiteral("warningsDetailsButton"));
-    QVERIFY(toggle);
-    toggle->click();
-    QVERIFY(details->isVisible());
-    const QString technical = details->toPlainText();
+    QVERIFY(!shown.contains(u'\n'));
+    // A QTreeView draws its items as plain text: the markup is never interpreted.
+    QCOMPARE(list->model()->index(0, ProblemsModel::LocationColumn).data().toString(),
+             QStringLiteral("/events/0"));
+    const QString technical =
+        list->model()->index(0, 0).data(ProblemsModel::TechnicalRole).toString();
+    // Its tooltip is escaped HTML of the same: Qt would render a tooltip that looks like markup.
+    const QString toolTip = list->model()->index(0, 0).data(Qt::ToolTipRole).toString();
+    QVERIFY(toolTip.contains(technical.toHtmlEscaped()));
+    QVERIFY(!toolTip.contains(hostileMarkup));
     QVERIFY2(technical.endsWith(QStringLiteral(": /events/0: warning: unknown field \"") +
                                 hostileMarkup + QStringLiteral("\\u001b[2J\\u2028\" ignored")),
              qPrintable(technical));
     QVERIFY(!technical.contains(QChar(0x1b)) && !technical.contains(QChar(0x2028)));
+}
+
+void MainWindowTest::warningsCountFollowsEdits() {
+    QVERIFY(m_window->openDataset(fixture("valid/minimal.json")));
+    QToolButton *button = nullptr;
+    for (QToolButton *candidate : m_window->findChildren<QToolButton *>()) {
+        if (candidate->accessibleName() == QStringLiteral("Show the dataset's warnings"))
+            button = candidate;
+    }
+    QVERIFY(button);
+    QVERIFY(button->isHidden()); // nothing to say of minimal.json
+    Document *document = m_window->session()->document();
+    const QString statement = QStringLiteral("ev-statement");
+    const QList<SourcePassage> sources =
+        document->dataset().events.at(document->eventRow(statement)).sources;
+    for (qsizetype i = sources.size() - 1; i >= 0; --i)
+        QVERIFY(document->removePassage(statement, int(i)));
+    QVERIFY(button->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("⚠ 1 warning"));
+    document->undoStack()->undo();
+    QVERIFY(button->isHidden());
 }
 
 // Opens a copy of the minimal fixture whose title is `title` (JSON string content), in `dir`.

@@ -128,6 +128,11 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
     connect(filter, &EventFilterModel::filtersChanged, this, &SourcesView::refresh);
     connect(filter, &QAbstractItemModel::modelReset, this, &SourcesView::refresh);
     connect(articles, &QAbstractItemModel::modelReset, this, &SourcesView::refresh);
+    // The article model follows edits without resets: an article added, removed or cited
+    // differently is one of these.
+    connect(articles, &QAbstractItemModel::rowsInserted, this, &SourcesView::refresh);
+    connect(articles, &QAbstractItemModel::rowsRemoved, this, &SourcesView::refresh);
+    connect(articles, &QAbstractItemModel::dataChanged, this, &SourcesView::refresh);
     connect(selection, &QItemSelectionModel::currentChanged, this,
             &SourcesView::currentEventChanged);
     connect(selection, &QItemSelectionModel::selectionChanged, this,
