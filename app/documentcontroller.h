@@ -57,8 +57,8 @@ public:
     void refresh();
 
 signals:
-    // A save to `path` succeeded (after Save As, the document's new file).
-    void saved(const QString &path);
+    // A save to another file than the document's succeeded: `path` is its file now.
+    void savedAs(const QString &path);
 
 private:
     void onSaveFinished(bool ok, const QString &message);

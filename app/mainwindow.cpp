@@ -211,7 +211,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &id) { showPassage(id, 0); });
 
     m_file = new DocumentController(this);
-    connect(m_file, &DocumentController::saved, this, &MainWindow::rememberRecentFile);
+    connect(m_file, &DocumentController::savedAs, this, &MainWindow::rememberRecentFile);
     createActions();
     m_navigation = new NavigationController(this);
     setUpKeyboard();
