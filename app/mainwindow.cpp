@@ -694,7 +694,10 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.size() == 1 && urls.first().isLocalFile()) {
         event->acceptProposedAction();
-        openDataset(urls.first().toLocalFile());
+        // Once the drop is over: opening may ask about unsaved changes, and a modal question
+        // inside the drop would hold the application the file was dragged from.
+        QTimer::singleShot(0, this,
+                           [this, path = urls.first().toLocalFile()] { openDataset(path); });
     }
 }
 

@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,6 +121,7 @@ private slots:
     void unsavedChangesAreAskedAbout_data();
     void unsavedChangesAreAskedAbout();
     void aCancelledSaveAsKeepsTheWindowOpen();
+    void aDroppedFileIsAskedAboutToo();
 
 private:
     // A copy of the minimal fixture in m_dir, opened.
@@ -456,6 +458,25 @@ void DocumentControllerTest::aCancelledSaveAsKeepsTheWindowOpen() {
     QVERIFY(m_window->isVisible());
     QVERIFY(document->isModified());
     QCOMPARE(document->filePath(), Session::defaultDatasetPath);
+}
+
+void DocumentControllerTest::aDroppedFileIsAskedAboutToo() {
+    QVERIFY(openCopy());
+    const QString other = m_dir->filePath(QStringLiteral("other.json"));
+    QVERIFY(QFile::copy(fixture("valid/minimal.json"), other));
+    QVERIFY(editTitle(QStringLiteral("Renamed")));
+    m_window->setInteractive(true);
+    DialogAnswers answers;
+    answers.click(QStringLiteral("unsavedChangesBox"), QMessageBox::Discard);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(other)});
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    // Straight to the window: QApplication delivers a drop only inside a drag it runs.
+    static_cast<QObject *>(m_window)->event(&drop);
+    QTRY_COMPARE(m_window->currentPath(), other);
+    QVERIFY2(answers.allAnswered(), qPrintable(answers.unexpected.join(u' ')));
+    QVERIFY(!m_window->session()->document()->isModified());
+    QCOMPARE(fileContents(m_path), fileContents(fixture("valid/minimal.json")));
 }
 
 QTEST_MAIN(DocumentControllerTest)
