@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -299,6 +300,7 @@ void DocumentControllerTest::anEditDuringASaveLeavesTheDocumentModified() {
     QVERIFY(editTitle(QStringLiteral("Saved title")));
     m_file->saveAction()->trigger();
     QVERIFY(m_file->isSaving());
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Saving d.json…"));
     // The save's end reaches the GUI thread through its event loop: this edit comes first.
     if (merged)
         QVERIFY(editTitle(QStringLiteral("Saved title, then more")));
@@ -310,6 +312,7 @@ void DocumentControllerTest::anEditDuringASaveLeavesTheDocumentModified() {
     QVERIFY(m_window->session()->document()->isModified());
     QVERIFY(m_window->isWindowModified());
     QVERIFY(m_file->saveAction()->isEnabled());
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Saved d.json"));
     // What was written is the snapshot taken when the save began.
     const DatasetReader::Result reread = DatasetReader::readFile(m_path);
     QVERIFY(reread.ok());
