@@ -6,6 +6,7 @@
 #include "chronicleview.h"
 #include "datasetreader.h"
 #include "diagnostictext.h"
+#include "documentcontroller.h"
 #include "emptystatepage.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
@@ -219,6 +220,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_chronicle, &ChronicleView::eventActivated, this,
             [this](const QString &id) { showPassage(id, 0); });
 
+    m_file = new DocumentController(this);
+    connect(m_file, &DocumentController::savedAs, this, &MainWindow::rememberRecentFile);
     createActions();
     m_navigation = new NavigationController(this);
     setUpKeyboard();
@@ -247,6 +250,8 @@ void MainWindow::createActions()
                                                [this] { openDataset(defaultDatasetPath); });
     openDefault->setStatusTip(tr("The US-brokered Russia–Ukraine peace talks of 2025, built in"));
     fileMenu->addSeparator();
+    fileMenu->addActions({m_file->saveAction(), m_file->saveAsAction()});
+    fileMenu->addSeparator();
     QAction *exportAction = fileMenu->addAction(tr("&Export View…"), this, &MainWindow::chooseAndExport);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setStatusTip(tr("Save the current view as PNG, SVG or PDF"));
@@ -261,6 +266,8 @@ void MainWindow::createActions()
     updateRecentMenu();
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addActions({m_file->undoAction(), m_file->redoAction()});
+    editMenu->addSeparator();
     QAction *find = editMenu->addAction(tr("&Find…"), this, [this] {
         m_filterPanel->searchField()->setFocus(Qt::ShortcutFocusReason);
         m_filterPanel->searchField()->selectAll();
@@ -378,6 +385,8 @@ void MainWindow::setTheme(ThemePalette::Theme theme, bool remember) {
 
 bool MainWindow::openDataset(const QString &path)
 {
+    if (!m_file->maybeSave())
+        return false;
     if (!m_session->open(path)) {
         m_errors = m_session->errors();
         if (m_interactive) {
@@ -413,19 +422,23 @@ bool MainWindow::openDataset(const QString &path)
     m_errors.clear();
     statusBar()->clearMessage(); // a "could not open" of an earlier attempt is stale now
     m_currentPath = m_session->path();
-    setWindowTitle(PlainText::windowTitle(m_session->dataset()->title));
+    m_file->refresh();
     m_warnings = m_session->warnings();
-    if (!path.startsWith(u':')) {
-        QSettings settings;
-        QStringList recent = storedRecentFiles(settings);
-        recent.removeAll(QFileInfo(path).absoluteFilePath());
-        recent.prepend(QFileInfo(path).absoluteFilePath());
-        settings.setValue(recentKey, recent.mid(0, maxRecentFiles));
-        settings.setValue(QStringLiteral("session/lastFile"), QFileInfo(path).absoluteFilePath());
-        updateRecentMenu();
-    }
+    rememberRecentFile(path);
     updateStatus();
     return true;
+}
+
+void MainWindow::rememberRecentFile(const QString &path) {
+    if (path.startsWith(u':'))
+        return;
+    QSettings settings;
+    QStringList recent = storedRecentFiles(settings);
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    recent.prepend(QFileInfo(path).absoluteFilePath());
+    settings.setValue(recentKey, recent.mid(0, maxRecentFiles));
+    settings.setValue(QStringLiteral("session/lastFile"), QFileInfo(path).absoluteFilePath());
+    updateRecentMenu();
 }
 
 void MainWindow::openAtStartup(const QString &path) {
@@ -639,6 +652,10 @@ void MainWindow::fitToScreen() {
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_file->maybeSave()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -659,7 +676,10 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.size() == 1 && urls.first().isLocalFile()) {
         event->acceptProposedAction();
-        openDataset(urls.first().toLocalFile());
+        // Once the drop is over: opening may ask about unsaved changes, and a modal question
+        // inside the drop would hold the application the file was dragged from.
+        QTimer::singleShot(0, this,
+                           [this, path = urls.first().toLocalFile()] { openDataset(path); });
     }
 }
 

@@ -23,6 +23,7 @@ class ActorModel;
 class ActorsView;
 class ArticleModel;
 class ChronicleView;
+class DocumentController;
 class EmptyStatePage;
 class EventDetailsPanel;
 class EventFilterModel;
@@ -73,7 +74,9 @@ public:
     Diagnostics lastWarnings() const { return m_warnings; }
     Diagnostics lastErrors() const { return m_errors; }
     // When false, load errors are not shown in a modal dialog (tests, headless use).
+    // Nor is a question asked before unsaved changes are discarded.
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    bool isInteractive() const { return m_interactive; }
 
     // The dataset, its models, the filter and the selection, which the views show.
     Session *session() const { return m_session; }
@@ -88,6 +91,8 @@ public:
     ChronicleView *chronicleView() const { return m_chronicle; }
     EventDetailsPanel *detailsPanel() const { return m_details; }
     NavigationController *navigation() const { return m_navigation; }
+    // Undo, Redo, Save, Save As and the question before unsaved changes are lost.
+    DocumentController *documentController() const { return m_file; }
     // The widget that takes the keyboard in a tab (View → Timeline… focus it).
     QWidget *tabView(int tab) const;
     // The Tab key's order through the window, as docs/accessibility.md lists it.
@@ -109,6 +114,7 @@ private:
     // An exporter set up with the on-screen state (lanes, visible range, article).
     ViewExporter exporterFor(ExportOptions::View view, const QString &articleId) const;
     void updateRecentMenu();
+    void rememberRecentFile(const QString &path);
     void updateStatus();
     // The views, or the empty state page when they would show nothing.
     void updateEmptyState();
@@ -153,6 +159,7 @@ private:
     ThemePalette::Theme m_theme = ThemePalette::Theme::System;
     QActionGroup *m_themeGroup = nullptr;
     NavigationController *m_navigation = nullptr;
+    DocumentController *m_file = nullptr;
 };
 
 } // namespace ntl

@@ -560,7 +560,8 @@ void MainWindowTest::windowTitleShowsTheDatasetTitleLiterally() {
     QTemporaryDir dir;
     QVERIFY(openWithTitle(dir, "Talks [*] <b>x</b>\\u001b[31m\\nnext"));
     QCOMPARE(m_window->windowHandle()->title(),
-             QStringLiteral("Talks [*] <b>x</b>\\u001b[31m\\nnext"));
+             QStringLiteral("titled.json — Talks [*] <b>x</b>\\u001b[31m\\nnext — "
+                            "Negotiation Timeline"));
 }
 
 void MainWindowTest::statusBarShowsTheDatasetTitleOnOneLineUnreordered() {

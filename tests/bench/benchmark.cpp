@@ -7,7 +7,8 @@
 //   ntl-benchmark --hostile-memory   peak memory of 120 MB hostile documents (issue 12, item 5)
 //   ntl-benchmark --import   importing a 1 MB HTML page saved from a browser (issue 16)
 //   ntl-benchmark --save [--events N ...]   a save, synchronous and on a worker thread
-//     (SaveJob), with the longest gap of a 1 ms timer on the GUI thread meanwhile (issue 15)
+//     (SaveJob), with the longest gap of a 1 ms timer on the GUI thread meanwhile (issue 15),
+//     then File → Save in the window (DocumentController) after an edit, timed the same way
 // Run it on demand (it is not a test); figures go into docs/performance.md.
 #include "articleimporter.h"
 #include "chronicleview.h"
@@ -15,6 +16,7 @@
 #include "datasetvalidator.h"
 #include "datasetwriter.h"
 #include "document.h"
+#include "documentcontroller.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "filterpanel.h"
@@ -821,6 +823,56 @@ int runImport(int runs) {
     return length > 0 ? 0 : 1;
 }
 
+// File → Save in a shown window after one edit: DocumentController's SaveJob, while every
+// view is open on `events` events and a 1 ms timer ticks on the GUI thread. Medians of `runs`.
+int runWindowSave(int events, int runs) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("window.json"));
+    QString error;
+    if (!DatasetWriter::write(makeSyntheticDataset(events), path, {}, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    MainWindow window;
+    openShown(window, path);
+    Document *document = window.session()->document();
+    DocumentController *controller = window.documentController();
+    QList<double> times, gaps;
+    for (int run = 0; run < runs; ++run) {
+        // Another event each time: a step of its own, so the document is modified.
+        document->setEventField(document->dataset().events.at(run).id, EventField::Title,
+                                QStringLiteral("Edited %1").arg(run));
+        settle();
+        QTimer tick;
+        tick.setTimerType(Qt::PreciseTimer);
+        tick.setInterval(1);
+        QElapsedTimer sinceTick;
+        qint64 longestGap = 0;
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            longestGap = std::max(longestGap, sinceTick.nsecsElapsed());
+            sinceTick.restart();
+        });
+        tick.start();
+        QElapsedTimer timer;
+        sinceTick.start();
+        timer.start();
+        controller->saveAction()->trigger();
+        while (controller->isSaving())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+        longestGap = std::max(longestGap, sinceTick.nsecsElapsed());
+        gaps.append(double(longestGap) / 1e6);
+        if (!controller->lastSaveError().isEmpty() || document->isModified()) {
+            std::fprintf(stderr, "not saved: %s\n", qPrintable(controller->lastSaveError()));
+            return 1;
+        }
+    }
+    std::printf("N = %d events, File → Save in the window, median of %d runs\n", events, runs);
+    report("save through DocumentController", median(times));
+    report("longest GUI-thread gap during it", median(gaps));
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -869,6 +921,8 @@ int main(int argc, char *argv[])
     if (saveOnly) {
         for (int size : sizes) {
             if (const int code = runSave(size, runs))
+                return code;
+            if (const int code = runWindowSave(size, runs))
                 return code;
         }
         return 0;
