@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace ntl {
+
+// What a file held at one moment: whether it existed, its size, its modification time and a
+// hash of its bytes. FileWatch compares the file as it is now with the one the document was
+// read from or last saved to, so that a touch or a rewrite with the same bytes (an editor's
+// "save" without changes, the app's own save) is not taken for another writer's change.
+struct FileFingerprint {
+    bool exists = false;
+    qint64 size = -1;
+    QDateTime modified;
+    QByteArray hash; // SHA-1 of the bytes; empty when the file could not be read whole
+
+    // The file at `path` as it is now. `withHash` false leaves the hash empty (cheap: one
+    // stat), for a comparison that may not need it.
+    static FileFingerprint of(const QString &path, bool withHash = true);
+
+    // Whether the file at `path` still holds what this fingerprint saw: the same size and
+    // modification time, else the same bytes (hashed only then). A file that cannot be read
+    // counts as changed (fail closed: the user hears of it).
+    bool matches(const QString &path) const;
+};
+
+} // namespace ntl
