@@ -11,6 +11,7 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "exportdialog.h"
+#include "filewatchcontroller.h"
 #include "filterchipsbar.h"
 #include "filterpanel.h"
 #include "navigationcontroller.h"
@@ -211,6 +212,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     m_navigation = new NavigationController(this);
+    m_fileWatch = new FileWatchController(this);
     setUpKeyboard();
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);
@@ -367,6 +369,9 @@ void MainWindow::setTheme(ThemePalette::Theme theme, bool remember) {
 
 bool MainWindow::openDataset(const QString &path)
 {
+    const FileWatchController::Opening opening = m_fileWatch->approveOpen(path); // the lock
+    if (!opening)
+        return false;
     if (!m_session->open(path)) {
         m_errors = m_session->errors();
         if (m_interactive) {

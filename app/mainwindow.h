@@ -28,6 +28,7 @@ class EventDetailsPanel;
 class EventFilterModel;
 class EventModel;
 class FilterChipsBar;
+class FileWatchController;
 class FilterPanel;
 class NavigationController;
 class Session;
@@ -87,6 +88,8 @@ public:
     ChronicleView *chronicleView() const { return m_chronicle; }
     EventDetailsPanel *detailsPanel() const { return m_details; }
     NavigationController *navigation() const { return m_navigation; }
+    // The lock beside the open file, and its changes on disk by other writers.
+    FileWatchController *fileWatch() const { return m_fileWatch; }
     // The widget that takes the keyboard in a tab (View → Timeline… focus it).
     QWidget *tabView(int tab) const;
     // The Tab key's order through the window, as docs/accessibility.md lists it.
@@ -151,6 +154,7 @@ private:
     ThemePalette::Theme m_theme = ThemePalette::Theme::System;
     QActionGroup *m_themeGroup = nullptr;
     NavigationController *m_navigation = nullptr;
+    FileWatchController *m_fileWatch = nullptr;
 };
 
 } // namespace ntl
