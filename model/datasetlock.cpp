@@ -20,8 +20,9 @@ DatasetLock::State DatasetLock::tryLock(const QString &datasetPath) {
     release();
     m_datasetPath = QFileInfo(datasetPath).absoluteFilePath();
     m_lock = std::make_unique<QLockFile>(lockPathFor(datasetPath));
-    // 0: never stale by age, only when its process is gone (QLockFile's default, 30 s,
-    // would let a second instance take the lock from one that has been open for a minute).
+    // 0: never stale by age, only when its process is gone. On a local disk the holder's
+    // flock() protects a live lock anyway; on a shared folder it may not, and QLockFile's
+    // default (30 s) would let a second instance take the lock of one open for a minute.
     m_lock->setStaleLockTime(0);
     if (m_lock->tryLock(0)) {
         m_state = State::Locked;

@@ -45,6 +45,7 @@ private slots:
     void deletedFileIsReportedAndTheDataKept();
 
     void lockIsTakenBesideTheDatasetAndReleased();
+    void failedOpenLeavesNoLock();
     void lockHeldElsewhereWarnsAndReadOnlyIsChosen();
     void lockHeldElsewhereCancelKeepsTheCurrentDataset();
     void lockHeldByAnotherProcessNamesItThenItsDeathFreesIt();
@@ -179,6 +180,8 @@ void FileWatchTest::rewriteByRenameReloadsKeepingTheSelection() {
         QStringLiteral("dataset.json changed on disk and was reloaded")));
     QVERIFY(!document()->isModified());
     QCOMPARE(m_changeQuestions, 0);
+    QVERIFY(m_window->fileWatch()->lock().isLocked()); // a reload keeps the file's lock
+    QVERIFY(QFileInfo::exists(DatasetLock::lockPathFor(m_path)));
 
     QVERIFY(writeByRename(m_path, withTitle(m_path, 5, QStringLiteral("And again"))));
     QVERIFY(reloaded.wait(5000));
@@ -239,6 +242,11 @@ void FileWatchTest::modifiedDocumentAsksAndKeepMineStaysModified() {
     QTest::qWait(500); // several debounces: nothing more
     QCOMPARE(m_changeQuestions, 1);
     QCOMPARE(reloaded.count(), 0);
+    // Another change after that (the first rename dropped the watch on the replaced file):
+    // asked again.
+    QVERIFY(writeByRename(m_path, withTitle(m_path, 3, QStringLiteral("Theirs again"))));
+    QTRY_COMPARE_WITH_TIMEOUT(m_changeQuestions, 2, 5000);
+    QVERIFY(m_window->session()->dataset()->events.at(3).title != QStringLiteral("Theirs again"));
 }
 
 // The app's own save (the project's writer, then the watcher told) is no change: a modified
@@ -263,6 +271,9 @@ void FileWatchTest::ownSaveIsNoChange() {
     QTest::qWait(500);
     QCOMPARE(m_changeQuestions, 0);
     QCOMPARE(reloaded.count(), 0);
+    // Our saves replaced the file: another writer's change after them is still seen.
+    QVERIFY(writeByRename(m_path, withTitle(m_path, 3, QStringLiteral("Theirs"))));
+    QTRY_COMPARE_WITH_TIMEOUT(m_changeQuestions, 1, 5000);
 }
 
 // A touch, or a rewrite with the very same bytes, changes nothing: no reload, no question.
@@ -286,7 +297,7 @@ void FileWatchTest::burstOfWritesIsOneReload() {
         QVERIFY(writeInPlace(m_path, withTitle(m_path, 4, QStringLiteral("Draft %1").arg(i))));
         QTest::qWait(40);
     }
-    QVERIFY(reloaded.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(reloaded.count() > 0, 5000);
     QTest::qWait(800);
     QCOMPARE(reloaded.count(), 1);
     QCOMPARE(m_window->session()->dataset()->events.at(4).title, QStringLiteral("Draft 4"));
@@ -321,6 +332,17 @@ void FileWatchTest::lockIsTakenBesideTheDatasetAndReleased() {
     delete m_window;
     m_window = nullptr;
     QVERIFY(!QFileInfo::exists(lockPath));
+}
+
+// A lock is taken before the file is read; when it then fails to open, the lock goes and
+// the open file keeps its own.
+void FileWatchTest::failedOpenLeavesNoLock() {
+    const QString bad = m_dir->path() + QStringLiteral("/bad.json");
+    QVERIFY(QFile::copy(QStringLiteral(NTL_TEST_DATA_DIR "/bad/dangling-actor.json"), bad));
+    QVERIFY(!m_window->openDataset(bad));
+    QVERIFY(!QFileInfo::exists(DatasetLock::lockPathFor(bad)));
+    QVERIFY(m_window->fileWatch()->lock().isLocked());
+    QCOMPARE(QFileInfo(m_window->fileWatch()->lock().datasetPath()), QFileInfo(m_path));
 }
 
 // Another holder (here another lock object of this process, as QLockFile sees it): asked,
