@@ -87,7 +87,9 @@ FileWatchController::Opening FileWatchController::approveOpen(const QString &pat
                 .arg(PrintableText::escaped(name));
         break;
     case DatasetLock::State::HeldByOther: {
-        const LockAnswer answer = m_lockAnswerer ? m_lockAnswerer(*lock) : askAboutLock(*lock);
+        const LockAnswer answer = m_lockAnswerer              ? m_lockAnswerer(*lock)
+                                  : m_window->isInteractive() ? askAboutLock(*lock)
+                                                              : LockAnswer::OpenReadOnly;
         if (answer == LockAnswer::Cancel) {
             m_pending = Pending();
             return Opening(this, false);
@@ -178,8 +180,9 @@ void FileWatchController::changedOnDisk(const QString &path) {
         return;
     }
     m_asking = true;
-    const ChangeAnswer answer =
-        m_changeAnswerer ? m_changeAnswerer(fileName()) : askAboutChange(fileName());
+    const ChangeAnswer answer = m_changeAnswerer            ? m_changeAnswerer(fileName())
+                                : m_window->isInteractive() ? askAboutChange(fileName())
+                                                            : ChangeAnswer::KeepMine;
     m_asking = false;
     if (answer == ChangeAnswer::KeepMine) {
         // Modified whatever undo does: the file no longer holds any state of this history.

@@ -32,6 +32,8 @@ public:
     enum class ChangeAnswer { Reload, KeepMine };
     enum class LockAnswer { OpenReadOnly, OpenAnyway, Cancel };
     // Instead of the dialogs (tests, headless use): called with the file's name, or the lock.
+    // Without one, a window that is not interactive asks nothing and takes the answer that
+    // loses nothing: Keep Mine, Open Read-Only (tests that open the same file at once).
     using ChangeAnswerer = std::function<ChangeAnswer(const QString &fileName)>;
     using LockAnswerer = std::function<LockAnswer(const DatasetLock &lock)>;
 

@@ -74,6 +74,7 @@ public:
     Diagnostics lastErrors() const { return m_errors; }
     // When false, load errors are not shown in a modal dialog (tests, headless use).
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    bool isInteractive() const { return m_interactive; }
 
     // The dataset, its models, the filter and the selection, which the views show.
     Session *session() const { return m_session; }

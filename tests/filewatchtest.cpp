@@ -48,6 +48,7 @@ private slots:
     void failedOpenLeavesNoLock();
     void lockHeldElsewhereWarnsAndReadOnlyIsChosen();
     void lockHeldElsewhereCancelKeepsTheCurrentDataset();
+    void windowThatIsNotInteractiveAsksNothingAndLosesNothing();
     void lockHeldByAnotherProcessNamesItThenItsDeathFreesIt();
     void staleLockIsTakenOverWithoutAQuestion();
     void lockThatCannotBeMadeMeansReadOnly();
@@ -380,6 +381,28 @@ void FileWatchTest::lockHeldElsewhereCancelKeepsTheCurrentDataset() {
     QCOMPARE(m_lockQuestions, 1);
     QCOMPARE(m_window->session()->dataset(), before);
     QCOMPARE(m_window->session()->path(), Session::defaultDatasetPath);
+}
+
+// No answerer and no dialogs (tests opening the shipped dataset side by side): a held lock
+// opens read-only, a change to a modified document keeps the user's version.
+void FileWatchTest::windowThatIsNotInteractiveAsksNothingAndLosesNothing() {
+    m_window->fileWatch()->setLockAnswerer({});
+    m_window->fileWatch()->setChangeAnswerer({});
+    QVERIFY(m_window->openDataset(Session::defaultDatasetPath));
+    QLockFile other(DatasetLock::lockPathFor(m_path));
+    QVERIFY(other.tryLock(0));
+    QVERIFY(m_window->openDataset(m_path)); // a dialog would never return here
+    QVERIFY(document()->isOpenedReadOnly());
+    QVERIFY(!QApplication::activeModalWidget());
+
+    const QString id = m_window->session()->dataset()->events.at(2).id;
+    QVERIFY(document()->setEventField(id, EventField::Title, QStringLiteral("Mine")));
+    QVERIFY(writeByRename(m_path, withTitle(m_path, 3, QStringLiteral("Theirs"))));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(
+                                 QStringLiteral("Kept your version of dataset.json")),
+                             5000);
+    QCOMPARE(m_window->session()->dataset()->events.at(2).title, QStringLiteral("Mine"));
+    QVERIFY(document()->isModified());
 }
 
 // A real second instance: the lock names its process; once it is killed (-9, no unlock) the
