@@ -42,6 +42,7 @@ FileWatchController::FileWatchController(MainWindow *window)
     , m_lock(std::make_unique<DatasetLock>())
     , m_readOnlyLabel(new QLabel(MainWindow::tr("Read-only"), window)) {
     m_readOnlyLabel->setObjectName(QStringLiteral("readOnlyLabel"));
+    m_readOnlyLabel->setAccessibleName(MainWindow::tr("File mode"));
     m_readOnlyLabel->setToolTip(
         MainWindow::tr("Another window is editing this file, or its folder cannot be written: "
                        "Save asks for another file name"));

@@ -359,7 +359,9 @@ void FileWatchTest::lockHeldElsewhereWarnsAndReadOnlyIsChosen() {
     QVERIFY(document()->isOpenedReadOnly());
     QVERIFY(document()->isReadOnly());
     QVERIFY(!m_window->fileWatch()->lock().isLocked());
-    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("readOnlyLabel"))->isVisibleTo(m_window));
+    const QLabel *label = m_window->findChild<QLabel *>(QStringLiteral("readOnlyLabel"));
+    QVERIFY(label->isVisibleTo(m_window));
+    QCOMPARE(label->accessibleName(), QStringLiteral("File mode")); // read with its text
     settleEvents();
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("read-only")));
 
