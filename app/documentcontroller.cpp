@@ -152,6 +152,7 @@ void DocumentController::onSaveFinished(bool ok, const QString &message) {
     job->deleteLater();
     m_lastSaveOk = ok;
     Document *doc = document();
+    emit wroteFile(path, ok);
     if (ok) {
         m_lastError.clear();
         const bool newFile = path != doc->filePath();

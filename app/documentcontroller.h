@@ -59,6 +59,9 @@ public:
 signals:
     // A save to another file than the document's succeeded: `path` is its file now.
     void savedAs(const QString &path);
+    // A save wrote (or tried to write) `path`, successfully or not: its own change on disk,
+    // which the file watch must not take for another writer's.
+    void wroteFile(const QString &path, bool ok);
 
 private:
     void onSaveFinished(bool ok, const QString &message);

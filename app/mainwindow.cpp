@@ -12,6 +12,7 @@
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "exportdialog.h"
+#include "filewatchcontroller.h"
 #include "filterchipsbar.h"
 #include "filterpanel.h"
 #include "navigationcontroller.h"
@@ -222,8 +223,13 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_file = new DocumentController(this);
     connect(m_file, &DocumentController::savedAs, this, &MainWindow::rememberRecentFile);
+    connect(m_file, &DocumentController::wroteFile, this, [this](const QString &path) {
+        if (m_fileWatch && path == m_session->document()->filePath())
+            m_fileWatch->noteOwnWrite();
+    });
     createActions();
     m_navigation = new NavigationController(this);
+    m_fileWatch = new FileWatchController(this);
     setUpKeyboard();
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);
@@ -386,6 +392,9 @@ void MainWindow::setTheme(ThemePalette::Theme theme, bool remember) {
 bool MainWindow::openDataset(const QString &path)
 {
     if (!m_file->maybeSave())
+        return false;
+    const FileWatchController::Opening opening = m_fileWatch->approveOpen(path); // the lock
+    if (!opening)
         return false;
     if (!m_session->open(path)) {
         m_errors = m_session->errors();

@@ -30,6 +30,7 @@ class EventFilterModel;
 class ProblemsPanel;
 class EventModel;
 class FilterChipsBar;
+class FileWatchController;
 class FilterPanel;
 class NavigationController;
 class Session;
@@ -93,6 +94,8 @@ public:
     NavigationController *navigation() const { return m_navigation; }
     // Undo, Redo, Save, Save As and the question before unsaved changes are lost.
     DocumentController *documentController() const { return m_file; }
+    // The lock beside the open file, and its changes on disk by other writers.
+    FileWatchController *fileWatch() const { return m_fileWatch; }
     // The widget that takes the keyboard in a tab (View → Timeline… focus it).
     QWidget *tabView(int tab) const;
     // The Tab key's order through the window, as docs/accessibility.md lists it.
@@ -160,6 +163,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     NavigationController *m_navigation = nullptr;
     DocumentController *m_file = nullptr;
+    FileWatchController *m_fileWatch = nullptr;
 };
 
 } // namespace ntl

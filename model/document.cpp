@@ -39,11 +39,19 @@ void Document::setFilePath(const QString &filePath) {
     if (filePath == m_filePath)
         return;
     m_filePath = filePath;
+    setOpenedReadOnly(false); // that was the other file's lock
     emit filePathChanged(filePath);
 }
 
+void Document::setOpenedReadOnly(bool readOnly) {
+    if (readOnly == m_openedReadOnly)
+        return;
+    m_openedReadOnly = readOnly;
+    emit readOnlyChanged(readOnly);
+}
+
 bool Document::isReadOnly() const {
-    return m_filePath.startsWith(QLatin1String(":/")) ||
+    return m_openedReadOnly || m_filePath.startsWith(QLatin1String(":/")) ||
            m_filePath.startsWith(QLatin1String("qrc:"));
 }
 

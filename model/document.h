@@ -38,8 +38,18 @@ public:
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &filePath);
-    // The embedded default dataset (a ":/" resource) cannot be written: saving it is Save As.
+    // The embedded default dataset (a ":/" resource) cannot be written, nor can a file opened
+    // read-only (another instance holds its lock, or no lock can be made beside it): saving
+    // it is Save As. Edits stay allowed, as in the embedded one: the user's work is never
+    // refused, only the file is protected.
     bool isReadOnly() const;
+    // Opened read-only (DatasetLock). It holds for this file only: it ends when the file path
+    // changes (Save As elsewhere, another file opened), not when the same file is reloaded.
+    bool isOpenedReadOnly() const { return m_openedReadOnly; }
+    void setOpenedReadOnly(bool readOnly);
+    // The file no longer holds the document's state (it was deleted, or the user kept their
+    // version over another writer's): modified, whatever undo does, until saved.
+    void markModified() { m_undoStack.resetClean(); }
     bool isModified() const { return !m_undoStack.isClean(); }
     // After a save: the current state is what the file holds.
     void setClean() { m_undoStack.setClean(); }
@@ -83,6 +93,7 @@ signals:
     void articlesChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &filePath);
+    void readOnlyChanged(bool readOnly);
 
 private:
     std::shared_ptr<Dataset> draft() const;
@@ -93,6 +104,7 @@ private:
     Diagnostics m_diagnostics;
     QString m_lastError;
     EventRowIndex m_eventRows;
+    bool m_openedReadOnly = false;
 };
 
 } // namespace ntl

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <future>
+
+namespace ntl {
+
+// What a file held at one moment: whether it existed, its size, its modification time and a
+// hash of its bytes. FileWatch compares the file as it is now with the one the document was
+// read from or last saved to, so that a touch or a rewrite with the same bytes (an editor's
+// "save" without changes, the app's own save) is not taken for another writer's change.
+struct FileFingerprint {
+    bool exists = false;
+    qint64 size = -1;
+    QDateTime modified;
+    // SHA-1 of the bytes, computed on a worker thread (a 220 MB dataset takes about a
+    // second): the file is opened here and hashed there, so opening a document waits for
+    // neither. Empty when the file could not be read whole; invalid without a hash.
+    std::shared_future<QByteArray> hash;
+
+    // The file at `path` as it is now. `withHash` false leaves the hash out (cheap: one
+    // stat), for a comparison that may not need it.
+    static FileFingerprint of(const QString &path, bool withHash = true);
+    // The hash, once computed (waits for the worker if it is still hashing).
+    QByteArray hashValue() const;
+
+    // Whether the file at `path` still holds what this fingerprint saw: the same size and
+    // modification time, else the same bytes (hashed only then). A file that cannot be read
+    // counts as changed (fail closed: the user hears of it).
+    bool matches(const QString &path) const;
+};
+
+} // namespace ntl
