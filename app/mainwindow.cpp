@@ -6,6 +6,7 @@
 #include "chronicleview.h"
 #include "datasetreader.h"
 #include "diagnostictext.h"
+#include "document.h"
 #include "documentcontroller.h"
 #include "emptystatepage.h"
 #include "eventdetailspanel.h"

@@ -278,7 +278,9 @@ void DocumentControllerTest::saveOfTheEmbeddedDatasetGoesToSaveAs() {
     QVERIFY(!document->isModified());
     QVERIFY(!document->isReadOnly());
     QVERIFY2(title().startsWith(QStringLiteral("copy.ntl.json — ")), qPrintable(title()));
-    QCOMPARE(filesIn(m_dir->path()), QStringList{QStringLiteral("copy.ntl.json")});
+    // The dataset, and the lock the window now holds on it as the open file.
+    QCOMPARE(filesIn(m_dir->path()), (QStringList{QStringLiteral(".copy.ntl.json.lock"),
+                                                  QStringLiteral("copy.ntl.json")}));
     // Like a file opened: the recent files list it first.
     QCOMPARE(QSettings().value(QStringLiteral("session/recentFiles")).toStringList().value(0),
              target);
@@ -373,7 +375,7 @@ void DocumentControllerTest::failedSaveKeepsTheFileAndTheChangesAndSaysWhy() {
     // No temporary file is left beside the old one.
     if (how == QLatin1String("limit"))
         QCOMPARE(filesIn(m_dir->filePath(QStringLiteral("sub"))),
-                 QStringList{QStringLiteral("d.json")});
+                 (QStringList{QStringLiteral(".d.json.lock"), QStringLiteral("d.json")}));
 }
 
 void DocumentControllerTest::unsavedChangesAreAskedAbout_data() {

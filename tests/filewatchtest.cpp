@@ -3,6 +3,7 @@
 #include "datasetwriter.h"
 #include "document.h"
 #include "eventmodel.h"
+#include "documentcontroller.h"
 #include "filewatchcontroller.h"
 #include "session.h"
 #include "testwindow.h"
@@ -40,6 +41,7 @@ private slots:
     void modifiedDocumentAsksAndReloadLosesTheChanges();
     void modifiedDocumentAsksAndKeepMineStaysModified();
     void ownSaveIsNoChange();
+    void saveFromTheWindowIsNoChange();
     void touchWithTheSameBytesIsNoChange();
     void burstOfWritesIsOneReload();
     void deletedFileIsReportedAndTheDataKept();
@@ -275,6 +277,23 @@ void FileWatchTest::ownSaveIsNoChange() {
     // Our saves replaced the file: another writer's change after them is still seen.
     QVERIFY(writeByRename(m_path, withTitle(m_path, 3, QStringLiteral("Theirs"))));
     QTRY_COMPARE_WITH_TIMEOUT(m_changeQuestions, 1, 5000);
+}
+
+// File → Save in the window tells the watch itself: no question, no reload (which would
+// drop the undo history), and the edit stays undoable.
+void FileWatchTest::saveFromTheWindowIsNoChange() {
+    const QString id = m_window->session()->dataset()->events.at(2).id;
+    QVERIFY(document()->setEventField(id, EventField::Title, QStringLiteral("Saved by us")));
+    QSignalSpy reloaded(m_window->fileWatch(), &FileWatchController::reloaded);
+    DocumentController *controller = m_window->documentController();
+    controller->saveAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->isSaving(), 10000);
+    QVERIFY(!document()->isModified());
+    QTest::qWait(500);
+    QCOMPARE(m_changeQuestions, 0);
+    QCOMPARE(reloaded.count(), 0);
+    QVERIFY(document()->undoStack()->canUndo());
+    QCOMPARE(m_window->session()->dataset()->events.at(2).title, QStringLiteral("Saved by us"));
 }
 
 // A touch, or a rewrite with the very same bytes, changes nothing: no reload, no question.
