@@ -260,6 +260,7 @@ void TimelineView::rowsChangedByEdit() {
     // The items name source rows, which have shifted: lay out again before anything reads them
     // (updateOverlay() does when a frame comes first).
     m_rowsStale = true;
+    m_rowsShifted = true;
     m_wraps.clear();
     scheduleRebuild();
 }
@@ -317,6 +318,7 @@ void TimelineView::rebuild()
     const double fromOffset = keepDates ? m_from - m_layout.x(fromDay) : 0;
     const double toOffset = keepDates ? m_to - m_layout.x(toDay) : 0;
     m_showWholeOnRebuild = false;
+    m_rowsShifted = false;
     m_rebuildPending = false;
     m_windowScale = 0; // the window of placed events is laid out anew
     hideCallout();
@@ -765,7 +767,7 @@ void TimelineView::updateOverlay()
         scheduleOverlay();
         return;
     }
-    if (m_rebuildPending && m_rowsStale && isVisible()) {
+    if (m_rowsShifted && isVisible()) {
         rebuild(); // an edit's rows first: the items name source rows that have moved
         return;    // rebuild() set the range, which updated the overlay
     }

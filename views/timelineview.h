@@ -270,6 +270,8 @@ private:
     // The next rebuild shows the whole period (new data, another filter, another lane mode);
     // an edit's rebuild keeps the dates in view instead.
     bool m_showWholeOnRebuild = true;
+    // An edit inserted or removed rows: the items' source rows are stale until rebuilt.
+    bool m_rowsShifted = false;
     bool m_overlayPending = false;
     bool m_updatingAxis = false;
     bool m_panning = false;
