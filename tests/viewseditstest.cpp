@@ -57,7 +57,8 @@ void ViewsEditsTest::initTestCase() {
     useTestSettings("viewseditstest");
     QVERIFY(m_dir.isValid());
     // Enough events that a month in view has labels and the chronicle scrolls far.
-    QVERIFY(DatasetWriter::writeFile(*makeSyntheticDataset(600), m_dir.filePath(QStringLiteral("edits.json"))));
+    QVERIFY(DatasetWriter::writeFile(*makeSyntheticDataset(600),
+                                     m_dir.filePath(QStringLiteral("edits.json"))));
 }
 
 void ViewsEditsTest::init() {

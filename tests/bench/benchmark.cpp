@@ -42,8 +42,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <ctime>
+#include <functional>
 #include <unistd.h>
 
 using namespace ntl;
