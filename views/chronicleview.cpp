@@ -42,10 +42,8 @@ ChronicleView::ChronicleView(EventFilterModel *filter, QItemSelectionModel *sele
     connect(filter, &QAbstractItemModel::layoutAboutToBeChanged, this,
             &ChronicleView::rememberAnchor);
     connect(filter, &QAbstractItemModel::layoutChanged, this, &ChronicleView::restoreAnchor);
-    connect(filter, &QAbstractItemModel::rowsRemoved, this, [this] {
-        invalidateHeights();
-        relayout();
-    });
+    // rowsAboutToBeRemoved() kept the top row and the measured heights of the rows left.
+    connect(filter, &QAbstractItemModel::rowsRemoved, this, &ChronicleView::relayout);
     // The selection model drops a filtered-out current event without a signal.
     connect(filter, &EventFilterModel::filtersChanged, this, [this] {
         updateAccessibleText();
@@ -369,17 +367,63 @@ void ChronicleView::reset() {
     updateAccessibleText();
 }
 
+// Edits insert, remove and change rows one at a time: the rows on screen stay where they are
+// (the top row and its offset follow their event) and only the changed rows are measured again.
 void ChronicleView::rowsInserted(const QModelIndex &parent, int start, int end) {
     QAbstractItemView::rowsInserted(parent, start, end);
-    invalidateHeights();
+    const int count = end - start + 1;
+    const int rows = model()->rowCount(rootIndex());
+    if (!parent.isValid() && m_heightsWidth == viewport()->width() &&
+        int(m_heights.size()) + count == rows)
+        m_heights.insert(m_heights.begin() + start, std::size_t(count), 0);
+    else
+        invalidateHeights();
+    // Rows above the top row keep what is on screen in place. Rows right at the top edge (the
+    // top row shown whole) are shown: an undone removal of the top row brings it back there.
+    if (!parent.isValid() && rows > count &&
+        (start < m_topRow || (start == m_topRow && m_topOffset > 0)))
+        m_topRow += count;
+    m_shownStale = true;
     relayout();
+}
+
+void ChronicleView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) {
+    QAbstractItemView::rowsAboutToBeRemoved(parent, start, end);
+    if (parent.isValid())
+        return;
+    const int count = end - start + 1;
+    if (m_heightsWidth == viewport()->width() &&
+        int(m_heights.size()) == model()->rowCount(rootIndex())) {
+        const auto first = m_heights.begin() + start;
+        m_measured -= int(std::count_if(first, first + count, [](int h) { return h != 0; }));
+        m_heights.erase(first, first + count);
+    } else {
+        invalidateHeights();
+    }
+    if (end < m_topRow) {
+        m_topRow -= count;
+    } else if (start <= m_topRow) {
+        m_topRow = start; // the top row went: the one after it takes its place
+        m_topOffset = 0;
+    }
+    m_shownStale = true;
 }
 
 void ChronicleView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                 const QList<int> &roles) {
     QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
     m_delegate->clearCache();
-    invalidateHeights();
+    if (m_heightsWidth == viewport()->width() &&
+        int(m_heights.size()) == model()->rowCount(rootIndex())) {
+        for (int row = std::max(0, topLeft.row());
+             row <= bottomRight.row() && row < int(m_heights.size()); ++row) {
+            if (std::exchange(m_heights[std::size_t(row)], 0) != 0)
+                --m_measured;
+        }
+    } else {
+        invalidateHeights();
+    }
+    m_shownStale = true;
     relayout();
 }
 

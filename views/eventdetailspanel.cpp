@@ -105,6 +105,10 @@ EventDetailsPanel::EventDetailsPanel(EventModel *events, EventFilterModel *filte
     // the selection model saying so.
     connect(filter, &QAbstractItemModel::layoutChanged, this, &EventDetailsPanel::refresh);
     connect(filter, &EventFilterModel::filtersChanged, this, &EventDetailsPanel::refresh);
+    // Edits: the shown event's new values (refresh() rebuilds only when they are new), and a
+    // removal that took the current event with it.
+    connect(filter, &QAbstractItemModel::dataChanged, this, &EventDetailsPanel::refresh);
+    connect(filter, &QAbstractItemModel::rowsRemoved, this, &EventDetailsPanel::refresh);
     refresh();
 }
 
@@ -135,8 +139,19 @@ void EventDetailsPanel::refresh() {
         event = m_events->event(m_filter->mapToSource(current).row());
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
     const QString id = event ? event->id : QString();
-    if (m_built && id == m_eventId && dataset == m_dataset)
+    // Snapshots share what an edit did not change: the same event at the same address, the
+    // same lists of sides, actors and articles (whose names the panel shows). Another event's
+    // edit leaves the panel as it is.
+    const auto sameParts = [](const Dataset *a, const Dataset *b) {
+        return a == b || (a && b && a->sides.constData() == b->sides.constData() &&
+                          a->actors.constData() == b->actors.constData() &&
+                          a->articles.constData() == b->articles.constData());
+    };
+    if (m_built && id == m_eventId && event == m_event &&
+        sameParts(dataset.get(), m_dataset.get())) {
+        m_dataset = dataset; // the event lives in both; keep the newer one
         return;
+    }
     m_dataset = dataset;
     m_event = event;
     m_eventId = id;

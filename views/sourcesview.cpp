@@ -1,6 +1,7 @@
 #include "sourcesview.h"
 
 #include "articlemodel.h"
+#include "citedarticlesmodel.h"
 #include "dataset.h"
 #include "eventdatetext.h"
 #include "eventdetailspanel.h"
@@ -17,12 +18,12 @@
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 #include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -37,15 +38,12 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
     , m_filter(filter)
     , m_selection(selection)
     , m_articles(articles)
-    , m_cited(new QSortFilterProxyModel(this))
+    , m_cited(new CitedArticlesModel(this))
     , m_table(new QTableView)
     , m_heading(new QLabel)
     , m_text(new QPlainTextEdit)
-    , m_passages(new QListWidget)
-{
+    , m_passages(new QListWidget) {
     m_cited->setSourceModel(articles);
-    m_cited->setFilterRole(ArticleModel::ArticleIdRole);
-    m_cited->setFilterKeyColumn(ArticleModel::TitleColumn);
 
     m_table->setModel(m_cited);
     m_text->setAccessibleName(tr("Article text"));
@@ -130,9 +128,13 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
     connect(articles, &QAbstractItemModel::modelReset, this, &SourcesView::refresh);
     // The article model follows edits without resets: an article added, removed or cited
     // differently is one of these.
-    connect(articles, &QAbstractItemModel::rowsInserted, this, &SourcesView::refresh);
-    connect(articles, &QAbstractItemModel::rowsRemoved, this, &SourcesView::refresh);
-    connect(articles, &QAbstractItemModel::dataChanged, this, &SourcesView::refresh);
+    connect(articles, &QAbstractItemModel::rowsInserted, this, &SourcesView::refreshAfterEdit);
+    connect(articles, &QAbstractItemModel::rowsRemoved, this, &SourcesView::refreshAfterEdit);
+    connect(articles, &QAbstractItemModel::dataChanged, this, &SourcesView::refreshAfterEdit);
+    // Edits: rows the passage index names shift or change.
+    connect(filter, &QAbstractItemModel::dataChanged, this, &SourcesView::refreshAfterEdit);
+    connect(filter, &QAbstractItemModel::rowsInserted, this, &SourcesView::refreshAfterEdit);
+    connect(filter, &QAbstractItemModel::rowsRemoved, this, &SourcesView::refreshAfterEdit);
     connect(selection, &QItemSelectionModel::currentChanged, this,
             &SourcesView::currentEventChanged);
     connect(selection, &QItemSelectionModel::selectionChanged, this,
@@ -229,6 +231,22 @@ void SourcesView::refresh()
     refreshNow();
 }
 
+void SourcesView::refreshAfterEdit() {
+    if (!isVisible()) {
+        m_refreshPending = true; // caught up when shown, as after a filter change
+        return;
+    }
+    if (std::exchange(m_editRefreshQueued, true))
+        return;
+    QTimer::singleShot(0, this, [this] {
+        m_editRefreshQueued = false;
+        if (isVisible())
+            refreshNow();
+        else
+            m_refreshPending = true;
+    });
+}
+
 void SourcesView::refreshNow()
 {
     m_refreshPending = false;
@@ -296,19 +314,11 @@ void SourcesView::refreshCitedArticles(const QBitArray &shown)
             }
         }
     }
-    QStringList alternatives;
-    for (const QString &id : std::as_const(m_citedIds))
-        alternatives.append(QRegularExpression::escape(id));
-    alternatives.sort(); // a stable pattern, so an unchanged set does not refilter
-    // "(?!)" never matches: no shown event, no article.
-    const QString pattern = alternatives.isEmpty()
-                                ? QStringLiteral("(?!)")
-                                : QRegularExpression::anchoredPattern(alternatives.join(u'|'));
-    if (pattern == m_cited->filterRegularExpression().pattern())
+    if (m_cited->isFiltering() && m_citedIds == m_cited->citedIds())
         return;
     // Removing the current row moves the table's current row; that is no user choice.
     const QScopedValueRollback<bool> guard(m_syncingTable, true);
-    m_cited->setFilterRegularExpression(QRegularExpression(pattern));
+    m_cited->setCitedIds(m_citedIds);
 }
 
 bool SourcesView::showArticle(const QString &articleId)

@@ -19,6 +19,7 @@ class QTableView;
 namespace ntl {
 
 class ArticleModel;
+class CitedArticlesModel;
 struct Dataset;
 struct Event;
 class EventFilterModel;
@@ -73,6 +74,9 @@ private:
     QString currentEventId() const;
     // Refreshes now when shown; a hidden view (another tab) catches up when it is shown.
     void refresh();
+    // After an edit: the passages' rows and the cited articles are read again, once however
+    // many rows the edit's signals named.
+    void refreshAfterEdit();
     void refreshNow();
     void indexPassages();
     QBitArray shownRows() const;
@@ -94,7 +98,7 @@ private:
     EventFilterModel *m_filter;
     QItemSelectionModel *m_selection;
     ArticleModel *m_articles;
-    QSortFilterProxyModel *m_cited;
+    CitedArticlesModel *m_cited;
     QTableView *m_table;
     QLabel *m_heading;
     QPlainTextEdit *m_text;
@@ -107,6 +111,7 @@ private:
     std::shared_ptr<const Dataset> m_indexedDataset; // what m_passagesOfArticle describes
     QHash<QString, QList<CitedPassage>> m_passagesOfArticle;
     bool m_refreshPending = false;
+    bool m_editRefreshQueued = false; // an edit's refresh, once per pass of the event loop
     bool m_eventChangePending = false;
     QList<Passage> m_shown; // in text order
     PassageHighlights m_highlights; // m_shown's, in the same order

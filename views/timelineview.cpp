@@ -134,15 +134,17 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
         // with them), not on the deferred rebuild.
         m_rowsStale = true;
         releaseContent();
-        scheduleRebuild();
+        scheduleRebuildShowingAll();
     });
+    // A filter change is a layout change followed by filtersChanged (which shows the whole
+    // period); a layout change alone is an edit that moved a row in date order.
     connect(filter, &QAbstractItemModel::layoutChanged, this, &TimelineView::scheduleRebuild);
-    // A filter change removes rows range by range: rebuild once, on filtersChanged.
-    connect(filter, &EventFilterModel::filtersChanged, this, &TimelineView::scheduleRebuild);
-    connect(filter, &QAbstractItemModel::dataChanged, this, [this] {
-        m_rowsStale = true;
-        scheduleRebuild();
-    });
+    connect(filter, &EventFilterModel::filtersChanged, this,
+            &TimelineView::scheduleRebuildShowingAll);
+    connect(filter, &QAbstractItemModel::dataChanged, this, &TimelineView::sourceDataChanged);
+    // Only edits insert or remove rows (a filter change remaps them all as a layout change).
+    connect(filter, &QAbstractItemModel::rowsInserted, this, &TimelineView::rowsChangedByEdit);
+    connect(filter, &QAbstractItemModel::rowsRemoved, this, &TimelineView::rowsChangedByEdit);
     connect(selection, &QItemSelectionModel::currentChanged, this, [this] {
         updateRings();
         updateAccessibleDescription();
@@ -165,6 +167,7 @@ void TimelineView::setLaneMode(LaneMode mode)
     if (mode == m_laneMode)
         return;
     m_laneMode = mode;
+    m_showWholeOnRebuild = true;
     rebuildWhenShown();
 }
 
@@ -220,6 +223,48 @@ void TimelineView::scheduleRebuild()
     });
 }
 
+void TimelineView::scheduleRebuildShowingAll() {
+    m_showWholeOnRebuild = true;
+    scheduleRebuild();
+}
+
+void TimelineView::sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                     const QList<int> &roles) {
+    // What moves a marker, changes its lane, shape or colour, or what the lanes are.
+    static const QList<int> layoutRoles = {
+        EventModel::StartDateRole,    EventModel::EndDateRole,
+        EventModel::PrecisionRole,    EventModel::ParticipantIdsRole,
+        EventModel::SideIdsRole,      EventModel::KindRole,
+        EventModel::StatusRole,       EventModel::HasDisagreementRole,
+        EventModel::SourceCountRole,  EventModel::ArticleIdsRole,
+        EventModel::ArticleCountRole, EventModel::EventIdRole};
+    const bool layoutChanges =
+        roles.isEmpty() || std::any_of(roles.cbegin(), roles.cend(),
+                                       [](int role) { return layoutRoles.contains(role); });
+    const EventModel *source = m_filter->eventSource();
+    if (layoutChanges || !source || m_rowsStale || m_rebuildPending ||
+        source->rowCount() != m_dateOrder.size()) {
+        m_rowsStale = true;
+        scheduleRebuild();
+        return;
+    }
+    // A title (or a summary, a place): the markers stay; the changed rows' labels are wrapped
+    // anew and this frame placed again, which bounds what shifts to the labels in view.
+    m_rowsDataset = source->dataset(); // the same rows, the changed events' new values
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+        m_wraps.remove(m_filter->mapToSource(m_filter->index(row, 0)).row());
+    scheduleOverlay();
+}
+
+void TimelineView::rowsChangedByEdit() {
+    // The items name source rows, which have shifted: lay out again before anything reads them
+    // (updateOverlay() does when a frame comes first).
+    m_rowsStale = true;
+    m_rowsShifted = true;
+    m_wraps.clear();
+    scheduleRebuild();
+}
+
 void TimelineView::refreshRows()
 {
     const EventModel *source = m_filter->eventSource();
@@ -227,8 +272,10 @@ void TimelineView::refreshRows()
     if (!m_rowsStale && dataset == m_rowsDataset)
         return;
     m_rowsStale = false;
+    if (dataset != m_rowsDataset &&
+        (!dataset || !m_rowsDataset || dataset->events.size() != m_rowsDataset->events.size()))
+        m_wraps.clear(); // another dataset; an edit's handlers drop the wraps it changes
     m_rowsDataset = dataset;
-    m_wraps.clear();
     m_dateOrder.clear();
     m_actorOfParticipant.clear();
     if (!dataset)
@@ -264,6 +311,14 @@ int TimelineView::colorIndexOf(int row) const
 
 void TimelineView::rebuild()
 {
+    // An edit keeps the dates in view: each edge as a day and the axis units past its start.
+    const bool keepDates = !m_showWholeOnRebuild && m_to > m_from;
+    const qint64 fromDay = keepDates ? m_layout.dateAt(m_from).toJulianDay() : 0;
+    const qint64 toDay = keepDates ? m_layout.dateAt(m_to).toJulianDay() : 0;
+    const double fromOffset = keepDates ? m_from - m_layout.x(fromDay) : 0;
+    const double toOffset = keepDates ? m_to - m_layout.x(toDay) : 0;
+    m_showWholeOnRebuild = false;
+    m_rowsShifted = false;
     m_rebuildPending = false;
     m_windowScale = 0; // the window of placed events is laid out anew
     hideCallout();
@@ -470,7 +525,12 @@ void TimelineView::rebuild()
     setMinimumHeight(minimumChartHeight());
     applyPalette();
     m_rebuilding = true;
-    showWholePeriod();
+    if (keepDates) {
+        // The same days in view on the new axis (an edit may squeeze or open a gap).
+        setRange(m_layout.x(fromDay) + fromOffset, m_layout.x(toDay) + toOffset);
+    } else {
+        showWholePeriod();
+    }
     m_rebuilding = false;
     emit contentChanged();
 }
@@ -706,6 +766,10 @@ void TimelineView::updateOverlay()
     if (m_updatingAxis) {
         scheduleOverlay();
         return;
+    }
+    if (m_rowsShifted && isVisible()) {
+        rebuild(); // an edit's rows first: the items name source rows that have moved
+        return;    // rebuild() set the range, which updated the overlay
     }
     updateAxisLabels();
     placeMarkers();

@@ -168,7 +168,14 @@ private:
     void rebuildWhenShown();
     void releaseContent();
     void scheduleRebuild();
+    // A filter or lane change: the rebuild shows the whole period.
+    void scheduleRebuildShowingAll();
     void rebuild();
+    // The filter's rows changed by an edit: a title alone re-places this frame's labels, other
+    // fields lay the events out again (keeping the dates in view).
+    void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                           const QList<int> &roles);
+    void rowsChangedByEdit();
     void applyPalette();
     void scheduleOverlay();
     void updateOverlay();
@@ -260,6 +267,11 @@ private:
     QGraphicsSimpleTextItem *m_calloutText = nullptr;
     bool m_rebuildPending = false;
     bool m_rebuilding = false; // laying out anew: the range it sets is no zoom
+    // The next rebuild shows the whole period (new data, another filter, another lane mode);
+    // an edit's rebuild keeps the dates in view instead.
+    bool m_showWholeOnRebuild = true;
+    // An edit inserted or removed rows: the items' source rows are stale until rebuilt.
+    bool m_rowsShifted = false;
     bool m_overlayPending = false;
     bool m_updatingAxis = false;
     bool m_panning = false;

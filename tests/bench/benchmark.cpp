@@ -9,6 +9,8 @@
 //   ntl-benchmark --save [--events N ...]   a save, synchronous and on a worker thread
 //     (SaveJob), with the longest gap of a 1 ms timer on the GUI thread meanwhile (issue 15),
 //     then File → Save in the window (DocumentController) after an edit, timed the same way
+//   ntl-benchmark --view-edits N   edits through the window's document until every view is
+//     updated and painted, and resident memory after 1,000 edits (issue 15)
 // Run it on demand (it is not a test); figures go into docs/performance.md.
 #include "articleimporter.h"
 #include "chronicleview.h"
@@ -17,6 +19,7 @@
 #include "datasetwriter.h"
 #include "document.h"
 #include "documentcontroller.h"
+#include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "filterpanel.h"
@@ -43,7 +46,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
+#include <unistd.h>
 
 using namespace ntl;
 
@@ -286,6 +291,230 @@ void runModelEdits(const std::shared_ptr<const Dataset> &dataset, int runs, bool
                                                  }));
 }
 
+// As measure(), with this thread's CPU time beside the wall time: on a machine shared with
+// other work the CPU time says what the step costs, the wall time what it took.
+struct Times {
+    double wall = 0;
+    double cpu = 0;
+};
+Times measureWithCpu(int runs, const std::function<void()> &setup,
+                     const std::function<void()> &step) {
+    QList<double> walls;
+    QList<double> cpus;
+    const auto cpuNow = [] {
+        timespec now{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+    };
+    for (int run = 0; run < runs; ++run) {
+        if (setup)
+            setup();
+        QElapsedTimer timer;
+        timer.start();
+        const double cpu = cpuNow();
+        step();
+        cpus.append(cpuNow() - cpu);
+        walls.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return {median(walls), median(cpus)};
+}
+
+void report(const char *what, Times times) {
+    std::printf("  %-44s %10.1f ms (CPU %.1f ms)\n", what, times.wall, times.cpu);
+}
+
+// Resident memory now (/proc/self/statm's second field: resident pages).
+double residentNowMB() {
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.value(1).toDouble() * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+// Issue 15: edits through the window's document, each (and each undone) until every view has
+// followed it: the event loop run until idle (deferred layouts included) and the shown views
+// painted. The edited event is the selected one, as when a person edits what they look at, so
+// the details panel follows too. Run with the Timeline tab shown, then the Chronicle tab.
+void runViewEdits(MainWindow &window, int runs) {
+    runs = std::max(runs, 11);
+    Document *document = window.session()->document();
+    EventFilterModel *filter = window.filterModel();
+    QItemSelectionModel *selection = window.selectionModel();
+    QTabWidget *tabs = window.tabs();
+    int next = 0;
+    const auto someId = [&] {
+        const EventList &events = document->dataset().events;
+        return events.at((next++ * 7919) % events.size()).id;
+    };
+    const auto select = [&](const QString &id) {
+        selection->setCurrentIndex(filter->indexOfEvent(id),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        settle();
+    };
+    // Until idle, then a paint of each shown view (a view that painted already paints again:
+    // the cost of its frame is counted either way).
+    const auto followed = [&] {
+        settle();
+        if (tabs->currentIndex() == MainWindow::ChronicleTab)
+            window.chronicleView()->viewport()->repaint();
+        else
+            window.timeline()->viewport()->repaint();
+        window.detailsPanel()->repaint();
+    };
+    for (const auto &tab : {std::pair{MainWindow::TimelineTab, "timeline"},
+                            std::pair{MainWindow::ChronicleTab, "chronicle"}}) {
+        tabs->setCurrentIndex(tab.first);
+        settle();
+        // Zoomed in, as a person editing is: a month in the middle.
+        window.timeline()->setVisibleRange(window.timeline()->layout().x(QDate(2025, 6, 2)),
+                                           window.timeline()->layout().x(QDate(2025, 7, 2)));
+        settle();
+        const auto line = [&](const char *what) {
+            static QByteArray text;
+            text = QByteArray("edit, ") + tab.second + " shown: " + what;
+            return text.constData();
+        };
+        QString id;
+        report(line("title edited"),
+               measureWithCpu(
+                   runs,
+                   [&] {
+                       id = someId();
+                       select(id);
+                   },
+                   [&] {
+                       document->setEventField(id, EventField::Title,
+                                               QStringLiteral("Edited talks %1").arg(next));
+                       followed();
+                   }));
+        report(line("title edit undone"), measureWithCpu(
+                                              runs,
+                                              [&] {
+                                                  id = someId();
+                                                  select(id);
+                                                  document->setEventField(id, EventField::Title,
+                                                                          QStringLiteral("E"));
+                                                  settle();
+                                              },
+                                              [&] {
+                                                  document->undoStack()->undo();
+                                                  followed();
+                                              }));
+        QDate start;
+        report(line("date edited"), measureWithCpu(
+                                        runs,
+                                        [&] {
+                                            id = someId();
+                                            select(id);
+                                            start = document->dataset()
+                                                        .events.at(document->eventRow(id))
+                                                        .date.start.addDays(-1);
+                                        },
+                                        [&] {
+                                            document->setEventField(id, EventField::DateStart,
+                                                                    start);
+                                            followed();
+                                        }));
+        report(line("date edit undone"), measureWithCpu(
+                                             runs,
+                                             [&] {
+                                                 id = someId();
+                                                 select(id);
+                                                 start = document->dataset()
+                                                             .events.at(document->eventRow(id))
+                                                             .date.start.addDays(-1);
+                                                 document->setEventField(id, EventField::DateStart,
+                                                                         start);
+                                                 settle();
+                                             },
+                                             [&] {
+                                                 document->undoStack()->undo();
+                                                 followed();
+                                             }));
+        Event added = document->dataset().events.at(document->dataset().events.size() / 2);
+        static int addedCount = 0;
+        report(line("event added"), measureWithCpu(
+                                        runs,
+                                        [&] {
+                                            added.id = QStringLiteral("added-%1").arg(++addedCount);
+                                            select(someId());
+                                        },
+                                        [&] {
+                                            document->addEvent(added);
+                                            followed();
+                                        }));
+        report(line("event add undone"), measureWithCpu(
+                                             runs,
+                                             [&] {
+                                                 added.id =
+                                                     QStringLiteral("added-%1").arg(++addedCount);
+                                                 select(someId());
+                                                 document->addEvent(added);
+                                                 settle();
+                                             },
+                                             [&] {
+                                                 document->undoStack()->undo();
+                                                 followed();
+                                             }));
+        report(line("event removed"), measureWithCpu(
+                                          runs,
+                                          [&] {
+                                              id = someId();
+                                              select(id);
+                                          },
+                                          [&] {
+                                              document->removeEvent(id);
+                                              followed();
+                                          }));
+        report(line("event removal undone"), measureWithCpu(
+                                                 runs,
+                                                 [&] {
+                                                     id = someId();
+                                                     select(id);
+                                                     document->removeEvent(id);
+                                                     settle();
+                                                 },
+                                                 [&] {
+                                                     document->undoStack()->undo();
+                                                     followed();
+                                                 }));
+    }
+    tabs->setCurrentIndex(MainWindow::TimelineTab);
+    settle();
+    // Resident memory after 1,000 edits of every kind (a fifth of them undone), each followed
+    // by the views; the undo stack keeps them all.
+    const double before = residentNowMB();
+    Event added = document->dataset().events.at(0);
+    for (int i = 0; i < 1000; ++i) {
+        const QString id = someId();
+        switch (i % 5) {
+        case 0:
+            document->setEventField(id, EventField::Title, QStringLiteral("Edit number %1").arg(i));
+            break;
+        case 1:
+            document->setEventField(
+                id, EventField::DateStart,
+                document->dataset().events.at(document->eventRow(id)).date.start.addDays(-1));
+            break;
+        case 2:
+            added.id = QStringLiteral("memory-added-%1").arg(i);
+            document->addEvent(added);
+            break;
+        case 3:
+            document->removeEvent(id);
+            break;
+        case 4:
+            document->undoStack()->undo();
+            break;
+        }
+        settle();
+    }
+    std::printf("  %-44s %10.1f MB (%d undo steps)\n", "edit: resident memory after 1,000 edits",
+                residentNowMB() - before, document->undoStack()->count());
+    std::fflush(stdout);
+}
+
 // `path` was written by the parent process, so this process's peak memory is the app's own.
 int runOneSize(int events, const QString &path, int runs)
 {
@@ -463,6 +692,7 @@ int runOneSize(int events, const QString &path, int runs)
     options.scale = 1;
     report("1920x1080 PNG export", measure(runs, nullptr, [&] { window.exportView(png, options, QString(), nullptr); }));
     std::fflush(stdout);
+    runViewEdits(window, runs);
     return 0;
 }
 
@@ -898,6 +1128,18 @@ int main(int argc, char *argv[])
             runDocumentEdits(dataset, runs);
             runModelEdits(dataset, runs, false);
             runModelEdits(dataset, runs, true);
+            return 0;
+        } else if (arguments.at(i) == QLatin1String("--view-edits") && i + 1 < arguments.size()) {
+            // The window's lines of the edits alone, on a synthetic dataset written here.
+            const int events = arguments.at(++i).toInt();
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("synthetic.json"));
+            DatasetWriter::writeFile(*makeSyntheticDataset(events), path);
+            std::printf("N = %d events, edits in the window, median of %d runs\n", events,
+                        std::max(runs, 11));
+            MainWindow window;
+            openShown(window, path);
+            runViewEdits(window, runs);
             return 0;
         } else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);

@@ -1,0 +1,280 @@
+// Views that follow edits (issue 15, item 2): an edit pushed through the session's Document
+// shows in the timeline, the chronicle and the details panel, and none of them loses its zoom,
+// its scroll position or the selection: a title edit, a date edit, an event added and one
+// removed, and each undone.
+#include "chronicleview.h"
+#include "datasetwriter.h"
+#include "document.h"
+#include "eventdetailspanel.h"
+#include "eventfiltermodel.h"
+#include "eventmodel.h"
+#include "mainwindow.h"
+#include "session.h"
+#include "syntheticdataset.h"
+#include "testwindow.h"
+#include "timelineview.h"
+
+#include <QLabel>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace ntl;
+
+class ViewsEditsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void timelineShowsEditsAndKeepsZoomAndSelection();
+    void chronicleShowsEditsAndKeepsItsPlace();
+    void detailsPanelFollowsTheShownEvent();
+
+private:
+    Document *document() const { return m_window->session()->document(); }
+    QString currentId() const {
+        return m_window->selectionModel()->currentIndex().data(EventModel::EventIdRole).toString();
+    }
+    void select(const QString &id) {
+        m_window->selectionModel()->setCurrentIndex(m_window->filterModel()->indexOfEvent(id),
+                                                    QItemSelectionModel::ClearAndSelect |
+                                                        QItemSelectionModel::Rows);
+        settleEvents();
+    }
+    const Event &eventOf(const QString &id) const {
+        return document()->dataset().events.at(document()->eventRow(id));
+    }
+
+    QTemporaryDir m_dir;
+    MainWindow *m_window = nullptr;
+};
+
+void ViewsEditsTest::initTestCase() {
+    useTestSettings("viewseditstest");
+    QVERIFY(m_dir.isValid());
+    // Enough events that a month in view has labels and the chronicle scrolls far.
+    QVERIFY(DatasetWriter::writeFile(*makeSyntheticDataset(600),
+                                     m_dir.filePath(QStringLiteral("edits.json"))));
+}
+
+void ViewsEditsTest::init() {
+    m_window = new MainWindow;
+    m_window->setInteractive(false);
+    QVERIFY(m_window->openDataset(m_dir.filePath(QStringLiteral("edits.json"))));
+    m_window->resize(1280, 800);
+    m_window->show();
+    settleEvents();
+}
+
+void ViewsEditsTest::cleanup() {
+    delete m_window;
+    m_window = nullptr;
+}
+
+void ViewsEditsTest::timelineShowsEditsAndKeepsZoomAndSelection() {
+    TimelineView *timeline = m_window->timeline();
+    m_window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    settleEvents();
+    timeline->setVisibleRange(timeline->layout().x(QDate(2025, 3, 3)),
+                              timeline->layout().x(QDate(2025, 3, 24)));
+    settleEvents();
+    const QString selected = timeline->labelledEvents().value(0);
+    QVERIFY(!selected.isEmpty());
+    select(selected); // the current event's label has a place first
+    // Labels are placed over a window wider than the view: the ones with a marker in sight.
+    QStringList labelled;
+    for (const QString &id : timeline->labelledEvents()) {
+        if (id != selected && !timeline->markerPositions(id).isEmpty())
+            labelled.append(id);
+    }
+    QVERIFY2(labelled.size() >= 4, qPrintable(QString::number(labelled.size())));
+    // The dates in view, which an edit keeps even when the axis squeezes a gap differently.
+    const auto daysInView = [&] {
+        const QPair<double, double> range = timeline->visibleRange();
+        return qMakePair(timeline->layout().dateAt(range.first),
+                         timeline->layout().dateAt(range.second));
+    };
+    const auto before = daysInView();
+    const auto checkKept = [&](const char *step) {
+        settleEvents();
+        QVERIFY2(daysInView() == before, step);
+        QVERIFY2(currentId() == selected, step);
+    };
+    const QPair<double, double> range = timeline->visibleRange();
+    // Every event laid out anew (as a lane change does), at the same range.
+    const auto relayOut = [&] {
+        timeline->setLaneMode(TimelineView::LaneMode::Kind);
+        timeline->setLaneMode(TimelineView::LaneMode::Side);
+        timeline->setVisibleRange(range.first, range.second);
+        settleEvents();
+    };
+    const auto labelOf = [&](const QString &id) {
+        const int at = int(timeline->labelledEvents().indexOf(id));
+        return at < 0 ? QString() : timeline->shownLabels().at(at).simplified();
+    };
+
+    // A title edit: the label reads the new title.
+    const QString titled = labelled.at(0);
+    QVERIFY(document()->setEventField(titled, EventField::Title, QStringLiteral("Edited talks")));
+    checkKept("title edit");
+    QCOMPARE(labelOf(titled), QStringLiteral("Edited talks"));
+    // Only this frame was placed again, and it is what a whole new layout places.
+    const QStringList labels = timeline->shownLabels();
+    relayOut();
+    QCOMPARE(timeline->shownLabels(), labels);
+    QVERIFY(timeline->visibleRange() == range);
+    document()->undoStack()->undo();
+    checkKept("title edit undone");
+    QVERIFY(!timeline->shownLabels().join(u' ').contains(u"Edited talks"));
+    const QString undone = labelOf(titled);
+    QVERIFY(undone.isEmpty() || undone == eventOf(titled).title.simplified());
+
+    // A date edit: the event's marker moves a day left, nothing else changes.
+    const QString dated = labelled.at(1);
+    const QList<QPoint> at = timeline->markerPositions(dated);
+    QVERIFY(!at.isEmpty());
+    QVERIFY(document()->setEventField(dated, EventField::DateStart,
+                                      eventOf(dated).date.start.addDays(-1)));
+    checkKept("date edit");
+    QVERIFY(!timeline->markerPositions(dated).isEmpty());
+    QVERIFY(timeline->markerPositions(dated).first().x() < at.first().x());
+    document()->undoStack()->undo();
+    checkKept("date edit undone");
+    QCOMPARE(timeline->markerPositions(dated), at);
+
+    // An event added in view, then undone.
+    Event added = eventOf(dated);
+    added.id = QStringLiteral("ev-added-in-view");
+    QVERIFY(document()->addEvent(added));
+    checkKept("event added");
+    QVERIFY(!timeline->markerPositions(added.id).isEmpty());
+    document()->undoStack()->undo();
+    checkKept("event add undone");
+    QVERIFY(timeline->markerPositions(added.id).isEmpty());
+
+    // An event removed, then undone.
+    const QString removed = labelled.at(2);
+    QVERIFY(document()->removeEvent(removed));
+    checkKept("event removed");
+    QVERIFY(timeline->markerPositions(removed).isEmpty());
+    document()->undoStack()->undo();
+    checkKept("event removal undone");
+    QVERIFY(!timeline->markerPositions(removed).isEmpty());
+}
+
+void ViewsEditsTest::chronicleShowsEditsAndKeepsItsPlace() {
+    m_window->tabs()->setCurrentIndex(MainWindow::ChronicleTab);
+    settleEvents();
+    ChronicleView *chronicle = m_window->chronicleView();
+    EventFilterModel *filter = m_window->filterModel();
+    chronicle->scrollTo(filter->index(300, 0), QAbstractItemView::PositionAtTop);
+    chronicle->scrollByPixels(7);
+    settleEvents();
+    const QString top = chronicle->topIndex().data(EventModel::EventIdRole).toString();
+    const int offset = chronicle->topOffset();
+    QVERIFY(offset > 0);
+    const QList<int> rows = chronicle->shownRows();
+    QVERIFY(rows.size() >= 3);
+    const QString selected = filter->index(rows.at(1), 0).data(EventModel::EventIdRole).toString();
+    select(selected);
+    QCOMPARE(chronicle->topIndex().data(EventModel::EventIdRole).toString(), top);
+    const auto checkKept = [&](const char *step) {
+        settleEvents();
+        QVERIFY2(chronicle->topIndex().data(EventModel::EventIdRole).toString() == top, step);
+        QVERIFY2(chronicle->topOffset() == offset, step);
+        QVERIFY2(currentId() == selected, step);
+    };
+
+    // A title edit of an entry on screen: the entry reads it.
+    const QString titled = filter->index(rows.at(2), 0).data(EventModel::EventIdRole).toString();
+    QVERIFY(document()->setEventField(titled, EventField::Title, QStringLiteral("Edited talks")));
+    checkKept("title edit");
+    QVERIFY(chronicle->entryText(filter->indexOfEvent(titled)).contains(u"Edited talks"));
+    document()->undoStack()->undo();
+    checkKept("title edit undone");
+    QVERIFY(!chronicle->entryText(filter->indexOfEvent(titled)).contains(u"Edited talks"));
+
+    // Rows above the top: an event dated before all, one removed, one's date moved.
+    const QString early = filter->index(5, 0).data(EventModel::EventIdRole).toString();
+    Event added = eventOf(early);
+    added.id = QStringLiteral("ev-added-first");
+    added.date.start = added.date.end = QDate(2020, 1, 1);
+    added.date.precision = DatePrecision::Day;
+    QVERIFY(document()->addEvent(added));
+    checkKept("event added above");
+    QCOMPARE(filter->indexOfEvent(added.id).row(), 0);
+    document()->undoStack()->undo();
+    checkKept("event add undone");
+    QVERIFY(document()->removeEvent(early));
+    checkKept("event removed above");
+    document()->undoStack()->undo();
+    checkKept("event removal undone");
+    QVERIFY(document()->setEventField(early, EventField::DateStart,
+                                      eventOf(early).date.start.addDays(-1)));
+    checkKept("date edit above");
+    document()->undoStack()->undo();
+    checkKept("date edit undone");
+
+    // The top entry itself removed: the one after it takes its place.
+    const QString next =
+        filter->index(chronicle->topIndex().row() + 1, 0).data(EventModel::EventIdRole).toString();
+    QVERIFY(document()->removeEvent(top));
+    settleEvents();
+    QCOMPARE(chronicle->topIndex().data(EventModel::EventIdRole).toString(), next);
+    document()->undoStack()->undo();
+    settleEvents();
+    QVERIFY(chronicle->shownRows().contains(filter->indexOfEvent(top).row()));
+}
+
+void ViewsEditsTest::detailsPanelFollowsTheShownEvent() {
+    EventDetailsPanel *panel = m_window->detailsPanel();
+    const QString shown = document()->dataset().events.at(10).id;
+    const QString oldTitle = eventOf(shown).title;
+    select(shown);
+    QCOMPARE(panel->currentEventId(), shown);
+    const auto panelShows = [&](const QString &text) {
+        const QList<QLabel *> labels = panel->findChildren<QLabel *>();
+        return std::any_of(labels.cbegin(), labels.cend(),
+                           [&](const QLabel *label) { return label->text().contains(text); });
+    };
+    QVERIFY(panelShows(oldTitle));
+    QScrollArea *scroll = panel->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+
+    // Another event's edit leaves the panel's widgets as they are.
+    const QWidget *content = scroll->widget();
+    QVERIFY(document()->setEventField(document()->dataset().events.at(20).id, EventField::Title,
+                                      QStringLiteral("Someone else's")));
+    settleEvents();
+    QCOMPARE(scroll->widget(), content);
+
+    QVERIFY(document()->setEventField(shown, EventField::Title, QStringLiteral("Edited talks")));
+    settleEvents();
+    QVERIFY(panelShows(QStringLiteral("Edited talks")));
+    document()->undoStack()->undo();
+    settleEvents();
+    QVERIFY(!panelShows(QStringLiteral("Edited talks")));
+    QVERIFY(panelShows(oldTitle));
+
+    const QString place = QStringLiteral("Palais des Nations");
+    QVERIFY(document()->setEventField(shown, EventField::Place, place));
+    settleEvents();
+    QVERIFY(panelShows(place));
+
+    QVERIFY(document()->removeEvent(shown));
+    settleEvents();
+    QVERIFY(panel->currentEventId() != shown);
+    QVERIFY(!panelShows(place));
+    document()->undoStack()->undo();
+    settleEvents();
+    select(shown);
+    QCOMPARE(panel->currentEventId(), shown);
+    QVERIFY(panelShows(place));
+}
+
+QTEST_MAIN(ViewsEditsTest)
+#include "viewseditstest.moc"
