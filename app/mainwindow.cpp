@@ -14,6 +14,7 @@
 #include "filterchipsbar.h"
 #include "filterpanel.h"
 #include "navigationcontroller.h"
+#include "recoverycontroller.h"
 #include "plaintext.h"
 #include "printabletext.h"
 #include "session.h"
@@ -211,6 +212,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     m_navigation = new NavigationController(this);
+    m_recovery = new RecoveryController(this); // the journal, and recovery after a crash
     setUpKeyboard();
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);

@@ -30,6 +30,7 @@ class EventModel;
 class FilterChipsBar;
 class FilterPanel;
 class NavigationController;
+class RecoveryController;
 class Session;
 class SourcesView;
 class TimelineView;
@@ -73,6 +74,7 @@ public:
     Diagnostics lastErrors() const { return m_errors; }
     // When false, load errors are not shown in a modal dialog (tests, headless use).
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    bool isInteractive() const { return m_interactive; }
 
     // The dataset, its models, the filter and the selection, which the views show.
     Session *session() const { return m_session; }
@@ -87,6 +89,7 @@ public:
     ChronicleView *chronicleView() const { return m_chronicle; }
     EventDetailsPanel *detailsPanel() const { return m_details; }
     NavigationController *navigation() const { return m_navigation; }
+    RecoveryController *recovery() const { return m_recovery; }
     // The widget that takes the keyboard in a tab (View → Timeline… focus it).
     QWidget *tabView(int tab) const;
     // The Tab key's order through the window, as docs/accessibility.md lists it.
@@ -151,6 +154,7 @@ private:
     ThemePalette::Theme m_theme = ThemePalette::Theme::System;
     QActionGroup *m_themeGroup = nullptr;
     NavigationController *m_navigation = nullptr;
+    RecoveryController *m_recovery = nullptr;
 };
 
 } // namespace ntl
