@@ -1,5 +1,6 @@
 #include "recoveryjournal.h"
 
+#include "backgroundsync.h"
 #include "commandrecord.h"
 #include "commands/documentcommand.h"
 #include "datasetreader.h"
@@ -20,9 +21,6 @@
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <unistd.h>
-#endif
-#ifdef Q_OS_WIN
-#include <io.h>
 #endif
 
 namespace ntl {
@@ -48,35 +46,39 @@ QString canonicalPath(const QString &path) {
     return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
 }
 
-QString fileSha256(const QString &path) {
+// Empty when the file cannot be read, or when `cancel` is set (may run on any thread).
+QString fileSha256(const QString &path, const std::atomic<bool> *cancel = nullptr) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        return {};
+    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    for (;;) {
+        if (cancel && cancel->load())
+            return {};
+        const qint64 n = file.read(chunk.data(), chunk.size());
+        if (n < 0)
+            return {};
+        if (n == 0)
+            break;
+        hash.addData(QByteArrayView(chunk.constData(), n));
+    }
     return QString::fromLatin1(hash.result().toHex());
 }
 
-// The name's stem: the path and the file's bytes, so another version of the file has another.
-QString keyOf(const QString &canonical, const QString &sha256) {
-    const QByteArray hash =
-        QCryptographicHash::hash((canonical + u'\n' + sha256).toUtf8(), QCryptographicHash::Sha256);
-    return QString::fromLatin1(hash.toHex().left(32));
+QString shortHash(const QString &text) {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
 }
 
-bool syncToDisk(QFile &file) {
-    if (!file.flush())
-        return false;
-#if defined(Q_OS_LINUX)
-    return ::fdatasync(file.handle()) == 0;
-#elif defined(Q_OS_UNIX)
-    return ::fsync(file.handle()) == 0;
-#elif defined(Q_OS_WIN)
-    return ::_commit(file.handle()) == 0;
-#else
-    return true;
-#endif
+// The name's stem: the path's hash, then the bytes' (another version of the file has another).
+// The path comes first so that an open finds out from the folder alone, without hashing a
+// large file, that no journal was left for it (the usual case).
+QString pathKey(const QString &canonical) {
+    return shortHash(canonical);
+}
+QString keyOf(const QString &canonical, const QString &sha256) {
+    return pathKey(canonical) + u'-' + shortHash(sha256);
 }
 
 // A new file's name reaches the disk with its folder (once per journal, not per line).
@@ -153,11 +155,41 @@ RecoveryJournal::RecoveryJournal(Document *document, QObject *parent)
     connect(stack, &QUndoStack::indexChanged, this, &RecoveryJournal::onIndexChanged);
     connect(stack, &QUndoStack::cleanChanged, this, &RecoveryJournal::onCleanChanged);
     m_base = m_index = stack->index();
+    startHashing();
 }
 
 RecoveryJournal::~RecoveryJournal() {
+    if (m_cancelHash)
+        *m_cancelHash = true;
     // Ending normally, the window has asked to save or discard: only a crash leaves one.
     closeAndRemove();
+}
+
+void RecoveryJournal::startHashing() {
+    if (m_cancelHash)
+        *m_cancelHash = true; // an earlier file's hash is of no use now
+    m_hashedPath = m_document ? m_document->filePath() : QString();
+    m_sha256 = {};
+    m_cancelHash.reset();
+    if (m_hashedPath.isEmpty())
+        return;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancelHash = cancel;
+    m_sha256 = std::async(std::launch::async, [path = m_hashedPath, cancel] {
+                   return fileSha256(path, cancel.get());
+               }).share();
+}
+
+QString RecoveryJournal::fileSha256Now() {
+    const QString path = m_document->filePath();
+    if (path == m_hashedPath && m_sha256.valid())
+        return m_sha256.get();
+    return fileSha256(path);
+}
+
+void RecoveryJournal::waitForSync() {
+    if (m_sync)
+        m_sync->waitForIdle();
 }
 
 QString RecoveryJournal::directory() {
@@ -178,6 +210,7 @@ void RecoveryJournal::reset() {
     m_inMacro = false;
     m_pushing = false;
     m_lastError.clear();
+    startHashing();
 }
 
 bool RecoveryJournal::inMacro() const {
@@ -251,6 +284,7 @@ void RecoveryJournal::onCleanChanged(bool clean) {
     closeAndRemove();
     m_base = m_index = stack->index();
     m_lastError.clear();
+    startHashing(); // the saved bytes: the next journal's key
 }
 
 bool RecoveryJournal::ensureOpen() {
@@ -262,7 +296,7 @@ bool RecoveryJournal::ensureOpen() {
     // The file is the base only while the stack's clean state is where the journal begins.
     const bool baseIsFile = !path.isEmpty() && m_document->undoStack()->cleanIndex() == m_base;
     const QString canonical = path.isEmpty() ? QString() : canonicalPath(path);
-    const QString sha256 = path.isEmpty() ? QString() : fileSha256(path);
+    const QString sha256 = path.isEmpty() ? QString() : fileSha256Now();
     const QString dir = directory();
     const QString stem = (path.isEmpty() ? newPrefix : keyOf(canonical, sha256)) + u'-' +
                          QUuid::createUuid().toString(QUuid::Id128);
@@ -301,6 +335,8 @@ bool RecoveryJournal::ensureOpen() {
         return fail(message);
     }
     syncDirectory(dir);
+    if (m_syncMode == Sync::Background)
+        m_sync = std::make_unique<BackgroundSync>(m_file.handle());
     return append(
         QByteArray::fromStdString(header.dump(-1, ' ', false, Json::error_handler_t::replace)));
 }
@@ -310,11 +346,18 @@ bool RecoveryJournal::append(const QByteArray &line) {
         return false;
     // One write per line, so a crash leaves at most the last line cut short.
     const QByteArray bytes = line + '\n';
-    if (m_file.write(bytes) == bytes.size() && syncToDisk(m_file))
+    // flush() hands the line to the kernel: from there it survives the program's end.
+    const bool written = m_file.write(bytes) == bytes.size() && m_file.flush();
+    if (written && m_sync && !m_sync->failed()) {
+        m_sync->request();
+        return true;
+    }
+    if (written && !m_sync && BackgroundSync::syncNow(m_file.handle()))
         return true;
     m_lastError = trJournal("Could not write the recovery journal %1: %2")
                       .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString());
     // What is on disk stays replayable up to here; nothing is appended after a failed line.
+    m_sync.reset();
     m_file.close();
     emit writeFailed(m_lastError);
     return false;
@@ -322,6 +365,7 @@ bool RecoveryJournal::append(const QByteArray &line) {
 
 void RecoveryJournal::closeAndRemove() {
     const QString path = m_file.fileName();
+    m_sync.reset(); // before the descriptor closes
     m_file.close();
     m_file.setFileName(QString());
     if (!path.isEmpty())
@@ -395,6 +439,11 @@ bool RecoveryJournal::readEntry(const QString &journalPath, Entry *entry, QStrin
 
 QList<RecoveryJournal::Entry> RecoveryJournal::journalsFor(const QString &datasetPath) {
     const QString canonical = canonicalPath(datasetPath);
+    const QStringList any =
+        QDir(directory())
+            .entryList({pathKey(canonical) + QStringLiteral("-*") + journalSuffix}, QDir::Files);
+    if (any.isEmpty())
+        return {}; // no journal for this path: no need to read the file
     const QString sha256 = fileSha256(datasetPath);
     if (sha256.isEmpty())
         return {};

@@ -7,9 +7,14 @@
 #include <QPointer>
 #include <QString>
 
+#include <atomic>
+#include <future>
+#include <memory>
+
 namespace ntl {
 
 class Document;
+class BackgroundSync;
 class DocumentCommand;
 
 // Never lose work: after each edit the command is appended to a journal (JSON Lines, each
@@ -27,7 +32,9 @@ class DocumentCommand;
 // It is removed when the document is saved, when another dataset is loaded (the window has
 // asked save or discard) and when the journal ends normally: only a crash leaves one behind.
 // Appending is not a QSaveFile write: a journal grows line by line, and a line cut short by a
-// crash is detected and reported on replay.
+// crash is detected and reported on replay. Each line is written to the kernel before the
+// edit returns (so a crash or kill -9 loses nothing) and synced to the disk by a thread of its
+// own (Sync::Background, the default) or at once (Sync::Immediate): see setSync.
 class RecoveryJournal : public QObject {
     Q_OBJECT
 
@@ -35,6 +42,13 @@ public:
     static constexpr int formatVersion = 1;
     // What a replay reads at most: a journal is untrusted input.
     static constexpr qint64 maxJournalBytes = qint64(1) << 30;
+
+    // When a line reaches the disk itself. Either way it is written to the kernel before the
+    // edit returns, which is all that a crash or a kill -9 of the program needs.
+    enum class Sync {
+        Background, // synced on a thread of its own: an edit never waits for the disk
+        Immediate,  // synced before the edit returns (a power cut loses nothing written)
+    };
 
     explicit RecoveryJournal(Document *document, QObject *parent = nullptr);
     ~RecoveryJournal() override;
@@ -48,6 +62,9 @@ public:
     QString lastError() const { return m_lastError; }
     // The changes were discarded: the journal goes.
     void discard();
+    void setSync(Sync sync) { m_syncMode = sync; }
+    // Returns once every line written is on the disk (tests, the benchmark).
+    void waitForSync();
 
     // A journal found on disk.
     struct Entry {
@@ -93,6 +110,8 @@ private:
     bool append(const QByteArray &line);
     void closeAndRemove();
     bool inMacro() const;
+    void startHashing();
+    QString fileSha256Now();
 
     QPointer<Document> m_document;
     QFile m_file;
@@ -101,6 +120,13 @@ private:
     int m_index = 0; // the index the journal has recorded
     bool m_pushing = false;
     bool m_inMacro = false;
+    Sync m_syncMode = Sync::Background;
+    std::unique_ptr<BackgroundSync> m_sync;
+    // The file's SHA-256, computed on a worker as soon as it is opened or saved (a 200 MB file
+    // takes seconds), so that the first edit rarely waits for it.
+    QString m_hashedPath;
+    std::shared_future<QString> m_sha256;
+    std::shared_ptr<std::atomic<bool>> m_cancelHash;
 };
 
 } // namespace ntl
