@@ -86,7 +86,8 @@ private slots:
         QCOMPARE(datasetequality::difference(document->dataset(),
                                              *DatasetReader::readFile(m_path).dataset),
                  QString());
-        // Opening the file again asks nothing: the window's own journal is not a crash's.
+        // Opening the file again asks nothing: the crashed run's journal is gone, and the
+        // window's own (holding the recovered edits) went with that open.
         QVERIFY(window.openDataset(m_path));
         settleEvents();
         QCOMPARE(asked.size(), 1);
