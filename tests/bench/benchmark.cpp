@@ -243,7 +243,7 @@ void runJournal(const std::shared_ptr<const Dataset> &dataset, int runs) {
         reportFine("journal: a title edit's append, median", median(appends));
         std::sort(appends.begin(), appends.end());
         reportFine("journal: a title edit's append, 90th percentile",
-               appends.at(appends.size() * 9 / 10));
+                   appends.at(appends.size() * 9 / 10));
         appends.clear();
         for (int i = 0; i < runs; ++i) {
             Event added = document.dataset().events.at(0);
