@@ -21,6 +21,7 @@
 #include "printabletext.h"
 #include "problemsmodel.h"
 #include "problemspanel.h"
+#include "recoverycontroller.h"
 #include "session.h"
 #include "sourcesview.h"
 #include "themestyle.h"
@@ -231,6 +232,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     m_navigation = new NavigationController(this);
     m_fileWatch = new FileWatchController(this);
+    m_recovery = new RecoveryController(this); // the journal, and recovery after a crash
     setUpKeyboard();
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);

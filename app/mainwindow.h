@@ -33,6 +33,7 @@ class FilterChipsBar;
 class FileWatchController;
 class FilterPanel;
 class NavigationController;
+class RecoveryController;
 class Session;
 class SourcesView;
 class TimelineView;
@@ -96,6 +97,7 @@ public:
     DocumentController *documentController() const { return m_file; }
     // The lock beside the open file, and its changes on disk by other writers.
     FileWatchController *fileWatch() const { return m_fileWatch; }
+    RecoveryController *recovery() const { return m_recovery; }
     // The widget that takes the keyboard in a tab (View → Timeline… focus it).
     QWidget *tabView(int tab) const;
     // The Tab key's order through the window, as docs/accessibility.md lists it.
@@ -164,6 +166,7 @@ private:
     NavigationController *m_navigation = nullptr;
     DocumentController *m_file = nullptr;
     FileWatchController *m_fileWatch = nullptr;
+    RecoveryController *m_recovery = nullptr;
 };
 
 } // namespace ntl

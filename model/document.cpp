@@ -63,7 +63,9 @@ bool Document::push(DocumentCommand *command) {
         return false;
     }
     m_lastError.clear();
+    emit aboutToPush(command);
     m_undoStack.push(command);
+    emit pushed();
     return true;
 }
 

@@ -92,6 +92,10 @@ signals:
     void actorsChanged();
     void articlesChanged();
     void modifiedChanged(bool modified);
+    // Around each accepted push (the recovery journal records the command before the stack
+    // applies or merges it, and knows the index changes between the two are the push's).
+    void aboutToPush(const ntl::DocumentCommand *command);
+    void pushed();
     void filePathChanged(const QString &filePath);
     void readOnlyChanged(bool readOnly);
 

@@ -15,6 +15,10 @@ public:
     void redo() override;
     void undo() override;
 
+    // What it adds and where (the journal records them).
+    const Event &event() const { return m_event; }
+    int row() const { return m_row; }
+
 private:
     Event m_event;
     int m_row;

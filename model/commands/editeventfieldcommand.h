@@ -20,6 +20,11 @@ public:
     int id() const override { return int(CommandId::EditEventField); }
     bool mergeWith(const QUndoCommand *other) override;
 
+    // The edit as the journal records it: after a merge, the last value typed.
+    QString eventId() const { return m_eventId; }
+    EventField field() const { return m_field; }
+    QVariant newValue() const { return m_newValue; }
+
 private:
     void apply(const QVariant &value);
 

@@ -38,6 +38,9 @@ public:
     void redo() override { apply(m_newItems); }
     void undo() override { apply(m_oldItems); }
 
+    QString eventId() const { return m_eventId; }
+    const QList<Item> &items() const { return m_newItems; }
+
 private:
     void apply(const QList<Item> &items) {
         m_rowHint = document()->eventRow(m_eventId, m_rowHint);

@@ -43,6 +43,10 @@ public:
     void redo() override { apply(m_before, m_after); }
     void undo() override { apply(m_after, m_before); }
 
+    // The change as the journal records it (id() is QUndoCommand's merge id).
+    QString itemId() const { return m_id; }
+    const std::optional<Item> &after() const { return m_after; }
+
 private:
     void apply(const std::optional<Item> &from, const std::optional<Item> &to) {
         const int row = m_row;

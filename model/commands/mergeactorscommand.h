@@ -19,6 +19,9 @@ public:
     void redo() override;
     void undo() override;
 
+    QString fromId() const { return m_fromId; }
+    QString intoId() const { return m_intoId; }
+
 private:
     QString m_fromId;
     QString m_intoId;

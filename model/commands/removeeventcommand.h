@@ -14,6 +14,8 @@ public:
     void redo() override;
     void undo() override;
 
+    QString eventId() const { return m_eventId; }
+
 private:
     QString m_eventId;
     Event m_event; // the value removed, kept for undo

@@ -3,6 +3,8 @@
 //   ntl-benchmark [--runs R] [--events N ...]
 // Each size is written by this process and measured in a child process of its own.
 //   ntl-benchmark --document N   the Document's edits and undos alone (issue 15), N events
+//   ntl-benchmark --journal N   the recovery journal's append per edit (encode, write,
+//     fdatasync), its first edit (hashes the file) and a replay, N events (issue 15)
 //   ntl-benchmark --hostile   the worst cases of issue 12 (items 7, 8, 9) only
 //   ntl-benchmark --hostile-memory   peak memory of 120 MB hostile documents (issue 12, item 5)
 //   ntl-benchmark --import   importing a 1 MB HTML page saved from a browser (issue 16)
@@ -20,10 +22,12 @@
 #include "document.h"
 #include "documentcontroller.h"
 #include "eventdetailspanel.h"
+#include "documentcommand.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "filterpanel.h"
 #include "mainwindow.h"
+#include "recoveryjournal.h"
 #include "savejob.h"
 #include "session.h"
 #include "sourcesview.h"
@@ -203,6 +207,76 @@ void runDocumentEdits(const std::shared_ptr<const Dataset> &dataset, int runs) {
                EventList copy = events;
                copy[1].title = QStringLiteral("x");
            }));
+}
+
+// Issue 15, item 5: the recovery journal's append per edit, timed around the journal's own
+// slot (a timer started by a slot connected before it, read by one connected after it): the
+// record encoded, written and synced to the disk (fdatasync) before the edit goes on.
+void runJournal(const std::shared_ptr<const Dataset> &dataset, int runs) {
+    runs = std::max(runs, 201);
+    // Appends take microseconds: three decimals.
+    const auto reportFine = [](const char *what, double ms) {
+        std::printf("  %-44s %10.3f ms\n", what, ms);
+    };
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("synthetic.json"));
+    DatasetWriter::writeFile(*dataset, path);
+    std::printf("  (file: %.1f MB)\n", double(QFileInfo(path).size()) / 1e6);
+    for (const auto sync : {RecoveryJournal::Sync::Background, RecoveryJournal::Sync::Immediate}) {
+        const bool background = sync == RecoveryJournal::Sync::Background;
+        std::printf(background ? "  synced to the disk on a thread of its own (the default):\n"
+                               : "  synced to the disk (fdatasync) before the edit returns:\n");
+        Document document;
+        document.load(DatasetReader::readFile(path).dataset, path);
+        QElapsedTimer timer;
+        QList<double> appends;
+        QObject::connect(&document, &Document::aboutToPush, [&] { timer.start(); });
+        RecoveryJournal journal(&document);
+        journal.setSync(sync);
+        QObject::connect(&document, &Document::aboutToPush,
+                         [&] { appends.append(double(timer.nsecsElapsed()) / 1e6); });
+        // Each edit swaps in a new snapshot: the events are looked up afresh every time.
+        int next = 0;
+        const auto someId = [&] {
+            const EventList &events = document.dataset().events;
+            return events.at((next++ * 7919) % events.size()).id;
+        };
+        QElapsedTimer first;
+        first.start();
+        document.setEventField(someId(), EventField::Title, QStringLiteral("First"));
+        report("journal: first edit at once after the open", double(first.nsecsElapsed()) / 1e6);
+        appends.clear();
+        for (int i = 0; i < runs; ++i) {
+            // Other events each time: no two edits merge, every one is a line of its own.
+            document.setEventField(someId(), EventField::Title, QStringLiteral("Edited %1").arg(i));
+        }
+        reportFine("journal: a title edit's append, median", median(appends));
+        std::sort(appends.begin(), appends.end());
+        reportFine("journal: a title edit's append, 90th percentile",
+                   appends.at(appends.size() * 9 / 10));
+        appends.clear();
+        for (int i = 0; i < runs; ++i) {
+            Event added = document.dataset().events.at(0);
+            added.id = QStringLiteral("journal-added-%1").arg(i);
+            document.addEvent(added);
+        }
+        reportFine("journal: an event added, its append, median", median(appends));
+        journal.waitForSync();
+        if (!journal.lastError().isEmpty())
+            std::printf("  journal error: %s\n", qPrintable(journal.lastError()));
+        if (!background)
+            continue;
+        // Recovery: the journal's edits replayed onto the file, read again.
+        const int edits = document.undoStack()->count();
+        Document recovered;
+        recovered.load(DatasetReader::readFile(path).dataset, path);
+        QElapsedTimer replayTimer;
+        replayTimer.start();
+        const RecoveryJournal::Replay replay =
+            RecoveryJournal::replay(journal.journalPath(), &recovered);
+        std::printf("  %-44s %10.1f ms (%d edits%s)\n", "journal: replay (hashes the file)",
+                    double(replayTimer.nsecsElapsed()) / 1e6, edits, replay.ok ? "" : ", FAILED");
+    }
 }
 
 // Issue 15, item 2: the same edits with an EventModel and its date-sorted filter following the
@@ -1140,6 +1214,11 @@ int main(int argc, char *argv[])
             MainWindow window;
             openShown(window, path);
             runViewEdits(window, runs);
+            return 0;
+        } else if (arguments.at(i) == QLatin1String("--journal") && i + 1 < arguments.size()) {
+            const int events = arguments.at(++i).toInt();
+            std::printf("N = %d events, the recovery journal\n", events);
+            runJournal(makeSyntheticDataset(events), runs);
             return 0;
         } else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);

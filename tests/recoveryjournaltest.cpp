@@ -1,0 +1,503 @@
+// The recovery journal: every command kind recorded and replayed to the same state and the
+// same undo stack (merges, macros, undo and redo included); a line cut short by a crash
+// replays the rest and is reported; a journal for another version of the file is not
+// offered; saving, discarding and loading remove it; a new dataset is recovered from its
+// snapshot; and a child process killed with SIGKILL is recovered, undoable to the file.
+#include "recoveryjournal.h"
+#include "addeventcommand.h"
+#include "commandrecord.h"
+#include "datasetequality.h"
+#include "datasetwriter.h"
+#include "document.h"
+#include "editactorcommand.h"
+#include "editarticlecommand.h"
+#include "editdisagreementscommand.h"
+#include "editparticipantscommand.h"
+#include "editpassagescommand.h"
+#include "editsidecommand.h"
+#include "journaledits.h"
+#include "journalsetup.h"
+#include "mergeactorscommand.h"
+#include "testdataset.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ntl;
+
+class RecoveryJournalTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_data; // XDG_DATA_HOME: where the journals go
+    QTemporaryDir m_files;
+    QString m_path; // a copy of the minimal fixture, the file being edited
+    std::shared_ptr<const Dataset> m_original;
+
+    // A document on the file, as Session::open leaves it.
+    void open(Document &document, const QString &path = {}) {
+        const auto result = DatasetReader::readFile(path.isEmpty() ? m_path : path);
+        QVERIFY(result.ok());
+        document.load(result.dataset, path.isEmpty() ? m_path : path, result.diagnostics);
+    }
+    QStringList journalFiles() const {
+        return QDir(RecoveryJournal::directory())
+            .entryList({QStringLiteral("*.jsonl")}, QDir::Files);
+    }
+    // Replays `journalPath` into a fresh document on the file and compares with `edited`:
+    // the same dataset, the same undo stack (count, index, each step's text).
+    void checkReplayMatches(const QString &journalPath, Document &edited) {
+        Document recovered;
+        open(recovered, edited.filePath().isEmpty() ? QString() : edited.filePath());
+        const RecoveryJournal::Replay replay = RecoveryJournal::replay(journalPath, &recovered);
+        QVERIFY2(replay.ok, qPrintable(replay.error));
+        QCOMPARE(datasetequality::difference(recovered.dataset(), edited.dataset()), QString());
+        QUndoStack *a = edited.undoStack();
+        QUndoStack *b = recovered.undoStack();
+        QCOMPARE(b->count(), a->count());
+        QCOMPARE(b->index(), a->index());
+        for (int i = 0; i < a->count(); ++i)
+            QCOMPARE(b->text(i), a->text(i));
+        QVERIFY(recovered.isModified());
+        // Redo does what it would have done, and every step undoes to the file.
+        while (a->canRedo()) {
+            a->redo();
+            b->redo();
+            QCOMPARE(datasetequality::difference(recovered.dataset(), edited.dataset()), QString());
+        }
+        while (b->canUndo())
+            b->undo();
+        Document base;
+        open(base, edited.filePath().isEmpty() ? QString() : edited.filePath());
+        if (!edited.filePath().isEmpty())
+            QCOMPARE(datasetequality::difference(recovered.dataset(), base.dataset()), QString());
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_data.isValid() && m_files.isValid());
+        qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
+        journalsetup::nameApplication();
+        QVERIFY(RecoveryJournal::directory().startsWith(m_data.path()));
+        m_original = loadFixture("valid/minimal.json");
+    }
+    void init() {
+        QDir(RecoveryJournal::directory()).removeRecursively();
+        m_path = m_files.filePath(QStringLiteral("talks.json"));
+        QFile::remove(m_path);
+        QVERIFY(QFile::copy(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json"), m_path));
+        QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    void everyKindOfEditReplaysToTheSameState() {
+        Document document;
+        open(document);
+        RecoveryJournal journal(&document);
+        QVERIFY(journal.journalPath().isEmpty()); // nothing before the first edit
+        const QString talks = QStringLiteral("ev-talks");
+        const QList<std::pair<EventField, QVariant>> fields = {
+            {EventField::Title, QStringLiteral("New title \u00e9\U0001F600")},
+            {EventField::Summary, QStringLiteral("New summary")},
+            {EventField::Kind, QStringLiteral("meeting")},
+            {EventField::Status, QVariant::fromValue(EventStatus::Cancelled)},
+            {EventField::DateStart, QDate(2030, 3, 1)},
+            {EventField::DateEnd, QDate(2030, 3, 9)},
+            {EventField::DatePrecision, QVariant::fromValue(DatePrecision::Month)},
+            {EventField::DateExpression, QStringLiteral("early March")},
+            {EventField::DateBasis, QVariant::fromValue(DateBasis::External)},
+            {EventField::DateAnchor, QStringLiteral("art-b")},
+            {EventField::DateNote, QStringLiteral("checked")},
+            {EventField::Place, QStringLiteral("Geneva")},
+            {EventField::Note, QStringLiteral("A note")},
+        };
+        for (const auto &[field, value] : fields)
+            QVERIFY2(document.setEventField(talks, field, value), qPrintable(document.lastError()));
+        QVERIFY(!journal.journalPath().isEmpty());
+
+        Event added = document.dataset().events.at(0);
+        added.id = QStringLiteral("ev-new");
+        QVERIFY(document.push(new AddEventCommand(&document, added, 1)));
+        QVERIFY(document.removeEvent(QStringLiteral("ev-statement")));
+        QList<Participant> participants = document.dataset().events.at(0).participants;
+        participants.append({QStringLiteral("north-envoy"), ParticipantRole::Speaker});
+        QVERIFY(document.push(new EditParticipantsCommand(&document, talks, participants,
+                                                          QStringLiteral("Add Participant"))));
+        QList<SourcePassage> sources = document.dataset().events.at(0).sources;
+        sources.removeFirst();
+        QVERIFY(document.push(
+            new EditPassagesCommand(&document, talks, sources, QStringLiteral("Remove Passage"))));
+        QList<Disagreement> disagreements = document.dataset().events.at(0).disagreements;
+        QVERIFY(!disagreements.isEmpty());
+        disagreements.first().topic = QStringLiteral("Who walked out");
+        QVERIFY(document.push(new EditDisagreementsCommand(&document, talks, disagreements,
+                                                           QStringLiteral("Edit Disagreement"))));
+        const Side side{QStringLiteral("east"), QStringLiteral("East")};
+        QVERIFY(document.push(
+            new EditSideCommand(&document, side.id, side, QStringLiteral("Add Side"))));
+        Actor actor{QStringLiteral("mediator-2"),
+                    QStringLiteral("Second Mediator"),
+                    ActorKind::Organisation,
+                    QStringLiteral("east"),
+                    {},
+                    QStringLiteral("Envoy")};
+        QVERIFY(document.push(
+            new EditActorCommand(&document, actor.id, actor, QStringLiteral("Add Actor"))));
+        actor.name = QStringLiteral("Renamed");
+        QVERIFY(document.push(
+            new EditActorCommand(&document, actor.id, actor, QStringLiteral("Edit Actor"))));
+        QVERIFY(document.push(new EditActorCommand(&document, actor.id, std::nullopt,
+                                                   QStringLiteral("Remove Actor"))));
+        Article article = m_original->articles.at(1);
+        article.title = QStringLiteral("Officials, retitled");
+        article.published = QDate(2030, 2, 2);
+        article.publishedInferred = true;
+        QVERIFY(document.push(new EditArticleCommand(&document, article.id, article,
+                                                     QStringLiteral("Edit Article"))));
+        article.id = QStringLiteral("art-c");
+        QVERIFY(document.push(
+            new EditArticleCommand(&document, article.id, article, QStringLiteral("Add Article"))));
+        QVERIFY(document.push(new EditArticleCommand(&document, article.id, std::nullopt,
+                                                     QStringLiteral("Remove Article"))));
+        QVERIFY(document.push(new MergeActorsCommand(&document, QStringLiteral("north-envoy"),
+                                                     QStringLiteral("north-state"))));
+        QCOMPARE(journal.lastError(), QString());
+
+        const auto entries = RecoveryJournal::journalsFor(m_path);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().edits, document.undoStack()->count());
+        QCOMPARE(entries.first().journalPath, journal.journalPath());
+        checkReplayMatches(journal.journalPath(), document);
+    }
+
+    void everyRecordDecodesToTheSameRecord() {
+        // encode(decode(record)) is the record: no member is lost on the way back.
+        Document document;
+        open(document);
+        RecoveryJournal journal(&document);
+        Article article = m_original->articles.at(1);
+        article.id = QStringLiteral("art-undated");
+        article.published = QDate(); // a null date, written as null
+        QVERIFY2(document.push(new EditArticleCommand(&document, article.id, article,
+                                                      QStringLiteral("Add Article"))),
+                 qPrintable(document.lastError()));
+        Event added = document.dataset().events.at(0);
+        added.id = QStringLiteral("ev-new");
+        QVERIFY(document.addEvent(added));
+        QFile file(journal.journalPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 4); // header, two edits, the empty rest after the last newline
+        for (int i = 1; i <= 2; ++i) {
+            QString error;
+            auto command = CommandRecord::decode(lines.at(i), &document, &error);
+            QVERIFY2(command, qPrintable(error));
+            QCOMPARE(CommandRecord::encode(*command), lines.at(i));
+        }
+    }
+
+    void badRecordsAreRejectedWithTheirPlace_data() {
+        QTest::addColumn<QByteArray>("record");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("not json") << QByteArray("{\"c\":") << QStringLiteral("not JSON");
+        QTest::newRow("not object") << QByteArray("[1]") << QStringLiteral("expected an object");
+        QTest::newRow("unknown kind") << QByteArray(R"({"c":"explode"})")
+                                      << QStringLiteral("unknown kind of edit \"explode\"");
+        QTest::newRow("field name")
+            << QByteArray(R"({"c":"field","event":"ev-talks","field":"id","value":"x"})")
+            << QStringLiteral("member \"field\"");
+        QTest::newRow("date")
+            << QByteArray(
+                   R"({"c":"field","event":"ev-talks","field":"date.start","value":"2030-13-01"})")
+            << QStringLiteral("member \"value\": expected a date");
+        QTest::newRow("enum")
+            << QByteArray(R"({"c":"field","event":"ev-talks","field":"status","value":"won"})")
+            << QStringLiteral("member \"value\": expected a known name");
+        QTest::newRow("nested")
+            << QByteArray(
+                   R"({"c":"participants","event":"ev-talks","text":"x","items":[{"actor":"a","role":7}]})")
+            << QStringLiteral("member \"items[0].role\": expected a string");
+        QTest::newRow("missing") << QByteArray(R"({"c":"remove-event"})")
+                                 << QStringLiteral("member \"event\" is missing");
+        QTest::newRow("row") << QByteArray(R"({"c":"add-event","row":99999999999,"value":{}})")
+                             << QStringLiteral("member \"row\"");
+    }
+    void badRecordsAreRejectedWithTheirPlace() {
+        QFETCH(QByteArray, record);
+        QFETCH(QString, words);
+        Document document;
+        open(document);
+        QString error;
+        QVERIFY(!CommandRecord::decode(record, &document, &error));
+        QVERIFY2(error.contains(words), qPrintable(error));
+    }
+
+    void typingThatMergedReplaysAsOneStep() {
+        Document document;
+        open(document);
+        RecoveryJournal journal(&document);
+        for (const char *typed : {"T", "Ta", "Tal", "Talk"})
+            QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Title,
+                                           QString::fromLatin1(typed)));
+        QCOMPARE(document.undoStack()->count(), 1);
+        // Typed back to where it began: the merged step is obsolete and goes.
+        QVERIFY(document.setEventField(QStringLiteral("ev-statement"), EventField::Place,
+                                       QStringLiteral("X")));
+        QVERIFY(document.setEventField(QStringLiteral("ev-statement"), EventField::Place,
+                                       m_original->events.at(1).place));
+        QCOMPARE(document.undoStack()->count(), 1);
+        checkReplayMatches(journal.journalPath(), document);
+    }
+
+    void undoRedoAndMacrosRebuildTheSameStack() {
+        Document document;
+        open(document);
+        RecoveryJournal journal(&document);
+        QUndoStack *stack = document.undoStack();
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Title,
+                                       QStringLiteral("A")));
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Place,
+                                       QStringLiteral("B")));
+        QVERIFY(document.removeEvent(QStringLiteral("ev-statement")));
+        stack->undo();
+        stack->undo();
+        stack->redo();
+        stack->beginMacro(QStringLiteral("Retitle and move"));
+        QVERIFY(document.setEventField(QStringLiteral("ev-second-round"), EventField::Title,
+                                       QStringLiteral("C")));
+        QVERIFY(document.setEventField(QStringLiteral("ev-second-round"), EventField::Place,
+                                       QStringLiteral("D")));
+        stack->endMacro();
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Note,
+                                       QStringLiteral("E")));
+        stack->setIndex(1); // a jump of several steps (QUndoView)
+        stack->redo();
+        QCOMPARE(stack->count(), 4);
+        QCOMPARE(stack->index(), 2);
+        checkReplayMatches(journal.journalPath(), document);
+    }
+
+    void aLineCutShortReplaysTheRestAndSaysWhere() {
+        Document document;
+        open(document);
+        auto *journal = new RecoveryJournal(&document); // a crash: never destroyed
+        const QString path = journal->journalPath();
+        for (const char *title : {"one", "two", "three"}) {
+            QVERIFY(document.setEventField(QStringLiteral("ev-statement"), EventField::Title,
+                                           QString::fromLatin1(title)));
+            QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Place,
+                                           QString::fromLatin1(title)));
+        }
+        const QString journalPath = journal->journalPath();
+        QFile file(journalPath);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(file.size() - 5)); // the last line, half written
+        file.close();
+        Document recovered;
+        open(recovered);
+        RecoveryJournal::Replay replay = RecoveryJournal::replay(journalPath, &recovered);
+        QVERIFY(!replay.ok);
+        QCOMPARE(replay.badLine, 7); // header, then six edits: the sixth is cut
+        QCOMPARE(replay.edits, 5);
+        QVERIFY2(replay.error.contains(QDir::toNativeSeparators(journalPath)) &&
+                     replay.error.contains(QStringLiteral("line 7")) &&
+                     replay.error.contains(QStringLiteral("cut short")),
+                 qPrintable(replay.error));
+        QCOMPARE(recovered.undoStack()->count(), 5);
+        QCOMPARE(recovered.dataset().events.at(1).title, QStringLiteral("three"));
+        QCOMPARE(recovered.dataset().events.at(0).place, QStringLiteral("two"));
+
+        // Garbage in the middle: the edits before it are kept.
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = file.readAll().split('\n');
+        file.close();
+        lines[3] = "{\"c\":\"field\",\"event\":\"ev-talks\",\"field\":\"title\",\"value\":[]}";
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(lines.join('\n'));
+        file.close();
+        Document again;
+        open(again);
+        replay = RecoveryJournal::replay(journalPath, &again);
+        QCOMPARE(replay.badLine, 4);
+        QCOMPARE(replay.edits, 2);
+        QVERIFY2(replay.error.contains(QStringLiteral("member \"value\"")),
+                 qPrintable(replay.error));
+        Q_UNUSED(path);
+        delete journal;
+    }
+
+    void aJournalForAnotherVersionOfTheFileIsNotOffered() {
+        Document document;
+        open(document);
+        RecoveryJournal journal(&document);
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Title,
+                                       QStringLiteral("A")));
+        QCOMPARE(RecoveryJournal::journalsFor(m_path).size(), 1);
+        // The file changes on disk (another program wrote it): same path, other bytes.
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("\n");
+        file.close();
+        QCOMPARE(RecoveryJournal::journalsFor(m_path).size(), 0);
+        Document other;
+        open(other);
+        const RecoveryJournal::Replay replay =
+            RecoveryJournal::replay(journal.journalPath(), &other);
+        QVERIFY(!replay.ok);
+        QVERIFY2(replay.error.contains(QStringLiteral("another version")),
+                 qPrintable(replay.error));
+        QCOMPARE(other.undoStack()->count(), 0);
+        // Another file with the same bytes is not this one either.
+        const QString copy = m_files.filePath(QStringLiteral("copy.json"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(m_path, copy));
+        QCOMPARE(RecoveryJournal::journalsFor(copy).size(), 0);
+    }
+
+    void savingDiscardingAndLoadingRemoveTheJournal() {
+        Document document;
+        open(document);
+        RecoveryJournal journal(&document);
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Title,
+                                       QStringLiteral("A")));
+        const QString first = journal.journalPath();
+        QVERIFY(QFile::exists(first));
+        // A failed save leaves the document modified: the journal stays.
+        QVERIFY(!DatasetWriter::writeFile(document.dataset(),
+                                          m_files.filePath(QStringLiteral("no/such/dir.json"))));
+        QVERIFY(QFile::exists(first));
+        QVERIFY(DatasetWriter::writeFile(document.dataset(), m_path));
+        document.setClean();
+        QVERIFY(!QFile::exists(first));
+        QVERIFY(journalFiles().isEmpty());
+        // Undo back to the clean state keeps the journal: it holds the redo.
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Place,
+                                       QStringLiteral("B")));
+        const QString second = journal.journalPath();
+        QVERIFY(QFile::exists(second) && second != first);
+        QCOMPARE(RecoveryJournal::journalsFor(m_path).size(), 1); // keyed by the saved bytes
+        document.undoStack()->undo();
+        QVERIFY(!document.isModified());
+        QVERIFY(QFile::exists(second));
+        document.undoStack()->redo();
+        journal.discard();
+        QVERIFY(journalFiles().isEmpty());
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Place,
+                                       QStringLiteral("C")));
+        QCOMPARE(journalFiles().size(), 1);
+        open(document); // another load: the window has asked to save or discard
+        QVERIFY(journalFiles().isEmpty());
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Place,
+                                       QStringLiteral("D")));
+        {
+            RecoveryJournal ending(&document);
+            QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Place,
+                                           QStringLiteral("E")));
+            QCOMPARE(journalFiles().size(), 2);
+        }
+        QCOMPARE(journalFiles().size(), 1); // a normal end removes its journal
+    }
+
+    void undoPastASaveReplaysFromASnapshot() {
+        Document document;
+        open(document);
+        RecoveryJournal journal(&document);
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Title,
+                                       QStringLiteral("A")));
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Place,
+                                       QStringLiteral("B")));
+        QVERIFY(DatasetWriter::writeFile(document.dataset(), m_path));
+        document.setClean();
+        document.undoStack()->undo(); // past the save: not what the file holds
+        QVERIFY(document.isModified());
+        const auto entries = RecoveryJournal::journalsFor(m_path);
+        QCOMPARE(entries.size(), 1);
+        QVERIFY(QFile::exists(entries.first().basePath));
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Note,
+                                       QStringLiteral("C")));
+        Document recovered;
+        open(recovered);
+        const RecoveryJournal::Replay replay =
+            RecoveryJournal::replay(journal.journalPath(), &recovered);
+        QVERIFY2(replay.ok, qPrintable(replay.error));
+        QCOMPARE(datasetequality::difference(recovered.dataset(), document.dataset()), QString());
+        QVERIFY(recovered.isModified());
+        QCOMPARE(recovered.filePath(), QFileInfo(m_path).canonicalFilePath());
+    }
+
+    void anUnsavedNewDatasetIsRecovered() {
+        Document document;
+        document.load(m_original, QString());
+        auto *journal = new RecoveryJournal(&document); // a crash: never destroyed
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Title,
+                                       QStringLiteral("New")));
+        QVERIFY(document.removeEvent(QStringLiteral("ev-statement")));
+        const auto entries = RecoveryJournal::unsavedJournals();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().edits, 2);
+        QVERIFY(entries.first().datasetPath.isEmpty());
+        QCOMPARE(RecoveryJournal::journalsFor(m_path).size(), 0);
+        Document recovered;
+        const RecoveryJournal::Replay replay =
+            RecoveryJournal::replay(entries.first().journalPath, &recovered);
+        QVERIFY2(replay.ok, qPrintable(replay.error));
+        QCOMPARE(datasetequality::difference(recovered.dataset(), document.dataset()), QString());
+        QVERIFY(recovered.isModified());
+        QVERIFY(recovered.filePath().isEmpty());
+        recovered.undoStack()->setIndex(0);
+        QCOMPARE(datasetequality::difference(recovered.dataset(), *m_original), QString());
+        delete journal;
+    }
+
+    void aKilledProcessIsRecoveredAndUndoable() {
+        const QStringList edits = {QStringLiteral("title:ev-talks:Recovered title"),
+                                   QStringLiteral("date:ev-statement:2030-03-05"),
+                                   QStringLiteral("remove:ev-second-round"),
+                                   QStringLiteral("title:ev-statement:Statement"),
+                                   QStringLiteral("undo")};
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QStringLiteral(NTL_JOURNAL_CHILD), QStringList{m_path} + edits);
+        QVERIFY(child.waitForStarted());
+        QVERIFY(child.waitForReadyRead(60000));
+        QCOMPARE(child.readLine().trimmed(), QByteArray("ready"));
+        child.kill(); // SIGKILL: no destructor, no flush at exit
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        // What the child did, done here in the same way.
+        Document expected;
+        open(expected);
+        for (const QString &edit : edits)
+            QVERIFY(applyJournalEdit(expected, edit));
+
+        const auto entries = RecoveryJournal::journalsFor(m_path);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().edits, 4);
+        Document recovered;
+        open(recovered);
+        const RecoveryJournal::Replay replay =
+            RecoveryJournal::replay(entries.first().journalPath, &recovered);
+        QVERIFY2(replay.ok, qPrintable(replay.error));
+        QCOMPARE(replay.edits, 4);
+        QCOMPARE(datasetequality::difference(recovered.dataset(), expected.dataset()), QString());
+        QCOMPARE(recovered.dataset().events.at(0).title, QStringLiteral("Recovered title"));
+        QVERIFY(recovered.isModified());
+        // The redo the child could do is there too, and each undo steps back to the file.
+        QVERIFY(recovered.undoStack()->canRedo());
+        QCOMPARE(recovered.undoStack()->index(), 3);
+        QCOMPARE(recovered.dataset().events.size(), 2);
+        recovered.undoStack()->undo();
+        QCOMPARE(recovered.dataset().events.size(), 3);
+        recovered.undoStack()->undo();
+        QCOMPARE(recovered.dataset().events.at(1).date.start, m_original->events.at(1).date.start);
+        recovered.undoStack()->undo();
+        QVERIFY(!recovered.isModified());
+        QCOMPARE(datasetequality::difference(recovered.dataset(), *m_original), QString());
+    }
+};
+
+QTEST_MAIN(RecoveryJournalTest)
+#include "recoveryjournaltest.moc"
