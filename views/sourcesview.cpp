@@ -296,6 +296,14 @@ void SourcesView::refreshCitedArticles(const QBitArray &shown)
             }
         }
     }
+    // An article no event cites yet (one just imported) is listed too: the next event comes
+    // from it, and no filter could have hidden it.
+    if (const std::shared_ptr<const Dataset> dataset = m_events->dataset()) {
+        for (const Article &article : dataset->articles) {
+            if (!m_passagesOfArticle.contains(article.id))
+                m_citedIds.insert(article.id);
+        }
+    }
     QStringList alternatives;
     for (const QString &id : std::as_const(m_citedIds))
         alternatives.append(QRegularExpression::escape(id));
