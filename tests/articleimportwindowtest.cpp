@@ -70,6 +70,9 @@ private slots:
     void batchWithABrokenFileImportsNothingAndSaysWhich();
     void articleAlreadyPresentIsSkippedWithANote();
     void pasteAsArticleAddsTheClipboardText();
+    void pastedHtmlIsReadAsAPage();
+    void importIntoTheBuiltInDatasetIsAnEditSavedElsewhere();
+    void untitledDatasetSavedAsBecomesThatFile();
     void droppedHtmlFileIsImported();
     void droppedJsonStillOpensADataset();
     void propertiesDialogEditsTheTitleAsOneStep();
@@ -154,6 +157,57 @@ void ArticleImportWindowTest::pasteAsArticleAddsTheClipboardText() {
     QCOMPARE(w.dataset().articles.size(), 1);
     QVERIFY(
         w.window.articleImport()->lastReport().contains(QStringLiteral("already in the dataset")));
+}
+
+void ArticleImportWindowTest::pastedHtmlIsReadAsAPage() {
+    Window w;
+    auto *mime = new QMimeData;
+    mime->setHtml(QStringLiteral(
+        "<html><head><meta property=\"og:site_name\" content=\"Coast Courier\"></head><body>"
+        "<nav>Home | World</nav><h1>Envoys agree on a timetable</h1>"
+        "<p>The envoys agreed on Friday to meet weekly.</p><script>evil()</script></body></html>"));
+    mime->setText(QStringLiteral("plain fallback"));
+    QApplication::clipboard()->setMimeData(mime);
+    QVERIFY(w.window.articleImport()->importMimeData(QApplication::clipboard()->mimeData()));
+    QCOMPARE(w.dataset().articles.size(), 1);
+    const Article &article = w.dataset().articles.first();
+    QCOMPARE(article.publisher, QStringLiteral("Coast Courier"));
+    QVERIFY(article.text.contains(QStringLiteral("agreed on Friday")));
+    QVERIFY(!article.text.contains(QStringLiteral("evil")));
+    QVERIFY(!article.text.contains(QStringLiteral("Home | World")));
+}
+
+void ArticleImportWindowTest::importIntoTheBuiltInDatasetIsAnEditSavedElsewhere() {
+    MainWindow window;
+    window.setInteractive(false);
+    QVERIFY(window.openDataset(Session::defaultDatasetPath));
+    const qsizetype before = window.session()->dataset()->articles.size();
+    QVERIFY(window.articleImport()->importFiles({fixture("saved-page.html")}));
+    QCOMPARE(window.session()->dataset()->articles.size(), before + 1);
+    QVERIFY(window.session()->document()->isReadOnly());
+    QVERIFY(window.session()->document()->isModified());
+    // Save has no file it may write: it would ask for one (a test window asks nothing).
+    QVERIFY(window.documentController()->saveAction()->isEnabled());
+    QVERIFY(!window.documentController()->save());
+}
+
+void ArticleImportWindowTest::untitledDatasetSavedAsBecomesThatFile() {
+    Window w;
+    QVERIFY(w.window.articleImport()->importFiles({fixture("utf16le.txt")}));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("harbour.ntl.json"));
+    QVERIFY(w.window.documentController()->saveAs(path));
+    QVERIFY(w.window.documentController()->waitForSave());
+    QCOMPARE(w.window.session()->document()->filePath(), path);
+    QVERIFY(!w.window.session()->document()->isModified());
+    QCOMPARE(w.window.windowTitle(),
+             QStringLiteral("harbour.ntl.json[*] — Harbour talks — Negotiation Timeline"));
+    MainWindow reopened;
+    reopened.setInteractive(false);
+    QVERIFY(reopened.openDataset(path));
+    QCOMPARE(reopened.session()->dataset()->articles.size(), 1);
+    QCOMPARE(reopened.session()->dataset()->sides.first().id, QStringLiteral("north"));
+    QVERIFY(reopened.lastWarnings().isEmpty());
 }
 
 void ArticleImportWindowTest::droppedHtmlFileIsImported() {
