@@ -235,6 +235,12 @@ MainWindow::MainWindow(QWidget *parent)
             &QAction::trigger);
     // The first articles of a new dataset bring the views (Sources) in place of the page.
     connect(m_session->document(), &Document::articlesChanged, this, &MainWindow::updateEmptyState);
+    // A dataset of articles without events opens on them: the other views would be empty.
+    connect(m_session->document(), &Document::datasetReset, this, [this] {
+        const std::shared_ptr<const Dataset> dataset = m_session->dataset();
+        if (dataset->events.isEmpty() && !dataset->articles.isEmpty())
+            m_tabs->setCurrentIndex(SourcesTab);
+    });
     createActions();
     m_navigation = new NavigationController(this);
     m_fileWatch = new FileWatchController(this);
