@@ -208,9 +208,9 @@ bool DocumentController::maybeSave() {
         return true;
     if (!m_window->isInteractive())
         return true; // tests and headless use: nobody to ask, nothing kept (see MainWindow)
-    const QString name = doc->isReadOnly() || doc->filePath().isEmpty()
-                             ? tr("The built-in dataset")
-                             : QFileInfo(doc->filePath()).fileName();
+    const QString name = doc->isReadOnly()           ? tr("The built-in dataset")
+                         : doc->filePath().isEmpty() ? tr("The new dataset")
+                                                     : QFileInfo(doc->filePath()).fileName();
     QMessageBox box(QMessageBox::Question, tr("Unsaved changes"), QString(),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);
     box.setObjectName(QStringLiteral("unsavedChangesBox"));
@@ -237,7 +237,9 @@ QString DocumentController::windowTitle() const {
         return app;
     // Escaped by PlainText::windowTitle: a newline shows as "\n", "[*]" as itself.
     const QString title = doc->dataset().title;
-    const QString name = doc->isReadOnly() ? title : QFileInfo(doc->filePath()).fileName();
+    const QString name = doc->isReadOnly()           ? title
+                         : doc->filePath().isEmpty() ? tr("Untitled")
+                                                     : QFileInfo(doc->filePath()).fileName();
     QString shown = PlainText::windowTitle(name) + QStringLiteral("[*]");
     if (doc->isReadOnly())
         shown += QLatin1Char(' ') + tr("(read-only)");

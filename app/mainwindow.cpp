@@ -2,6 +2,7 @@
 
 #include "actormodel.h"
 #include "actorsview.h"
+#include "articleimportcontroller.h"
 #include "articlemodel.h"
 #include "chronicleview.h"
 #include "datasetreader.h"
@@ -17,6 +18,7 @@
 #include "filterchipsbar.h"
 #include "filterpanel.h"
 #include "navigationcontroller.h"
+#include "newdatasetdialog.h"
 #include "plaintext.h"
 #include "printabletext.h"
 #include "problemsmodel.h"
@@ -229,6 +231,17 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_fileWatch && path == m_session->document()->filePath())
             m_fileWatch->noteOwnWrite();
     });
+    m_articleImport = new ArticleImportController(this);
+    connect(m_emptyPage, &EmptyStatePage::importRequested, m_articleImport->importAction(),
+            &QAction::trigger);
+    // The first articles of a new dataset bring the views (Sources) in place of the page.
+    connect(m_session->document(), &Document::articlesChanged, this, &MainWindow::updateEmptyState);
+    // A dataset of articles without events opens on them: the other views would be empty.
+    connect(m_session->document(), &Document::datasetReset, this, [this] {
+        const std::shared_ptr<const Dataset> dataset = m_session->dataset();
+        if (dataset->events.isEmpty() && !dataset->articles.isEmpty())
+            m_tabs->setCurrentIndex(SourcesTab);
+    });
     createActions();
     m_navigation = new NavigationController(this);
     m_fileWatch = new FileWatchController(this);
@@ -251,6 +264,10 @@ void MainWindow::createActions()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = fileMenu->addAction(tr("&New…"), this, &MainWindow::chooseNewDataset);
+    newAction->setObjectName(QStringLiteral("newDatasetAction"));
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setStatusTip(tr("Start a dataset of your own: a title and the sides"));
     QAction *open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::chooseAndOpen);
     open->setShortcut(QKeySequence::Open);
     open->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
@@ -258,6 +275,8 @@ void MainWindow::createActions()
     QAction *openDefault = fileMenu->addAction(tr("Open &Default Dataset"), this,
                                                [this] { openDataset(defaultDatasetPath); });
     openDefault->setStatusTip(tr("The US-brokered Russia–Ukraine peace talks of 2025, built in"));
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_articleImport->importAction());
     fileMenu->addSeparator();
     fileMenu->addActions({m_file->saveAction(), m_file->saveAsAction()});
     fileMenu->addSeparator();
@@ -276,6 +295,8 @@ void MainWindow::createActions()
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     editMenu->addActions({m_file->undoAction(), m_file->redoAction()});
+    editMenu->addSeparator();
+    editMenu->addActions({m_articleImport->pasteAction(), m_articleImport->propertiesAction()});
     editMenu->addSeparator();
     QAction *find = editMenu->addAction(tr("&Find…"), this, [this] {
         m_filterPanel->searchField()->setFocus(Qt::ShortcutFocusReason);
@@ -439,6 +460,26 @@ bool MainWindow::openDataset(const QString &path)
     rememberRecentFile(path);
     updateStatus();
     return true;
+}
+
+void MainWindow::chooseNewDataset() {
+    if (!m_file->maybeSave())
+        return;
+    NewDatasetDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    newDataset(dialog.datasetTitle(), dialog.sides());
+}
+
+void MainWindow::newDataset(const QString &title, const QList<Side> &sides) {
+    m_session->newDataset(title, sides);
+    m_errors.clear();
+    m_warnings.clear();
+    statusBar()->clearMessage();
+    m_currentPath.clear();
+    m_file->refresh();
+    updateStatus();
+    updateEmptyState();
 }
 
 void MainWindow::rememberRecentFile(const QString &path) {
@@ -611,12 +652,19 @@ void MainWindow::updateStatus()
 }
 
 void MainWindow::updateEmptyState() {
-    const bool empty = m_filter->rowCount() == 0;
+    bool empty = m_filter->rowCount() == 0;
     if (empty && m_events->rowCount() > 0) {
         QList<int> without;
         for (int chip = 0; chip < m_chipsBar->chipTexts().size(); ++chip)
             without.append(m_chipsBar->eventsWithout(chip));
         m_emptyPage->showNoMatch(m_chipsBar->chipTexts(), without);
+    } else if (empty && m_session->hasDataset() && m_session->dataset()->articles.isEmpty()) {
+        m_emptyPage->showNoArticles();
+    } else if (empty && m_session->hasDataset()) {
+        // Articles but no event yet: the Sources view, where events are made from them.
+        empty = false;
+        if (m_viewStack->currentWidget() == m_emptyPage)
+            m_tabs->setCurrentIndex(SourcesTab);
     } else if (empty) {
         m_emptyPage->showNoEvents(m_session->hasDataset());
     }
@@ -676,17 +724,35 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+// Text, HTML and PDF files dropped are articles to import (all of them, as one step); one
+// other file is a dataset to open.
+static QStringList droppedArticles(const QList<QUrl> &urls) {
+    QStringList paths;
+    for (const QUrl &url : urls) {
+        if (!url.isLocalFile() || !ArticleImportController::isArticleFile(url.toLocalFile()))
+            return {};
+        paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().isLocalFile())
+    if (!droppedArticles(urls).isEmpty() ? m_session->hasDataset()
+                                         : urls.size() == 1 && urls.first().isLocalFile())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().isLocalFile()) {
+    const QStringList articles = droppedArticles(urls);
+    if (!articles.isEmpty() && m_session->hasDataset()) {
+        event->acceptProposedAction();
+        // Once the drop is over, as below: a failure's message is modal.
+        QTimer::singleShot(0, this, [this, articles] { m_articleImport->importFiles(articles); });
+    } else if (articles.isEmpty() && urls.size() == 1 && urls.first().isLocalFile()) {
         event->acceptProposedAction();
         // Once the drop is over: opening may ask about unsaved changes, and a modal question
         // inside the drop would hold the application the file was dragged from.

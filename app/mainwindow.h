@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dataset.h"
 #include "diagnostic.h"
 #include "exportoptions.h"
 
@@ -21,6 +22,7 @@ class ViewExporter;
 
 class ActorModel;
 class ActorsView;
+class ArticleImportController;
 class ArticleModel;
 class ChronicleView;
 class DocumentController;
@@ -56,6 +58,11 @@ public:
     // cannot be opened is reported, and the embedded default opens instead: the window
     // never starts empty.
     void openAtStartup(const QString &path);
+    // File → New: a dataset with this title and these sides and nothing else, untitled (Save
+    // asks where). The caller has asked about unsaved changes (chooseNewDataset does).
+    void newDataset(const QString &title, const QList<Side> &sides);
+    // File → New…: Save / Discard / Cancel when modified, then the New Dataset dialog.
+    void chooseNewDataset();
     // Light and Dark: Fusion with ThemePalette's colours; System: the style and palette
     // the application started with. `remember`: kept in the settings for the next start.
     void setTheme(ThemePalette::Theme theme, bool remember);
@@ -98,6 +105,8 @@ public:
     // The lock beside the open file, and its changes on disk by other writers.
     FileWatchController *fileWatch() const { return m_fileWatch; }
     RecoveryController *recovery() const { return m_recovery; }
+    // Import Articles, Paste as Article, Article Properties and dropped article files.
+    ArticleImportController *articleImport() const { return m_articleImport; }
     // The widget that takes the keyboard in a tab (View → Timeline… focus it).
     QWidget *tabView(int tab) const;
     // The Tab key's order through the window, as docs/accessibility.md lists it.
@@ -167,6 +176,7 @@ private:
     DocumentController *m_file = nullptr;
     FileWatchController *m_fileWatch = nullptr;
     RecoveryController *m_recovery = nullptr;
+    ArticleImportController *m_articleImport = nullptr;
 };
 
 } // namespace ntl

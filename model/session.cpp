@@ -44,9 +44,22 @@ bool Session::open(const QString &path) {
     if (path != m_document->filePath())
         m_filter->clearFilters();
     m_warnings = result.diagnostics;
+    m_hasDataset = true; // before the load: what follows its reset sees a dataset open
     m_document->load(result.dataset, path, result.diagnostics);
-    m_hasDataset = true;
     return true;
+}
+
+void Session::newDataset(const QString &title, const QList<Side> &sides) {
+    auto dataset = std::make_shared<Dataset>();
+    dataset->title = title;
+    dataset->sides = sides;
+    dataset->reindex();
+    m_errors.clear();
+    m_warnings.clear();
+    m_selection->clear();
+    m_filter->clearFilters();
+    m_hasDataset = true; // before the load: what follows its reset sees a dataset open
+    m_document->load(std::move(dataset), QString());
 }
 
 std::shared_ptr<const Dataset> Session::dataset() const {

@@ -36,6 +36,9 @@ public:
     // selection is cleared, and so are the filters when it is another file; on failure
     // errors() lists why and the current dataset stays.
     bool open(const QString &path);
+    // Starts a new, untitled dataset (no file yet: Save asks where) with this title and these
+    // sides and nothing else; the undo history, selection and filters start over.
+    void newDataset(const QString &title, const QList<Side> &sides);
 
     std::shared_ptr<const Dataset> dataset() const;
     QString path() const;

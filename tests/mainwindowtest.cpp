@@ -1042,11 +1042,25 @@ void MainWindowTest::datasetWithoutEventsSaysSo() {
     QCOMPARE(m_window->eventModel()->rowCount(), 0);
     QVERIFY(!m_window->filterModel()->isFiltering());
 
+    // Its articles are where events come from (issue 16): the views show, on the Sources tab.
     EmptyStatePage *page = m_window->emptyStatePage();
+    QVERIFY(!page->isVisible());
+    QVERIFY(m_window->tabs()->isVisible());
+    QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::SourcesTab));
+    QVERIFY(!m_window->filterChipsBar()->isVisible());
+
+    // Without articles either, the page says what to do first, with the button that does it.
+    root.insert(QStringLiteral("articles"), QJsonArray());
+    QFile bare(dir.filePath(QStringLiteral("bare.json")));
+    QVERIFY(bare.open(QIODevice::WriteOnly));
+    bare.write(QJsonDocument(root).toJson());
+    bare.close();
+    QVERIFY(m_window->openDataset(bare.fileName()));
     QVERIFY(page->isVisible());
-    QCOMPARE(page->state(), EmptyStatePage::State::NoEvents);
-    QCOMPARE(page->title(), QStringLiteral("This dataset has no events"));
-    QVERIFY(page->openButton()->isVisible());
+    QCOMPARE(page->state(), EmptyStatePage::State::NoArticles);
+    QCOMPARE(page->title(), QStringLiteral("Import articles to begin"));
+    QVERIFY(page->importButton()->isVisible());
+    QVERIFY(!page->openButton()->isVisible());
     QVERIFY(!page->clearButton()->isVisible());
     QVERIFY(!m_window->filterChipsBar()->isVisible());
 

@@ -16,6 +16,7 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     , m_hint(new QLabel)
     , m_clear(new QPushButton(tr("Clear filters")))
     , m_open(new QPushButton(tr("Open…")))
+    , m_import(new QPushButton(tr("Import Articles…")))
     , m_removals(new QWidget) {
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
@@ -32,11 +33,15 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     m_open->setAccessibleName(tr("Open a dataset"));
     connect(m_clear, &QPushButton::clicked, this, &EmptyStatePage::clearFiltersRequested);
     connect(m_open, &QPushButton::clicked, this, &EmptyStatePage::openRequested);
+    m_import->setObjectName(QStringLiteral("importArticlesButton"));
+    m_import->setAccessibleName(tr("Import articles"));
+    connect(m_import, &QPushButton::clicked, this, &EmptyStatePage::importRequested);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_clear);
     buttons->addWidget(m_open);
+    buttons->addWidget(m_import);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
@@ -65,6 +70,7 @@ void EmptyStatePage::showNoMatch(const QStringList &filters, const QList<int> &e
     setRemovals(lines, eventsWithout);
     m_clear->setVisible(true);
     m_open->setVisible(false);
+    m_import->setVisible(false);
     setFocusProxy(m_clear);
     setAccessibleName(m_title->text());
 }
@@ -111,7 +117,25 @@ void EmptyStatePage::showNoEvents(bool datasetOpen) {
     m_hint->setVisible(true);
     m_clear->setVisible(false);
     m_open->setVisible(true);
+    m_import->setVisible(false);
     setFocusProxy(m_open);
+    setAccessibleName(m_title->text());
+}
+
+void EmptyStatePage::showNoArticles() {
+    m_state = State::NoArticles;
+    m_title->setText(tr("Import articles to begin"));
+    m_message->setText(tr("Bring in the news articles of this negotiation: text, HTML pages "
+                          "saved from a browser, or PDFs. Then select the words that report "
+                          "an event."));
+    setRemovals({}, {});
+    m_hint->setText(tr("You can also drop files on the window, or paste an article with "
+                       "Edit → Paste as Article."));
+    m_hint->setVisible(true);
+    m_clear->setVisible(false);
+    m_open->setVisible(false);
+    m_import->setVisible(true);
+    setFocusProxy(m_import);
     setAccessibleName(m_title->text());
 }
 

@@ -14,7 +14,7 @@ namespace ntl {
 class EmptyStatePage : public QWidget {
     Q_OBJECT
 public:
-    enum class State { NoMatch, NoEvents, NoDataset };
+    enum class State { NoMatch, NoEvents, NoDataset, NoArticles };
 
     explicit EmptyStatePage(QWidget *parent = nullptr);
 
@@ -24,12 +24,16 @@ public:
     void showNoMatch(const QStringList &filters, const QList<int> &eventsWithout);
     // The dataset open has no events (or, `datasetOpen` false, none is open).
     void showNoEvents(bool datasetOpen);
+    // A dataset with neither events nor articles (a new one): what to do first is bring
+    // articles in, so the page says so, with Import Articles….
+    void showNoArticles();
     State state() const { return m_state; }
 
     QString title() const;
     QString message() const;
     QPushButton *clearButton() const { return m_clear; }
     QPushButton *openButton() const { return m_open; }
+    QPushButton *importButton() const { return m_import; }
     // "Remove Side: Ukraine (3 events)": one per filter whose removal alone shows events, in
     // the order given.
     QList<QPushButton *> removeButtons() const { return m_removeButtons; }
@@ -37,6 +41,7 @@ public:
 signals:
     void clearFiltersRequested();
     void openRequested();
+    void importRequested();
     void removeFilterRequested(int index);
 
 private:
@@ -48,6 +53,7 @@ private:
     QLabel *m_hint;
     QPushButton *m_clear;
     QPushButton *m_open;
+    QPushButton *m_import;
     QWidget *m_removals;
     QList<QPushButton *> m_removeButtons;
 };

@@ -314,6 +314,14 @@ void SourcesView::refreshCitedArticles(const QBitArray &shown)
             }
         }
     }
+    // An article no event cites yet (one just imported) is listed too: the next event comes
+    // from it, and no filter could have hidden it.
+    if (const std::shared_ptr<const Dataset> dataset = m_events->dataset()) {
+        for (const Article &article : dataset->articles) {
+            if (!m_passagesOfArticle.contains(article.id))
+                m_citedIds.insert(article.id);
+        }
+    }
     if (m_cited->isFiltering() && m_citedIds == m_cited->citedIds())
         return;
     // Removing the current row moves the table's current row; that is no user choice.

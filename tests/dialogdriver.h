@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QApplication>
+#include <QDialog>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+// Drives a modal dialog the code under test opens with exec(): waits (in the dialog's own
+// event loop) for the active modal widget named `objectName`, then runs `fill` on it, which
+// types into its real fields and clicks its buttons. `*seen` says whether it came at all; a
+// dialog that never comes is given up after a few seconds, so a test fails, never hangs.
+inline void whenDialog(const QString &objectName, std::function<void(QDialog *)> fill,
+                       bool *seen = nullptr) {
+    auto *poll = new QTimer;
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    if (seen)
+        *seen = false;
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, clock, objectName, fill, seen] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (dialog && dialog->objectName() == objectName) {
+            poll->stop();
+            poll->deleteLater();
+            if (seen)
+                *seen = true;
+            fill(dialog);
+        } else if (clock->elapsed() > 5000) {
+            poll->stop();
+            poll->deleteLater();
+            if (QWidget *other = QApplication::activeModalWidget())
+                other->close(); // not the one expected: let the test go on and fail
+        }
+    });
+    poll->start(10);
+}
