@@ -169,17 +169,17 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
                     if (!changesLayout(roles))
                         return; // a title: placed again in this frame (sourceDataChanged)
                     for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
-                        m_sourceEdits.append({SourceEdit::Changed, row});
+                        noteSourceEdit(SourceEdit::Changed, row);
                 });
         connect(events, &QAbstractItemModel::rowsInserted, this,
                 [this](const QModelIndex &, int first, int last) {
                     for (int row = first; row <= last; ++row)
-                        m_sourceEdits.append({SourceEdit::Inserted, row});
+                        noteSourceEdit(SourceEdit::Inserted, row);
                 });
         connect(events, &QAbstractItemModel::rowsRemoved, this,
                 [this](const QModelIndex &, int first, int last) {
                     for (int row = last; row >= first; --row)
-                        m_sourceEdits.append({SourceEdit::Removed, row});
+                        noteSourceEdit(SourceEdit::Removed, row);
                 });
         connect(events, &QAbstractItemModel::modelReset, this, [this] { m_editsUnknown = true; });
         connect(events, &QAbstractItemModel::layoutChanged, this,
@@ -338,6 +338,15 @@ int TimelineView::colorIndexOf(int row) const
 {
     const EventModel::RowIds &sides = m_filter->eventSource()->sides();
     return sides.begin(row) != sides.end(row) ? *sides.begin(row) : -1; // numbered in side order
+}
+
+void TimelineView::noteSourceEdit(SourceEdit::Kind kind, int row) {
+    // Only one edit is laid out in place: past that, knowing there were more is enough (edits
+    // of rows the filter hides schedule no layout, and must not pile up until one comes).
+    if (m_sourceEdits.size() >= 2)
+        m_editsUnknown = true;
+    else
+        m_sourceEdits.append({kind, row});
 }
 
 void TimelineView::relayout() {

@@ -197,6 +197,7 @@ private:
     // only if its busy days changed); false when the edit needs a layout from scratch (another
     // lane set or legend, several rows, a lane mode other than by side).
     bool layOutEditInPlace();
+    void noteSourceEdit(SourceEdit::Kind kind, int row);
     void removeItem(int index);
     bool insertItem(int row); // false: its lane is missing or was empty
     void findBusiestWeek();
