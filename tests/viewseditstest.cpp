@@ -31,6 +31,7 @@ private slots:
     void cleanup();
 
     void timelineShowsEditsAndKeepsZoomAndSelection();
+    void timelineLaysOutAnEditInPlaceAsFromScratch();
     void chronicleShowsEditsAndKeepsItsPlace();
     void detailsPanelFollowsTheShownEvent();
 
@@ -163,6 +164,100 @@ void ViewsEditsTest::timelineShowsEditsAndKeepsZoomAndSelection() {
     QVERIFY(timeline->markerPositions(removed).isEmpty());
     document()->undoStack()->undo();
     checkKept("event removal undone");
+    QVERIFY(!timeline->markerPositions(removed).isEmpty());
+}
+
+// A date edit, an event added or removed, and each undone, are laid out in place (one item
+// moved in its lanes, the axis re-read only when its busy days change): what that leaves must
+// be what laying out every event from scratch gives, for the items and for the labels in view.
+void ViewsEditsTest::timelineLaysOutAnEditInPlaceAsFromScratch() {
+    TimelineView *timeline = m_window->timeline();
+    m_window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    settleEvents();
+    timeline->setVisibleRange(timeline->layout().x(QDate(2025, 3, 3)),
+                              timeline->layout().x(QDate(2025, 3, 24)));
+    settleEvents();
+    const QStringList inView = timeline->labelledEvents();
+    QVERIFY(inView.size() >= 4);
+    select(inView.at(0));
+
+    struct State {
+        QStringList layout;
+        QStringList labels;
+        QStringList labelled;
+        QList<QRect> rects;
+        QList<QList<QPoint>> markers;
+        QPair<double, double> range;
+    };
+    const auto state = [&] {
+        State s{timeline->layoutDump(),
+                timeline->shownLabels(),
+                timeline->labelledEvents(),
+                timeline->labelRects(),
+                {},
+                timeline->visibleRange()};
+        for (const QString &id : s.labelled)
+            s.markers.append(timeline->markerPositions(id));
+        return s;
+    };
+    int inPlace = timeline->editsLaidOutInPlace();
+    const auto checkAsFromScratch = [&](const char *step) {
+        settleEvents();
+        QVERIFY2(timeline->editsLaidOutInPlace() == inPlace + 1, step); // not from scratch
+        inPlace = timeline->editsLaidOutInPlace();
+        const State edited = state();
+        timeline->relayout();
+        settleEvents();
+        const State fresh = state();
+        for (qsizetype i = 0; i < std::max(edited.layout.size(), fresh.layout.size()); ++i) {
+            QVERIFY2(edited.layout.value(i) == fresh.layout.value(i),
+                     qPrintable(QStringLiteral("%1: in place \"%2\", from scratch \"%3\"")
+                                    .arg(QLatin1String(step), edited.layout.value(i),
+                                         fresh.layout.value(i))));
+        }
+        QVERIFY2(edited.range == fresh.range, step);
+        QVERIFY2(edited.labelled == fresh.labelled, step);
+        QVERIFY2(edited.labels == fresh.labels, step);
+        QVERIFY2(edited.rects == fresh.rects, step);
+        QVERIFY2(edited.markers == fresh.markers, step);
+    };
+
+    // A date edit a day earlier, in view, and undone.
+    const QString dated = inView.at(1);
+    QVERIFY(document()->setEventField(dated, EventField::DateStart,
+                                      eventOf(dated).date.start.addDays(-1)));
+    checkAsFromScratch("date edited");
+    document()->undoStack()->undo();
+    checkAsFromScratch("date edit undone");
+    // A start long before the data (a span now): a new busy day, so the axis itself changes
+    // and every item moves along it, and undone.
+    const QDate first = timeline->layout().dateAt(0.5);
+    QVERIFY(document()->setEventField(dated, EventField::DateStart, first.addDays(-400)));
+    checkAsFromScratch("date moved before the data");
+    document()->undoStack()->undo();
+    checkAsFromScratch("date move before the data undone");
+
+    // An event added in view, and undone; one added past the data.
+    Event added = eventOf(inView.at(2));
+    added.id = QStringLiteral("ev-added-in-place");
+    QVERIFY(document()->addEvent(added));
+    checkAsFromScratch("event added");
+    QVERIFY(!timeline->markerPositions(added.id).isEmpty());
+    document()->undoStack()->undo();
+    checkAsFromScratch("event add undone");
+    added.id = QStringLiteral("ev-added-far");
+    added.date.start = timeline->layout().dateAt(timeline->layout().maxX() - 0.5).addDays(300);
+    added.date.end = added.date.start;
+    QVERIFY(document()->addEvent(added));
+    checkAsFromScratch("event added past the data");
+
+    // An event removed, and undone.
+    const QString removed = inView.at(3);
+    QVERIFY(document()->removeEvent(removed));
+    checkAsFromScratch("event removed");
+    QVERIFY(timeline->markerPositions(removed).isEmpty());
+    document()->undoStack()->undo();
+    checkAsFromScratch("event removal undone");
     QVERIFY(!timeline->markerPositions(removed).isEmpty());
 }
 

@@ -107,4 +107,18 @@ bool TimelineLayout::isSqueezed(const QDate &date) const
     return after != m_breaks.cbegin() && date <= (after - 1)->last;
 }
 
+bool TimelineLayout::sameAxis(const TimelineLayout &other) const {
+    if (m_empty != other.m_empty || m_maxX != other.m_maxX ||
+        m_segments.size() != other.m_segments.size())
+        return false;
+    for (qsizetype i = 0; i < m_segments.size(); ++i) {
+        const Segment &a = m_segments.at(i);
+        const Segment &b = other.m_segments.at(i);
+        if (a.firstDay != b.firstDay || a.endDay != b.endDay || a.x0 != b.x0 ||
+            a.unitsPerDay != b.unitsPerDay)
+            return false;
+    }
+    return true;
+}
+
 } // namespace ntl

@@ -51,6 +51,8 @@ public:
     QDate dateAt(double x) const;
     // True when the day is inside a squeezed gap.
     bool isSqueezed(const QDate &date) const;
+    // The same axis: every day at the same position.
+    bool sameAxis(const TimelineLayout &other) const;
 
 private:
     struct Segment {

@@ -29,9 +29,10 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
-#include <cmath>
+#include <utility>
 
 namespace ntl {
 
@@ -82,6 +83,20 @@ void setCategories(QCategoryAxis *axis, const QList<QPair<QString, double>> &wan
     axis->setStartValue(start);
     for (const auto &[label, end] : wanted)
         axis->append(label, end);
+}
+
+// Whether an edit of these roles moves a marker, changes its lane, shape or colour, or what
+// the lanes are (a title, a summary or a place only changes labels).
+bool changesLayout(const QList<int> &roles) {
+    static const QList<int> layoutRoles = {
+        EventModel::StartDateRole,    EventModel::EndDateRole,
+        EventModel::PrecisionRole,    EventModel::ParticipantIdsRole,
+        EventModel::SideIdsRole,      EventModel::KindRole,
+        EventModel::StatusRole,       EventModel::HasDisagreementRole,
+        EventModel::SourceCountRole,  EventModel::ArticleIdsRole,
+        EventModel::ArticleCountRole, EventModel::EventIdRole};
+    return roles.isEmpty() || std::any_of(roles.cbegin(), roles.cend(),
+                                          [](int role) { return layoutRoles.contains(role); });
 }
 
 } // namespace
@@ -145,6 +160,31 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
     // Only edits insert or remove rows (a filter change remaps them all as a layout change).
     connect(filter, &QAbstractItemModel::rowsInserted, this, &TimelineView::rowsChangedByEdit);
     connect(filter, &QAbstractItemModel::rowsRemoved, this, &TimelineView::rowsChangedByEdit);
+    // The source's own rows say which event an edit touched, whether the filter shows it or
+    // not (a hidden row still shifts the rows after it): an edit of one row is laid out in place.
+    if (const EventModel *events = filter->eventSource()) {
+        connect(events, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                       const QList<int> &roles) {
+                    if (!changesLayout(roles))
+                        return; // a title: placed again in this frame (sourceDataChanged)
+                    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                        noteSourceEdit(SourceEdit::Changed, row);
+                });
+        connect(events, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first, int last) {
+                    for (int row = first; row <= last; ++row)
+                        noteSourceEdit(SourceEdit::Inserted, row);
+                });
+        connect(events, &QAbstractItemModel::rowsRemoved, this,
+                [this](const QModelIndex &, int first, int last) {
+                    for (int row = last; row >= first; --row)
+                        noteSourceEdit(SourceEdit::Removed, row);
+                });
+        connect(events, &QAbstractItemModel::modelReset, this, [this] { m_editsUnknown = true; });
+        connect(events, &QAbstractItemModel::layoutChanged, this,
+                [this] { m_editsUnknown = true; });
+    }
     connect(selection, &QItemSelectionModel::currentChanged, this, [this] {
         updateRings();
         updateAccessibleDescription();
@@ -198,6 +238,7 @@ void TimelineView::releaseContent()
 
 void TimelineView::rebuildWhenShown()
 {
+    m_editsUnknown = true; // another lane mode, palette or font: all anew
     if (isVisible())
         rebuild();
     else
@@ -230,17 +271,7 @@ void TimelineView::scheduleRebuildShowingAll() {
 
 void TimelineView::sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                      const QList<int> &roles) {
-    // What moves a marker, changes its lane, shape or colour, or what the lanes are.
-    static const QList<int> layoutRoles = {
-        EventModel::StartDateRole,    EventModel::EndDateRole,
-        EventModel::PrecisionRole,    EventModel::ParticipantIdsRole,
-        EventModel::SideIdsRole,      EventModel::KindRole,
-        EventModel::StatusRole,       EventModel::HasDisagreementRole,
-        EventModel::SourceCountRole,  EventModel::ArticleIdsRole,
-        EventModel::ArticleCountRole, EventModel::EventIdRole};
-    const bool layoutChanges =
-        roles.isEmpty() || std::any_of(roles.cbegin(), roles.cend(),
-                                       [](int role) { return layoutRoles.contains(role); });
+    const bool layoutChanges = changesLayout(roles);
     const EventModel *source = m_filter->eventSource();
     if (layoutChanges || !source || m_rowsStale || m_rebuildPending ||
         source->rowCount() != m_dateOrder.size()) {
@@ -309,8 +340,27 @@ int TimelineView::colorIndexOf(int row) const
     return sides.begin(row) != sides.end(row) ? *sides.begin(row) : -1; // numbered in side order
 }
 
+void TimelineView::noteSourceEdit(SourceEdit::Kind kind, int row) {
+    // Only one edit is laid out in place: past that, knowing there were more is enough (edits
+    // of rows the filter hides schedule no layout, and must not pile up until one comes).
+    if (m_sourceEdits.size() >= 2)
+        m_editsUnknown = true;
+    else
+        m_sourceEdits.append({kind, row});
+}
+
+void TimelineView::relayout() {
+    m_editsUnknown = true;
+    m_rowsStale = true;
+    rebuild();
+}
+
 void TimelineView::rebuild()
 {
+    if (!m_showWholeOnRebuild && m_to > m_from && layOutEditInPlace())
+        return;
+    m_sourceEdits.clear();
+    m_editsUnknown = false;
     // An edit keeps the dates in view: each edge as a day and the axis units past its start.
     const bool keepDates = !m_showWholeOnRebuild && m_to > m_from;
     const qint64 fromDay = keepDates ? m_layout.dateAt(m_from).toJulianDay() : 0;
@@ -355,6 +405,9 @@ void TimelineView::rebuild()
         Item item;
         item.row = row;
         item.multiDay = lastDay(row) > source->startDay(row);
+        item.dated = isDated(row);
+        item.firstDay = source->startDay(row);
+        item.lastDay = lastDay(row);
         m_items.append(item);
     }
 
@@ -432,8 +485,8 @@ void TimelineView::rebuild()
     QList<TimelineLayout::DayRange> ranges;
     ranges.reserve(m_items.size());
     for (const Item &item : std::as_const(m_items)) {
-        if (isDated(item.row))
-            ranges.append({source->startDay(item.row), lastDay(item.row)});
+        if (item.dated)
+            ranges.append({item.firstDay, item.lastDay});
     }
     m_layout.compute(ranges);
 
@@ -476,30 +529,7 @@ void TimelineView::rebuild()
         item.lanesEnd = int(m_itemLanes.size());
     }
 
-    // The seven days with the most event starts (the items are in start order).
-    m_busiestWeekStart = {};
-    m_busiestWeekCount = 0;
-    qsizetype windowStart = 0;
-    qint64 bestLast = 0;
-    QList<qint64> starts;
-    starts.reserve(m_items.size());
-    for (const Item &item : std::as_const(m_items)) {
-        if (isDated(item.row))
-            starts.append(source->startDay(item.row));
-    }
-    for (qsizetype i = 0; i < starts.size(); ++i) {
-        while (starts.at(i) - starts.at(windowStart) >= 7)
-            ++windowStart;
-        if (int(i - windowStart + 1) > m_busiestWeekCount) {
-            m_busiestWeekCount = int(i - windowStart + 1);
-            bestLast = starts.at(i);
-        }
-    }
-    if (m_busiestWeekCount > 0) {
-        // Begin the window at its first event, so the week reads from where it starts.
-        const auto first = std::lower_bound(starts.cbegin(), starts.cend(), bestLast - 6);
-        m_busiestWeekStart = QDate::fromJulianDay(*first);
-    }
+    findBusiestWeek();
 
     // Legend entries: one per side colour shown, planned, disagreement, count boxes, strips.
     QList<int> colorKeys;
@@ -533,6 +563,248 @@ void TimelineView::rebuild()
     }
     m_rebuilding = false;
     emit contentChanged();
+}
+
+bool TimelineView::layOutEditInPlace() {
+    const QList<SourceEdit> edits = std::exchange(m_sourceEdits, {});
+    const bool unknown = std::exchange(m_editsUnknown, false);
+    const EventModel *source = m_filter->eventSource();
+    const std::shared_ptr<const Dataset> dataset = source ? source->dataset() : nullptr;
+    // By side, the lanes are the dataset's sides (and "No side"): one row's edit leaves them,
+    // unless it empties a lane or fills an empty one (the legend lists the lanes' colours).
+    if (unknown || edits.size() != 1 || m_laneMode != LaneMode::Side || !dataset ||
+        !m_rowsDataset || m_items.isEmpty() || dataset->sides.size() != m_rowsDataset->sides.size())
+        return false;
+    const qsizetype sideCount = dataset->sides.size();
+    if (m_laneLabels.size() != sideCount && m_laneLabels.size() != sideCount + 1)
+        return false;
+    for (qsizetype s = 0; s < sideCount; ++s) {
+        if (dataset->sides.at(s).name != m_laneLabels.at(s))
+            return false;
+    }
+    const SourceEdit edit = edits.first();
+    const int delta = edit.kind == SourceEdit::Inserted  ? 1
+                      : edit.kind == SourceEdit::Removed ? -1
+                                                         : 0;
+    if (source->rowCount() != m_dateOrder.size() + delta || edit.row < 0 ||
+        edit.row >= std::max(source->rowCount(), int(m_dateOrder.size())))
+        return false;
+
+    // The dates in view, as in rebuild(), before the axis may change.
+    const qint64 fromDay = m_layout.dateAt(m_from).toJulianDay();
+    const qint64 toDay = m_layout.dateAt(m_to).toJulianDay();
+    const double fromOffset = m_from - m_layout.x(fromDay);
+    const double toOffset = m_to - m_layout.x(toDay);
+    QList<bool> laneFilled(m_laneItems.size());
+    for (qsizetype lane = 0; lane < m_laneItems.size(); ++lane)
+        laneFilled[lane] = !m_laneItems.at(lane).isEmpty();
+
+    m_rowsShifted = false;
+    m_rebuildPending = false;
+    m_windowScale = 0;
+    hideCallout();
+    m_shown.clear();
+    m_labelItems.clear();
+    // From here on a failure lays out from scratch, which reads nothing of what is changed here.
+    m_rowsStale = true;
+
+    // Wrapped titles are kept by source row: shift them with the rows.
+    if (delta != 0) {
+        QHash<int, Wraps> wraps;
+        wraps.reserve(m_wraps.size());
+        for (auto it = m_wraps.begin(); it != m_wraps.end(); ++it) {
+            if (it.key() == edit.row && delta < 0)
+                continue;
+            wraps.insert(it.key() >= edit.row ? it.key() + delta : it.key(), std::move(it.value()));
+        }
+        m_wraps = std::move(wraps);
+    } else {
+        m_wraps.remove(edit.row);
+    }
+    m_rowsDataset = dataset; // the same dataset as far as refreshRows() is concerned
+    refreshRows();
+
+    if (edit.kind != SourceEdit::Inserted) {
+        const auto found = std::find_if(m_items.cbegin(), m_items.cend(),
+                                        [&](const Item &item) { return item.row == edit.row; });
+        if (found != m_items.cend())
+            removeItem(int(found - m_items.cbegin()));
+    }
+    if (delta != 0) {
+        for (Item &item : m_items) {
+            if (item.row >= edit.row + (delta < 0 ? 1 : 0))
+                item.row += delta;
+        }
+    }
+    if (edit.kind != SourceEdit::Removed && m_filter->acceptsSourceRow(edit.row) &&
+        !insertItem(edit.row))
+        return false;
+    if (m_items.isEmpty())
+        return false;
+    for (qsizetype lane = 0; lane < m_laneItems.size(); ++lane) {
+        if (laneFilled.at(lane) != !m_laneItems.at(lane).isEmpty())
+            return false;
+    }
+    const EventModel::RowIds &sides = source->sides();
+    const bool anyWithoutSide =
+        std::any_of(m_items.cbegin(), m_items.cend(),
+                    [&](const Item &item) { return sides.begin(item.row) == sides.end(item.row); });
+    if (anyWithoutSide != (m_laneLabels.size() == sideCount + 1))
+        return false;
+
+    // The axis: the same unless the edit made a day busy or idle that opens or closes a gap.
+    QList<TimelineLayout::DayRange> ranges;
+    ranges.reserve(m_items.size());
+    for (const Item &item : std::as_const(m_items)) {
+        if (item.dated)
+            ranges.append({item.firstDay, item.lastDay});
+    }
+    TimelineLayout axis;
+    axis.compute(ranges);
+    const bool axisChanged = !axis.sameAxis(m_layout);
+    m_layout = axis;
+    for (qsizetype lane = 0; lane < m_laneLongest.size(); ++lane)
+        m_laneLongest[lane] = 0;
+    for (Item &item : m_items) {
+        if (!item.dated)
+            continue;
+        if (axisChanged || item.row == edit.row) {
+            item.x0 = m_layout.x(item.firstDay);
+            item.x1 = m_layout.x(item.lastDay + 1);
+        }
+        for (int k = item.lanesBegin; k < item.lanesEnd; ++k) {
+            double &longest = m_laneLongest[m_itemLanes.at(k)];
+            longest = std::max(longest, item.x1 - item.x0);
+        }
+    }
+    findBusiestWeek();
+    m_rowsStale = false;
+
+    m_rebuilding = true;
+    setRange(m_layout.x(fromDay) + fromOffset, m_layout.x(toDay) + toOffset);
+    m_rebuilding = false;
+    ++m_editsInPlace;
+    emit contentChanged();
+    return true;
+}
+
+void TimelineView::removeItem(int index) {
+    const Item removed = m_items.at(index);
+    for (int k = removed.lanesBegin; k < removed.lanesEnd; ++k) {
+        QList<int> &items = m_laneItems[m_itemLanes.at(k)];
+        const auto at = std::lower_bound(items.begin(), items.end(), index);
+        if (at != items.end() && *at == index)
+            items.erase(at);
+    }
+    m_items.removeAt(index);
+    // The lanes name items by index, in order.
+    for (QList<int> &items : m_laneItems) {
+        auto after = std::upper_bound(items.begin(), items.end(), index);
+        for (; after != items.end(); ++after)
+            --*after;
+    }
+}
+
+bool TimelineView::insertItem(int row) {
+    const EventModel *source = m_filter->eventSource();
+    Item item;
+    item.row = row;
+    item.multiDay = lastDay(row) > source->startDay(row);
+    item.dated = isDated(row);
+    item.firstDay = source->startDay(row);
+    item.lastDay = lastDay(row);
+    // Its place in the filter's (date) order.
+    const int rank = source->dateRank(row);
+    const int index = int(std::lower_bound(m_items.cbegin(), m_items.cend(), rank,
+                                           [source](const Item &other, int r) {
+                                               return source->dateRank(other.row) < r;
+                                           }) -
+                          m_items.cbegin());
+    for (QList<int> &items : m_laneItems) {
+        auto from = std::lower_bound(items.begin(), items.end(), index);
+        for (; from != items.end(); ++from)
+            ++*from;
+    }
+    item.lanesBegin = int(m_itemLanes.size());
+    item.lanesEnd = item.lanesBegin;
+    if (item.dated) {
+        const EventModel::RowIds &sides = source->sides();
+        const int sideCount = int(m_rowsDataset->sides.size());
+        const auto addToLane = [&](int lane) {
+            if (lane < 0 || lane >= m_laneItems.size())
+                return false;
+            for (int k = item.lanesBegin; k < m_itemLanes.size(); ++k) {
+                if (m_itemLanes.at(k) == lane)
+                    return true;
+            }
+            m_itemLanes.append(lane);
+            QList<int> &items = m_laneItems[lane];
+            items.insert(std::lower_bound(items.begin(), items.end(), index), index);
+            return true;
+        };
+        if (sides.begin(row) == sides.end(row) && !addToLane(sideCount))
+            return false;
+        for (const int *side = sides.begin(row); side != sides.end(row); ++side) {
+            if (!addToLane(*side))
+                return false;
+        }
+        item.lanesEnd = int(m_itemLanes.size());
+    }
+    m_items.insert(index, item);
+    return true;
+}
+
+QStringList TimelineView::layoutDump() const {
+    QStringList lines;
+    for (const Item &item : m_items) {
+        QString line =
+            QStringLiteral("%1 %2..%3 lanes").arg(eventIdOf(item)).arg(item.x0).arg(item.x1);
+        for (int k = item.lanesBegin; k < item.lanesEnd; ++k)
+            line += QLatin1Char(' ') + QString::number(m_itemLanes.at(k));
+        lines.append(line);
+    }
+    for (qsizetype lane = 0; lane < m_laneItems.size(); ++lane) {
+        QString line = QStringLiteral("lane %1 (%2, longest %3):")
+                           .arg(lane)
+                           .arg(m_laneLabels.value(lane))
+                           .arg(m_laneLongest.value(lane));
+        for (int item : m_laneItems.at(lane))
+            line += QLatin1Char(' ') + eventIdOf(m_items.at(item));
+        lines.append(line);
+    }
+    lines.append(QStringLiteral("axis to %1, %2 breaks, busiest week %3 (%4)")
+                     .arg(m_layout.maxX())
+                     .arg(m_layout.breaks().size())
+                     .arg(m_busiestWeekStart.toString(Qt::ISODate))
+                     .arg(m_busiestWeekCount));
+    return lines;
+}
+
+void TimelineView::findBusiestWeek() {
+    // The seven days with the most event starts (the items are in start order).
+    m_busiestWeekStart = {};
+    m_busiestWeekCount = 0;
+    qsizetype windowStart = 0;
+    qint64 bestLast = 0;
+    QList<qint64> starts;
+    starts.reserve(m_items.size());
+    for (const Item &item : std::as_const(m_items)) {
+        if (item.dated)
+            starts.append(item.firstDay);
+    }
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        while (starts.at(i) - starts.at(windowStart) >= 7)
+            ++windowStart;
+        if (int(i - windowStart + 1) > m_busiestWeekCount) {
+            m_busiestWeekCount = int(i - windowStart + 1);
+            bestLast = starts.at(i);
+        }
+    }
+    if (m_busiestWeekCount > 0) {
+        // Begin the window at its first event, so the week reads from where it starts.
+        const auto first = std::lower_bound(starts.cbegin(), starts.cend(), bestLast - 6);
+        m_busiestWeekStart = QDate::fromJulianDay(*first);
+    }
 }
 
 int TimelineView::minimumChartHeight() const

@@ -67,6 +67,14 @@ public:
     // Lays out axes and labels now rather than on the next event loop pass (export).
     void settle();
     const TimelineLayout &layout() const { return m_layout; }
+    // Every event laid out, in order: its id, axis extent and lanes, then each lane's events
+    // (for tests: an edit laid out in place must equal a layout from scratch).
+    QStringList layoutDump() const;
+    // Lays every event out again now, keeping the dates in view (what an edit laid out in
+    // place is checked against).
+    void relayout();
+    // How many edits were laid out in place since the view was made (tests, the benchmark).
+    int editsLaidOutInPlace() const { return m_editsInPlace; }
     QStringList laneLabels() const;
     QStringList shownLabels() const;
     // The event of each shown label, in the order of shownLabels() and labelRects().
@@ -139,6 +147,15 @@ private:
         int lanesBegin = 0; // range in m_itemLanes
         int lanesEnd = 0;
         bool multiDay = false;
+        bool dated = false;
+        qint64 firstDay = 0; // julian days, when dated
+        qint64 lastDay = 0;
+    };
+
+    // One row of the source model edited since the last layout.
+    struct SourceEdit {
+        enum Kind { Changed, Inserted, Removed } kind;
+        int row;
     };
 
     // What one frame shows: individual markers and count markers, in chart values.
@@ -176,6 +193,14 @@ private:
     void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                            const QList<int> &roles);
     void rowsChangedByEdit();
+    // Lays out one edited row in place (moves, inserts or removes its item, re-reads the axis
+    // only if its busy days changed); false when the edit needs a layout from scratch (another
+    // lane set or legend, several rows, a lane mode other than by side).
+    bool layOutEditInPlace();
+    void noteSourceEdit(SourceEdit::Kind kind, int row);
+    void removeItem(int index);
+    bool insertItem(int row); // false: its lane is missing or was empty
+    void findBusiestWeek();
     void applyPalette();
     void scheduleOverlay();
     void updateOverlay();
@@ -270,6 +295,10 @@ private:
     // The next rebuild shows the whole period (new data, another filter, another lane mode);
     // an edit's rebuild keeps the dates in view instead.
     bool m_showWholeOnRebuild = true;
+    // The source's rows edited since the last layout, and whether anything else changed too.
+    QList<SourceEdit> m_sourceEdits;
+    bool m_editsUnknown = true;
+    int m_editsInPlace = 0;
     // An edit inserted or removed rows: the items' source rows are stale until rebuilt.
     bool m_rowsShifted = false;
     bool m_overlayPending = false;
