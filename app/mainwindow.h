@@ -23,6 +23,7 @@ class ActorModel;
 class ActorsView;
 class ArticleModel;
 class ChronicleView;
+class AuthoringController;
 class DocumentController;
 class EmptyStatePage;
 class EventDetailsPanel;
@@ -94,6 +95,8 @@ public:
     NavigationController *navigation() const { return m_navigation; }
     // Undo, Redo, Save, Save As and the question before unsaved changes are lost.
     DocumentController *documentController() const { return m_file; }
+    // From words selected in the Sources view to events, passages and claims.
+    AuthoringController *authoring() const { return m_authoring; }
     // The lock beside the open file, and its changes on disk by other writers.
     FileWatchController *fileWatch() const { return m_fileWatch; }
     // The widget that takes the keyboard in a tab (View → Timeline… focus it).
@@ -141,6 +144,7 @@ private:
     FilterPanel *m_filterPanel;
     TimelineView *m_timeline;
     ActorsView *m_actorsView;
+    AuthoringController *m_authoring = nullptr;
     SourcesView *m_sourcesView;
     ChronicleView *m_chronicle;
     EventDetailsPanel *m_details;

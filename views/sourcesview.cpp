@@ -15,6 +15,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
@@ -23,9 +24,12 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
+#include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 #include <numeric>
 
 namespace ntl {
@@ -80,6 +84,9 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
     m_text->setPlaceholderText(tr("No shown event cites an article."));
     m_text->setAccessibleName(tr("Article text"));
     m_text->viewport()->installEventFilter(this);
+    m_text->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_text, &QWidget::customContextMenuRequested, this,
+            [this](const QPoint &pos) { showTextMenu(m_text->viewport()->mapFrom(m_text, pos)); });
 
     // Entries of one height, each line elided: a list view lays out entries of their own
     // heights (wrapped text) all over again on any change, such as the current event's
@@ -133,6 +140,10 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
     connect(articles, &QAbstractItemModel::rowsInserted, this, &SourcesView::refresh);
     connect(articles, &QAbstractItemModel::rowsRemoved, this, &SourcesView::refresh);
     connect(articles, &QAbstractItemModel::dataChanged, this, &SourcesView::refresh);
+    // An event edited, added or removed (its passages, or whether it is shown).
+    connect(filter, &QAbstractItemModel::rowsInserted, this, &SourcesView::scheduleRefresh);
+    connect(filter, &QAbstractItemModel::rowsRemoved, this, &SourcesView::scheduleRefresh);
+    connect(events, &QAbstractItemModel::dataChanged, this, &SourcesView::scheduleRefresh);
     connect(selection, &QItemSelectionModel::currentChanged, this,
             &SourcesView::currentEventChanged);
     connect(selection, &QItemSelectionModel::selectionChanged, this,
@@ -160,6 +171,39 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
             [this](QListWidgetItem *item) { activatePassage(m_passages->row(item), true); });
 
     refresh();
+}
+
+void SourcesView::scheduleRefresh() {
+    if (m_refreshScheduled)
+        return;
+    m_refreshScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_refreshScheduled = false;
+        refresh();
+    });
+}
+
+void SourcesView::addTextActions(const QList<QAction *> &actions) {
+    m_textActions += actions;
+    if (!m_textBar) {
+        m_textBar = new QToolBar(tr("Authoring"));
+        m_textBar->setObjectName(QStringLiteral("authoringBar"));
+        m_textBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        m_textBar->setIconSize(QSize(16, 16));
+        m_textBar->setAccessibleName(tr("Authoring"));
+        // Between the heading and the text: beside what it acts on.
+        static_cast<QVBoxLayout *>(m_text->parentWidget()->layout())->insertWidget(1, m_textBar);
+    }
+    m_textBar->addActions(actions);
+}
+
+bool SourcesView::currentPassage(QString *eventId, int *sourceIndex) const {
+    const int row = m_passages->currentRow();
+    if (row < 0 || row >= m_shown.size())
+        return false;
+    *eventId = m_shown.at(row).eventId;
+    *sourceIndex = m_shown.at(row).sourceIndex;
+    return true;
 }
 
 QTableView *SourcesView::articleList() const
@@ -324,10 +368,17 @@ void SourcesView::setArticle(const QString &articleId)
 {
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
     if (articleId != m_articleId || dataset != m_textDataset) {
+        const Article *before = m_textDataset ? m_textDataset->article(m_articleId) : nullptr;
+        const Article *article = dataset ? dataset->article(articleId) : nullptr;
+        // An edit of the events makes a new dataset with the same article: keep the text, its
+        // scroll position and the user's selection, and only move the highlights.
+        const bool sameText = articleId == m_articleId && before && article &&
+                              before->text.size() == article->text.size() &&
+                              before->text == article->text;
         m_articleId = articleId;
         m_textDataset = dataset;
-        const Article *article = dataset ? dataset->article(articleId) : nullptr;
-        m_text->setPlainText(article ? article->text : QString());
+        if (!sameText)
+            m_text->setPlainText(article ? article->text : QString());
         QString heading;
         if (article) {
             QStringList parts{article->title};
@@ -559,12 +610,11 @@ void SourcesView::scrollToRange(int start, int end, bool select)
     m_text->ensureCursorVisible();
 }
 
-bool SourcesView::activatePassageAt(const QPoint &viewportPos)
-{
+QList<int> SourcesView::passagesAt(const QPoint &viewportPos) const {
     const QTextCursor at = m_text->cursorForPosition(viewportPos);
     const QRect caret = m_text->cursorRect(at);
     if (viewportPos.y() < caret.top() || viewportPos.y() > caret.bottom())
-        return false; // below the last line
+        return {}; // below the last line
     // cursorForPosition gives the nearest gap between characters; the character under
     // the pointer is the one before that gap when the pointer is on the gap's far side.
     int index = at.position();
@@ -574,12 +624,17 @@ bool SourcesView::activatePassageAt(const QPoint &viewportPos)
         --index;
 
     QList<int> hits = m_highlights.passagesAt(index); // added in the order of m_shown
-    if (hits.isEmpty())
-        return false;
     // The innermost passage first; clicking again steps through overlapping events.
     std::stable_sort(hits.begin(), hits.end(), [this](int a, int b) {
         return m_shown.at(a).end - m_shown.at(a).start < m_shown.at(b).end - m_shown.at(b).start;
     });
+    return hits;
+}
+
+bool SourcesView::activatePassageAt(const QPoint &viewportPos) {
+    const QList<int> hits = passagesAt(viewportPos);
+    if (hits.isEmpty())
+        return false;
     const QString current = currentEventId();
     int chosen = 0;
     for (int i = 0; i < hits.size(); ++i) {
@@ -590,6 +645,30 @@ bool SourcesView::activatePassageAt(const QPoint &viewportPos)
     }
     activatePassage(hits.at(chosen), false);
     return true;
+}
+
+void SourcesView::showTextMenu(const QPoint &viewportPos) {
+    // On a highlighted passage the menu acts on it: the current event's passage there, else
+    // the innermost one (whose event becomes current). The text selection stays as it is.
+    const QList<int> hits = passagesAt(viewportPos);
+    if (!hits.isEmpty()) {
+        const QString current = currentEventId();
+        int chosen = hits.first();
+        for (int hit : hits) {
+            if (m_shown.at(hit).eventId == current) {
+                chosen = hit;
+                break;
+            }
+        }
+        activatePassage(chosen, false);
+    }
+    std::unique_ptr<QMenu> menu(m_text->createStandardContextMenu(viewportPos));
+    if (!m_textActions.isEmpty()) {
+        menu->addSeparator();
+        menu->addActions(m_textActions);
+    }
+    menu->setToolTipsVisible(true); // a disabled action's tooltip says why
+    menu->exec(m_text->viewport()->mapToGlobal(viewportPos));
 }
 
 bool SourcesView::eventFilter(QObject *watched, QEvent *event)

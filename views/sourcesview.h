@@ -9,7 +9,9 @@
 
 #include <memory>
 
+class QAction;
 class QItemSelectionModel;
+class QToolBar;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -48,6 +50,11 @@ public:
     QPlainTextEdit *textView() const;
     // The passages of the shown article, in text order, each naming its event.
     QListWidget *passageList() const;
+
+    // Authoring: `actions` go on a bar above the article text and on its context menu.
+    void addTextActions(const QList<QAction *> &actions);
+    // The passage list's current entry (a passage of the shown article), if any.
+    bool currentPassage(QString *eventId, int *sourceIndex) const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -89,6 +96,10 @@ private:
     void selectEvent(const QString &eventId);
     void scrollToRange(int start, int end, bool select);
     bool activatePassageAt(const QPoint &viewportPos);
+    QList<int> passagesAt(const QPoint &viewportPos) const;
+    void showTextMenu(const QPoint &viewportPos);
+    // Event edits arrive as several model signals: one refresh after them all.
+    void scheduleRefresh();
 
     EventModel *m_events;
     EventFilterModel *m_filter;
@@ -99,6 +110,9 @@ private:
     QLabel *m_heading;
     QPlainTextEdit *m_text;
     QListWidget *m_passages;
+    QToolBar *m_textBar = nullptr;
+    QList<QAction *> m_textActions;
+    bool m_refreshScheduled = false;
 
     std::shared_ptr<const Dataset> m_textDataset; // the dataset the shown text comes from
     QString m_articleId;
