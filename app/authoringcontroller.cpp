@@ -70,6 +70,12 @@ AuthoringController::AuthoringController(Session *session, SourcesView *sources,
     connect(session->document(), &Document::datasetReset, this,
             &AuthoringController::updateActions);
     sources->installEventFilter(this); // shown or hidden (another tab)
+    // The document clears its undo stack as it goes, after the selection model may be gone:
+    // nothing to update then.
+    connect(session, &QObject::destroyed, this, [this] {
+        disconnect(m_session->document()->undoStack(), nullptr, this, nullptr);
+        m_session = nullptr;
+    });
     updateActions();
 }
 
@@ -146,6 +152,8 @@ void AuthoringController::setReason(QAction *action, const QString &why, const Q
 }
 
 void AuthoringController::updateActions() {
+    if (!m_session)
+        return;
     QString noSelection;
     const Selection selected = selection(&noSelection);
     QString noEvent;
@@ -185,6 +193,23 @@ void AuthoringController::updateActions() {
               tr("Make the chosen passage cite the selected words instead"));
 }
 
+QString AuthoringController::usualKind() const {
+    // EventDraft::usualKind from the event model's per-row kind numbers, which it keeps
+    // through edits: small integers counted, not 100,000 strings hashed.
+    const EventModel *events = m_session->eventModel();
+    const EventModel::RowIds &kinds = events->kinds();
+    std::vector<int> counts(std::size_t(kinds.count()), 0);
+    int best = -1;
+    for (int row = 0; row < events->rowCount(); ++row) {
+        for (const int *number = kinds.begin(row); number != kinds.end(row); ++number) {
+            const int count = ++counts[std::size_t(*number)];
+            if (best < 0 || count > counts[std::size_t(best)])
+                best = *number;
+        }
+    }
+    return best < 0 || kinds.id(best).isEmpty() ? QStringLiteral("statement") : kinds.id(best);
+}
+
 bool AuthoringController::refuse(const QString &why) {
     emit message(why);
     return false;
@@ -197,7 +222,7 @@ bool AuthoringController::newEventFromSelection() {
         return refuse(why);
     Document *document = m_session->document();
     const Event event = EventDraft::fromSelection(
-        document->dataset(), *selected.article, selected.start, selected.end,
+        *selected.article, selected.start, selected.end, usualKind(),
         [document](const QString &id) { return document->eventRow(id) >= 0; });
     if (!event.date.start.isValid())
         return refuse(tr("The selected words name no date and the article has no publication "

@@ -56,6 +56,7 @@ private:
     // The current event's passage chosen in the Sources view, or -1 with `why` set.
     int currentPassageIndex(QString *why) const;
     bool refuse(const QString &why);
+    QString usualKind() const;
     void updateActions();
     static void setReason(QAction *action, const QString &why, const QString &tip);
 

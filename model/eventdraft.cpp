@@ -121,13 +121,13 @@ QString EventDraft::usualKind(const Dataset &dataset) {
     return best.isEmpty() ? QStringLiteral("statement") : best;
 }
 
-Event EventDraft::fromSelection(const Dataset &dataset, const Article &article, int start, int end,
+Event EventDraft::fromSelection(const Article &article, int start, int end, const QString &kind,
                                 const std::function<bool(const QString &)> &taken) {
     Event event;
     const SourcePassage passage = SelectionPassage::make(article, start, end);
     event.title = title(article.text, passage.start, passage.end);
     event.id = newId(event.title, taken);
-    event.kind = usualKind(dataset);
+    event.kind = kind;
     event.date = date(article, passage.start, passage.end);
     // A date after the article's publication has not happened yet as far as it knows.
     if (article.published.isValid() && event.date.start.isValid() &&

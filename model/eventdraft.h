@@ -16,9 +16,10 @@ class EventDraft {
 public:
     static constexpr int MaxTitleLength = 80;
 
-    // `taken` says whether an event id is in use. An invalid date (start) means no date can
-    // be proposed: the words name none and the article has no publication date.
-    static Event fromSelection(const Dataset &dataset, const Article &article, int start, int end,
+    // `taken` says whether an event id is in use; `kind` is the new event's (usualKind(), or
+    // what a caller keeps counted). An invalid date (start) means no date can be proposed:
+    // the words name none and the article has no publication date.
+    static Event fromSelection(const Article &article, int start, int end, const QString &kind,
                                const std::function<bool(const QString &)> &taken);
 
     // The sentence around [start, end), trimmed, without its closing full stop and at most

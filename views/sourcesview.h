@@ -81,7 +81,7 @@ private:
     // Refreshes now when shown; a hidden view (another tab) catches up when it is shown.
     void refresh();
     void refreshNow();
-    void indexPassages();
+    QList<CitedPassage> citedPassages(const QString &articleId) const;
     QBitArray shownRows() const;
     void refreshCitedArticles(const QBitArray &shown);
     void setArticle(const QString &articleId);
@@ -118,8 +118,6 @@ private:
     QString m_articleId;
     QString m_lastEventId;
     QSet<QString> m_citedIds;
-    std::shared_ptr<const Dataset> m_indexedDataset; // what m_passagesOfArticle describes
-    QHash<QString, QList<CitedPassage>> m_passagesOfArticle;
     bool m_refreshPending = false;
     bool m_eventChangePending = false;
     QList<Passage> m_shown; // in text order
