@@ -20,7 +20,13 @@ QString tr(const char *text) {
 // The sentence (Unicode's rules: a line break ends one too) holding `position`. A title is
 // a proposal the user edits, so an abbreviation ending it early does little harm.
 std::pair<int, int> sentenceAround(QStringView text, int position) {
-    QTextBoundaryFinder finder(QTextBoundaryFinder::Sentence, text.constData(), text.size());
+    // A window around the position, so a long article costs no more than a short one: a
+    // sentence longer than this is cut at its edge, and a title shortens it anyway.
+    constexpr int Reach = 2000;
+    const int windowStart = std::max(0, position - Reach);
+    const QStringView window = text.mid(windowStart, Reach * 2);
+    position -= windowStart;
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Sentence, window.constData(), window.size());
     finder.setPosition(position);
     int from = position;
     if (!finder.isAtBoundary()) {
@@ -29,7 +35,7 @@ std::pair<int, int> sentenceAround(QStringView text, int position) {
         finder.setPosition(from);
     }
     const qsizetype next = finder.toNextBoundary();
-    return {from, next < 0 ? int(text.size()) : int(next)};
+    return {windowStart + from, windowStart + (next < 0 ? int(window.size()) : int(next))};
 }
 
 } // namespace
