@@ -264,10 +264,9 @@ void SourcesView::refresh()
         if (dataset != m_textDataset) {
             const Article *before = m_textDataset ? m_textDataset->article(m_articleId) : nullptr;
             const Article *now = dataset ? dataset->article(m_articleId) : nullptr;
-            if (before && now && before->text == now->text) {
-                // An edit: the same text, shown again as it is once this view is shown.
-                m_textDataset = dataset;
-            } else {
+            // An edit leaves the text as it is: kept, and setArticle() compares it (and
+            // renews the heading) once this view is shown. The old snapshot shares the rest.
+            if (!before || !now || before->text != now->text) {
                 // Another dataset: let go of the old one (its texts) now, not when next shown.
                 const QScopedValueRollback<bool> guard(m_syncingList, true);
                 m_textDataset.reset();
