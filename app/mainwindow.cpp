@@ -4,6 +4,7 @@
 #include "actorsview.h"
 #include "articleimportcontroller.h"
 #include "articlemodel.h"
+#include "authoringcontroller.h"
 #include "chronicleview.h"
 #include "datasetreader.h"
 #include "diagnostictext.h"
@@ -305,6 +306,13 @@ void MainWindow::createActions()
     find->setShortcut(QKeySequence::Find);
     QAction *clear = editMenu->addAction(tr("&Clear Filters"), m_filter, &EventFilterModel::clearFilters);
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    editMenu->addSection(tr("Authoring"));
+    m_authoring = new AuthoringController(m_session, m_sourcesView, this);
+    editMenu->addActions(m_authoring->actions());
+    editMenu->setToolTipsVisible(true); // a disabled action's tooltip says why
+    m_sourcesView->addTextActions(m_authoring->actions());
+    connect(m_authoring, &AuthoringController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     const QStringList names{tr("&Timeline"), tr("&Actors"), tr("&Sources"), tr("&Chronicle")};

@@ -25,6 +25,7 @@ class ActorsView;
 class ArticleImportController;
 class ArticleModel;
 class ChronicleView;
+class AuthoringController;
 class DocumentController;
 class EmptyStatePage;
 class EventDetailsPanel;
@@ -102,6 +103,8 @@ public:
     NavigationController *navigation() const { return m_navigation; }
     // Undo, Redo, Save, Save As and the question before unsaved changes are lost.
     DocumentController *documentController() const { return m_file; }
+    // From words selected in the Sources view to events, passages and claims.
+    AuthoringController *authoring() const { return m_authoring; }
     // The lock beside the open file, and its changes on disk by other writers.
     FileWatchController *fileWatch() const { return m_fileWatch; }
     RecoveryController *recovery() const { return m_recovery; }
@@ -152,6 +155,7 @@ private:
     FilterPanel *m_filterPanel;
     TimelineView *m_timeline;
     ActorsView *m_actorsView;
+    AuthoringController *m_authoring = nullptr;
     SourcesView *m_sourcesView;
     ChronicleView *m_chronicle;
     EventDetailsPanel *m_details;

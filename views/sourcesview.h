@@ -9,7 +9,9 @@
 
 #include <memory>
 
+class QAction;
 class QItemSelectionModel;
+class QToolBar;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -50,6 +52,11 @@ public:
     // The passages of the shown article, in text order, each naming its event.
     QListWidget *passageList() const;
 
+    // Authoring: `actions` go on a bar above the article text and on its context menu.
+    void addTextActions(const QList<QAction *> &actions);
+    // The passage list's current entry (a passage of the shown article), if any.
+    bool currentPassage(QString *eventId, int *sourceIndex) const;
+
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
@@ -74,11 +81,8 @@ private:
     QString currentEventId() const;
     // Refreshes now when shown; a hidden view (another tab) catches up when it is shown.
     void refresh();
-    // After an edit: the passages' rows and the cited articles are read again, once however
-    // many rows the edit's signals named.
-    void refreshAfterEdit();
     void refreshNow();
-    void indexPassages();
+    QList<CitedPassage> citedPassages(const QString &articleId) const;
     QBitArray shownRows() const;
     void refreshCitedArticles(const QBitArray &shown);
     void setArticle(const QString &articleId);
@@ -93,6 +97,10 @@ private:
     void selectEvent(const QString &eventId);
     void scrollToRange(int start, int end, bool select);
     bool activatePassageAt(const QPoint &viewportPos);
+    QList<int> passagesAt(const QPoint &viewportPos) const;
+    void showTextMenu(const QPoint &viewportPos);
+    // Event edits arrive as several model signals: one refresh after them all.
+    void scheduleRefresh();
 
     EventModel *m_events;
     EventFilterModel *m_filter;
@@ -103,15 +111,15 @@ private:
     QLabel *m_heading;
     QPlainTextEdit *m_text;
     QListWidget *m_passages;
+    QToolBar *m_textBar = nullptr;
+    QList<QAction *> m_textActions;
+    bool m_refreshScheduled = false;
 
     std::shared_ptr<const Dataset> m_textDataset; // the dataset the shown text comes from
     QString m_articleId;
     QString m_lastEventId;
     QSet<QString> m_citedIds;
-    std::shared_ptr<const Dataset> m_indexedDataset; // what m_passagesOfArticle describes
-    QHash<QString, QList<CitedPassage>> m_passagesOfArticle;
     bool m_refreshPending = false;
-    bool m_editRefreshQueued = false; // an edit's refresh, once per pass of the event loop
     bool m_eventChangePending = false;
     QList<Passage> m_shown; // in text order
     PassageHighlights m_highlights; // m_shown's, in the same order

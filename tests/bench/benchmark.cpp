@@ -15,6 +15,7 @@
 //     updated and painted, and resident memory after 1,000 edits (issue 15)
 // Run it on demand (it is not a test); figures go into docs/performance.md.
 #include "articleimporter.h"
+#include "authoringcontroller.h"
 #include "chronicleview.h"
 #include "datasetreader.h"
 #include "datasetvalidator.h"
@@ -34,6 +35,7 @@
 #include "syntheticdataset.h"
 #include "timelineview.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -42,11 +44,13 @@
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cstdio>
@@ -590,6 +594,48 @@ void runViewEdits(MainWindow &window, int runs) {
 }
 
 // `path` was written by the parent process, so this process's peak memory is the app's own.
+// Issue 16: New Event from Selection in the Sources view, until every view has followed (the
+// event selected, its passage highlighted, the details shown). Undone between runs, untimed.
+void runNewEventFromSelection(MainWindow &window, int runs) {
+    QTabWidget *tabs = window.tabs();
+    tabs->setCurrentIndex(MainWindow::SourcesTab);
+    settle();
+    QPlainTextEdit *text = window.sourcesView()->textView();
+    QUndoStack *undo = window.session()->document()->undoStack();
+    QAction *newEvent = window.authoring()->newEventAction();
+    const qsizetype before = window.session()->dataset()->events.size();
+    // Wall time, and the GUI thread's CPU time: on a machine shared with other builds the
+    // wall time is mostly waiting for a core.
+    QList<double> cpu;
+    report("new event from a selection until views follow",
+           measure(
+               runs * 4,
+               [&] {
+                   if (window.session()->dataset()->events.size() > before)
+                       undo->undo();
+                   settle();
+                   QTextCursor cursor(text->document());
+                   cursor.setPosition(1);
+                   cursor.setPosition(40, QTextCursor::KeepAnchor);
+                   text->setTextCursor(cursor);
+               },
+               [&] {
+                   timespec from{}, to{};
+                   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &from);
+                   newEvent->trigger();
+                   settle();
+                   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &to);
+                   cpu.append(double(to.tv_sec - from.tv_sec) * 1e3 +
+                              double(to.tv_nsec - from.tv_nsec) / 1e6);
+               }));
+    report("  the same, GUI thread CPU time", median(cpu));
+    if (window.session()->dataset()->events.size() != before + 1)
+        qFatal("New Event from Selection made no event");
+    undo->undo();
+    tabs->setCurrentIndex(MainWindow::TimelineTab);
+    settle();
+}
+
 int runOneSize(int events, const QString &path, int runs)
 {
     QTemporaryDir dir;
@@ -760,6 +806,7 @@ int runOneSize(int events, const QString &path, int runs)
     filter->setSearchText(QString());
     tabs->setCurrentIndex(MainWindow::TimelineTab);
     settle();
+    runNewEventFromSelection(window, runs);
     const QString png = dir.filePath(QStringLiteral("export.png"));
     ExportOptions options;
     options.size = QSize(1920, 1080);
@@ -1219,6 +1266,17 @@ int main(int argc, char *argv[])
             const int events = arguments.at(++i).toInt();
             std::printf("N = %d events, the recovery journal\n", events);
             runJournal(makeSyntheticDataset(events), runs);
+            return 0;
+        } else if (arguments.at(i) == QLatin1String("--authoring") && i + 1 < arguments.size()) {
+            // New Event from Selection alone, in a window on a synthetic dataset.
+            const int events = arguments.at(++i).toInt();
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("authoring.json"));
+            DatasetWriter::writeFile(*makeSyntheticDataset(events), path);
+            MainWindow window;
+            openShown(window, path);
+            std::printf("N = %d events, median of %d runs\n", events, runs * 4);
+            runNewEventFromSelection(window, runs);
             return 0;
         } else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);
