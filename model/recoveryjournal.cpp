@@ -329,8 +329,8 @@ bool RecoveryJournal::ensureOpen() {
     if (m_syncMode == Sync::Background)
         m_sync = std::make_unique<BackgroundSync>(m_file.handle());
     m_hashWritten = false;
-    if (!append(QByteArray::fromStdString(
-            header.dump(-1, ' ', false, Json::error_handler_t::replace))))
+    if (!append(
+            QByteArray::fromStdString(header.dump(-1, ' ', false, Json::error_handler_t::replace))))
         return false;
     writeHashWhenReady(); // at once when ready, else by m_hashPoll: never waited for
     return true;
@@ -502,9 +502,8 @@ RecoveryJournal::Replay RecoveryJournal::replay(const QString &journalPath, Docu
                                                         : fileSha1);
         };
         if (path.isEmpty() || canonicalPath(path) != entry.datasetPath || !now.exists ||
-            now.size != entry.fileSize ||
-            now.modified.toMSecsSinceEpoch() != entry.fileModified || stack->count() != 0 ||
-            otherBytes())
+            now.size != entry.fileSize || now.modified.toMSecsSinceEpoch() != entry.fileModified ||
+            stack->count() != 0 || otherBytes())
             return failAt(1, trJournal("the journal is for another file, or another version "
                                        "of it, than the one open"));
     } else {
