@@ -18,11 +18,6 @@
 
 #include <algorithm>
 
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-
 namespace ntl {
 
 namespace {
@@ -61,19 +56,6 @@ bool isSha1Hex(const std::string &text) {
     return text.size() == 40 && std::all_of(text.begin(), text.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
            });
-}
-
-// A new file's name reaches the disk with its folder (once per journal, not per line).
-void syncDirectory(const QString &directory) {
-#ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#else
-    Q_UNUSED(directory);
-#endif
 }
 
 // Reads one line into `line` (without its newline) and never more than `limit` bytes of it.
@@ -325,9 +307,12 @@ bool RecoveryJournal::ensureOpen() {
         m_file.setFileName(QString());
         return fail(message);
     }
-    syncDirectory(dir);
+    // The new name reaches the disk with its folder, once per journal: on the sync's thread
+    // (tens of milliseconds on a busy disk), or here for Sync::Immediate.
     if (m_syncMode == Sync::Background)
-        m_sync = std::make_unique<BackgroundSync>(m_file.handle());
+        m_sync = std::make_unique<BackgroundSync>(m_file.handle(), QFile::encodeName(dir));
+    else
+        BackgroundSync::syncDirectory(QFile::encodeName(dir));
     m_hashWritten = false;
     if (!append(
             QByteArray::fromStdString(header.dump(-1, ' ', false, Json::error_handler_t::replace))))
