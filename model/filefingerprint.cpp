@@ -72,11 +72,6 @@ QByteArray hashOf(QFile *file) {
     return hash.result();
 }
 
-QByteArray hashOf(const QString &path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? hashOf(&file) : QByteArray();
-}
-
 } // namespace
 
 FileFingerprint FileFingerprint::of(const QString &path, bool withHash) {
@@ -130,22 +125,6 @@ void FileFingerprint::holdHashingForTest(bool hold) {
         gateHeld = hold;
     }
     gateOpened.notify_all();
-}
-
-bool FileFingerprint::matches(const QString &path) const {
-    const FileFingerprint now = of(path, false);
-    if (now.exists != exists)
-        return false;
-    if (!exists)
-        return true;
-    if (now.size != size)
-        return false;
-    // Same size and time (to the millisecond): the same file.
-    if (now.modified == modified)
-        return true;
-    // Touched, or rewritten to the same length: the bytes decide.
-    const QByteArray known = hashValue();
-    return !known.isEmpty() && hashOf(path) == known;
 }
 
 } // namespace ntl

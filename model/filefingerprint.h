@@ -34,11 +34,6 @@ struct FileFingerprint {
     // The hash is computed (hashValue() returns at once), or there is none to wait for.
     bool hashReady() const;
 
-    // Whether the file at `path` still holds what this fingerprint saw: the same size and
-    // modification time, else the same bytes (hashed only then). A file that cannot be read
-    // counts as changed (fail closed: the user hears of it).
-    bool matches(const QString &path) const;
-
     // Tests: while held, hash workers wait before hashing (to show that nothing waits for
     // them); letting go lets them run.
     static void holdHashingForTest(bool hold);
