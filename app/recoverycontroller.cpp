@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace ntl {
 
 RecoveryController::RecoveryController(MainWindow *window)
@@ -21,27 +23,75 @@ RecoveryController::RecoveryController(MainWindow *window)
             &RecoveryController::offerRecovery, Qt::QueuedConnection);
     connect(m_journal, &RecoveryJournal::writeFailed, this,
             [this](const QString &message) { m_window->statusBar()->showMessage(message, 15000); });
+    // Looked at, never waited for: the GUI thread stays free while the worker hashes.
+    m_hashPoll.setInterval(RecoveryJournal::hashPollMs);
+    connect(&m_hashPoll, &QTimer::timeout, this, [this] {
+        if (!m_print.hashReady())
+            return;
+        m_hashPoll.stop();
+        askNow();
+    });
 }
 
 void RecoveryController::offerRecovery() {
     if (m_recovering)
         return;
-    Document *document = m_window->session()->document();
-    const bool atStart = !m_started;
+    if (!m_started)
+        m_offerUnsaved = true;
     m_started = true;
+    m_hashPoll.stop();
+    m_printedPath.clear();
+    m_print = {};
+    Document *document = m_window->session()->document();
+    if (asItsFile()) {
+        const QList<RecoveryJournal::Entry> entries =
+            RecoveryJournal::journalsFor(document->filePath());
+        if (std::any_of(entries.begin(), entries.end(),
+                        [](const auto &entry) { return !entry.fileSha1.isEmpty(); })) {
+            // The open's own fingerprint's hash, done or under way (FileFingerprint shares it).
+            m_printedPath = document->filePath();
+            m_print = FileFingerprint::of(m_printedPath);
+            if (!m_print.hashReady()) {
+                m_hashPoll.start();
+                return;
+            }
+        }
+    }
+    askNow();
+}
+
+bool RecoveryController::asItsFile() const {
+    Document *document = m_window->session()->document();
+    return !document->filePath().isEmpty() && !document->isModified() &&
+           document->undoStack()->count() == 0;
+}
+
+void RecoveryController::askNow() {
+    Document *document = m_window->session()->document();
     QList<RecoveryJournal::Entry> entries;
-    // Only a document as its file has it: never replay onto edits made since.
-    if (!document->filePath().isEmpty() && !document->isModified() &&
-        document->undoStack()->count() == 0)
+    QByteArray hash;
+    // Only a document as its file has it: never replay onto edits made since (made while the
+    // hash was computed, say: then the journal waits for the next open).
+    if (asItsFile()) {
         entries = RecoveryJournal::journalsFor(document->filePath());
-    if (atStart)
+        if (m_printedPath == document->filePath() && m_print.hashReady())
+            hash = m_print.hashValue(); // ready: returns at once
+        // A journal holding a hash is for these bytes only if it is theirs; without the
+        // file's hash (the file could not be read) it is not offered (fail closed).
+        entries.removeIf([&](const RecoveryJournal::Entry &entry) {
+            return !entry.fileSha1.isEmpty() &&
+                   (hash.isEmpty() || !RecoveryJournal::sameBytes(entry, hash));
+        });
+    }
+    if (m_offerUnsaved)
         entries += RecoveryJournal::unsavedJournals();
+    m_offerUnsaved = false;
     for (const RecoveryJournal::Entry &entry : std::as_const(entries)) {
         if (entry.journalPath == m_journal->journalPath())
             continue; // this window's own
         switch (ask(entry)) {
         case Choice::Recover:
-            recover(entry);
+            recover(entry, hash);
             return; // one window, one recovered dataset: the rest wait
         case Choice::Discard:
             RecoveryJournal::remove(entry.journalPath);
@@ -81,10 +131,11 @@ RecoveryController::Choice RecoveryController::ask(const RecoveryJournal::Entry 
     return Choice::KeepForLater;
 }
 
-void RecoveryController::recover(const RecoveryJournal::Entry &entry) {
+void RecoveryController::recover(const RecoveryJournal::Entry &entry, const QByteArray &fileSha1) {
     m_recovering = true;
+    // The hash known already: the replay hashes nothing on this thread.
     const RecoveryJournal::Replay replay =
-        RecoveryJournal::replay(entry.journalPath, m_window->session()->document());
+        RecoveryJournal::replay(entry.journalPath, m_window->session()->document(), fileSha1);
     m_recovering = false;
     m_lastError = replay.error;
     // The replayed edits are in this window's own journal now: the old one has done its work,

@@ -3,6 +3,7 @@
 #include "recoveryjournal.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <functional>
 
@@ -31,8 +32,13 @@ public:
     QString lastError() const { return m_lastError; }
 
     // Offers the journals left for the dataset now open (and, the first time, those of new
-    // datasets). Runs by itself after each open; public for tests.
+    // datasets). Runs by itself after each open; public for tests. A journal holding the
+    // file's hash is offered once the file's hash is ready (FileFingerprint, on a worker,
+    // started at the open and shared with the file watch): nothing waits for it here, the
+    // question comes when it is known (a second or so after opening a 220 MB file).
     void offerRecovery();
+    // Waiting for the file's hash before asking.
+    bool isWaitingForHash() const { return m_hashPoll.isActive(); }
 
 signals:
     // After a recovery: how many edits came back, and what stopped it (empty when whole).
@@ -40,7 +46,10 @@ signals:
 
 private:
     Choice ask(const RecoveryJournal::Entry &entry) const;
-    void recover(const RecoveryJournal::Entry &entry);
+    void recover(const RecoveryJournal::Entry &entry, const QByteArray &fileSha1);
+    // Whether the document is as its file has it: only then is a journal replayed onto it.
+    bool asItsFile() const;
+    void askNow();
 
     MainWindow *m_window;
     RecoveryJournal *m_journal;
@@ -48,6 +57,10 @@ private:
     QString m_lastError;
     bool m_started = false;
     bool m_recovering = false;
+    bool m_offerUnsaved = false; // the start's offer of new datasets' journals is still due
+    QString m_printedPath;
+    FileFingerprint m_print; // of the open file, for its hash
+    QTimer m_hashPoll;
 };
 
 } // namespace ntl

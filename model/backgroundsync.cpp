@@ -1,6 +1,7 @@
 #include "backgroundsync.h"
 
 #ifdef Q_OS_UNIX
+#include <fcntl.h>
 #include <unistd.h>
 #endif
 #ifdef Q_OS_WIN
@@ -9,8 +10,9 @@
 
 namespace ntl {
 
-BackgroundSync::BackgroundSync(int fd)
+BackgroundSync::BackgroundSync(int fd, const QByteArray &directory)
     : m_fd(fd)
+    , m_directory(directory)
     , m_thread([this] { run(); }) {}
 
 BackgroundSync::~BackgroundSync() {
@@ -49,7 +51,21 @@ bool BackgroundSync::syncNow(int fd) {
 #endif
 }
 
+void BackgroundSync::syncDirectory(const QByteArray &directory) {
+#ifdef Q_OS_UNIX
+    const int fd = ::open(directory.constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(directory);
+#endif
+}
+
 void BackgroundSync::run() {
+    if (!m_directory.isEmpty())
+        syncDirectory(m_directory);
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [&] { return m_stop || m_requested > m_synced; });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QtGlobal>
 
 #include <atomic>
@@ -16,7 +17,10 @@ namespace ntl {
 // program's crash or kill -9); the sync adds survival of a power cut, milliseconds later.
 class BackgroundSync {
 public:
-    explicit BackgroundSync(int fd);
+    // `directory` (encoded, may be empty): a folder to fsync once first, where the file was
+    // just made, so its name reaches the disk too (an fsync of a folder takes tens of
+    // milliseconds on a busy disk: not in an edit).
+    explicit BackgroundSync(int fd, const QByteArray &directory = {});
     // Serves the last request, then ends the thread; the descriptor stays open.
     ~BackgroundSync();
     BackgroundSync(const BackgroundSync &) = delete;
@@ -30,11 +34,14 @@ public:
 
     // The same sync, here and now; false when it fails.
     static bool syncNow(int fd);
+    // A folder's fsync (a new name in it reaches the disk); nothing where there is none.
+    static void syncDirectory(const QByteArray &directory);
 
 private:
     void run();
 
     int m_fd;
+    QByteArray m_directory;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_served;

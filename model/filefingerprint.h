@@ -11,7 +11,8 @@ namespace ntl {
 // What a file held at one moment: whether it existed, its size, its modification time and a
 // hash of its bytes. FileWatch compares the file as it is now with the one the document was
 // read from or last saved to, so that a touch or a rewrite with the same bytes (an editor's
-// "save" without changes, the app's own save) is not taken for another writer's change.
+// "save" without changes, the app's own save) is not taken for another writer's change. The
+// recovery journal keys itself to the same hash (RecoveryJournal).
 struct FileFingerprint {
     bool exists = false;
     qint64 size = -1;
@@ -22,15 +23,20 @@ struct FileFingerprint {
     std::shared_future<QByteArray> hash;
 
     // The file at `path` as it is now. `withHash` false leaves the hash out (cheap: one
-    // stat), for a comparison that may not need it.
+    // stat), for a comparison that may not need it. One hash per version of a file: a
+    // fingerprint of a file unchanged since an earlier one (same inode, size, modification
+    // and change times) shares that one's hash, done or under way, so the file watch and the
+    // recovery journal hash a file once per open or save.
     static FileFingerprint of(const QString &path, bool withHash = true);
-    // The hash, once computed (waits for the worker if it is still hashing).
+    // The hash, once computed. BLOCKS until the worker is done: never on the GUI thread
+    // before hashReady() (a 220 MB file takes seconds).
     QByteArray hashValue() const;
+    // The hash is computed (hashValue() returns at once), or there is none to wait for.
+    bool hashReady() const;
 
-    // Whether the file at `path` still holds what this fingerprint saw: the same size and
-    // modification time, else the same bytes (hashed only then). A file that cannot be read
-    // counts as changed (fail closed: the user hears of it).
-    bool matches(const QString &path) const;
+    // Tests: while held, hash workers wait before hashing (to show that nothing waits for
+    // them); letting go lets them run.
+    static void holdHashingForTest(bool hold);
 };
 
 } // namespace ntl

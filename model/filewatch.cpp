@@ -11,6 +11,8 @@ FileWatch::FileWatch(QObject *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(defaultDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &FileWatch::check);
+    m_hashPoll.setInterval(50);
+    connect(&m_hashPoll, &QTimer::timeout, this, &FileWatch::compareHashes);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &FileWatch::noticed);
     // Another file in the folder changing is a notice too: the debounced check sorts it out
     // with one stat, and a rename over the dataset shows only here.
@@ -27,13 +29,18 @@ void FileWatch::watch(const QString &path, const FileFingerprint &known) {
     m_known = known;
     m_watcher->addPath(QFileInfo(m_path).absolutePath());
     rewatchFile();
-    // Changed between the fingerprint and now (while it was read): say so, debounced.
-    if (!m_known.matches(m_path))
+    // Changed between the fingerprint and now (while it was read): say so, debounced. Only
+    // the cheap part here; the debounced check compares bytes when it must.
+    const FileFingerprint now = FileFingerprint::of(m_path, false);
+    if (now.exists != m_known.exists || now.size != m_known.size ||
+        now.modified != m_known.modified)
         m_debounce.start();
 }
 
 void FileWatch::stop() {
     m_debounce.stop();
+    m_hashPoll.stop();
+    m_candidate = {};
     const QStringList watched = m_watcher->files() + m_watcher->directories();
     if (!watched.isEmpty())
         m_watcher->removePaths(watched);
@@ -45,6 +52,8 @@ void FileWatch::noteOwnWrite() {
     if (m_path.isEmpty())
         return;
     m_debounce.stop();
+    m_hashPoll.stop();
+    m_candidate = {};
     m_known = FileFingerprint::of(m_path);
     rewatchFile();
 }
@@ -62,11 +71,44 @@ void FileWatch::rewatchFile() {
 }
 
 void FileWatch::check() {
-    if (m_path.isEmpty() || m_known.matches(m_path))
+    m_hashPoll.stop();
+    m_candidate = {};
+    if (m_path.isEmpty())
         return;
+    const FileFingerprint now = FileFingerprint::of(m_path, false);
+    if (now.exists == m_known.exists &&
+        (!now.exists || (now.size == m_known.size && now.modified == m_known.modified)))
+        return; // the same file
+    if (now.exists && m_known.exists && now.size == m_known.size) {
+        m_candidate = FileFingerprint::of(m_path);
+        compareHashes();
+        return;
+    }
+    report(FileFingerprint::of(m_path));
+}
+
+void FileWatch::compareHashes() {
+    if (!m_known.hashReady() || !m_candidate.hashReady()) {
+        if (!m_hashPoll.isActive())
+            m_hashPoll.start();
+        return;
+    }
+    m_hashPoll.stop();
+    const FileFingerprint candidate = m_candidate;
+    m_candidate = {};
+    // Both ready: hashValue() returns at once. A file that could not be read is a change.
+    const QByteArray known = m_known.hashValue();
+    if (!known.isEmpty() && candidate.hashValue() == known) {
+        m_known = candidate; // touched only: its new time is known from now on
+        return;
+    }
+    report(candidate);
+}
+
+void FileWatch::report(const FileFingerprint &now) {
     const QString path = m_path;
     // Known from here on, so one change is one notice whatever the receiver does.
-    m_known = FileFingerprint::of(path);
+    m_known = now;
     rewatchFile();
     if (m_known.exists)
         emit changedOnDisk(path);

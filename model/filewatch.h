@@ -45,8 +45,8 @@ public:
     void acknowledge() { noteOwnWrite(); }
 
     void setDebounceMs(int ms) { m_debounce.setInterval(ms); }
-    // A check is waiting for the debounce.
-    bool isPending() const { return m_debounce.isActive(); }
+    // A check is waiting for the debounce, or for the hashes it compares.
+    bool isPending() const { return m_debounce.isActive() || m_hashPoll.isActive(); }
 
 signals:
     // The file now holds other bytes than those known (or it came back after being gone).
@@ -57,11 +57,19 @@ signals:
 private:
     void noticed();
     void check();
+    // Same size, another time (a touch, or a rewrite to the same length): the bytes decide,
+    // hashed on a worker and compared when both hashes are ready, so the GUI thread never
+    // waits for a large file's hash.
+    void compareHashes();
+    // Says what changed, `now` known from here on.
+    void report(const FileFingerprint &now);
     // Re-adds the file to the watcher when it exists again (it drops a replaced file).
     void rewatchFile();
 
     QFileSystemWatcher *m_watcher;
     QTimer m_debounce;
+    QTimer m_hashPoll;
+    FileFingerprint m_candidate; // the file as it is now, being hashed
     QString m_path;
     FileFingerprint m_known;
 };

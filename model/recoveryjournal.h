@@ -1,14 +1,15 @@
 #pragma once
 
+#include "filefingerprint.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 
-#include <atomic>
-#include <future>
 #include <memory>
 
 namespace ntl {
@@ -22,9 +23,13 @@ class DocumentCommand;
 // kill -9 the next start can replay it through the same commands, undoable.
 //
 // The journal lives in AppDataLocation/recovery/, named from a hash of the dataset's canonical
-// path and of its bytes when the journal began (a journal for another version of the file is
-// never replayed onto it). Its first line is a header (format, path, file hash, time, base);
-// then one line per push, undo ("u": steps), redo ("r": steps) and macro ("begin"/"end"), so
+// path and a uuid. Its first line is a header (format, path, the file's size and modification
+// time when the journal began, time, base), written at the first edit without waiting for
+// anything; the file's hash follows as a line of its own ({"sha1": hex}) once the worker that
+// hashes it (FileFingerprint, shared with the file watch) is done, a few lines later on a
+// large file. A journal for another version of the file is never replayed onto it: the size and
+// modification time must match, and the hash too when the journal holds it. Then one line per
+// push, undo ("u": steps), redo ("r": steps) and macro ("begin"/"end"), so
 // a replay rebuilds the same undo stack, merges and redo included. The base is the file on
 // disk, or a snapshot beside the journal when there is no file (a new dataset) or the state
 // the journal starts from is not the file's (undo past a save, a recovered new dataset).
@@ -39,7 +44,12 @@ class RecoveryJournal : public QObject {
     Q_OBJECT
 
 public:
-    static constexpr int formatVersion = 1;
+    // 2: keyed by size, modification time and a hash line (1 held a SHA-256 in its header and
+    // its name, waited for by the first edit; never released, not read).
+    static constexpr int formatVersion = 2;
+    // How often the GUI thread looks whether the file's hash is ready while a journal waits
+    // for it (a look never blocks).
+    static constexpr int hashPollMs = 50;
     // What a replay reads at most: a journal is untrusted input.
     static constexpr qint64 maxJournalBytes = qint64(1) << 30;
 
@@ -70,14 +80,27 @@ public:
     struct Entry {
         QString journalPath;
         QString datasetPath; // empty for a new dataset never saved
-        QString sha256;      // of the dataset's file when the journal began
+        // The dataset's file when the journal began: its size, its modification time (ms
+        // since the epoch, UTC) and the hex SHA-1 of its bytes, empty when the program ended
+        // before the hash was written.
+        qint64 fileSize = -1;
+        qint64 fileModified = 0;
+        QString fileSha1;
         QString basePath;    // the snapshot replayed onto, empty when the base is the file
         QDateTime time;
         int edits = 0; // pushes recorded
     };
-    // Journals for `datasetPath` as it is on disk now (same canonical path, same bytes), the
-    // newest first.
+    // Journals for `datasetPath` as it is on disk now, the newest first: the same canonical
+    // path, size and modification time (one stat, nothing hashed). Those holding a hash are
+    // for these bytes only if sameBytes() says so for the file's hash (FileFingerprint, on a
+    // worker): the caller checks that before offering them.
     static QList<Entry> journalsFor(const QString &datasetPath);
+    // Whether a journal found by journalsFor is for a file whose SHA-1 is `fileSha1`. A journal
+    // without its hash line (the program died in the seconds before the hash was ready) is
+    // matched by size and modification time alone: a deliberate trade-off, as another version
+    // of the file with the same size and modification time to the millisecond is unlikely
+    // enough, and refusing would lose exactly the edits of a crash just after opening.
+    static bool sameBytes(const Entry &entry, const QByteArray &fileSha1);
     // Journals of new datasets never saved, the newest first.
     static QList<Entry> unsavedJournals();
     // Reads the header and counts the edits; false with `error` set when it is no journal.
@@ -94,8 +117,11 @@ public:
     // Loads the journal's base into `document` (the file must be the one the journal began
     // from, else nothing changes) and replays every line through Document::push, undo and
     // redo. A bad line (a crash mid-write, corruption) stops the replay there: the lines
-    // before it stay applied and the result names the line.
-    static Replay replay(const QString &journalPath, Document *document);
+    // before it stay applied and the result names the line. `fileSha1` is the open file's
+    // hash, checked against the journal's hash line; when it is not given and the journal has
+    // one, the file is hashed here (BLOCKS for seconds on a large file: the GUI passes it).
+    static Replay replay(const QString &journalPath, Document *document,
+                         const QByteArray &fileSha1 = {});
 
 signals:
     void writeFailed(const QString &message);
@@ -111,7 +137,7 @@ private:
     void closeAndRemove();
     bool inMacro() const;
     void startHashing();
-    QString fileSha256Now();
+    void writeHashWhenReady();
 
     QPointer<Document> m_document;
     QFile m_file;
@@ -122,11 +148,13 @@ private:
     bool m_inMacro = false;
     Sync m_syncMode = Sync::Background;
     std::unique_ptr<BackgroundSync> m_sync;
-    // The file's SHA-256, computed on a worker as soon as it is opened or saved (a 200 MB file
-    // takes seconds), so that the first edit rarely waits for it.
-    QString m_hashedPath;
-    std::shared_future<QString> m_sha256;
-    std::shared_ptr<std::atomic<bool>> m_cancelHash;
+    // The file as it was opened or saved: its size and time go in the header, and its hash,
+    // computed on a worker (a 220 MB file takes seconds), in a line of its own when ready:
+    // nothing waits for it. One hash with the file watch (FileFingerprint shares it).
+    QString m_printedPath;
+    FileFingerprint m_print;
+    bool m_hashWritten = false;
+    QTimer m_hashPoll;
 };
 
 } // namespace ntl

@@ -2,8 +2,9 @@
 #include "datasetlock.h"
 #include "datasetwriter.h"
 #include "document.h"
-#include "eventmodel.h"
 #include "documentcontroller.h"
+#include "eventmodel.h"
+#include "filefingerprint.h"
 #include "filewatchcontroller.h"
 #include "session.h"
 #include "testwindow.h"
@@ -43,6 +44,7 @@ private slots:
     void ownSaveIsNoChange();
     void saveFromTheWindowIsNoChange();
     void touchWithTheSameBytesIsNoChange();
+    void touchIsComparedByHashesWithoutWaitingForThem();
     void burstOfWritesIsOneReload();
     void deletedFileIsReportedAndTheDataKept();
 
@@ -307,6 +309,37 @@ void FileWatchTest::touchWithTheSameBytesIsNoChange() {
     QTest::qWait(500);
     QCOMPARE(m_changeQuestions, 0);
     QCOMPARE(reloaded.count(), 0);
+}
+
+// The hashes a touch is decided by are computed on a worker and compared when ready: the check
+// returns at once while they are held back, and decides once they are let go.
+void FileWatchTest::touchIsComparedByHashesWithoutWaitingForThem() {
+    FileWatch *watch = m_window->fileWatch()->fileWatch();
+    QSignalSpy changed(watch, &FileWatch::changedOnDisk);
+    QSignalSpy reloaded(m_window->fileWatch(), &FileWatchController::reloaded);
+    const QByteArray same = fileContents(m_path);
+    FileFingerprint::holdHashingForTest(true);
+    QThread::msleep(20); // another modification time
+    const bool written = writeByRename(m_path, same);
+    // The debounce (100 ms) then the check: it would never return if it waited for the hash.
+    QTest::qWait(400);
+    const bool pending = watch->isPending();
+    const int changedWhileHeld = changed.count();
+    FileFingerprint::holdHashingForTest(false);
+    QVERIFY(written);
+    QVERIFY(pending); // waiting for the held hash, the event loop running meanwhile
+    QCOMPARE(changedWhileHeld, 0);
+    QTRY_VERIFY(!watch->isPending());
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(reloaded.count(), 0);
+    QCOMPARE(m_changeQuestions, 0);
+    // Other bytes of the same length are still a change, decided the same way.
+    QByteArray other = same;
+    const qsizetype at = other.indexOf("\"title\": \"") + 10; // a title's first letter
+    QVERIFY(at >= 10 && QChar::isLetter(uchar(other.at(at))) && uchar(other.at(at)) < 0x80);
+    other[at] = char(other.at(at) ^ 0x20); // its case turned
+    QVERIFY(writeByRename(m_path, other));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 5000);
 }
 
 // Several writes in quick succession are one notice, and the last version is read.

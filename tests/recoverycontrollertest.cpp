@@ -1,10 +1,13 @@
 // The window's side of crash recovery: opening a file that a crashed run left a journal for
 // asks once, and Recover brings the edits back undoable, Discard deletes the journal, Keep for
 // later leaves both alone; at the start, an unsaved new dataset's journal is offered too.
+// A journal holding the file's hash is asked about once the file's hash (on a worker) is
+// known, and not at all when it is another file's.
 #include "recoverycontroller.h"
 #include "datasetequality.h"
 #include "datasetreader.h"
 #include "document.h"
+#include "filefingerprint.h"
 #include "session.h"
 #include "testwindow.h"
 
@@ -21,8 +24,9 @@ private:
     QTemporaryDir m_files;
     QString m_path;
 
-    // A run that edits the file and then dies: its journal is never closed nor removed.
-    QString crashedRunEdits(const QString &path) {
+    // A run that edits the file and then dies: its journal is never closed nor removed. With
+    // `waitForHash`, it dies once the journal holds the file's hash line.
+    QString crashedRunEdits(const QString &path, bool waitForHash = false) {
         auto *document = new Document;
         if (path.isEmpty()) {
             document->load(DatasetReader::readFile(m_path).dataset, QString());
@@ -35,6 +39,11 @@ private:
                                 QStringLiteral("Lost"));
         document->removeEvent(QStringLiteral("ev-statement"));
         const QString journalPath = journal->journalPath();
+        if (waitForHash && !QTest::qWaitFor([&] {
+                QFile file(journalPath);
+                return file.open(QIODevice::ReadOnly) && file.readAll().contains("\"sha1\"");
+            }))
+            return {}; // the caller's checks fail
         // The crash: the journal is cut loose from the document, never destroyed.
         journal->setParent(nullptr);
         QObject::disconnect(document, nullptr, journal, nullptr);
@@ -66,8 +75,7 @@ private slots:
             return RecoveryController::Choice::Recover;
         });
         QVERIFY(window.openDataset(m_path));
-        settleEvents();
-        QCOMPARE(asked.size(), 1);
+        QTRY_COMPARE(asked.size(), 1);
         QCOMPARE(asked.first().edits, 2);
         QCOMPARE(asked.first().datasetPath, QFileInfo(m_path).canonicalFilePath());
         Document *document = window.session()->document();
@@ -89,6 +97,7 @@ private slots:
         // Opening the file again asks nothing: the crashed run's journal is gone, and the
         // window's own (holding the recovered edits) went with that open.
         QVERIFY(window.openDataset(m_path));
+        QTRY_VERIFY(!window.recovery()->isWaitingForHash());
         settleEvents();
         QCOMPARE(asked.size(), 1);
     }
@@ -104,18 +113,93 @@ private slots:
             return choice;
         });
         QVERIFY(window.openDataset(m_path));
-        settleEvents();
-        QCOMPARE(asked, 1);
+        QTRY_COMPARE(asked, 1);
         QVERIFY(QFile::exists(left));
         QVERIFY(!window.session()->document()->isModified());
         QCOMPARE(window.session()->document()->dataset().events.size(), 3);
         choice = RecoveryController::Choice::Discard;
         QVERIFY(window.openDataset(m_path));
-        settleEvents();
-        QCOMPARE(asked, 2);
+        QTRY_COMPARE(asked, 2);
         QVERIFY(!QFile::exists(left));
         QVERIFY(journals().isEmpty());
         QVERIFY(!window.session()->document()->isModified());
+    }
+
+    void aJournalHoldingTheHashIsAskedAboutOnceTheHashIsKnown() {
+        const QString left = crashedRunEdits(m_path, true);
+        // The file written again with the same bytes and its time set back: the same size and
+        // time, but another version to FileFingerprint (its change time moved), hashed anew.
+        QFile file(m_path);
+        const QDateTime modified = QFileInfo(m_path).lastModified();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        file.close();
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(bytes), bytes.size());
+        QVERIFY(file.flush()); // before the time: a later write would set it again
+        QVERIFY(file.setFileTime(modified, QFileDevice::FileModificationTime));
+        file.close();
+        MainWindow window;
+        window.setInteractive(false);
+        int asked = 0;
+        window.recovery()->setPrompt([&](const RecoveryJournal::Entry &) {
+            ++asked;
+            return RecoveryController::Choice::Recover;
+        });
+        FileFingerprint::holdHashingForTest(true);
+        // Opening and waiting: nothing on this thread waits for the hash held back.
+        QVERIFY(window.openDataset(m_path));
+        for (int i = 0; i < 10; ++i) {
+            settleEvents();
+            QTest::qWait(RecoveryJournal::hashPollMs);
+        }
+        const bool waiting = window.recovery()->isWaitingForHash();
+        const int askedBefore = asked;
+        FileFingerprint::holdHashingForTest(false);
+        QVERIFY(waiting);
+        QCOMPARE(askedBefore, 0);
+        QTRY_COMPARE(asked, 1);
+        QVERIFY(!window.recovery()->isWaitingForHash());
+        QCOMPARE(window.session()->document()->dataset().events.at(0).title,
+                 QStringLiteral("Lost"));
+        QVERIFY(!QFile::exists(left));
+    }
+
+    void aJournalForOtherBytesIsNotOffered() {
+        const QString left = crashedRunEdits(m_path, true);
+        // Other bytes of the same length, the time set back: size and time match, the hash not.
+        QFile file(m_path);
+        const QDateTime modified = QFileInfo(m_path).lastModified();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        file.close();
+        const QByteArray original = bytes;
+        const qsizetype at = bytes.indexOf("Lakeside");
+        QVERIFY(at >= 0);
+        bytes[at] = 'l';
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(bytes), bytes.size());
+        QVERIFY(file.flush()); // before the time: a later write would set it again
+        QVERIFY(file.setFileTime(modified, QFileDevice::FileModificationTime));
+        file.close();
+        QCOMPARE(RecoveryJournal::journalsFor(m_path).size(), 1); // the cheap check passes
+        MainWindow window;
+        window.setInteractive(false);
+        int asked = 0;
+        window.recovery()->setPrompt([&](const RecoveryJournal::Entry &) {
+            ++asked;
+            return RecoveryController::Choice::Recover;
+        });
+        QVERIFY(window.openDataset(m_path));
+        QTRY_VERIFY(!window.recovery()->isWaitingForHash());
+        settleEvents();
+        QCOMPARE(asked, 0);
+        QVERIFY(QFile::exists(left)); // not this file's: left alone
+        QVERIFY(!window.session()->document()->isModified());
+        // The file as it was: restored for the tests after this one.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(original), original.size());
+        file.close();
     }
 
     void anUnsavedNewDatasetIsOfferedAtTheStart() {
@@ -128,8 +212,7 @@ private slots:
             return RecoveryController::Choice::Recover;
         });
         window.openAtStartup(Session::defaultDatasetPath);
-        settleEvents();
-        QCOMPARE(asked.size(), 1);
+        QTRY_COMPARE(asked.size(), 1);
         QVERIFY(asked.first().datasetPath.isEmpty());
         Document *document = window.session()->document();
         QVERIFY(document->filePath().isEmpty());
@@ -139,6 +222,7 @@ private slots:
         // Only at the start: opening a file later asks nothing about new datasets.
         crashedRunEdits(QString());
         QVERIFY(window.openDataset(m_path));
+        QTRY_VERIFY(!window.recovery()->isWaitingForHash());
         settleEvents();
         QCOMPARE(asked.size(), 1);
     }

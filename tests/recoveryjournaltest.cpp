@@ -3,6 +3,8 @@
 // replays the rest and is reported; a journal for another version of the file is not
 // offered; saving, discarding and loading remove it; a new dataset is recovered from its
 // snapshot; and a child process killed with SIGKILL is recovered, undoable to the file.
+// The first edit never waits for the file's hash: the hash line follows when ready, and a
+// journal without it is matched by the file's size and modification time.
 #include "recoveryjournal.h"
 #include "addeventcommand.h"
 #include "commandrecord.h"
@@ -15,18 +17,51 @@
 #include "editparticipantscommand.h"
 #include "editpassagescommand.h"
 #include "editsidecommand.h"
+#include "filefingerprint.h"
 #include "journaledits.h"
 #include "journalsetup.h"
 #include "mergeactorscommand.h"
 #include "testdataset.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace ntl;
+
+namespace {
+
+// Holds every new hash worker back while it lives (FileFingerprint's test hook).
+struct HashingHeld {
+    HashingHeld() { FileFingerprint::holdHashingForTest(true); }
+    ~HashingHeld() { FileFingerprint::holdHashingForTest(false); }
+    HashingHeld(const HashingHeld &) = delete;
+    HashingHeld &operator=(const HashingHeld &) = delete;
+};
+
+QByteArray contents(const QString &path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Rewrites `path` with `bytes`, then sets its modification time back to `modified`.
+bool rewrite(const QString &path, const QByteArray &bytes, const QDateTime &modified) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        return false;
+    file.close();
+    if (!file.open(QIODevice::ReadWrite))
+        return false;
+    return file.setFileTime(modified, QFileDevice::FileModificationTime);
+}
+
+} // namespace
 
 class RecoveryJournalTest : public QObject {
     Q_OBJECT
@@ -188,7 +223,8 @@ private slots:
         QVERIFY(document.addEvent(added));
         QFile file(journal.journalPath());
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = file.readAll().split('\n');
+        QList<QByteArray> lines = file.readAll().split('\n');
+        lines.removeIf([](const QByteArray &line) { return line.startsWith("{\"sha1\""); });
         QCOMPARE(lines.size(), 4); // header, two edits, the empty rest after the last newline
         for (int i = 1; i <= 2; ++i) {
             QString error;
@@ -280,6 +316,8 @@ private slots:
     }
 
     void aLineCutShortReplaysTheRestAndSaysWhere() {
+        // The hash ready before the first edit: its line is the second, at once.
+        QTRY_VERIFY(FileFingerprint::of(m_path).hashReady());
         Document document;
         open(document);
         auto *journal = new RecoveryJournal(&document); // a crash: never destroyed
@@ -299,10 +337,10 @@ private slots:
         open(recovered);
         RecoveryJournal::Replay replay = RecoveryJournal::replay(journalPath, &recovered);
         QVERIFY(!replay.ok);
-        QCOMPARE(replay.badLine, 7); // header, then six edits: the sixth is cut
+        QCOMPARE(replay.badLine, 8); // header, hash, then six edits: the sixth is cut
         QCOMPARE(replay.edits, 5);
         QVERIFY2(replay.error.contains(QDir::toNativeSeparators(journalPath)) &&
-                     replay.error.contains(QStringLiteral("line 7")) &&
+                     replay.error.contains(QStringLiteral("line 8")) &&
                      replay.error.contains(QStringLiteral("cut short")),
                  qPrintable(replay.error));
         QCOMPARE(recovered.undoStack()->count(), 5);
@@ -313,14 +351,14 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QList<QByteArray> lines = file.readAll().split('\n');
         file.close();
-        lines[3] = "{\"c\":\"field\",\"event\":\"ev-talks\",\"field\":\"title\",\"value\":[]}";
+        lines[4] = "{\"c\":\"field\",\"event\":\"ev-talks\",\"field\":\"title\",\"value\":[]}";
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(lines.join('\n'));
         file.close();
         Document again;
         open(again);
         replay = RecoveryJournal::replay(journalPath, &again);
-        QCOMPARE(replay.badLine, 4);
+        QCOMPARE(replay.badLine, 5);
         QCOMPARE(replay.edits, 2);
         QVERIFY2(replay.error.contains(QStringLiteral("member \"value\"")),
                  qPrintable(replay.error));
@@ -354,6 +392,135 @@ private slots:
         QFile::remove(copy);
         QVERIFY(QFile::copy(m_path, copy));
         QCOMPARE(RecoveryJournal::journalsFor(copy).size(), 0);
+    }
+
+    void theFirstEditAfterOpeningALargeFileDoesNotWaitForTheHash() {
+        // 50 MB: the minimal dataset, then blanks (JSON allows them); its hash takes a second
+        // or more on a loaded machine, and here it is held back until the edit is done.
+        const QString big = m_files.filePath(QStringLiteral("big.json"));
+        {
+            QFile file(big);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(contents(m_path));
+            const QByteArray blanks(1 << 20, ' ');
+            for (int i = 0; i < 50; ++i)
+                QCOMPARE(file.write(blanks), blanks.size());
+        }
+        Document document;
+        std::optional<RecoveryJournal> journal;
+        {
+            HashingHeld held;
+            document.load(m_original, big);
+            journal.emplace(&document);
+            QElapsedTimer timer;
+            timer.start();
+            QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Title,
+                                           QStringLiteral("At once")));
+            const qint64 elapsed = timer.elapsed();
+            QVERIFY2(elapsed < 100, qPrintable(QString::number(elapsed)));
+            // The edit is on disk while the hash is still pending.
+            const QByteArray written = contents(journal->journalPath());
+            QVERIFY(written.contains("\"At once\""));
+            QVERIFY(!written.contains("\"sha1\""));
+            const auto entries = RecoveryJournal::journalsFor(big);
+            QCOMPARE(entries.size(), 1);
+            QCOMPARE(entries.first().edits, 1);
+            QVERIFY(entries.first().fileSha1.isEmpty());
+            QCOMPARE(entries.first().fileSize, QFileInfo(big).size());
+        }
+        // Let go: the hash line follows, the file's SHA-1 (shared with the file watch's).
+        const QByteArray sha1 = FileFingerprint::of(big).hashValue();
+        QCOMPARE(sha1.size(), 20);
+        QTRY_VERIFY(contents(journal->journalPath()).contains("\"sha1\""));
+        RecoveryJournal::Entry entry;
+        QVERIFY(RecoveryJournal::readEntry(journal->journalPath(), &entry, nullptr));
+        QCOMPARE(entry.fileSha1.toLatin1(), sha1.toHex());
+        QVERIFY(RecoveryJournal::sameBytes(entry, sha1));
+        // Edits after it are still read and replayed.
+        QVERIFY(document.setEventField(QStringLiteral("ev-statement"), EventField::Title,
+                                       QStringLiteral("Later")));
+        Document recovered;
+        recovered.load(m_original, big);
+        const RecoveryJournal::Replay replay =
+            RecoveryJournal::replay(journal->journalPath(), &recovered, sha1);
+        QVERIFY2(replay.ok, qPrintable(replay.error));
+        QCOMPARE(replay.edits, 2);
+        QCOMPARE(datasetequality::difference(recovered.dataset(), document.dataset()), QString());
+        journal.reset();
+        QFile::remove(big);
+    }
+
+    void aJournalWithoutItsHashLineIsRecoveredBySizeAndTime() {
+        QString journalPath;
+        QByteArray left;
+        {
+            HashingHeld held;
+            Document document;
+            open(document);
+            RecoveryJournal journal(&document);
+            QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Title,
+                                           QStringLiteral("Before the hash")));
+            journalPath = journal.journalPath();
+            left = contents(journalPath); // what a kill -9 now leaves
+        }
+        QVERIFY(!left.contains("\"sha1\""));
+        QFile file(journalPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(left);
+        file.close();
+        const auto entries = RecoveryJournal::journalsFor(m_path);
+        QCOMPARE(entries.size(), 1);
+        QVERIFY(entries.first().fileSha1.isEmpty());
+        Document recovered;
+        open(recovered);
+        const RecoveryJournal::Replay replay = RecoveryJournal::replay(journalPath, &recovered);
+        QVERIFY2(replay.ok, qPrintable(replay.error));
+        QCOMPARE(recovered.dataset().events.at(0).title, QStringLiteral("Before the hash"));
+        // Touched since (same bytes, another time): another version as far as it can tell.
+        const QDateTime modified = QFileInfo(m_path).lastModified();
+        QVERIFY(rewrite(m_path, contents(m_path), modified.addSecs(5)));
+        QCOMPARE(RecoveryJournal::journalsFor(m_path).size(), 0);
+        Document touched;
+        open(touched);
+        QVERIFY(!RecoveryJournal::replay(journalPath, &touched).ok);
+        QCOMPARE(touched.undoStack()->count(), 0);
+        RecoveryJournal::remove(journalPath);
+    }
+
+    void aJournalForOtherBytesOfTheSameSizeAndTimeIsNotOffered() {
+        Document document;
+        open(document);
+        RecoveryJournal journal(&document);
+        QVERIFY(document.setEventField(QStringLiteral("ev-talks"), EventField::Title,
+                                       QStringLiteral("A")));
+        QTRY_VERIFY(contents(journal.journalPath()).contains("\"sha1\""));
+        const QByteArray hash = FileFingerprint::of(m_path).hashValue();
+        auto entries = RecoveryJournal::journalsFor(m_path);
+        QCOMPARE(entries.size(), 1);
+        QVERIFY(RecoveryJournal::sameBytes(entries.first(), hash));
+        // Other bytes, the same length, the time set back: only the hash tells.
+        const QDateTime modified = QFileInfo(m_path).lastModified();
+        QByteArray bytes = contents(m_path);
+        const qsizetype at = bytes.indexOf("Lakeside");
+        QVERIFY(at >= 0);
+        bytes[at] = 'l';
+        QVERIFY(rewrite(m_path, bytes, modified));
+        QCOMPARE(QFileInfo(m_path).lastModified(), modified);
+        entries = RecoveryJournal::journalsFor(m_path);
+        QCOMPARE(entries.size(), 1); // size and time alike: the cheap check passes
+        const QByteArray otherHash = FileFingerprint::of(m_path).hashValue();
+        QVERIFY(otherHash != hash);
+        QVERIFY(!RecoveryJournal::sameBytes(entries.first(), otherHash));
+        Document other;
+        open(other);
+        const RecoveryJournal::Replay replay =
+            RecoveryJournal::replay(journal.journalPath(), &other, otherHash);
+        QVERIFY(!replay.ok);
+        QVERIFY2(replay.error.contains(QStringLiteral("another version")),
+                 qPrintable(replay.error));
+        // Without the hash given, the replay hashes the file itself and refuses as well.
+        QVERIFY(!RecoveryJournal::replay(journal.journalPath(), &other).ok);
+        QCOMPARE(other.undoStack()->count(), 0);
     }
 
     void savingDiscardingAndLoadingRemoveTheJournal() {
