@@ -8,6 +8,7 @@
 #include "diagnostictext.h"
 #include "document.h"
 #include "documentcontroller.h"
+#include "eventeditcontroller.h"
 #include "emptystatepage.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
@@ -228,6 +229,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_fileWatch && path == m_session->document()->filePath())
             m_fileWatch->noteOwnWrite();
     });
+    m_eventEdit = new EventEditController(this);
     createActions();
     m_navigation = new NavigationController(this);
     m_fileWatch = new FileWatchController(this);
@@ -282,6 +284,9 @@ void MainWindow::createActions()
     find->setShortcut(QKeySequence::Find);
     QAction *clear = editMenu->addAction(tr("&Clear Filters"), m_filter, &EventFilterModel::clearFilters);
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    editMenu->addSeparator();
+    editMenu->addActions(m_eventEdit->actions());
+    editMenu->addAction(m_eventEdit->actorsAndSidesAction());
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     const QStringList names{tr("&Timeline"), tr("&Actors"), tr("&Sources"), tr("&Chronicle")};

@@ -26,6 +26,7 @@ class ChronicleView;
 class DocumentController;
 class EmptyStatePage;
 class EventDetailsPanel;
+class EventEditController;
 class EventFilterModel;
 class ProblemsPanel;
 class EventModel;
@@ -94,6 +95,8 @@ public:
     NavigationController *navigation() const { return m_navigation; }
     // Undo, Redo, Save, Save As and the question before unsaved changes are lost.
     DocumentController *documentController() const { return m_file; }
+    // Edit → Edit Event, Delete, Duplicate, Actors and Sides…; the event editor's dock.
+    EventEditController *eventEditing() const { return m_eventEdit; }
     // The lock beside the open file, and its changes on disk by other writers.
     FileWatchController *fileWatch() const { return m_fileWatch; }
     // The widget that takes the keyboard in a tab (View → Timeline… focus it).
@@ -163,6 +166,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     NavigationController *m_navigation = nullptr;
     DocumentController *m_file = nullptr;
+    EventEditController *m_eventEdit = nullptr;
     FileWatchController *m_fileWatch = nullptr;
 };
 
