@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -131,6 +132,7 @@ private slots:
     void aUsedActorIsNotRemovedAndSaysWhy() {
         Fixture f;
         f.dialog->selectActor(QStringLiteral("south-state"));
+        QCOMPARE(f.child<QLabel>("actorUsage")->text(), QStringLiteral("Takes part in 2 events."));
         const int steps = f.stack()->count();
         f.click("removeActor");
         QVERIFY(f.dataset().actor(QStringLiteral("south-state")));

@@ -6,6 +6,7 @@
 #include "commands/movesidecommand.h"
 #include "document.h"
 #include "fieldmessage.h"
+#include "sidepalette.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPixmap>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTabWidget>
@@ -128,6 +130,10 @@ ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
     mergeRow->addWidget(m_mergeInto, 1);
     mergeRow->addWidget(m_merge);
     actorForm->addRow(tr("Merge into:"), mergeRow);
+    m_actorUsage = new QLabel;
+    m_actorUsage->setObjectName(QStringLiteral("actorUsage"));
+    m_actorUsage->setWordWrap(true);
+    actorForm->addRow(m_actorUsage);
     actorsLayout->addLayout(actorForm, 1);
     m_tabs->addTab(actorsPage, tr("&Actors"));
 
@@ -261,6 +267,12 @@ void ActorSidesDialog::showActor() {
         field->setEnabled(actor != nullptr);
     m_actorNameMessage->setMessage({});
     m_actorsMessage->setMessage({});
+    // What a merge or removal would touch, before the user tries.
+    const int uses = actor ? eventsNaming(dataset, actor->id) : 0;
+    m_actorUsage->setText(!actor      ? QString()
+                          : uses == 0 ? tr("Takes part in no event.")
+                          : uses == 1 ? tr("Takes part in 1 event.")
+                                      : tr("Takes part in %1 events.").arg(uses));
     m_updating = true;
     m_actorSide->clear();
     m_actorSide->addItem(tr("(none)"), QString());
@@ -385,8 +397,14 @@ void ActorSidesDialog::refreshSides() {
     const QString selected = selectedSideId();
     m_updating = true;
     m_sides->clear();
-    for (const Side &side : m_document->dataset().sides) {
-        auto *item = new QListWidgetItem(side.name, m_sides);
+    // Each side with its lane colour: moving a side changes which colour its events take.
+    const SidePalette palette(this->palette());
+    const QList<Side> &sides = m_document->dataset().sides;
+    for (int i = 0; i < sides.size(); ++i) {
+        const Side &side = sides.at(i);
+        QPixmap swatch(14, 14);
+        swatch.fill(palette.color(i));
+        auto *item = new QListWidgetItem(QIcon(swatch), side.name, m_sides);
         item->setData(Qt::UserRole, side.id);
         item->setToolTip(side.id);
         if (side.id == selected)

@@ -3,6 +3,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -61,6 +62,7 @@ private:
     QComboBox *m_actorAffiliation;
     FieldMessage *m_actorNameMessage = nullptr;
     QComboBox *m_mergeInto;
+    QLabel *m_actorUsage;
     QPushButton *m_newActor;
     QPushButton *m_merge;
     QPushButton *m_removeActor;

@@ -153,6 +153,8 @@ void EventEditor::build() {
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The form takes the dock's width: fields narrow, nothing is cut off at the right.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     outer->addWidget(scroll);
     m_form = scroll;
     auto *content = new QWidget;
@@ -281,9 +283,15 @@ void EventEditor::build() {
     form->addRow(withMessage(m_passages));
     m_showPassage = smallButton(tr("Show"), tr("Show the passage in the Sources view"));
     m_showPassage->setObjectName(QStringLiteral("showPassage"));
-    m_passageUp = smallButton(tr("Up"), tr("Move the passage up"));
+    // Arrows: four worded buttons would not fit a narrow dock; the words are in the tooltip
+    // and the accessible name.
+    m_passageUp = smallButton(QStringLiteral("↑"), tr("Move the passage up"));
+    m_passageUp->setAccessibleName(tr("Move passage up"));
     m_passageUp->setObjectName(QStringLiteral("passageUp"));
-    m_passageDown = smallButton(tr("Down"), tr("Move the passage down"));
+    m_passageDown = smallButton(QStringLiteral("↓"), tr("Move the passage down"));
+    m_passageDown->setAccessibleName(tr("Move passage down"));
+    for (QPushButton *arrow : {m_passageUp, m_passageDown})
+        arrow->setMaximumWidth(arrow->fontMetrics().height() * 3);
     m_passageDown->setObjectName(QStringLiteral("passageDown"));
     m_removePassage = smallButton(tr("Remove"), tr("Remove the passage from the event"));
     m_removePassage->setObjectName(QStringLiteral("removePassage"));
@@ -340,13 +348,17 @@ void EventEditor::build() {
     m_removeDisagreement =
         smallButton(tr("Remove"), tr("Remove the selected claim or disagreement"));
     m_removeDisagreement->setObjectName(QStringLiteral("removeDisagreement"));
+    // Two rows: adding, then changing the selected item (four buttons do not fit a narrow dock).
     auto *disagreementButtons = new QHBoxLayout;
     disagreementButtons->addWidget(m_addDisagreement);
     disagreementButtons->addWidget(m_addClaim);
     disagreementButtons->addStretch();
-    disagreementButtons->addWidget(m_applyDisagreement);
-    disagreementButtons->addWidget(m_removeDisagreement);
     form->addRow(disagreementButtons);
+    auto *selectedButtons = new QHBoxLayout;
+    selectedButtons->addStretch();
+    selectedButtons->addWidget(m_applyDisagreement);
+    selectedButtons->addWidget(m_removeDisagreement);
+    form->addRow(selectedButtons);
     connect(m_disagreements, &QTreeWidget::currentItemChanged, this,
             &EventEditor::showDisagreementItem);
     connect(m_addDisagreement, &QPushButton::clicked, this, &EventEditor::addDisagreement);
@@ -422,6 +434,12 @@ void EventEditor::build() {
     deleteKey(m_participants, &EventEditor::removeParticipant);
     deleteKey(m_passages, &EventEditor::removePassage);
     deleteKey(m_disagreements, &EventEditor::removeDisagreementItem);
+
+    // Combos as narrow as a few characters: long kinds or titles elide rather than widen the form.
+    for (QComboBox *combo : findChildren<QComboBox *>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+    }
 
     const auto updateButtons = [this] {
         const int passage = m_passages->currentRow();
