@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -82,6 +83,18 @@ private slots:
                                     ->dataset()
                                     .events.at(document()->eventRow(QStringLiteral("ev-talks")))
                                     .title);
+        // Delete in the editor's passage list removes the passage, not the event.
+        auto *passages =
+            controller()->editor()->findChild<QListWidget *>(QStringLiteral("passages"));
+        passages->setFocus();
+        passages->setCurrentRow(0);
+        QTest::keyClick(passages, Qt::Key_Delete);
+        QVERIFY(document()->eventRow(QStringLiteral("ev-talks")) >= 0);
+        QCOMPARE(document()
+                     ->dataset()
+                     .events.at(document()->eventRow(QStringLiteral("ev-talks")))
+                     .sources.size(),
+                 1);
     }
 
     void deleteInTheTimelineAndUndo() {

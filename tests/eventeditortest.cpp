@@ -241,6 +241,13 @@ private slots:
         f.child<QLineEdit>("topic")->setText(QStringLiteral("Timing"));
         f.click("applyDisagreement");
         QCOMPARE(f.event(secondRound).disagreements.at(0).topic, QStringLiteral("Timing"));
+        // A blank topic, which the file cannot hold, is refused with the reader's words.
+        f.child<QLineEdit>("topic")->clear();
+        f.click("applyDisagreement");
+        QCOMPARE(f.event(secondRound).disagreements.at(0).topic, QStringLiteral("Timing"));
+        QVERIFY2(f.editor->messageAt(f.child<QLineEdit>("topic"))
+                     .contains(QStringLiteral("expected a non-empty string")),
+                 qPrintable(f.editor->messageAt(f.child<QLineEdit>("topic"))));
         tree->setCurrentItem(tree->topLevelItem(0)->child(1));
         f.click("removeDisagreement");
         QCOMPARE(f.event(secondRound).disagreements.at(0).claims.size(), 1);
