@@ -75,12 +75,12 @@ EventEditController::EventEditController(MainWindow *window)
     updateActions();
 }
 
-void EventEditController::openActorsAndSides(const QString &actorId, bool newActor) {
+void EventEditController::openActorsAndSides(const QString &actorId, const QString &newActorName) {
     ActorSidesDialog dialog(m_window->session()->document(), m_window);
     if (!actorId.isEmpty())
         dialog.selectActor(actorId);
-    if (newActor)
-        dialog.newActor(tr("New actor"));
+    if (!newActorName.trimmed().isEmpty())
+        dialog.newActor(newActorName.simplified());
     dialog.exec();
 }
 
@@ -122,7 +122,8 @@ void EventEditController::setUpActorsMenu() {
             menu.setToolTipsVisible(true);
             menu.addSeparator();
         }
-        menu.addAction(tr("&New Actor…"), this, [this] { openActorsAndSides({}, true); });
+        menu.addAction(tr("&New Actor…"), this,
+                       [this] { openActorsAndSides({}, tr("New actor")); });
         menu.addAction(m_actorsAndSides);
         menu.exec(table->viewport()->mapToGlobal(at));
     });

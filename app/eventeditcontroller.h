@@ -33,8 +33,9 @@ public:
     // A new id for a copy of `id`: "id-copy", "id-copy-2", …
     QString copyId(const QString &id) const;
 
-    // The Actors and Sides dialog, at `actorId`, or with a new actor made.
-    void openActorsAndSides(const QString &actorId, bool newActor = false);
+    // The Actors and Sides dialog at `actorId`, or with a new actor named `newActorName` made
+    // (a name selected in an article: the Sources view's "New Actor from Selection").
+    void openActorsAndSides(const QString &actorId, const QString &newActorName = {});
 
 private:
     void setUpActorsMenu();
