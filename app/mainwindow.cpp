@@ -10,6 +10,7 @@
 #include "diagnostictext.h"
 #include "document.h"
 #include "documentcontroller.h"
+#include "eventeditcontroller.h"
 #include "emptystatepage.h"
 #include "eventdetailspanel.h"
 #include "eventfiltermodel.h"
@@ -243,6 +244,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (dataset->events.isEmpty() && !dataset->articles.isEmpty())
             m_tabs->setCurrentIndex(SourcesTab);
     });
+    m_eventEdit = new EventEditController(this);
     createActions();
     m_navigation = new NavigationController(this);
     m_fileWatch = new FileWatchController(this);
@@ -313,6 +315,9 @@ void MainWindow::createActions()
     m_sourcesView->addTextActions(m_authoring->actions());
     connect(m_authoring, &AuthoringController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    editMenu->addSeparator();
+    editMenu->addActions(m_eventEdit->actions());
+    editMenu->addAction(m_eventEdit->actorsAndSidesAction());
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     const QStringList names{tr("&Timeline"), tr("&Actors"), tr("&Sources"), tr("&Chronicle")};

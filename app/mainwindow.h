@@ -29,6 +29,7 @@ class AuthoringController;
 class DocumentController;
 class EmptyStatePage;
 class EventDetailsPanel;
+class EventEditController;
 class EventFilterModel;
 class ProblemsPanel;
 class EventModel;
@@ -105,6 +106,8 @@ public:
     DocumentController *documentController() const { return m_file; }
     // From words selected in the Sources view to events, passages and claims.
     AuthoringController *authoring() const { return m_authoring; }
+    // Edit → Edit Event, Delete, Duplicate, Actors and Sides…; the event editor's dock.
+    EventEditController *eventEditing() const { return m_eventEdit; }
     // The lock beside the open file, and its changes on disk by other writers.
     FileWatchController *fileWatch() const { return m_fileWatch; }
     RecoveryController *recovery() const { return m_recovery; }
@@ -178,6 +181,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     NavigationController *m_navigation = nullptr;
     DocumentController *m_file = nullptr;
+    EventEditController *m_eventEdit = nullptr;
     FileWatchController *m_fileWatch = nullptr;
     RecoveryController *m_recovery = nullptr;
     ArticleImportController *m_articleImport = nullptr;
