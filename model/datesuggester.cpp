@@ -148,12 +148,15 @@ QList<DateSuggestion> DateSuggester::suggest(QStringView text, int selectionStar
     qint64 codePointsBefore = 0;
     for (int i = 0; i < from; ++i)
         codePointsBefore += secondOfPair(text, i) ? 0 : 1;
-    // Mentions come in text order, so one forward walk counts for all of them.
+    // Mentions come mostly in text order, so one walk counts for all of them; it steps back
+    // too, since a mention may start before the previous one's end (they can overlap).
     int counted = 0;
     qint64 codePoints = codePointsBefore;
     const auto codePoint = [&](int windowIndex) {
         for (; counted < windowIndex; ++counted)
             codePoints += secondOfPair(text, from + counted) ? 0 : 1;
+        for (; counted > windowIndex; --counted)
+            codePoints -= secondOfPair(text, from + counted - 1) ? 0 : 1;
         return codePoints;
     };
 
