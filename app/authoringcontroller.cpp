@@ -72,8 +72,10 @@ AuthoringController::AuthoringController(Session *session, SourcesView *sources,
     sources->installEventFilter(this); // shown or hidden (another tab)
     // The document clears its undo stack as it goes, after the selection model may be gone:
     // nothing to update then.
-    connect(session, &QObject::destroyed, this, [this] {
-        disconnect(m_session->document()->undoStack(), nullptr, this, nullptr);
+    // (The session is half destroyed by then: its document, a child still alive, is taken now.)
+    Document *document = session->document();
+    connect(session, &QObject::destroyed, this, [this, document] {
+        disconnect(document->undoStack(), nullptr, this, nullptr);
         m_session = nullptr;
     });
     updateActions();

@@ -258,7 +258,13 @@ MainWindow::MainWindow(QWidget *parent)
     fitToScreen();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The session goes first, while the window, its views and controllers are whole: what it
+    // signals as it ends (models reset, counts changed) then reaches a window that is still one,
+    // not one half destroyed by ~QWidget, which would delete it first among the children.
+    delete m_session;
+    m_session = nullptr;
+}
 
 void MainWindow::createActions()
 {

@@ -19,7 +19,9 @@ Document::Document(QObject *parent)
 }
 
 Document::~Document() {
-    // The commands point at this document: delete them while it is whole.
+    // The commands point at this document: delete them while it is whole. Nobody hears the
+    // stack empty: its listeners may be ending too (the session that owns this document is).
+    m_undoStack.disconnect();
     m_undoStack.clear();
 }
 
