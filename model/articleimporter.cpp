@@ -1,6 +1,7 @@
 #include "articleimporter.h"
 
 #include "htmlimporter.h"
+#include "idwords.h"
 #include "pdfimporter.h"
 #include "plaintextimporter.h"
 #include "regularfile.h"
@@ -86,20 +87,7 @@ QString ArticleImporter::duplicateOf(const Dataset &dataset, const QString &text
 }
 
 QString ArticleImporter::newArticleId(const Dataset &dataset, const QString &title) {
-    QStringList words;
-    QString word;
-    const QString folded = title.normalized(QString::NormalizationForm_KD).toLower();
-    for (qsizetype i = 0; i <= folded.size() && words.size() < 5; ++i) {
-        const QChar c = i < folded.size() ? folded.at(i) : QChar(u' ');
-        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')) {
-            word.append(c);
-        } else if (c.category() == QChar::Mark_NonSpacing || c == u'\'' || c == QChar(0x2019)) {
-            continue; // accents of a decomposed letter, apostrophes inside a word
-        } else if (!word.isEmpty()) {
-            words.append(word.left(20));
-            word.clear();
-        }
-    }
+    const QStringList words = idWords(title);
     QSet<QString> taken;
     for (const Article &article : dataset.articles)
         taken.insert(article.id);

@@ -1,6 +1,7 @@
 #include "eventdraft.h"
 
 #include "datesuggester.h"
+#include "idwords.h"
 #include "selectionpassage.h"
 
 #include <QCoreApplication>
@@ -85,20 +86,7 @@ EventDate EventDraft::date(const Article &article, int start, int end) {
 }
 
 QString EventDraft::newId(const QString &title, const std::function<bool(const QString &)> &taken) {
-    QStringList words;
-    QString word;
-    const QString folded = title.normalized(QString::NormalizationForm_KD).toLower();
-    for (qsizetype i = 0; i <= folded.size() && words.size() < 5; ++i) {
-        const QChar c = i < folded.size() ? folded.at(i) : QChar(u' ');
-        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')) {
-            word.append(c);
-        } else if (c.category() == QChar::Mark_NonSpacing || c == u'\'' || c == QChar(0x2019)) {
-            continue; // accents of a decomposed letter, apostrophes inside a word
-        } else if (!word.isEmpty()) {
-            words.append(word.left(20));
-            word.clear();
-        }
-    }
+    const QStringList words = idWords(title);
     const QString base =
         words.isEmpty() ? QStringLiteral("ev-event") : QStringLiteral("ev-") + words.join(u'-');
     if (!taken(base))
