@@ -30,7 +30,12 @@ void Document::load(std::shared_ptr<const Dataset> dataset, const QString &fileP
     m_undoStack.clear();
     m_dataset = dataset ? std::move(dataset) : std::make_shared<const Dataset>();
     m_diagnostics = diagnostics;
-    m_eventRows.reset();
+    // The id → row table the first edit needs, built from the snapshot on a worker now
+    // (at 100,000 events the first edit after opening built it: docs/performance.md).
+    if (m_dataset->events.size() >= 4096)
+        m_eventRows.prepare(m_dataset);
+    else
+        m_eventRows.reset();
     m_lastError.clear();
     setFilePath(filePath);
     m_undoStack.setClean();

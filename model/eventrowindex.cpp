@@ -19,12 +19,19 @@ int EventRowIndex::follow(int row, qsizetype fromShift) const {
     return row;
 }
 
-void EventRowIndex::rebuild(const EventList &events) const {
-    m_base.clear();
-    m_base.reserve(events.size());
+QHash<QString, int> EventRowIndex::rowsById(const EventList &events) {
+    QHash<QString, int> rows;
+    rows.reserve(events.size());
     // Backwards, so that of duplicate ids (refused) the first one wins, as in Dataset.
     for (qsizetype i = events.size() - 1; i >= 0; --i)
-        m_base.insert(events.at(i).id, int(i));
+        rows.insert(events.at(i).id, int(i));
+    return rows;
+}
+
+void EventRowIndex::rebuild(const EventList &events) const {
+    if (m_pending.valid())
+        m_pending = {}; // (waits for the worker) superseded: the shifts may not describe it
+    m_base = rowsById(events);
     m_shifts.clear();
     m_added.clear();
     m_valid = true;
@@ -32,6 +39,11 @@ void EventRowIndex::rebuild(const EventList &events) const {
 }
 
 int EventRowIndex::row(const EventList &events, const QString &id) const {
+    if (!m_valid && m_pending.valid()) {
+        m_base = m_pending.get(); // the shifts since prepare() apply to it
+        m_valid = true;
+        ++m_rebuilds;
+    }
     if (!m_valid || m_shifts.size() > maxShifts)
         rebuild(events);
     int found = -1;
@@ -64,6 +76,18 @@ void EventRowIndex::removed(int row) {
 
 void EventRowIndex::reset() {
     m_valid = false;
+    m_pending = {};
+}
+
+void EventRowIndex::prepare(std::shared_ptr<const Dataset> snapshot) {
+    reset();
+    m_shifts.clear();
+    m_added.clear();
+    if (!snapshot)
+        return;
+    // The worker holds the snapshot, which no edit changes (edits make new ones).
+    m_pending = std::async(std::launch::async,
+                           [snapshot = std::move(snapshot)] { return rowsById(snapshot->events); });
 }
 
 } // namespace ntl

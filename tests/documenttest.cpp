@@ -1,6 +1,7 @@
 // The Document: clean state, read-only default, snapshots that stay as they were,
 // notifications, structural sharing, and random edits undone back to the original.
 #include "document.h"
+#include "addeventcommand.h"
 #include "datasetequality.h"
 #include "editparticipantscommand.h"
 #include "eventrowindex.h"
@@ -137,6 +138,143 @@ private slots:
         QVERIFY(after->events.sharesItemWith(before->events, 0));
         QVERIFY(!after->events.sharesItemWith(before->events, 1));
         QVERIFY(after->events.sharesItemWith(before->events, 2));
+    }
+
+    // The event list's blocks: an edit, insertion or removal anywhere (at a block's first or
+    // last item, in a block split by insertions, in one emptied by removals) reads back as a
+    // QList would, and every copy taken on the way still holds what it held.
+    void theEventListActsAsAListAcrossItsBlocks() {
+        using List = SharedItemList<QString>;
+        constexpr qsizetype block = List::blockSize;
+        List list;
+        QList<QString> expected;
+        for (int i = 0; i < int(3 * block + 7); ++i) {
+            list.append(QString::number(i));
+            expected.append(QString::number(i));
+        }
+        QCOMPARE(list.blockCount(), 4);
+        QList<std::pair<List, QList<QString>>> copies;
+        const auto same = [](const List &a, const QList<QString> &b) {
+            if (a.size() != b.size())
+                return false;
+            // Both ways of reading: indexes and iterators (which walk block by block).
+            qsizetype i = 0;
+            for (const QString &item : a) {
+                if (item != b.at(i) || a.at(i) != b.at(i))
+                    return false;
+                ++i;
+            }
+            for (auto it = a.end(); it != a.begin();) {
+                --it;
+                if (*it != b.at(it - a.begin()))
+                    return false;
+            }
+            return i == b.size();
+        };
+        QRandomGenerator random(11);
+        int made = 100000;
+        // At the blocks' edges first, then anywhere; a run of insertions at one place splits
+        // its block, a run of removals empties one.
+        const qsizetype edges[] = {0, block - 1, block, block + 1, 2 * block, 3 * block + 6};
+        for (int step = 0; step < 3000; ++step) {
+            const qsizetype size = list.size();
+            qsizetype at = step < 600 ? edges[step % 6] : random.bounded(int(size) + 1);
+            if (step >= 1200 && step < 1500)
+                at = std::min<qsizetype>(700, size); // insertions at one place: a split
+            const int what = step >= 1500 && step < 2200 ? 1 : random.bounded(3);
+            if (what == 0 || size == 0) {
+                list.insert(std::min(at, size), QString::number(made));
+                expected.insert(std::min(at, size), QString::number(made++));
+            } else if (what == 1) {
+                at = std::min(at, size - 1);
+                list.removeAt(at);
+                expected.removeAt(at);
+            } else {
+                at = std::min(at, size - 1);
+                if (random.bounded(2))
+                    list.replace(at, QStringLiteral("r%1").arg(step));
+                else
+                    list[at] = QStringLiteral("r%1").arg(step);
+                expected[at] = QStringLiteral("r%1").arg(step);
+            }
+            if (step % 50 == 0)
+                copies.append({list, expected});
+        }
+        QVERIFY(same(list, expected));
+        for (const auto &[copy, itsItems] : std::as_const(copies))
+            QVERIFY(same(copy, itsItems));
+    }
+
+    // What an edit copies: the block of the event it changes, never the other blocks nor
+    // their events, so that its cost does not grow with the dataset.
+    void anEditCopiesOneBlock() {
+        using List = SharedItemList<QString>;
+        constexpr qsizetype block = List::blockSize;
+        List list;
+        for (int i = 0; i < int(4 * block); ++i)
+            list.append(QString::number(i));
+        List edited = list;
+        edited.replace(block + 3, QStringLiteral("x"));
+        for (qsizetype i = 0; i < list.size(); i += block / 2) {
+            const bool itsBlock = i >= block && i < 2 * block;
+            QCOMPARE(edited.sharesBlockWith(list, i), !itsBlock);
+        }
+        QVERIFY(!edited.sharesItemWith(list, block + 3));
+        QVERIFY(edited.sharesItemWith(list, block + 2));
+        // An insertion shifts the later items' indexes but shares their blocks still.
+        List inserted = list;
+        inserted.insert(block, QStringLiteral("y"));
+        QCOMPARE(inserted.at(block), QStringLiteral("y"));
+        QCOMPARE(inserted.at(3 * block), list.at(3 * block - 1));
+        QVERIFY(inserted.sharesBlockWith(list, 0));
+        QVERIFY(!inserted.sharesBlockWith(list, block));
+        QVERIFY(&inserted.at(3 * block) == &list.at(3 * block - 1));
+        QCOMPARE(list.at(block), QString::number(block));
+    }
+
+    // Through the Document: insertions and removals at a block's edges leave every earlier
+    // snapshot as it was, and the ids find their rows (at once after the load too).
+    void snapshotsStayAcrossBlockEdges() {
+        auto dataset = std::make_shared<Dataset>(*loadFixture("valid/minimal.json"));
+        const Event model = dataset->events.at(0);
+        const qsizetype block = EventList::blockSize;
+        // Nine blocks: past the size at which load() builds the id table on a worker, so the
+        // edits below also check the shifts applied to that table.
+        while (dataset->events.size() < 9 * block) {
+            Event event = model;
+            event.id = QStringLiteral("gen-%1").arg(dataset->events.size());
+            dataset->events.append(event);
+        }
+        Document document;
+        document.load(dataset, QStringLiteral("big.json"));
+        const auto ids = [](const Dataset &d) {
+            QStringList list;
+            for (const Event &event : d.events)
+                list.append(event.id);
+            return list;
+        };
+        QList<std::pair<std::shared_ptr<const Dataset>, QStringList>> snapshots;
+        int made = 0;
+        for (const qsizetype row : {block, block - 1, 2 * block, block + 1, qsizetype(0)}) {
+            snapshots.append({document.snapshot(), ids(document.dataset())});
+            Event event = model;
+            event.id = QStringLiteral("new-%1").arg(made++);
+            QVERIFY(document.push(new AddEventCommand(&document, event, int(row))));
+            QCOMPARE(document.dataset().events.at(row).id, event.id);
+            QCOMPARE(document.eventRow(event.id), int(row));
+            snapshots.append({document.snapshot(), ids(document.dataset())});
+            QVERIFY(document.removeEvent(document.dataset().events.at(row + 1).id));
+            QVERIFY(document.setEventField(document.dataset().events.at(row).id, EventField::Title,
+                                           QStringLiteral("t%1").arg(row)));
+        }
+        for (const auto &[snapshot, itsIds] : std::as_const(snapshots))
+            QCOMPARE(ids(*snapshot), itsIds);
+        const QStringList now = ids(document.dataset());
+        for (int row = 0; row < now.size(); ++row)
+            QCOMPARE(document.eventRow(now.at(row)), row);
+        while (document.undoStack()->canUndo())
+            document.undoStack()->undo();
+        QCOMPARE(ids(document.dataset()), snapshots.first().second);
     }
 
     // The id → row index follows insertions and removals anywhere without rebuilding.

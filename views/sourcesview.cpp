@@ -129,19 +129,44 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
 
     // The proxy and selection models connected to these signals first, so they are
     // up to date when refresh() reads them.
-    connect(filter, &EventFilterModel::filtersChanged, this, &SourcesView::refresh);
-    connect(filter, &QAbstractItemModel::modelReset, this, &SourcesView::refresh);
-    connect(articles, &QAbstractItemModel::modelReset, this, &SourcesView::refresh);
+    const auto refreshAll = [this] {
+        m_fullRefresh = true;
+        refresh();
+    };
+    connect(filter, &EventFilterModel::filtersChanged, this, refreshAll);
+    connect(filter, &QAbstractItemModel::modelReset, this, refreshAll);
+    connect(articles, &QAbstractItemModel::modelReset, this, refreshAll);
     // The article model follows edits without resets: an article added, removed or cited
     // differently is one of these.
     // An edit may send several of these and the event model's below: one refresh after them all.
-    connect(articles, &QAbstractItemModel::rowsInserted, this, &SourcesView::scheduleRefresh);
-    connect(articles, &QAbstractItemModel::rowsRemoved, this, &SourcesView::scheduleRefresh);
-    connect(articles, &QAbstractItemModel::dataChanged, this, &SourcesView::scheduleRefresh);
+    connect(articles, &QAbstractItemModel::rowsInserted, this, &SourcesView::scheduleFullRefresh);
+    connect(articles, &QAbstractItemModel::rowsRemoved, this, &SourcesView::scheduleFullRefresh);
+    // An added event changes its articles' counts: that alone needs no full refresh.
+    connect(articles, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                const bool counts =
+                    !roles.isEmpty() && std::all_of(roles.begin(), roles.end(), [](int role) {
+                        return role == ArticleModel::EventCountRole ||
+                               role == ArticleModel::PassageCountRole || role == Qt::DisplayRole;
+                    });
+                if (counts) // with a change of the events, which says whether it is full
+                    scheduleRefresh();
+                else
+                    scheduleFullRefresh();
+            });
     // An event edited, added or removed (its passages, or whether it is shown).
+    connect(events, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    m_insertedIds.append(
+                        m_events->index(row, 0).data(EventModel::EventIdRole).toString());
+                scheduleRefresh();
+            });
     connect(filter, &QAbstractItemModel::rowsInserted, this, &SourcesView::scheduleRefresh);
-    connect(filter, &QAbstractItemModel::rowsRemoved, this, &SourcesView::scheduleRefresh);
-    connect(events, &QAbstractItemModel::dataChanged, this, &SourcesView::scheduleRefresh);
+    connect(filter, &QAbstractItemModel::rowsRemoved, this, &SourcesView::scheduleFullRefresh);
+    // (One the filter hid: its articles may be cited by no event now.)
+    connect(events, &QAbstractItemModel::rowsRemoved, this, &SourcesView::scheduleFullRefresh);
+    connect(events, &QAbstractItemModel::dataChanged, this, &SourcesView::scheduleFullRefresh);
     connect(selection, &QItemSelectionModel::currentChanged, this,
             &SourcesView::currentEventChanged);
     connect(selection, &QItemSelectionModel::selectionChanged, this,
@@ -169,6 +194,11 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
             [this](QListWidgetItem *item) { activatePassage(m_passages->row(item), true); });
 
     refresh();
+}
+
+void SourcesView::scheduleFullRefresh() {
+    m_fullRefresh = true;
+    scheduleRefresh();
 }
 
 void SourcesView::scheduleRefresh() {
@@ -281,6 +311,13 @@ void SourcesView::refresh()
 void SourcesView::refreshNow()
 {
     m_refreshPending = false;
+    const bool onlyInsertions = !m_fullRefresh && !m_insertedIds.isEmpty();
+    m_fullRefresh = false;
+    if (onlyInsertions && refreshInsertions()) {
+        m_insertedIds.clear();
+        return;
+    }
+    m_insertedIds.clear();
     const QBitArray shown = shownRows();
     refreshCitedArticles(shown);
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
@@ -304,6 +341,87 @@ void SourcesView::refreshNow()
     }
     m_lastEventId = currentEventId();
     setArticle(articleId);
+}
+
+bool SourcesView::refreshInsertions() {
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    if (!dataset || m_articleId.isEmpty() || !dataset->article(m_articleId) ||
+        m_textDataset == nullptr)
+        return false;
+    const EventModel::RowIds &articles = m_events->articles();
+    QSet<QString> cited = m_citedIds;
+    for (const QString &id : std::as_const(m_insertedIds)) {
+        const QModelIndex index = m_events->indexOfEvent(id);
+        // Hidden, its articles may no longer count as uncited ones: a full pass decides.
+        if (!index.isValid() || !m_filter->acceptsSourceRow(index.row()))
+            return false;
+        for (const int *number = articles.begin(index.row()); number != articles.end(index.row());
+             ++number)
+            cited.insert(articles.id(*number));
+    }
+    if (cited != m_citedIds || !m_cited->isFiltering()) {
+        m_citedIds = cited;
+        const QScopedValueRollback<bool> guard(m_syncingTable, true);
+        m_cited->setCitedIds(m_citedIds);
+    }
+    m_lastEventId = currentEventId();
+    setArticle(m_articleId, &m_insertedIds);
+    return true;
+}
+
+void SourcesView::insertPassages(const QStringList &eventIds) {
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    const Article *article = dataset ? dataset->article(m_articleId) : nullptr;
+    if (!article)
+        return;
+    const int length = int(article->text.size());
+    const int total = int(dataset->articles.size());
+    const auto filterRow = [this](const QString &eventId) {
+        return m_filter->indexOfEvent(eventId).row();
+    };
+    const QScopedValueRollback<bool> guard(m_syncingList, true);
+    const EventDateText dateText;
+    QFont bold = m_passages->font();
+    bold.setBold(true);
+    const QSize entrySize(1, 2 * QFontMetrics(bold).lineSpacing() + 4);
+    for (const QString &eventId : eventIds) {
+        const Event *event = eventById(eventId);
+        if (!event || passageOf(eventId) >= 0)
+            continue;
+        const int row = filterRow(eventId);
+        for (int i = 0; i < int(event->sources.size()); ++i) {
+            const SourcePassage &source = event->sources.at(i);
+            if (source.articleId != m_articleId || source.start < 0 || source.end > length ||
+                source.end <= source.start)
+                continue;
+            const Passage passage{event->id, i, source.start, source.end};
+            // rebuildPassages()'s order: text order, then the filter's event order.
+            const auto before = [&](const Passage &other) {
+                if (other.start != passage.start)
+                    return other.start < passage.start;
+                if (other.end != passage.end)
+                    return other.end < passage.end;
+                const int otherRow = filterRow(other.eventId);
+                if (otherRow != row)
+                    return otherRow < row;
+                return other.sourceIndex < passage.sourceIndex;
+            };
+            const int at = int(std::partition_point(m_shown.cbegin(), m_shown.cend(), before) -
+                               m_shown.cbegin());
+            m_shown.insert(at, passage);
+            const QString mark = EventDetailsPanel::corroborationText(
+                int(Dataset::eventArticleIds(*event).size()), total);
+            auto *item =
+                new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
+                                        .arg(dateText.format(event->date), event->title, mark));
+            item->setToolTip(PlainText::toolTip(
+                QStringLiteral("%1\n\n%2")
+                    .arg(event->title,
+                         article->text.mid(passage.start, passage.end - passage.start))));
+            item->setSizeHint(entrySize);
+            m_passages->insertItem(at, item);
+        }
+    }
 }
 
 QList<SourcesView::CitedPassage> SourcesView::citedPassages(const QString &articleId) const {
@@ -377,9 +495,9 @@ bool SourcesView::showArticle(const QString &articleId)
     return true;
 }
 
-void SourcesView::setArticle(const QString &articleId)
-{
+void SourcesView::setArticle(const QString &articleId, const QStringList *inserted) {
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    bool keptText = articleId == m_articleId && dataset == m_textDataset;
     if (articleId != m_articleId || dataset != m_textDataset) {
         const Article *before = m_textDataset ? m_textDataset->article(m_articleId) : nullptr;
         const Article *article = dataset ? dataset->article(articleId) : nullptr;
@@ -390,6 +508,7 @@ void SourcesView::setArticle(const QString &articleId)
                               before->text == article->text;
         m_articleId = articleId;
         m_textDataset = dataset;
+        keptText = sameText;
         if (!sameText)
             m_text->setPlainText(article ? article->text : QString());
         QString heading;
@@ -407,7 +526,10 @@ void SourcesView::setArticle(const QString &articleId)
         PlainText::label(heading, m_heading);
         m_heading->setVisible(!heading.isEmpty());
     }
-    rebuildPassages();
+    if (inserted && keptText)
+        insertPassages(*inserted);
+    else
+        rebuildPassages();
     updateHighlights();
     syncArticleSelection();
 }

@@ -85,7 +85,14 @@ private:
     QList<CitedPassage> citedPassages(const QString &articleId) const;
     QBitArray shownRows() const;
     void refreshCitedArticles(const QBitArray &shown);
-    void setArticle(const QString &articleId);
+    // `inserted`: the events added since the last refresh, when nothing else changed: their
+    // passages are put into the list instead of rebuilding it.
+    void setArticle(const QString &articleId, const QStringList *inserted = nullptr);
+    // After events were only added: their articles join the cited ones and their passages
+    // the list, without a pass over every event. False when that cannot be done (an event
+    // the filter hides may have made an article cited): then a full refresh.
+    bool refreshInsertions();
+    void insertPassages(const QStringList &eventIds);
     void syncArticleSelection();
     void rebuildPassages();
     void updateHighlights();
@@ -101,6 +108,8 @@ private:
     void showTextMenu(const QPoint &viewportPos);
     // Event edits arrive as several model signals: one refresh after them all.
     void scheduleRefresh();
+    // A change other than added events: the next refresh goes through every event.
+    void scheduleFullRefresh();
 
     EventModel *m_events;
     EventFilterModel *m_filter;
@@ -114,6 +123,8 @@ private:
     QToolBar *m_textBar = nullptr;
     QList<QAction *> m_textActions;
     bool m_refreshScheduled = false;
+    QStringList m_insertedIds; // events added since the last refresh (scheduleRefresh)
+    bool m_fullRefresh = true; // something else changed too
 
     std::shared_ptr<const Dataset> m_textDataset; // the dataset the shown text comes from
     QString m_articleId;

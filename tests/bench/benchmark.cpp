@@ -48,6 +48,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -207,10 +208,73 @@ void runDocumentEdits(const std::shared_ptr<const Dataset> &dataset, int runs) {
                QList<Event> copy = plain;
                copy[1].title = QStringLiteral("x");
            }));
+    // The list before it was cut into blocks: one shared box per event in one flat array, so
+    // a copy with one change copied (and later released) a pointer per event.
+    struct Box : QSharedData {
+        explicit Box(const Event &e)
+            : event(e) {}
+        Event event;
+    };
+    QList<QSharedDataPointer<Box>> flat;
+    for (const Event &event : events)
+        flat.append(QSharedDataPointer<Box>(new Box(event)));
+    const qsizetype middle = events.size() / 2;
+    report("copy with one change: flat EventList (before)", measure(runs, nullptr, [&] {
+               QList<QSharedDataPointer<Box>> copy = flat;
+               copy[middle]->event.title = QStringLiteral("x");
+           }));
     report("copy with one change: EventList (now)", measure(runs, nullptr, [&] {
                EventList copy = events;
-               copy[1].title = QStringLiteral("x");
+               copy[middle].title = QStringLiteral("x");
            }));
+    report("  the same, an insertion in the middle", measure(runs, nullptr, [&] {
+               EventList copy = events;
+               copy.insert(middle, events.at(0));
+           }));
+    report("  flat: an insertion in the middle (before)", measure(runs, nullptr, [&] {
+               QList<QSharedDataPointer<Box>> copy = flat;
+               copy.insert(middle, QSharedDataPointer<Box>(new Box(events.at(0))));
+           }));
+    // A range-for over every event, as the views' passes do (blocks cost a little here).
+    report("read every event's id: EventList", measure(runs, nullptr, [&] {
+               qsizetype n = 0;
+               for (const Event &event : events)
+                   n += event.id.size();
+               if (n < 0)
+                   std::abort();
+           }));
+    report("  by index (at(i))", measure(runs, nullptr, [&] {
+               qsizetype n = 0;
+               for (qsizetype i = 0; i < events.size(); ++i)
+                   n += events.at(i).id.size();
+               if (n < 0)
+                   std::abort();
+           }));
+    report("  flat (before)", measure(runs, nullptr, [&] {
+               qsizetype n = 0;
+               for (const auto &box : std::as_const(flat))
+                   n += box->event.id.size();
+               if (n < 0)
+                   std::abort();
+           }));
+    // The first edit after a load: the id → row table is built on a worker from the load.
+    for (const int waitMs : {0, 1000}) {
+        QList<double> times;
+        for (int run = 0; run < std::min(runs, 7); ++run) {
+            Document fresh;
+            fresh.load(dataset, QStringLiteral("synthetic.json"));
+            if (waitMs)
+                QThread::msleep(waitMs);
+            const QString someEvent = events.at((run * 7919) % events.size()).id;
+            QElapsedTimer timer;
+            timer.start();
+            fresh.setEventField(someEvent, EventField::Title, QStringLiteral("First"));
+            times.append(double(timer.nsecsElapsed()) / 1e6);
+        }
+        report(waitMs ? "document: first edit, 1 s after the load"
+                      : "document: first edit at once after the load",
+               median(times));
+    }
 }
 
 // Issue 15, item 5: the recovery journal's append per edit, timed around the journal's own
