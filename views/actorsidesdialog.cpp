@@ -9,6 +9,7 @@
 #include "sidepalette.h"
 
 #include <QComboBox>
+#include <QColorDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -145,6 +146,16 @@ ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
                       "an event takes the colour of its first side."));
     sidesNote->setWordWrap(true);
     sidesLayout->addWidget(sidesNote);
+    // The colour as the views draw it (SidePalette: adapted to a dark theme), so what is shown
+    // here is what the timeline shows.
+    m_sideColor = button(tr("C&olour…"), "sideColor", tr("Choose the side's colour"));
+    m_sideColorReset =
+        button(tr("Lane Colour"), "sideColorReset", tr("Give the side its lane's colour again"));
+    auto *colorRow = new QHBoxLayout;
+    colorRow->addWidget(m_sideColor);
+    colorRow->addWidget(m_sideColorReset);
+    colorRow->addStretch();
+    sideForm->addRow(tr("Colour:"), colorRow);
     m_sides = new QListWidget;
     m_sides->setObjectName(QStringLiteral("sides"));
     m_sides->setAccessibleName(tr("Sides"));
@@ -190,6 +201,8 @@ ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
     connect(m_sides, &QListWidget::currentRowChanged, this, &ActorSidesDialog::showSide);
     connect(m_sideName, &QLineEdit::editingFinished, this, &ActorSidesDialog::renameSide);
     connect(m_addSide, &QPushButton::clicked, this, [this] {
+    connect(m_sideColor, &QPushButton::clicked, this, &ActorSidesDialog::chooseSideColor);
+    connect(m_sideColorReset, &QPushButton::clicked, this, [this] { recolorSelectedSide({}); });
         if (addSide(tr("New side"))) {
             m_sideName->setFocus();
             m_sideName->selectAll();
@@ -398,7 +411,7 @@ void ActorSidesDialog::refreshSides() {
     m_updating = true;
     m_sides->clear();
     // Each side with its lane colour: moving a side changes which colour its events take.
-    const SidePalette palette(this->palette());
+    const SidePalette palette(this->palette(), &m_document->dataset());
     const QList<Side> &sides = m_document->dataset().sides;
     for (int i = 0; i < sides.size(); ++i) {
         const Side &side = sides.at(i);
@@ -418,6 +431,13 @@ void ActorSidesDialog::refreshSides() {
 
 void ActorSidesDialog::showSide() {
     if (m_updating)
+    m_sideColor->setEnabled(side != nullptr);
+    m_sideColorReset->setEnabled(side && !side->color.isEmpty());
+    QPixmap swatch(16, 16);
+    swatch.fill(side ? SidePalette(palette(), &m_document->dataset()).color(row) : Qt::transparent);
+    m_sideColor->setIcon(QIcon(swatch));
+    m_sideColor->setAccessibleDescription(
+        side ? (side->color.isEmpty() ? tr("the lane's colour") : side->color) : QString());
         return;
     const int row = m_sides->currentRow();
     const Side *side = m_document->dataset().side(selectedSideId());
@@ -432,6 +452,33 @@ void ActorSidesDialog::showSide() {
 
 void ActorSidesDialog::renameSide() {
     const Side *side = m_document->dataset().side(selectedSideId());
+bool ActorSidesDialog::recolorSelectedSide(const QString &color) {
+    const Side *side = m_document->dataset().side(selectedSideId());
+    if (!side || side->color == color)
+        return false;
+    Side edited = *side;
+    edited.color = color;
+    if (!m_document->push(new EditSideCommand(m_document, side->id, edited, tr("Recolour Side")))) {
+        m_sidesMessage->setMessage(m_document->lastError());
+        return false;
+    }
+    return true;
+}
+
+void ActorSidesDialog::chooseSideColor() {
+    const Side *side = m_document->dataset().side(selectedSideId());
+    if (!side)
+        return;
+    // Starts from the colour as chosen (not as adapted to a dark theme), else the lane's.
+    const QColor start =
+        side->color.isEmpty() ? SidePalette::laneColor(m_sides->currentRow()) : QColor(side->color);
+    QColorDialog dialog(start, this);
+    dialog.setObjectName(QStringLiteral("sideColorDialog"));
+    dialog.setWindowTitle(tr("Colour of “%1”").arg(side->name));
+    if (dialog.exec() == QDialog::Accepted && dialog.selectedColor().isValid())
+        recolorSelectedSide(dialog.selectedColor().name(QColor::HexRgb));
+}
+
     if (m_updating || !side || m_sideName->text() == side->name)
         return;
     Side edited = *side;

@@ -32,6 +32,11 @@ public:
     bool addSide(const QString &name);
     bool moveSelectedSide(int delta);
     bool removeSelectedSide();
+    // Gives the selected side its own colour ("#rrggbb"; empty: back to its lane's colour),
+    // one undoable step.
+    bool recolorSelectedSide(const QString &color);
+    // Opens a colour dialog (object name "sideColorDialog") on the selected side's colour.
+    void chooseSideColor();
 
     // A new id made from `name` ("Ana Envoy" → "ana-envoy"), "-2", "-3"… when taken.
     static QString idFromName(const QString &name, const QStringList &taken);
@@ -77,4 +82,6 @@ private:
     QPushButton *m_removeSide;
 };
 
+    QPushButton *m_sideColor;
+    QPushButton *m_sideColorReset;
 } // namespace ntl

@@ -6,6 +6,7 @@
 #include "sidepalette.h"
 
 #include <QDialogButtonBox>
+#include <QColorDialog>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -20,6 +21,10 @@
 namespace ntl {
 
 NewDatasetDialog::NewDatasetDialog(QWidget *parent)
+namespace {
+constexpr int colorRole = Qt::UserRole + 1; // a side's own colour, "#rrggbb"; none: its lane's
+} // namespace
+
     : QDialog(parent)
     , m_title(new QLineEdit)
     , m_titleError(FieldMark::errorLabel(QStringLiteral("titleError")))
@@ -30,6 +35,7 @@ NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     , m_up(new QPushButton(tr("Move &Up")))
     , m_down(new QPushButton(tr("Move &Down")))
     , m_sidesError(FieldMark::errorLabel(QStringLiteral("sidesError")))
+    , m_color(new QPushButton(tr("C&olour…")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
     setObjectName(QStringLiteral("newDatasetDialog"));
     setWindowTitle(tr("New Dataset"));
@@ -49,13 +55,15 @@ NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     m_up->setObjectName(QStringLiteral("moveSideUpButton"));
     m_down->setObjectName(QStringLiteral("moveSideDownButton"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    m_color->setObjectName(QStringLiteral("sideColorButton"));
+    m_color->setToolTip(tr("Choose the selected side's colour"));
 
     auto *intro = new QLabel(tr("A dataset collects the articles of one negotiation and the "
                                 "events they report. Its sides are the parties, one lane each "
                                 "on the timeline."));
     intro->setWordWrap(true);
-    auto *sidesHint = new QLabel(tr("Each side's colour is its lane's: move a side to give it "
-                                    "another. Sides can also be added later."));
+    auto *sidesHint = new QLabel(tr("A side without a colour of its own takes its lane's. "
+                                    "Sides can also be added later."));
     sidesHint->setWordWrap(true);
     sidesHint->setForegroundRole(QPalette::PlaceholderText);
 
@@ -66,11 +74,12 @@ NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     auto *sideBox = new QGridLayout;
     sideBox->addWidget(m_sideName, 0, 0);
     sideBox->addWidget(m_add, 0, 1);
-    sideBox->addWidget(m_sides, 1, 0, 4, 1);
+    sideBox->addWidget(m_sides, 1, 0, 5, 1);
     sideBox->addWidget(m_remove, 1, 1);
     sideBox->addWidget(m_up, 2, 1);
     sideBox->addWidget(m_down, 3, 1);
-    sideBox->setRowStretch(4, 1);
+    sideBox->addWidget(m_color, 4, 1);
+    sideBox->setRowStretch(5, 1);
     auto *sidesLabel = new QLabel(tr("&Sides:"));
     sidesLabel->setBuddy(m_sideName);
 
@@ -93,13 +102,14 @@ NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     connect(m_up, &QPushButton::clicked, this, [this] { moveSide(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { moveSide(1); });
     connect(m_title, &QLineEdit::textChanged, this, &NewDatasetDialog::validate);
+    connect(m_color, &QPushButton::clicked, this, &NewDatasetDialog::chooseColor);
     connect(m_sideName, &QLineEdit::textChanged, this,
             [this] { m_add->setEnabled(!m_sideName->text().trimmed().isEmpty()); });
     connect(m_sides, &QListWidget::itemChanged, this, &NewDatasetDialog::validate);
     connect(m_sides, &QListWidget::currentRowChanged, this, &NewDatasetDialog::validate);
     m_add->setEnabled(false);
     m_add->setAutoDefault(false);
-    for (QPushButton *button : {m_remove, m_up, m_down})
+    for (QPushButton *button : {m_remove, m_up, m_down, m_color})
         button->setAutoDefault(false);
     validate();
     resize(480, 420);
@@ -116,7 +126,7 @@ QList<Side> NewDatasetDialog::sides() const {
         const QString name = m_sides->item(row)->text().trimmed();
         const QString id = sideId(name, taken);
         taken.append(id);
-        sides.append(Side{id, name});
+        sides.append(Side{id, name, m_sides->item(row)->data(colorRole).toString()});
     }
     return sides;
 }
@@ -144,6 +154,26 @@ QString NewDatasetDialog::sideId(const QString &name, const QStringList &taken) 
 
 QPushButton *NewDatasetDialog::okButton() const {
     return m_buttons->button(QDialogButtonBox::Ok);
+void NewDatasetDialog::setCurrentSideColor(const QString &color) {
+    QListWidgetItem *item = m_sides->currentItem();
+    if (!item)
+        return;
+    item->setData(colorRole, color.isEmpty() ? QVariant() : QVariant(color));
+    updateSwatches();
+}
+
+void NewDatasetDialog::chooseColor() {
+    const int row = m_sides->currentRow();
+    if (row < 0)
+        return;
+    const QString own = m_sides->item(row)->data(colorRole).toString();
+    QColorDialog dialog(own.isEmpty() ? SidePalette::laneColor(row) : QColor(own), this);
+    dialog.setObjectName(QStringLiteral("sideColorDialog"));
+    dialog.setWindowTitle(tr("Colour of “%1”").arg(m_sides->item(row)->text()));
+    if (dialog.exec() == QDialog::Accepted && dialog.selectedColor().isValid())
+        setCurrentSideColor(dialog.selectedColor().name(QColor::HexRgb));
+}
+
 }
 
 void NewDatasetDialog::addSide() {
@@ -185,12 +215,14 @@ void NewDatasetDialog::updateSwatches() {
         QPainter painter(&swatch);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setPen(this->palette().color(QPalette::WindowText));
-        painter.setBrush(palette.color(row));
+        painter.setBrush(palette.color(row, m_sides->item(row)->data(colorRole).toString()));
         painter.drawRoundedRect(QRectF(0.5, 0.5, 13, 13), 3, 3);
         painter.end();
         QListWidgetItem *item = m_sides->item(row);
         item->setIcon(QIcon(swatch));
-        item->setToolTip(tr("Lane %1's colour").arg(row + 1));
+        const QString own = m_sides->item(row)->data(colorRole).toString();
+        item->setToolTip(own.isEmpty() ? tr("Lane %1's colour").arg(row + 1)
+                                       : tr("Own colour %1").arg(own));
     }
 }
 
@@ -207,6 +239,7 @@ void NewDatasetDialog::validate() {
     FieldMark::mark(m_title, m_titleError, m_title->isModified() ? titleMessage : QString());
 
     QString sidesMessage;
+    m_color->setEnabled(row >= 0);
     Dataset probe;
     QStringList names;
     for (const Side &side : sides()) {
