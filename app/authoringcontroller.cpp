@@ -5,6 +5,7 @@
 #include "commands/editdisagreementscommand.h"
 #include "commands/editpassagescommand.h"
 #include "document.h"
+#include "editgate.h"
 #include "eventdraft.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -73,6 +74,7 @@ AuthoringController::AuthoringController(Session *session, SourcesView *sources,
     // The document clears its undo stack as it goes, after the selection model may be gone:
     // nothing to update then.
     // (The session is half destroyed by then: its document, a child still alive, is taken now.)
+    EditGate::watch(session->document(), this, [this] { updateActions(); });
     Document *document = session->document();
     connect(session, &QObject::destroyed, this, [this, document] {
         disconnect(document->undoStack(), nullptr, this, nullptr);
@@ -195,6 +197,13 @@ void AuthoringController::updateActions() {
               tr("Make the chosen passage cite the selected words instead"));
 }
 
+    // The read-only dataset first: no selection would make these actions apply.
+    const QString readOnly = EditGate::refusal(*m_session->document());
+    if (!readOnly.isEmpty()) {
+        for (QAction *action : actions())
+            setReason(action, readOnly, QString());
+        return;
+    }
 QString AuthoringController::usualKind() const {
     // EventDraft::usualKind from the event model's per-row kind numbers, which it keeps
     // through edits: small integers counted, not 100,000 strings hashed.

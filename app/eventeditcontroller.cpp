@@ -8,6 +8,7 @@
 #include "commands/editactorcommand.h"
 #include "commands/mergeactorscommand.h"
 #include "document.h"
+#include "editgate.h"
 #include "eventeditor.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -72,10 +73,16 @@ EventEditController::EventEditController(MainWindow *window)
             &EventEditController::updateActions);
     connect(session->document(), &Document::datasetReset, this,
             &EventEditController::updateActions);
+    EditGate::watch(session->document(), this, [this] { updateActions(); });
     updateActions();
 }
 
 void EventEditController::openActorsAndSides(const QString &actorId, const QString &newActorName) {
+    const QString readOnly = EditGate::refusal(*m_window->session()->document());
+    if (!readOnly.isEmpty()) {
+        m_window->statusBar()->showMessage(readOnly, 8000);
+        return;
+    }
     ActorSidesDialog dialog(m_window->session()->document(), m_window);
     if (!actorId.isEmpty())
         dialog.selectActor(actorId);
@@ -141,12 +148,13 @@ QString EventEditController::currentEventId() const {
 }
 
 void EventEditController::updateActions() {
-    const bool any = !currentEventId().isEmpty();
-    const QString reason = tr("Select an event first");
+    const QString readOnly = EditGate::refusal(*m_window->session()->document());
+    const QString reason = EditGate::firstReason(
+        {readOnly, currentEventId().isEmpty() ? tr("Select an event first") : QString()});
     for (QAction *action : {m_edit, m_delete, m_duplicate}) {
-        action->setEnabled(any);
-        action->setStatusTip(any ? QString() : reason);
-        action->setToolTip(any ? action->text().remove(QLatin1Char('&')) : reason);
+        action->setEnabled(reason.isEmpty());
+        action->setStatusTip(reason);
+        action->setToolTip(reason.isEmpty() ? action->text().remove(QLatin1Char('&')) : reason);
     }
 }
 
@@ -159,7 +167,7 @@ void EventEditController::select(const QString &eventId) {
 
 bool EventEditController::deleteCurrentEvent() {
     const QString id = currentEventId();
-    if (id.isEmpty())
+    if (id.isEmpty() || !EditGate::refusal(*m_window->session()->document()).isEmpty())
         return false;
     Document *document = m_window->session()->document();
     const QString title = document->dataset().events.at(document->eventRow(id)).title;
@@ -185,7 +193,7 @@ QString EventEditController::copyId(const QString &id) const {
 
 bool EventEditController::duplicateCurrentEvent() {
     const QString id = currentEventId();
-    if (id.isEmpty())
+    if (id.isEmpty() || !EditGate::refusal(*m_window->session()->document()).isEmpty())
         return false;
     Document *document = m_window->session()->document();
     const int row = document->eventRow(id);
@@ -196,6 +204,10 @@ bool EventEditController::duplicateCurrentEvent() {
     command->setText(tr("Duplicate Event"));
     if (!document->push(command)) {
         m_window->statusBar()->showMessage(document->lastError(), 8000);
+    const QString actorsTip = tr("Create, edit, merge and remove actors; add and order sides");
+    m_actorsAndSides->setEnabled(readOnly.isEmpty());
+    m_actorsAndSides->setStatusTip(readOnly.isEmpty() ? actorsTip : readOnly);
+    m_actorsAndSides->setToolTip(readOnly.isEmpty() ? actorsTip : readOnly);
         return false;
     }
     select(copy.id);

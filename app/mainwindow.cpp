@@ -25,6 +25,8 @@
 #include "printabletext.h"
 #include "problemsmodel.h"
 #include "problemspanel.h"
+#include "readonlybar.h"
+#include "readonlycontroller.h"
 #include "recoverycontroller.h"
 #include "session.h"
 #include "sourcesview.h"
@@ -167,6 +169,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_readOnlyBar = new ReadOnlyBar); // the built-in dataset, …
     centralLayout->addWidget(m_chipsBar);
     centralLayout->addWidget(m_viewStack, 1);
     m_splitter->addWidget(central);
@@ -249,6 +252,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation = new NavigationController(this);
     m_fileWatch = new FileWatchController(this);
     m_recovery = new RecoveryController(this); // the journal, and recovery after a crash
+    m_readOnly = new ReadOnlyController(this, m_readOnlyBar);
     setUpKeyboard();
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);

