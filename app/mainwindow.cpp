@@ -325,6 +325,8 @@ void MainWindow::createActions()
     m_sourcesView->addTextActions(m_authoring->actions());
     connect(m_authoring, &AuthoringController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_authoring, &AuthoringController::newActorRequested, m_eventEdit,
+            [this](const QString &name) { m_eventEdit->openActorsAndSides({}, name); });
     editMenu->addSeparator();
     editMenu->addActions(m_eventEdit->actions());
     editMenu->addAction(m_eventEdit->actorsAndSidesAction());

@@ -212,10 +212,74 @@ private slots:
         QVERIFY(!window.readOnlyBar()->isVisible());
     }
 
+    void newActorFromSelectedWords();
 
 private:
     QTemporaryDir m_dir;
 };
+
+void EditActionsTest::newActorFromSelectedWords() {
+    const QString path = m_dir.filePath(QStringLiteral("actors.ntl.json"));
+    const auto read = DatasetReader::readFile(Session::defaultDatasetPath);
+    QVERIFY(read.ok());
+    QVERIFY(DatasetWriter::writeFile(*read.dataset, path));
+    MainWindow window;
+    window.setInteractive(false);
+    QVERIFY(window.openDataset(path));
+    window.resize(1024, 768);
+    window.show();
+    window.tabs()->setCurrentIndex(MainWindow::SourcesTab);
+    settleEvents();
+    QAction *action = window.authoring()->newActorAction();
+    QVERIFY(!action->isEnabled()); // no words selected yet
+    QCOMPARE(action->toolTip(), QStringLiteral("Select a name in an article first"));
+    // The first two words of the article shown, selected as a mouse would.
+    QPlainTextEdit *text = window.sourcesView()->textView();
+    const QString article = text->toPlainText();
+    const QRegularExpressionMatch two =
+        QRegularExpression(QStringLiteral("\\b\\p{Lu}\\w+ \\p{Lu}\\w+")).match(article);
+    QVERIFY(two.hasMatch());
+    const QString name = two.captured();
+    QTextCursor cursor = text->textCursor();
+    cursor.setPosition(int(two.capturedStart()));
+    cursor.setPosition(int(two.capturedEnd()), QTextCursor::KeepAnchor);
+    text->setTextCursor(cursor);
+    settleEvents();
+    QVERIFY(action->isEnabled());
+    const int steps = window.session()->document()->undoStack()->count();
+    const qsizetype actors = window.session()->document()->dataset().actors.size();
+    const QString sideId = window.session()->document()->dataset().sides.at(0).id;
+    bool seen = false;
+    QString shownName;
+    whenDialog(
+        QStringLiteral("actorSidesDialog"),
+        [&shownName](QDialog *dialog) {
+            // The new actor is selected, named after the words; its side is set here.
+            shownName = dialog->findChild<QLineEdit *>(QStringLiteral("actorName"))->text();
+            auto *side = dialog->findChild<QComboBox *>(QStringLiteral("actorSide"));
+            side->setFocus();
+            QTest::keyClick(side, Qt::Key_Down); // from "(none)" to the first side
+            dialog->accept();
+        },
+        &seen);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(text, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(seen);
+    QCOMPARE(shownName, name);
+    const Dataset &dataset = window.session()->document()->dataset();
+    QCOMPARE(dataset.actors.size(), actors + 1);
+    const Actor &actor = dataset.actors.last();
+    QCOMPARE(actor.name, name);
+    // The id rule of events and articles: the name's words, "-2" if an actor has them.
+    const QString words = idWords(name).join(u'-');
+    QCOMPARE(actor.id, dataset.actor(words) != &actor ? words + QStringLiteral("-2") : words);
+    QCOMPARE(actor.sideId, sideId);
+    QCOMPARE(window.session()->document()->undoStack()->count(), steps + 2); // created, sided
+    window.session()->document()->undoStack()->undo();
+    window.session()->document()->undoStack()->undo();
+    QCOMPARE(window.session()->document()->dataset().actors.size(), actors);
+}
 
 QTEST_MAIN(EditActionsTest)
 #include "editactionstest.moc"

@@ -6,10 +6,11 @@
 #include "commands/movesidecommand.h"
 #include "document.h"
 #include "fieldmessage.h"
+#include "idwords.h"
 #include "sidepalette.h"
 
-#include <QComboBox>
 #include <QColorDialog>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -18,7 +19,6 @@
 #include <QListWidget>
 #include <QPixmap>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -49,26 +49,18 @@ int eventsNaming(const Dataset &dataset, const QString &actorId) {
 
 } // namespace
 
-QString ActorSidesDialog::idFromName(const QString &name, const QStringList &taken) {
-    QString base = name.normalized(QString::NormalizationForm_KD).toLower();
-    base.remove(QRegularExpression(QStringLiteral("[\\x{0300}-\\x{036f}]")));
-    base.replace(QRegularExpression(QStringLiteral("[^\\w]+")), QStringLiteral("-"));
-    base = base.mid(0, 60);
-    while (base.startsWith(QLatin1Char('-')))
-        base.remove(0, 1);
-    while (base.endsWith(QLatin1Char('-')))
-        base.chop(1);
-    if (base.isEmpty())
-        base = QStringLiteral("item");
-    QString id = base;
-    for (int n = 2; taken.contains(id); ++n)
-        id = base + QStringLiteral("-%1").arg(n);
-    return id;
+QString ActorSidesDialog::idFromName(const QString &name, const QStringList &taken,
+                                     const QString &fallback) {
+    // The rule of every new id (idWords): the same name gives an actor, a side, an event and
+    // an article the same words.
+    return idFromWords(QString(), name, fallback,
+                       [&taken](const QString &id) { return taken.contains(id); });
 }
 
 ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
     : QDialog(parent)
     , m_document(document) {
+    setObjectName(QStringLiteral("actorSidesDialog"));
     setWindowTitle(tr("Actors and Sides"));
     auto *layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget;
@@ -146,6 +138,14 @@ ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
                       "an event takes the colour of its first side."));
     sidesNote->setWordWrap(true);
     sidesLayout->addWidget(sidesNote);
+    m_sides = new QListWidget;
+    m_sides->setObjectName(QStringLiteral("sides"));
+    m_sides->setAccessibleName(tr("Sides"));
+    sidesLayout->addWidget(FieldMessage::wrap(m_sides, &m_sidesMessage), 1);
+    auto *sideForm = new QFormLayout;
+    m_sideName = new QLineEdit;
+    m_sideName->setObjectName(QStringLiteral("sideName"));
+    sideForm->addRow(tr("&Name:"), FieldMessage::wrap(m_sideName, &m_sideNameMessage));
     // The colour as the views draw it (SidePalette: adapted to a dark theme), so what is shown
     // here is what the timeline shows.
     m_sideColor = button(tr("C&olour…"), "sideColor", tr("Choose the side's colour"));
@@ -156,14 +156,6 @@ ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
     colorRow->addWidget(m_sideColorReset);
     colorRow->addStretch();
     sideForm->addRow(tr("Colour:"), colorRow);
-    m_sides = new QListWidget;
-    m_sides->setObjectName(QStringLiteral("sides"));
-    m_sides->setAccessibleName(tr("Sides"));
-    sidesLayout->addWidget(FieldMessage::wrap(m_sides, &m_sidesMessage), 1);
-    auto *sideForm = new QFormLayout;
-    m_sideName = new QLineEdit;
-    m_sideName->setObjectName(QStringLiteral("sideName"));
-    sideForm->addRow(tr("&Name:"), FieldMessage::wrap(m_sideName, &m_sideNameMessage));
     sidesLayout->addLayout(sideForm);
     auto *sideButtons = new QHBoxLayout;
     m_addSide = button(tr("Add Side"), "addSide", tr("Add a side at the end"));
@@ -201,8 +193,6 @@ ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
     connect(m_sides, &QListWidget::currentRowChanged, this, &ActorSidesDialog::showSide);
     connect(m_sideName, &QLineEdit::editingFinished, this, &ActorSidesDialog::renameSide);
     connect(m_addSide, &QPushButton::clicked, this, [this] {
-    connect(m_sideColor, &QPushButton::clicked, this, &ActorSidesDialog::chooseSideColor);
-    connect(m_sideColorReset, &QPushButton::clicked, this, [this] { recolorSelectedSide({}); });
         if (addSide(tr("New side"))) {
             m_sideName->setFocus();
             m_sideName->selectAll();
@@ -211,6 +201,8 @@ ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
     connect(m_sideUp, &QPushButton::clicked, this, [this] { moveSelectedSide(-1); });
     connect(m_sideDown, &QPushButton::clicked, this, [this] { moveSelectedSide(+1); });
     connect(m_removeSide, &QPushButton::clicked, this, &ActorSidesDialog::removeSelectedSide);
+    connect(m_sideColor, &QPushButton::clicked, this, &ActorSidesDialog::chooseSideColor);
+    connect(m_sideColorReset, &QPushButton::clicked, this, [this] { recolorSelectedSide({}); });
 
     // Undo and redo (Ctrl+Z in the window behind, or here) and edits elsewhere show at once.
     connect(document, &Document::actorsChanged, this, &ActorSidesDialog::refreshActors);
@@ -339,7 +331,7 @@ bool ActorSidesDialog::newActor(const QString &name) {
     for (const Actor &actor : m_document->dataset().actors)
         taken.append(actor.id);
     Actor actor;
-    actor.id = idFromName(name, taken);
+    actor.id = idFromName(name, taken, QStringLiteral("actor"));
     actor.name = name;
     if (!m_document->push(new EditActorCommand(m_document, actor.id, actor, tr("New Actor")))) {
         m_actorsMessage->setMessage(m_document->lastError());
@@ -431,13 +423,6 @@ void ActorSidesDialog::refreshSides() {
 
 void ActorSidesDialog::showSide() {
     if (m_updating)
-    m_sideColor->setEnabled(side != nullptr);
-    m_sideColorReset->setEnabled(side && !side->color.isEmpty());
-    QPixmap swatch(16, 16);
-    swatch.fill(side ? SidePalette(palette(), &m_document->dataset()).color(row) : Qt::transparent);
-    m_sideColor->setIcon(QIcon(swatch));
-    m_sideColor->setAccessibleDescription(
-        side ? (side->color.isEmpty() ? tr("the lane's colour") : side->color) : QString());
         return;
     const int row = m_sides->currentRow();
     const Side *side = m_document->dataset().side(selectedSideId());
@@ -446,12 +431,27 @@ void ActorSidesDialog::showSide() {
     m_sideUp->setEnabled(side && row > 0);
     m_sideDown->setEnabled(side && row + 1 < m_sides->count());
     m_sideName->setText(side ? side->name : QString());
+    m_sideColor->setEnabled(side != nullptr);
+    m_sideColorReset->setEnabled(side && !side->color.isEmpty());
+    QPixmap swatch(16, 16);
+    swatch.fill(side ? SidePalette(palette(), &m_document->dataset()).color(row) : Qt::transparent);
+    m_sideColor->setIcon(QIcon(swatch));
+    m_sideColor->setAccessibleDescription(
+        side ? (side->color.isEmpty() ? tr("the lane's colour") : side->color) : QString());
     m_sideNameMessage->setMessage({});
     m_sidesMessage->setMessage({});
 }
 
 void ActorSidesDialog::renameSide() {
     const Side *side = m_document->dataset().side(selectedSideId());
+    if (m_updating || !side || m_sideName->text() == side->name)
+        return;
+    Side edited = *side;
+    edited.name = m_sideName->text().trimmed();
+    if (!m_document->push(new EditSideCommand(m_document, side->id, edited, tr("Rename Side"))))
+        m_sideNameMessage->setMessage(m_document->lastError());
+}
+
 bool ActorSidesDialog::recolorSelectedSide(const QString &color) {
     const Side *side = m_document->dataset().side(selectedSideId());
     if (!side || side->color == color)
@@ -479,19 +479,11 @@ void ActorSidesDialog::chooseSideColor() {
         recolorSelectedSide(dialog.selectedColor().name(QColor::HexRgb));
 }
 
-    if (m_updating || !side || m_sideName->text() == side->name)
-        return;
-    Side edited = *side;
-    edited.name = m_sideName->text().trimmed();
-    if (!m_document->push(new EditSideCommand(m_document, side->id, edited, tr("Rename Side"))))
-        m_sideNameMessage->setMessage(m_document->lastError());
-}
-
 bool ActorSidesDialog::addSide(const QString &name) {
     QStringList taken;
     for (const Side &side : m_document->dataset().sides)
         taken.append(side.id);
-    Side side{idFromName(name, taken), name};
+    Side side{idFromName(name, taken, QStringLiteral("side")), name, QString()};
     if (!m_document->push(new EditSideCommand(m_document, side.id, side, tr("Add Side")))) {
         m_sidesMessage->setMessage(m_document->lastError());
         return false;

@@ -3,10 +3,11 @@
 #include "datasetreader.h"
 #include "editcheck.h"
 #include "fieldmark.h"
+#include "idwords.h"
 #include "sidepalette.h"
 
-#include <QDialogButtonBox>
 #include <QColorDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -20,11 +21,11 @@
 
 namespace ntl {
 
-NewDatasetDialog::NewDatasetDialog(QWidget *parent)
 namespace {
 constexpr int colorRole = Qt::UserRole + 1; // a side's own colour, "#rrggbb"; none: its lane's
 } // namespace
 
+NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     : QDialog(parent)
     , m_title(new QLineEdit)
     , m_titleError(FieldMark::errorLabel(QStringLiteral("titleError")))
@@ -34,8 +35,8 @@ constexpr int colorRole = Qt::UserRole + 1; // a side's own colour, "#rrggbb"; n
     , m_remove(new QPushButton(tr("&Remove")))
     , m_up(new QPushButton(tr("Move &Up")))
     , m_down(new QPushButton(tr("Move &Down")))
-    , m_sidesError(FieldMark::errorLabel(QStringLiteral("sidesError")))
     , m_color(new QPushButton(tr("C&olour…")))
+    , m_sidesError(FieldMark::errorLabel(QStringLiteral("sidesError")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
     setObjectName(QStringLiteral("newDatasetDialog"));
     setWindowTitle(tr("New Dataset"));
@@ -54,9 +55,9 @@ constexpr int colorRole = Qt::UserRole + 1; // a side's own colour, "#rrggbb"; n
     m_remove->setObjectName(QStringLiteral("removeSideButton"));
     m_up->setObjectName(QStringLiteral("moveSideUpButton"));
     m_down->setObjectName(QStringLiteral("moveSideDownButton"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     m_color->setObjectName(QStringLiteral("sideColorButton"));
     m_color->setToolTip(tr("Choose the selected side's colour"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
 
     auto *intro = new QLabel(tr("A dataset collects the articles of one negotiation and the "
                                 "events they report. Its sides are the parties, one lane each "
@@ -101,8 +102,8 @@ constexpr int colorRole = Qt::UserRole + 1; // a side's own colour, "#rrggbb"; n
     connect(m_remove, &QPushButton::clicked, this, &NewDatasetDialog::removeSide);
     connect(m_up, &QPushButton::clicked, this, [this] { moveSide(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { moveSide(1); });
-    connect(m_title, &QLineEdit::textChanged, this, &NewDatasetDialog::validate);
     connect(m_color, &QPushButton::clicked, this, &NewDatasetDialog::chooseColor);
+    connect(m_title, &QLineEdit::textChanged, this, &NewDatasetDialog::validate);
     connect(m_sideName, &QLineEdit::textChanged, this,
             [this] { m_add->setEnabled(!m_sideName->text().trimmed().isEmpty()); });
     connect(m_sides, &QListWidget::itemChanged, this, &NewDatasetDialog::validate);
@@ -132,28 +133,27 @@ QList<Side> NewDatasetDialog::sides() const {
 }
 
 QString NewDatasetDialog::sideId(const QString &name, const QStringList &taken) {
-    QString id;
-    bool gap = false;
-    for (const QChar c : name.toLower()) {
-        if (c.isLetterOrNumber()) {
-            if (gap && !id.isEmpty())
-                id += u'-';
-            id += c;
-            gap = false;
-        } else {
-            gap = true;
-        }
-    }
-    if (id.isEmpty())
-        id = QStringLiteral("side");
-    const QString base = id;
-    for (int n = 2; taken.contains(id); ++n)
-        id = base + u'-' + QString::number(n);
-    return id;
+    return idFromWords(QString(), name, QStringLiteral("side"),
+                       [&taken](const QString &id) { return taken.contains(id); });
 }
 
 QPushButton *NewDatasetDialog::okButton() const {
     return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+void NewDatasetDialog::addSide() {
+    const QString name = m_sideName->text().trimmed();
+    if (name.isEmpty())
+        return;
+    auto *item = new QListWidgetItem(name);
+    item->setFlags(item->flags() | Qt::ItemIsEditable);
+    m_sides->addItem(item);
+    m_sides->setCurrentItem(item);
+    m_sideName->clear();
+    updateSwatches();
+    validate();
+}
+
 void NewDatasetDialog::setCurrentSideColor(const QString &color) {
     QListWidgetItem *item = m_sides->currentItem();
     if (!item)
@@ -172,21 +172,6 @@ void NewDatasetDialog::chooseColor() {
     dialog.setWindowTitle(tr("Colour of “%1”").arg(m_sides->item(row)->text()));
     if (dialog.exec() == QDialog::Accepted && dialog.selectedColor().isValid())
         setCurrentSideColor(dialog.selectedColor().name(QColor::HexRgb));
-}
-
-}
-
-void NewDatasetDialog::addSide() {
-    const QString name = m_sideName->text().trimmed();
-    if (name.isEmpty())
-        return;
-    auto *item = new QListWidgetItem(name);
-    item->setFlags(item->flags() | Qt::ItemIsEditable);
-    m_sides->addItem(item);
-    m_sides->setCurrentItem(item);
-    m_sideName->clear();
-    updateSwatches();
-    validate();
 }
 
 void NewDatasetDialog::removeSide() {
@@ -239,7 +224,6 @@ void NewDatasetDialog::validate() {
     FieldMark::mark(m_title, m_titleError, m_title->isModified() ? titleMessage : QString());
 
     QString sidesMessage;
-    m_color->setEnabled(row >= 0);
     Dataset probe;
     QStringList names;
     for (const Side &side : sides()) {
@@ -255,6 +239,7 @@ void NewDatasetDialog::validate() {
     FieldMark::mark(m_sides, m_sidesError, sidesMessage);
     const int row = m_sides->currentRow();
     m_remove->setEnabled(row >= 0);
+    m_color->setEnabled(row >= 0);
     m_up->setEnabled(row > 0);
     m_down->setEnabled(row >= 0 && row + 1 < m_sides->count());
     okButton()->setEnabled(titleMessage.isEmpty() && sidesMessage.isEmpty());

@@ -26,9 +26,9 @@ public:
     // The sides with ids made from their names (see sideId).
     QList<Side> sides() const;
 
-    // The dataset's convention for ids: the name in lower case, words joined by hyphens,
-    // letters and digits only ("European Union" → "european-union"); "side" for a name
-    // with none; made unique among `taken` with "-2", "-3"…
+    // The dataset's convention for ids (idWords): the name's words in lower case, joined by
+    // hyphens ("European Union" → "european-union"); "side" for a name with none; made
+    // unique among `taken` with "-2", "-3"…
     static QString sideId(const QString &name, const QStringList &taken);
 
     QLineEdit *titleEdit() const { return m_title; }
