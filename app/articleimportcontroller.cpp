@@ -42,8 +42,8 @@ ArticleImportController::ArticleImportController(MainWindow *window)
     m_paste->setObjectName(QStringLiteral("pasteAsArticleAction"));
     m_paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     m_properties->setObjectName(QStringLiteral("articlePropertiesAction"));
-    m_properties->setStatusTip(
-        tr("Edit the title, publisher, address and date of the article shown in Sources"));
+    m_properties->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)); // metadata
+    // Tips, and the reason when disabled: updateActions.
     connect(m_import, &QAction::triggered, this, &ArticleImportController::chooseAndImport);
     connect(m_paste, &QAction::triggered, this,
             [this] { importMimeData(QApplication::clipboard()->mimeData()); });

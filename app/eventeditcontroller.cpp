@@ -61,11 +61,11 @@ EventEditController::EventEditController(MainWindow *window)
     m_duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     connect(m_duplicate, &QAction::triggered, this, &EventEditController::duplicateCurrentEvent);
     m_actorsAndSides = new QAction(tr("Actors and &Sides…"), this);
-    m_actorsAndSides->setStatusTip(
-        tr("Create, edit, merge and remove actors; add and order sides"));
+    m_actorsAndSides->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(m_actorsAndSides, &QAction::triggered, this, [this] { openActorsAndSides({}); });
 
     setUpActorsMenu();
+    setUpEventMenus();
 
     connect(session->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &EventEditController::updateActions);
@@ -102,6 +102,19 @@ void EventEditController::setUpActorsMenu() {
         Document *document = m_window->session()->document();
         const Actor *actor = document->dataset().actor(actorId);
         QMenu menu;
+        menu.setToolTipsVisible(true);
+        const QString readOnly = EditGate::refusal(*document);
+        if (!readOnly.isEmpty()) {
+            // Looked at, not edited: the ways in are shown, disabled with the reason.
+            for (const QString &text : {tr("&Edit Actor…"), tr("&New Actor…")}) {
+                QAction *item = menu.addAction(text);
+                item->setEnabled(false);
+                item->setToolTip(readOnly);
+            }
+            menu.addAction(m_actorsAndSides);
+            menu.exec(table->viewport()->mapToGlobal(at));
+            return;
+        }
         if (actor) {
             menu.addAction(tr("&Edit “%1”…").arg(actor->name), this,
                            [this, actorId] { openActorsAndSides(actorId); });
@@ -136,6 +149,41 @@ void EventEditController::setUpActorsMenu() {
     });
 }
 
+void EventEditController::setUpEventMenus() {
+    TimelineView *timeline = m_window->timeline();
+    timeline->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(
+        timeline, &QWidget::customContextMenuRequested, this, [this, timeline](const QPoint &at) {
+            showEventMenu(timeline, timeline->eventAt(at), timeline->viewport()->mapToGlobal(at));
+        });
+    ChronicleView *chronicle = m_window->chronicleView();
+    chronicle->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(chronicle, &QWidget::customContextMenuRequested, this,
+            [this, chronicle](const QPoint &at) {
+                const QModelIndex index = chronicle->indexAt(at);
+                showEventMenu(chronicle,
+                              index.isValid() ? index.data(EventModel::EventIdRole).toString()
+                                              : QString(),
+                              chronicle->viewport()->mapToGlobal(at));
+            });
+}
+
+void EventEditController::showEventMenu(QWidget *view, const QString &eventIdUnderPointer,
+                                        const QPoint &global) {
+    // As in a file manager: what is right-clicked is what the menu acts on.
+    if (!eventIdUnderPointer.isEmpty() && eventIdUnderPointer != currentEventId())
+        select(eventIdUnderPointer);
+    updateActions();
+    QMenu menu(view);
+    menu.setToolTipsVisible(true); // a disabled action's tooltip says why
+    menu.addActions({m_edit, m_duplicate, m_delete});
+    menu.addSeparator();
+    menu.addAction(m_actorsAndSides);
+    m_lastMenu = &menu;
+    menu.exec(global);
+    m_lastMenu = nullptr;
+}
+
 QList<QAction *> EventEditController::actions() const {
     return {m_edit, m_duplicate, m_delete};
 }
@@ -156,6 +204,10 @@ void EventEditController::updateActions() {
         action->setStatusTip(reason);
         action->setToolTip(reason.isEmpty() ? action->text().remove(QLatin1Char('&')) : reason);
     }
+    const QString actorsTip = tr("Create, edit, merge and remove actors; add and order sides");
+    m_actorsAndSides->setEnabled(readOnly.isEmpty());
+    m_actorsAndSides->setStatusTip(readOnly.isEmpty() ? actorsTip : readOnly);
+    m_actorsAndSides->setToolTip(readOnly.isEmpty() ? actorsTip : readOnly);
 }
 
 void EventEditController::select(const QString &eventId) {
@@ -204,10 +256,6 @@ bool EventEditController::duplicateCurrentEvent() {
     command->setText(tr("Duplicate Event"));
     if (!document->push(command)) {
         m_window->statusBar()->showMessage(document->lastError(), 8000);
-    const QString actorsTip = tr("Create, edit, merge and remove actors; add and order sides");
-    m_actorsAndSides->setEnabled(readOnly.isEmpty());
-    m_actorsAndSides->setStatusTip(readOnly.isEmpty() ? actorsTip : readOnly);
-    m_actorsAndSides->setToolTip(readOnly.isEmpty() ? actorsTip : readOnly);
         return false;
     }
     select(copy.id);

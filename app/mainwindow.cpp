@@ -812,7 +812,8 @@ QList<QWidget *> MainWindow::focusChain() const {
     // The window's parts in reading order; in each, its controls in their own order. The tab
     // widget hands focus to its bar: it goes just before it. The views' controls top down, as
     // they read (the actors' lanes are above their table).
-    QList<QWidget *> parts{m_filterPanel, m_chipsBar, m_tabs, m_tabs->tabBar(), m_timeline};
+    QList<QWidget *> parts{m_filterPanel, m_readOnlyBar, m_chipsBar, m_tabs, m_tabs->tabBar(),
+                           m_timeline};
     parts << m_actorsView->chart() << m_actorsView->table() << m_actorsView->filterButton();
     parts << m_sourcesView->articleList() << m_sourcesView->textView()
           << m_sourcesView->passageList() << m_chronicle;

@@ -213,6 +213,7 @@ private slots:
     }
 
     void newActorFromSelectedWords();
+    void chronicleContextMenuActsOnTheEventUnderThePointer();
 
 private:
     QTemporaryDir m_dir;
@@ -279,6 +280,44 @@ void EditActionsTest::newActorFromSelectedWords() {
     window.session()->document()->undoStack()->undo();
     window.session()->document()->undoStack()->undo();
     QCOMPARE(window.session()->document()->dataset().actors.size(), actors);
+}
+
+void EditActionsTest::chronicleContextMenuActsOnTheEventUnderThePointer() {
+    const QString path = m_dir.filePath(QStringLiteral("menus.ntl.json"));
+    const auto read = DatasetReader::readFile(Session::defaultDatasetPath);
+    QVERIFY(read.ok());
+    QVERIFY(DatasetWriter::writeFile(*read.dataset, path));
+    MainWindow window;
+    window.setInteractive(false);
+    QVERIFY(window.openDataset(path));
+    window.resize(1024, 768);
+    window.show();
+    window.tabs()->setCurrentIndex(MainWindow::ChronicleTab);
+    settleEvents();
+    ChronicleView *chronicle = window.chronicleView();
+    const QModelIndex third = window.filterModel()->index(2, 0);
+    chronicle->scrollTo(third);
+    settleEvents();
+    const QPoint at = chronicle->visualRect(third).center();
+    QStringList entries;
+    QString current;
+    QTimer::singleShot(0, &window, [&] {
+        QMenu *menu = window.eventEditing()->openEventMenu();
+        if (!menu)
+            return;
+        current = window.selectionModel()->currentIndex().data(EventModel::EventIdRole).toString();
+        for (QAction *entry : menu->actions()) {
+            if (!entry->isSeparator() && entry->isEnabled())
+                entries.append(entry->text());
+        }
+        menu->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, chronicle->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(chronicle->viewport(), &event);
+    QCOMPARE(current, third.data(EventModel::EventIdRole).toString());
+    QCOMPARE(entries,
+             (QStringList{QStringLiteral("&Edit Event"), QStringLiteral("D&uplicate Event"),
+                          QStringLiteral("&Delete Event"), QStringLiteral("Actors and &Sides…")}));
 }
 
 QTEST_MAIN(EditActionsTest)
