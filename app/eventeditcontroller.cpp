@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QStatusBar>
+#include <QSplitter>
 #include <QTableView>
 
 namespace ntl {
@@ -37,6 +38,25 @@ EventEditController::EventEditController(MainWindow *window)
     m_dock->setMinimumWidth(300);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     m_dock->hide();
+    // The editor shows all the details panel does: on a screen too narrow for both beside the
+    // views (1024 pixels), the details fold away while it is open and come back after.
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        auto *splitter = qobject_cast<QSplitter *>(m_window->centralWidget());
+        if (!splitter || splitter->count() < 3 || m_dock->isFloating())
+            return;
+        QList<int> sizes = splitter->sizes();
+        if (visible && m_window->width() < 1400 && sizes.at(2) > 0) {
+            m_foldedDetailsWidth = sizes.at(2);
+            sizes[1] += sizes.at(2);
+            sizes[2] = 0;
+            splitter->setSizes(sizes);
+        } else if (!visible && m_foldedDetailsWidth > 0) {
+            sizes[1] = std::max(0, sizes.at(1) - m_foldedDetailsWidth);
+            sizes[2] = m_foldedDetailsWidth;
+            m_foldedDetailsWidth = 0;
+            splitter->setSizes(sizes);
+        }
+    });
     connect(m_editor, &EventEditor::passageActivated, window, &MainWindow::showPassage);
 
     m_edit = new QAction(tr("&Edit Event"), this);

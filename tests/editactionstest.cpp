@@ -48,6 +48,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -214,6 +215,7 @@ private slots:
 
     void newActorFromSelectedWords();
     void chronicleContextMenuActsOnTheEventUnderThePointer();
+    void screenshots();
 
 private:
     QTemporaryDir m_dir;
@@ -318,6 +320,116 @@ void EditActionsTest::chronicleContextMenuActsOnTheEventUnderThePointer() {
     QCOMPARE(entries,
              (QStringList{QStringLiteral("&Edit Event"), QStringLiteral("D&uplicate Event"),
                           QStringLiteral("&Delete Event"), QStringLiteral("Actors and &Sides…")}));
+}
+
+namespace {
+
+// The window with `dialog` over its middle, as the screen shows them: one 1024×768 picture.
+QImage over(MainWindow &window, QWidget *dialog) {
+    QImage screen = window.grab().toImage();
+    const QImage front = dialog->grab().toImage();
+    QPainter painter(&screen);
+    const QPoint at((screen.width() - front.width()) / 2, (screen.height() - front.height()) / 2);
+    painter.drawImage(at, front);
+    painter.setPen(window.palette().color(QPalette::Shadow));
+    painter.drawRect(QRect(at, front.size()).adjusted(-1, -1, 0, 0));
+    return screen;
+}
+
+bool savePicture(const QImage &image, const QString &path) {
+    // 256 colours, undithered, and maximum compression: the pictures live in the repository,
+    // and flat interface colours lose nothing a reader sees.
+    return image.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither)
+        .save(path, "PNG", 0);
+}
+
+} // namespace
+
+void EditActionsTest::screenshots() {
+    // The editing screens, written where NTL_SCREENSHOT_DIR says (docs/screenshots), else to a
+    // temporary folder: to be looked at, in both themes, at 1024×768.
+    QTemporaryDir temporary;
+    const QString out = qEnvironmentVariable("NTL_SCREENSHOT_DIR", temporary.path());
+    const QString copy = m_dir.filePath(QStringLiteral("screens.ntl.json"));
+    const auto read = DatasetReader::readFile(Session::defaultDatasetPath);
+    QVERIFY(read.ok());
+    QVERIFY(DatasetWriter::writeFile(*read.dataset, copy));
+    for (const auto theme : {ThemePalette::Theme::Light, ThemePalette::Theme::Dark}) {
+        const QString suffix = (theme == ThemePalette::Theme::Light ? QStringLiteral("-light")
+                                                                    : QStringLiteral("-dark")) +
+                               QStringLiteral("-1024x768.png");
+        {
+            // The built-in dataset: the read-only bar, and a disabled action's reason.
+            MainWindow window;
+            window.setInteractive(false);
+            window.setTheme(theme, false);
+            QVERIFY(window.openDataset(Session::defaultDatasetPath));
+            window.resize(1024, 768);
+            window.show();
+            selectShownRow(&window, 2);
+            settleEvents();
+            QVERIFY(
+                savePicture(window.grab().toImage(), out + QStringLiteral("/readonly") + suffix));
+        }
+        MainWindow window;
+        window.setInteractive(false);
+        window.setTheme(theme, false);
+        QVERIFY(window.openDataset(copy));
+        window.resize(1024, 768);
+        window.show();
+        selectShownRow(&window, 2);
+        window.eventEditing()->editAction()->trigger();
+        settleEvents();
+        // At 1024 pixels the open editor folds the details panel away (it shows the same),
+        // so the views keep their room; closed, the details come back.
+        auto *splitter = qobject_cast<QSplitter *>(window.centralWidget());
+        QVERIFY(splitter);
+        QCOMPARE(splitter->sizes().at(2), 0);
+        QVERIFY(savePicture(window.grab().toImage(), out + QStringLiteral("/editor") + suffix));
+        window.eventEditing()->dock()->hide();
+        settleEvents();
+        QVERIFY(splitter->sizes().at(2) > 0);
+        {
+            ActorSidesDialog dialog(window.session()->document(), &window);
+            dialog.tabs()->setCurrentIndex(1);
+            dialog.show();
+            // A side with a colour of its own, dark blue: lifted to be read on the dark theme.
+            dialog.findChild<QListWidget *>(QStringLiteral("sides"))->setCurrentRow(3);
+            QVERIFY(dialog.recolorSelectedSide(QStringLiteral("#003399")));
+            settleEvents();
+            QVERIFY(savePicture(over(window, &dialog), out + QStringLiteral("/sides") + suffix));
+            dialog.tabs()->setCurrentIndex(0);
+            settleEvents();
+            QVERIFY(savePicture(over(window, &dialog),
+                                out + QStringLiteral("/actors-dialog") + suffix));
+        }
+        {
+            NewDatasetDialog dialog(&window);
+            dialog.show();
+            QTest::keyClicks(dialog.titleEdit(), QStringLiteral("Harbour talks 2026"));
+            for (const QString &side :
+                 {QStringLiteral("United States"), QStringLiteral("Ukraine"),
+                  QStringLiteral("Russia"), QStringLiteral("European Union")}) {
+                QTest::keyClicks(dialog.sideNameEdit(), side);
+                dialog.addSideButton()->click();
+            }
+            dialog.sideList()->setCurrentRow(3);
+            dialog.setCurrentSideColor(QStringLiteral("#003399")); // a dark blue: lifted in dark
+            settleEvents();
+            QVERIFY(
+                savePicture(over(window, &dialog), out + QStringLiteral("/new-dataset") + suffix));
+        }
+        {
+            ClaimDialog dialog({QStringLiteral("Who proposed the ceasefire line")},
+                               QStringLiteral("the line proposed by the mediators on Monday"),
+                               QStringLiteral("Talks resume in Geneva"), &window);
+            dialog.show();
+            dialog.saysEdit()->clear();
+            QTest::keyClicks(dialog.saysEdit(), QStringLiteral("The mediators proposed it"));
+            settleEvents();
+            QVERIFY(savePicture(over(window, &dialog), out + QStringLiteral("/claim") + suffix));
+        }
+    }
 }
 
 QTEST_MAIN(EditActionsTest)
