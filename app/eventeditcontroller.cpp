@@ -21,8 +21,8 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QStatusBar>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 
 namespace ntl {

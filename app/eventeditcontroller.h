@@ -58,7 +58,7 @@ private:
     QAction *m_edit;
     QAction *m_delete;
     QAction *m_duplicate;
-    QMenu *m_lastMenu = nullptr; // the event menu while it is open (tests read it)
+    QMenu *m_lastMenu = nullptr;  // the event menu while it is open (tests read it)
     int m_foldedDetailsWidth = 0; // the details' width while the open editor folds them
     QAction *m_actorsAndSides;
 };
