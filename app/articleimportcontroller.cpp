@@ -4,6 +4,7 @@
 #include "articlemetadatadialog.h"
 #include "commands/editarticlecommand.h"
 #include "document.h"
+#include "editgate.h"
 #include "mainwindow.h"
 #include "plaintext.h"
 #include "printabletext.h"
@@ -38,13 +39,11 @@ ArticleImportController::ArticleImportController(MainWindow *window)
     , m_properties(new QAction(tr("Article &Properties…"), this)) {
     m_import->setObjectName(QStringLiteral("importArticlesAction"));
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    m_import->setStatusTip(tr("Add news articles from text, HTML or PDF files"));
     m_paste->setObjectName(QStringLiteral("pasteAsArticleAction"));
     m_paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
-    m_paste->setStatusTip(tr("Add the text or web page on the clipboard as an article"));
     m_properties->setObjectName(QStringLiteral("articlePropertiesAction"));
-    m_properties->setStatusTip(
-        tr("Edit the title, publisher, address and date of the article shown in Sources"));
+    m_properties->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)); // metadata
+    // Tips, and the reason when disabled: updateActions.
     connect(m_import, &QAction::triggered, this, &ArticleImportController::chooseAndImport);
     connect(m_paste, &QAction::triggered, this,
             [this] { importMimeData(QApplication::clipboard()->mimeData()); });
@@ -55,6 +54,7 @@ ArticleImportController::ArticleImportController(MainWindow *window)
     Document *document = m_window->session()->document();
     connect(document, &Document::datasetReset, this, &ArticleImportController::updateActions);
     connect(document, &Document::articlesChanged, this, &ArticleImportController::updateActions);
+    EditGate::watch(document, this, [this] { updateActions(); });
     // The Sources view's article list offers the article's properties where it is.
     m_window->sourcesView()->articleList()->addAction(m_properties);
     m_window->sourcesView()->articleList()->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -70,14 +70,23 @@ bool ArticleImportController::isArticleFile(const QString &path) {
 
 void ArticleImportController::updateActions() {
     const bool open = m_window->session()->hasDataset();
-    m_import->setEnabled(open);
+    const QString readOnly = EditGate::refusal(*m_window->session()->document());
+    const auto set = [](QAction *action, bool available, const QString &why, const QString &tip) {
+        action->setEnabled(available && why.isEmpty());
+        action->setToolTip(why.isEmpty() ? tip : why);
+        action->setStatusTip(why.isEmpty() ? tip : why);
+    };
+    set(m_import, open, readOnly, tr("Add news articles from text, HTML or PDF files"));
     const QMimeData *clip = QApplication::clipboard()->mimeData();
     const bool hasText = clip && (clip->hasHtml() || clip->hasText());
-    m_paste->setEnabled(open && hasText);
-    m_paste->setToolTip(hasText ? QString() : tr("The clipboard holds no text"));
+    set(m_paste, open,
+        EditGate::firstReason({readOnly, hasText ? QString() : tr("The clipboard holds no text")}),
+        tr("Add the text or web page on the clipboard as an article"));
     const bool articles = open && !m_window->session()->dataset()->articles.isEmpty();
-    m_properties->setEnabled(articles);
-    m_properties->setToolTip(articles ? QString() : tr("The dataset has no articles yet"));
+    set(m_properties, open,
+        EditGate::firstReason(
+            {readOnly, articles ? QString() : tr("The dataset has no articles yet")}),
+        tr("Edit the title, publisher, address and date of the article shown in Sources"));
 }
 
 void ArticleImportController::chooseAndImport() {
@@ -104,7 +113,7 @@ void ArticleImportController::chooseAndImport() {
 }
 
 bool ArticleImportController::importFiles(const QStringList &paths) {
-    if (!m_window->session()->hasDataset() || paths.isEmpty())
+    if (!m_window->session()->hasDataset() || paths.isEmpty() || refusedAsReadOnly())
         return false;
     // Ids and duplicates against the dataset with the batch's earlier articles in it: two
     // copies of one article in a batch come in once.
@@ -169,7 +178,7 @@ bool ArticleImportController::importFiles(const QStringList &paths) {
 }
 
 bool ArticleImportController::importMimeData(const QMimeData *data) {
-    if (!m_window->session()->hasDataset() || !data)
+    if (!m_window->session()->hasDataset() || !data || refusedAsReadOnly())
         return false;
     const QString name = tr("Pasted article");
     ArticleImporter::Result result;
@@ -240,7 +249,17 @@ bool ArticleImportController::add(const QList<Article> &articles) {
     return true;
 }
 
+bool ArticleImportController::refusedAsReadOnly() {
+    // A drop reaches here with no action to disable: it is told why, and nothing is added.
+    const QString why = EditGate::refusal(*m_window->session()->document());
+    if (!why.isEmpty())
+        report(true, tr("The articles were not added. %1.").arg(why), QString());
+    return !why.isEmpty();
+}
+
 bool ArticleImportController::editProperties(const QString &articleId) {
+    if (refusedAsReadOnly())
+        return false;
     Document *document = m_window->session()->document();
     const Article *article = document->dataset().article(articleId);
     if (!article) {

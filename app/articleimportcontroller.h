@@ -51,6 +51,8 @@ private:
     // Adds `articles` (ids given) as one undoable step.
     bool add(const QList<Article> &articles);
     void report(bool failed, const QString &text, const QString &details);
+    // Whether the document takes no edits (EditGate), which is then reported.
+    bool refusedAsReadOnly();
 
     MainWindow *m_window;
     QAction *m_import;

@@ -5,6 +5,7 @@
 #include "commands/editdisagreementscommand.h"
 #include "commands/editpassagescommand.h"
 #include "document.h"
+#include "editgate.h"
 #include "eventdraft.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -38,17 +39,21 @@ AuthoringController::AuthoringController(Session *session, SourcesView *sources,
     , m_addPassage(new QAction(tr("&Add Selection to Current Event"), this))
     , m_addClaim(new QAction(tr("Add Selection as &Claim…"), this))
     , m_removePassage(new QAction(tr("&Remove Passage"), this))
-    , m_reselectPassage(new QAction(tr("Re-&select Passage"), this)) {
+    , m_reselectPassage(new QAction(tr("Re-&select Passage"), this))
+    , m_newActor(new QAction(tr("New Ac&tor from Selection…"), this)) {
     // Ctrl+E is Export View: these take Ctrl+Shift and a letter of their own.
     m_newEvent->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_addPassage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_addClaim->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     m_reselectPassage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_newActor->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_newEvent->setIconText(tr("New Event"));
     m_addPassage->setIconText(tr("Add to Event"));
     m_addClaim->setIconText(tr("Add Claim…"));
     m_removePassage->setIconText(tr("Remove Passage"));
     m_reselectPassage->setIconText(tr("Re-select"));
+    m_newActor->setIconText(tr("New Actor…"));
+    connect(m_newActor, &QAction::triggered, this, &AuthoringController::newActorFromSelection);
     connect(m_newEvent, &QAction::triggered, this, &AuthoringController::newEventFromSelection);
     connect(m_addPassage, &QAction::triggered, this,
             &AuthoringController::addSelectionToCurrentEvent);
@@ -69,6 +74,7 @@ AuthoringController::AuthoringController(Session *session, SourcesView *sources,
             &AuthoringController::updateActions);
     connect(session->document(), &Document::datasetReset, this,
             &AuthoringController::updateActions);
+    EditGate::watch(session->document(), this, [this] { updateActions(); });
     sources->installEventFilter(this); // shown or hidden (another tab)
     // The document clears its undo stack as it goes, after the selection model may be gone:
     // nothing to update then.
@@ -82,7 +88,7 @@ AuthoringController::AuthoringController(Session *session, SourcesView *sources,
 }
 
 QList<QAction *> AuthoringController::actions() const {
-    return {m_newEvent, m_addPassage, m_addClaim, m_removePassage, m_reselectPassage};
+    return {m_newEvent, m_addPassage, m_addClaim, m_removePassage, m_reselectPassage, m_newActor};
 }
 
 bool AuthoringController::eventFilter(QObject *watched, QEvent *event) {
@@ -110,6 +116,35 @@ AuthoringController::Selection AuthoringController::selection(QString *why) cons
         return none;
     }
     return {article, start, end};
+}
+
+QString AuthoringController::selectedName(QString *why) const {
+    QString noSelection;
+    const Selection selected = selection(&noSelection);
+    if (!selected.article) {
+        *why = tr("Select a name in an article first");
+        return {};
+    }
+    const QString name =
+        selected.article->text.mid(selected.start, selected.end - selected.start).simplified();
+    // A name, not a paragraph: the actors' list and the lanes show it whole.
+    constexpr int longestName = 120;
+    if (name.size() > longestName) {
+        *why = tr("Select a name: at most %1 characters").arg(longestName);
+        return {};
+    }
+    return name;
+}
+
+bool AuthoringController::newActorFromSelection() {
+    QString why;
+    const QString name = selectedName(&why);
+    if (!why.isEmpty() || !EditGate::refusal(*m_session->document()).isEmpty()) {
+        emit message(why.isEmpty() ? EditGate::refusal(*m_session->document()) : why);
+        return false;
+    }
+    emit newActorRequested(name);
+    return true;
 }
 
 QString AuthoringController::currentEventId() const {
@@ -162,6 +197,13 @@ void AuthoringController::updateActions() {
     const Event *event = currentEvent(&noEvent);
     QString noPassage;
     const int passage = currentPassageIndex(&noPassage);
+    // The read-only dataset first: no selection would make these actions apply.
+    const QString readOnly = EditGate::refusal(*m_session->document());
+    if (!readOnly.isEmpty()) {
+        for (QAction *action : actions())
+            setReason(action, readOnly, QString());
+        return;
+    }
 
     setReason(m_newEvent, noSelection,
               tr("Create an event citing the selected words, dated from them"));
@@ -193,6 +235,10 @@ void AuthoringController::updateActions() {
     }
     setReason(m_reselectPassage, reselectWhy,
               tr("Make the chosen passage cite the selected words instead"));
+    QString noName;
+    selectedName(&noName);
+    setReason(m_newActor, noName,
+              tr("Create an actor named after the selected words, then set its side"));
 }
 
 QString AuthoringController::usualKind() const {

@@ -26,6 +26,7 @@ public:
     QAction *addClaimAction() const { return m_addClaim; }
     QAction *removePassageAction() const { return m_removePassage; }
     QAction *reselectPassageAction() const { return m_reselectPassage; }
+    QAction *newActorAction() const { return m_newActor; }
     QList<QAction *> actions() const;
 
     // The actions' work; each returns false (and says why in message()) when refused.
@@ -35,10 +36,18 @@ public:
     bool addClaim(int disagreementIndex, const QString &topic, const QString &says);
     bool removePassage();
     bool reselectPassage();
+    // New Actor from Selection: asks (newActorRequested) for an actor named after the
+    // selected words; false when no words are selected.
+    bool newActorFromSelection();
+    // The selected words as an actor's name (one line, spaces simplified); empty, with the
+    // reason, when they cannot be one.
+    QString selectedName(QString *why) const;
 
 signals:
     // For the status bar: what was done, or why not.
     void message(const QString &text);
+    // The user asks for a new actor named `name` (the window opens Actors and Sides on it).
+    void newActorRequested(const QString &name);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -68,6 +77,7 @@ private:
     QAction *m_addClaim;
     QAction *m_removePassage;
     QAction *m_reselectPassage;
+    QAction *m_newActor;
 };
 
 } // namespace ntl

@@ -8,6 +8,7 @@
 #include "commands/editactorcommand.h"
 #include "commands/mergeactorscommand.h"
 #include "document.h"
+#include "editgate.h"
 #include "eventeditor.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
@@ -20,6 +21,7 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -36,6 +38,25 @@ EventEditController::EventEditController(MainWindow *window)
     m_dock->setMinimumWidth(300);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     m_dock->hide();
+    // The editor shows all the details panel does: on a screen too narrow for both beside the
+    // views (1024 pixels), the details fold away while it is open and come back after.
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        auto *splitter = qobject_cast<QSplitter *>(m_window->centralWidget());
+        if (!splitter || splitter->count() < 3 || m_dock->isFloating())
+            return;
+        QList<int> sizes = splitter->sizes();
+        if (visible && m_window->width() < 1400 && sizes.at(2) > 0) {
+            m_foldedDetailsWidth = sizes.at(2);
+            sizes[1] += sizes.at(2);
+            sizes[2] = 0;
+            splitter->setSizes(sizes);
+        } else if (!visible && m_foldedDetailsWidth > 0) {
+            sizes[1] = std::max(0, sizes.at(1) - m_foldedDetailsWidth);
+            sizes[2] = m_foldedDetailsWidth;
+            m_foldedDetailsWidth = 0;
+            splitter->setSizes(sizes);
+        }
+    });
     connect(m_editor, &EventEditor::passageActivated, window, &MainWindow::showPassage);
 
     m_edit = new QAction(tr("&Edit Event"), this);
@@ -60,11 +81,11 @@ EventEditController::EventEditController(MainWindow *window)
     m_duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     connect(m_duplicate, &QAction::triggered, this, &EventEditController::duplicateCurrentEvent);
     m_actorsAndSides = new QAction(tr("Actors and &Sides…"), this);
-    m_actorsAndSides->setStatusTip(
-        tr("Create, edit, merge and remove actors; add and order sides"));
+    m_actorsAndSides->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(m_actorsAndSides, &QAction::triggered, this, [this] { openActorsAndSides({}); });
 
     setUpActorsMenu();
+    setUpEventMenus();
 
     connect(session->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &EventEditController::updateActions);
@@ -72,10 +93,16 @@ EventEditController::EventEditController(MainWindow *window)
             &EventEditController::updateActions);
     connect(session->document(), &Document::datasetReset, this,
             &EventEditController::updateActions);
+    EditGate::watch(session->document(), this, [this] { updateActions(); });
     updateActions();
 }
 
 void EventEditController::openActorsAndSides(const QString &actorId, const QString &newActorName) {
+    const QString readOnly = EditGate::refusal(*m_window->session()->document());
+    if (!readOnly.isEmpty()) {
+        m_window->statusBar()->showMessage(readOnly, 8000);
+        return;
+    }
     ActorSidesDialog dialog(m_window->session()->document(), m_window);
     if (!actorId.isEmpty())
         dialog.selectActor(actorId);
@@ -95,6 +122,19 @@ void EventEditController::setUpActorsMenu() {
         Document *document = m_window->session()->document();
         const Actor *actor = document->dataset().actor(actorId);
         QMenu menu;
+        menu.setToolTipsVisible(true);
+        const QString readOnly = EditGate::refusal(*document);
+        if (!readOnly.isEmpty()) {
+            // Looked at, not edited: the ways in are shown, disabled with the reason.
+            for (const QString &text : {tr("&Edit Actor…"), tr("&New Actor…")}) {
+                QAction *item = menu.addAction(text);
+                item->setEnabled(false);
+                item->setToolTip(readOnly);
+            }
+            menu.addAction(m_actorsAndSides);
+            menu.exec(table->viewport()->mapToGlobal(at));
+            return;
+        }
         if (actor) {
             menu.addAction(tr("&Edit “%1”…").arg(actor->name), this,
                            [this, actorId] { openActorsAndSides(actorId); });
@@ -129,6 +169,41 @@ void EventEditController::setUpActorsMenu() {
     });
 }
 
+void EventEditController::setUpEventMenus() {
+    TimelineView *timeline = m_window->timeline();
+    timeline->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(
+        timeline, &QWidget::customContextMenuRequested, this, [this, timeline](const QPoint &at) {
+            showEventMenu(timeline, timeline->eventAt(at), timeline->viewport()->mapToGlobal(at));
+        });
+    ChronicleView *chronicle = m_window->chronicleView();
+    chronicle->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(chronicle, &QWidget::customContextMenuRequested, this,
+            [this, chronicle](const QPoint &at) {
+                const QModelIndex index = chronicle->indexAt(at);
+                showEventMenu(chronicle,
+                              index.isValid() ? index.data(EventModel::EventIdRole).toString()
+                                              : QString(),
+                              chronicle->viewport()->mapToGlobal(at));
+            });
+}
+
+void EventEditController::showEventMenu(QWidget *view, const QString &eventIdUnderPointer,
+                                        const QPoint &global) {
+    // As in a file manager: what is right-clicked is what the menu acts on.
+    if (!eventIdUnderPointer.isEmpty() && eventIdUnderPointer != currentEventId())
+        select(eventIdUnderPointer);
+    updateActions();
+    QMenu menu(view);
+    menu.setToolTipsVisible(true); // a disabled action's tooltip says why
+    menu.addActions({m_edit, m_duplicate, m_delete});
+    menu.addSeparator();
+    menu.addAction(m_actorsAndSides);
+    m_lastMenu = &menu;
+    menu.exec(global);
+    m_lastMenu = nullptr;
+}
+
 QList<QAction *> EventEditController::actions() const {
     return {m_edit, m_duplicate, m_delete};
 }
@@ -141,13 +216,18 @@ QString EventEditController::currentEventId() const {
 }
 
 void EventEditController::updateActions() {
-    const bool any = !currentEventId().isEmpty();
-    const QString reason = tr("Select an event first");
+    const QString readOnly = EditGate::refusal(*m_window->session()->document());
+    const QString reason = EditGate::firstReason(
+        {readOnly, currentEventId().isEmpty() ? tr("Select an event first") : QString()});
     for (QAction *action : {m_edit, m_delete, m_duplicate}) {
-        action->setEnabled(any);
-        action->setStatusTip(any ? QString() : reason);
-        action->setToolTip(any ? action->text().remove(QLatin1Char('&')) : reason);
+        action->setEnabled(reason.isEmpty());
+        action->setStatusTip(reason);
+        action->setToolTip(reason.isEmpty() ? action->text().remove(QLatin1Char('&')) : reason);
     }
+    const QString actorsTip = tr("Create, edit, merge and remove actors; add and order sides");
+    m_actorsAndSides->setEnabled(readOnly.isEmpty());
+    m_actorsAndSides->setStatusTip(readOnly.isEmpty() ? actorsTip : readOnly);
+    m_actorsAndSides->setToolTip(readOnly.isEmpty() ? actorsTip : readOnly);
 }
 
 void EventEditController::select(const QString &eventId) {
@@ -159,7 +239,7 @@ void EventEditController::select(const QString &eventId) {
 
 bool EventEditController::deleteCurrentEvent() {
     const QString id = currentEventId();
-    if (id.isEmpty())
+    if (id.isEmpty() || !EditGate::refusal(*m_window->session()->document()).isEmpty())
         return false;
     Document *document = m_window->session()->document();
     const QString title = document->dataset().events.at(document->eventRow(id)).title;
@@ -185,7 +265,7 @@ QString EventEditController::copyId(const QString &id) const {
 
 bool EventEditController::duplicateCurrentEvent() {
     const QString id = currentEventId();
-    if (id.isEmpty())
+    if (id.isEmpty() || !EditGate::refusal(*m_window->session()->document()).isEmpty())
         return false;
     Document *document = m_window->session()->document();
     const int row = document->eventRow(id);

@@ -5,6 +5,9 @@
 
 class QAction;
 class QDockWidget;
+class QMenu;
+class QPoint;
+class QWidget;
 
 namespace ntl {
 
@@ -25,6 +28,8 @@ public:
     QAction *duplicateAction() const { return m_duplicate; }
     QAction *actorsAndSidesAction() const { return m_actorsAndSides; }
     QDockWidget *dock() const { return m_dock; }
+    // The timeline's or chronicle's event menu while it is open; null otherwise.
+    QMenu *openEventMenu() const { return m_lastMenu; }
     EventEditor *editor() const { return m_editor; }
 
     // The current event removed / copied right after itself (the copy becomes current).
@@ -39,6 +44,10 @@ public:
 
 private:
     void setUpActorsMenu();
+    // The timeline's and the chronicle's context menus: the event under the pointer made
+    // current, then Edit Event, Duplicate, Delete and Actors and Sides (disabled with why).
+    void setUpEventMenus();
+    void showEventMenu(QWidget *view, const QString &eventIdUnderPointer, const QPoint &global);
     QString currentEventId() const;
     void updateActions();
     void select(const QString &eventId);
@@ -49,6 +58,8 @@ private:
     QAction *m_edit;
     QAction *m_delete;
     QAction *m_duplicate;
+    QMenu *m_lastMenu = nullptr;  // the event menu while it is open (tests read it)
+    int m_foldedDetailsWidth = 0; // the details' width while the open editor folds them
     QAction *m_actorsAndSides;
 };
 

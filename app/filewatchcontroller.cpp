@@ -261,7 +261,7 @@ FileWatchController::LockAnswer FileWatchController::askAboutLock(const DatasetL
     box.setTextFormat(Qt::PlainText);
     box.setText(tr("%1 is being edited in another window (%2).").arg(name, who));
     box.setInformativeText(
-        tr("Read-only, you can look and edit, and Save asks for another file name. Opened "
+        tr("Read-only, you can look, and edit a copy saved under another name. Opened "
            "anyway, each window's saves overwrite the other's."));
     QPushButton *readOnly = box.addButton(tr("Open &Read-Only"), QMessageBox::AcceptRole);
     QPushButton *anyway = box.addButton(tr("Open &Anyway"), QMessageBox::DestructiveRole);

@@ -21,7 +21,8 @@ class MainWindow;
 // when its file changes on disk.
 // - Opening a file takes its lock (DatasetLock). Held by another instance: the user chooses
 //   Open Read-Only, Open Anyway or Cancel. No lock possible (a read-only folder): opened
-//   read-only, said in the status bar. Read-only means Save leads to Save As (Document).
+//   read-only, said in the status bar. Read-only means looked at, not edited (EditGate): Save
+//   and Edit a Copy… lead to Save As.
 // - A change on disk (FileWatch) reloads an unmodified document, keeping the selected event
 //   and the filters; a modified one asks Reload or Keep Mine (kept: still modified, so Save
 //   overwrites the file). A file deleted or moved away leaves the data on screen, modified,

@@ -25,6 +25,8 @@
 #include "printabletext.h"
 #include "problemsmodel.h"
 #include "problemspanel.h"
+#include "readonlybar.h"
+#include "readonlycontroller.h"
 #include "recoverycontroller.h"
 #include "session.h"
 #include "sourcesview.h"
@@ -167,6 +169,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_readOnlyBar = new ReadOnlyBar); // the built-in dataset, …
     centralLayout->addWidget(m_chipsBar);
     centralLayout->addWidget(m_viewStack, 1);
     m_splitter->addWidget(central);
@@ -249,6 +252,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation = new NavigationController(this);
     m_fileWatch = new FileWatchController(this);
     m_recovery = new RecoveryController(this); // the journal, and recovery after a crash
+    m_readOnly = new ReadOnlyController(this, m_readOnlyBar);
     setUpKeyboard();
     setWindowTitle(tr("Negotiation Timeline"));
     resize(1280, 800);
@@ -321,6 +325,8 @@ void MainWindow::createActions()
     m_sourcesView->addTextActions(m_authoring->actions());
     connect(m_authoring, &AuthoringController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_authoring, &AuthoringController::newActorRequested, m_eventEdit,
+            [this](const QString &name) { m_eventEdit->openActorsAndSides({}, name); });
     editMenu->addSeparator();
     editMenu->addActions(m_eventEdit->actions());
     editMenu->addAction(m_eventEdit->actorsAndSidesAction());
@@ -806,7 +812,8 @@ QList<QWidget *> MainWindow::focusChain() const {
     // The window's parts in reading order; in each, its controls in their own order. The tab
     // widget hands focus to its bar: it goes just before it. The views' controls top down, as
     // they read (the actors' lanes are above their table).
-    QList<QWidget *> parts{m_filterPanel, m_chipsBar, m_tabs, m_tabs->tabBar(), m_timeline};
+    QList<QWidget *> parts{m_filterPanel, m_readOnlyBar, m_chipsBar, m_tabs, m_tabs->tabBar(),
+                           m_timeline};
     parts << m_actorsView->chart() << m_actorsView->table() << m_actorsView->filterButton();
     parts << m_sourcesView->articleList() << m_sourcesView->textView()
           << m_sourcesView->passageList() << m_chronicle;

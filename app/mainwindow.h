@@ -37,6 +37,8 @@ class FilterChipsBar;
 class FileWatchController;
 class FilterPanel;
 class NavigationController;
+class ReadOnlyBar;
+class ReadOnlyController;
 class RecoveryController;
 class Session;
 class SourcesView;
@@ -110,6 +112,8 @@ public:
     EventEditController *eventEditing() const { return m_eventEdit; }
     // The lock beside the open file, and its changes on disk by other writers.
     FileWatchController *fileWatch() const { return m_fileWatch; }
+    ReadOnlyBar *readOnlyBar() const { return m_readOnlyBar; }
+    ReadOnlyController *readOnly() const { return m_readOnly; }
     RecoveryController *recovery() const { return m_recovery; }
     // Import Articles, Paste as Article, Article Properties and dropped article files.
     ArticleImportController *articleImport() const { return m_articleImport; }
@@ -183,6 +187,8 @@ private:
     DocumentController *m_file = nullptr;
     EventEditController *m_eventEdit = nullptr;
     FileWatchController *m_fileWatch = nullptr;
+    ReadOnlyBar *m_readOnlyBar = nullptr;
+    ReadOnlyController *m_readOnly = nullptr;
     RecoveryController *m_recovery = nullptr;
     ArticleImportController *m_articleImport = nullptr;
 };

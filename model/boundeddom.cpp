@@ -21,7 +21,7 @@ template <std::size_t N> constexpr JsonShape shapeOf(const Member (&members)[N])
     return JsonShape{members, N};
 }
 
-const Member sideMembers[] = {{"id", nullptr}, {"name", nullptr}};
+const Member sideMembers[] = {{"id", nullptr}, {"name", nullptr}, {"color", nullptr}};
 const JsonShape sideShape = shapeOf(sideMembers);
 const Member articleMembers[] = {
     {"id", nullptr},       {"title", nullptr},     {"publisher", nullptr},

@@ -107,7 +107,7 @@ Json eventJson(const Event &e) {
 }
 
 Json sideJson(const Side &s) {
-    return {{"id", str(s.id)}, {"name", str(s.name)}};
+    return {{"id", str(s.id)}, {"name", str(s.name)}, {"color", str(s.color)}};
 }
 
 Json actorJson(const Actor &a) {
@@ -297,7 +297,9 @@ struct In {
                text(o, "note", at, e.note);
     }
     bool side(const Json &o, const QString &at, Side &s) {
-        return text(o, "id", at, s.id) && text(o, "name", at, s.name);
+        // "color" came later: a journal written without it reads as no colour.
+        return text(o, "id", at, s.id) && text(o, "name", at, s.name) &&
+               (!o.contains("color") || text(o, "color", at, s.color));
     }
     bool actor(const Json &o, const QString &at, Actor &a) {
         return text(o, "id", at, a.id) && text(o, "name", at, a.name) &&

@@ -32,6 +32,7 @@ Q_ENUM_NS(ParticipantRole)
 struct Side {
     QString id;
     QString name;
+    QString color; // "#rrggbb", or empty: the views pick one by the side's position
 };
 
 struct Article {

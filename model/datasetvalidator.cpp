@@ -346,6 +346,29 @@ void DatasetValidator::reference(const Location &at, const QString &target, bool
 void DatasetValidator::checkSideFields(const Location &at, const Side &side) {
     field(at, side.id, true, "id");
     field(at, side.name, true, "name");
+    checkSideColor(at, side);
+}
+
+void DatasetValidator::checkSideColor(const Location &at, const Side &side) {
+    if (!side.color.isEmpty() && !isSideColor(side.color))
+        error(at.at("color"), sideColorMessage(side.color));
+}
+
+bool DatasetValidator::isSideColor(const QString &color) {
+    // Exactly "#rrggbb": what the schema says, and what every tool reading the file understands
+    // (no names, no alpha, no short form).
+    if (color.size() != 7 || color.at(0) != QLatin1Char('#'))
+        return false;
+    for (qsizetype i = 1; i < color.size(); ++i) {
+        const char16_t c = color.at(i).unicode();
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F')))
+            return false;
+    }
+    return true;
+}
+
+QString DatasetValidator::sideColorMessage(const QString &found) {
+    return QStringLiteral("expected a colour \"#rrggbb\", found \"%1\"").arg(found.left(40));
 }
 
 void DatasetValidator::checkArticleFields(const Location &at, const Article &article) {

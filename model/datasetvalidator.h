@@ -99,6 +99,8 @@ public:
     void duplicateId(const Location &at, const QString &id, const Location &firstAt);
 
     void checkSideFields(const Location &at, const Side &side);
+    // A side's colour, when it has one, is "#rrggbb".
+    void checkSideColor(const Location &at, const Side &side);
     void checkArticleFields(const Location &at, const Article &article);
     // NUL characters in an article's text.
     void checkArticleText(const Location &at, const Article &article);
@@ -139,6 +141,8 @@ public:
     static QString blankMessage();
     static QString tooLongMessage(qsizetype limit, qsizetype length);
     static QString endBeforeStartMessage(const QDate &start, const QDate &end);
+    static bool isSideColor(const QString &color);
+    static QString sideColorMessage(const QString &found);
 
     // Rules the reader's quick path (events with nothing to report) asks about.
     static bool datesInOrder(const EventDate &date);

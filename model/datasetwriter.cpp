@@ -425,6 +425,11 @@ bool writeDocument(JsonStream &json, const Dataset &dataset, const QStringList &
         json.string(side.id);
         json.key("name");
         json.string(side.name);
+        if (!side.color
+                 .isEmpty()) { // written only when set, so files without colours stay as they were
+            json.key("color");
+            json.string(side.color);
+        }
         json.endObject();
     }
     json.endArray();

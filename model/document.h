@@ -40,8 +40,9 @@ public:
     void setFilePath(const QString &filePath);
     // The embedded default dataset (a ":/" resource) cannot be written, nor can a file opened
     // read-only (another instance holds its lock, or no lock can be made beside it): saving
-    // it is Save As. Edits stay allowed, as in the embedded one: the user's work is never
-    // refused, only the file is protected.
+    // it is Save As. The window offers no edit of a read-only document (EditGate: every
+    // editing action disabled with the reason, and Edit a Copy… = Save As, then editable);
+    // push() itself does not refuse, so tests, recovery and the command line edit as before.
     bool isReadOnly() const;
     // Opened read-only (DatasetLock). It holds for this file only: it ends when the file path
     // changes (Save As elsewhere, another file opened), not when the same file is reloaded.

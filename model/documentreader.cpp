@@ -201,10 +201,14 @@ void DocumentReader::readSides(const Json &root)
         const Json &object = (*sides)[i];
         if (!isObject(object, path))
             continue;
-        unknownFields(object, path, {"id", "name"});
+        unknownFields(object, path, {"id", "name", "color"});
         Side side;
         side.id = id(object, path);
         side.name = string(object, path, "name", true, false).value_or(QString());
+        if (object.contains("color")) {
+            side.color = string(object, path, "color").value_or(QString());
+            m_rules.checkSideColor(Location::of(List::Sides, qsizetype(i)), side);
+        }
         m_dataset.sides.append(std::move(side));
         indexes.append(qsizetype(i));
     }

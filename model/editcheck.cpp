@@ -1,6 +1,7 @@
 #include "editcheck.h"
 
 #include "datasetreader.h"
+#include "datasetvalidator.h"
 
 #include <QCoreApplication>
 
@@ -210,6 +211,9 @@ QString sideChange(const Dataset &dataset, const std::optional<Side> &before,
     }
     if (after && after->name.trimmed().isEmpty())
         return tr("side \"%1\", name: expected a non-empty string").arg(after->id);
+    if (after && !after->color.isEmpty() && !DatasetValidator::isSideColor(after->color))
+        return tr("side \"%1\", color: ").arg(after->id) +
+               DatasetValidator::sideColorMessage(after->color);
     if (before && !after) {
         for (const Actor &actor : dataset.actors) {
             if (actor.sideId == before->id)

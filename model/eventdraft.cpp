@@ -86,16 +86,7 @@ EventDate EventDraft::date(const Article &article, int start, int end) {
 }
 
 QString EventDraft::newId(const QString &title, const std::function<bool(const QString &)> &taken) {
-    const QStringList words = idWords(title);
-    const QString base =
-        words.isEmpty() ? QStringLiteral("ev-event") : QStringLiteral("ev-") + words.join(u'-');
-    if (!taken(base))
-        return base;
-    for (int number = 2;; ++number) {
-        const QString id = base + u'-' + QString::number(number);
-        if (!taken(id))
-            return id;
-    }
+    return idFromWords(QStringLiteral("ev-"), title, QStringLiteral("ev-event"), taken);
 }
 
 QString EventDraft::usualKind(const Dataset &dataset) {

@@ -5,9 +5,29 @@
 
 namespace ntl {
 
-// The first words of `text` as an id can spell them: lower-case ASCII letters and digits, accents
-// dropped (a decomposed letter keeps its base), apostrophes inside a word joined, at most
-// `maxWords` words of at most 20 characters each. New article and event ids are made of them.
+// The first words of `text` as an id can spell them, in lower case: a Latin letter or digit as
+// ASCII (accents dropped: a decomposed letter keeps its base, "Ségolène" → "segolene"),
+// letters and digits of any other script as they are, with their combining marks ("Зеленский",
+// "नरेंद्र"); apostrophes inside a word joined; anything else separates words. At most
+// `maxWords` words of at most 20 code points each. New article, event and actor ids are made
+// of them.
 QStringList idWords(const QString &text, int maxWords = 5);
+
+// `prefix` and the words of `name` joined by hyphens ("ev-" + "talks resume" →
+// "ev-talks-resume"), or `fallback` without words; made unique with "-2", "-3"… while
+// `taken` says an id is used.
+template <typename Taken>
+QString idFromWords(const QString &prefix, const QString &name, const QString &fallback,
+                    Taken taken) {
+    const QStringList words = idWords(name);
+    const QString base = words.isEmpty() ? fallback : prefix + words.join(u'-');
+    if (!taken(base))
+        return base;
+    for (int number = 2;; ++number) {
+        const QString id = base + u'-' + QString::number(number);
+        if (!taken(id))
+            return id;
+    }
+}
 
 } // namespace ntl

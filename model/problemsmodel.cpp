@@ -18,7 +18,7 @@ const char *listName(int list) {
 
 // Whether an edit changed the item: the side, actor or article lists say only that they did.
 bool same(const Side &a, const Side &b) {
-    return a.id == b.id && a.name == b.name;
+    return a.id == b.id && a.name == b.name && a.color == b.color;
 }
 bool same(const Actor &a, const Actor &b) {
     return a.id == b.id && a.name == b.name && a.kind == b.kind && a.sideId == b.sideId &&

@@ -2,11 +2,15 @@
 // create and edit an actor, merge two (every participation re-pointed), remove an unused one
 // and refuse a used one with the reason; add, rename and reorder sides; each one undo step.
 #include "actorsidesdialog.h"
+#include "commands/editsidecommand.h"
+#include "dialogdriver.h"
 #include "document.h"
 #include "fieldmessage.h"
 #include "session.h"
+#include "sidepalette.h"
 
 #include <QApplication>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -178,6 +182,60 @@ private slots:
         QCOMPARE(f.sideIds(), before);
         QCOMPARE(f.message("sides"),
                  QStringLiteral("1 actor stands on “North”: move it to another side first."));
+    }
+
+    void sideIsRecolouredThroughTheColourDialogOneStep() {
+        Fixture f;
+        f.dialog->tabs()->setCurrentIndex(1);
+        auto *sides = f.child<QListWidget>("sides");
+        sides->setCurrentRow(1);
+        const int steps = f.stack()->count();
+        // The colour button is reached from the keyboard (it takes Tab focus; Space presses it).
+        f.dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(f.dialog));
+        auto *colorButton = f.child<QPushButton>("sideColor");
+        QVERIFY(colorButton->isEnabled());
+        QVERIFY(colorButton->focusPolicy() & Qt::TabFocus);
+        colorButton->setFocus(Qt::TabFocusReason);
+        bool seen = false;
+        whenDialog(
+            QStringLiteral("sideColorDialog"),
+            [](QDialog *dialog) {
+                auto *colors = qobject_cast<QColorDialog *>(dialog);
+                colors->setCurrentColor(QColor(0x1b, 0x78, 0x37));
+                colors->accept();
+            },
+            &seen);
+        QTest::keyClick(colorButton, Qt::Key_Space);
+        QVERIFY(seen);
+        QCOMPARE(f.dataset().sides.at(1).color, QStringLiteral("#1b7837"));
+        QCOMPARE(f.stack()->count(), steps + 1);
+        QCOMPARE(f.stack()->undoText(), QStringLiteral("Recolour Side"));
+        // The list's swatch is the colour the views draw.
+        const QColor drawn = SidePalette(f.dialog->palette(), &f.dataset()).color(1);
+        QCOMPARE(sides->item(1)->icon().pixmap(14, 14).toImage().pixelColor(7, 7), drawn);
+        f.stack()->undo();
+        QCOMPARE(f.dataset().sides.at(1).color, QString());
+        QCOMPARE(sides->item(1)->icon().pixmap(14, 14).toImage().pixelColor(7, 7),
+                 SidePalette(f.dialog->palette()).color(1));
+        f.stack()->redo();
+        QCOMPARE(f.dataset().sides.at(1).color, QStringLiteral("#1b7837"));
+        // Back to the lane's colour: one more step.
+        f.click("sideColorReset");
+        QCOMPARE(f.dataset().sides.at(1).color, QString());
+        QCOMPARE(f.stack()->count(), steps + 2);
+    }
+
+    void badSideColourIsRefusedInTheReadersWords() {
+        Fixture f;
+        Side side = f.dataset().sides.at(0);
+        side.color = QStringLiteral("green");
+        QVERIFY(!f.document()->push(
+            new EditSideCommand(f.document(), side.id, side, QStringLiteral("Recolour Side"))));
+        QCOMPARE(f.document()->lastError(),
+                 QStringLiteral(
+                     "side \"north\", color: expected a colour \"#rrggbb\", found \"green\""));
+        QCOMPARE(f.dataset().sides.at(0).color, QString());
     }
 };
 

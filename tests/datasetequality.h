@@ -90,6 +90,7 @@ inline QString difference(const Dataset &a, const Dataset &b, const Compare &com
     for (qsizetype i = 0; i < a.sides.size(); ++i) {
         NTL_DIFF(a.sides.at(i).id, b.sides.at(i).id, QStringLiteral("side id"))
         NTL_DIFF(a.sides.at(i).name, b.sides.at(i).name, QStringLiteral("side name"))
+        NTL_DIFF(a.sides.at(i).color, b.sides.at(i).color, QStringLiteral("side color"))
     }
     NTL_DIFF(a.articles.size(), b.articles.size(), QStringLiteral("article count"))
     for (qsizetype i = 0; i < a.articles.size(); ++i) {

@@ -316,6 +316,14 @@ void DatasetReaderTest::badValueIsReportedAtItsJsonPath_data()
     row("sides not array", "/sides", "{}", "/sides", "expected an array, found an object");
     row("side not object", "/sides/0", "5", "/sides/0", "expected an object, found an integer");
     row("empty side name", "/sides/1/name", "\"  \"", "/sides/1/name", "expected a non-empty string");
+    row("side colour by name", "/sides/1/color", "\"red\"", "/sides/1/color",
+        "expected a colour \"#rrggbb\", found \"red\"");
+    row("side colour short", "/sides/0/color", "\"#f00\"", "/sides/0/color",
+        "expected a colour \"#rrggbb\", found \"#f00\"");
+    row("side colour not hex", "/sides/0/color", "\"#12345g\"", "/sides/0/color",
+        "found \"#12345g\"");
+    row("side colour not string", "/sides/0/color", "1", "/sides/0/color",
+        "expected a string, found");
     row("article date", "/articles/0/published", "\"5 March 2030\"", "/articles/0/published", "expected a calendar date YYYY-MM-DD");
     row("published basis", "/articles/0/publishedBasis", "\"guessed\"", "/articles/0/publishedBasis", "expected one of \"stated\", \"inferred\"");
     row("both text kinds", "/articles/0/textFile", "\"a.txt\"", "/articles/0", "either \"text\" or \"textFile\", not both");

@@ -31,6 +31,7 @@ private slots:
 
     void shippedDatasetIsCanonical();
     void stringsAreEscapedAsJson();
+    void sideColorIsWrittenOnlyWhenSet();
     void savingTwiceGivesTheSameBytes_data();
     void savingTwiceGivesTheSameBytes();
     void openSaveOpenKeepsEveryField_data();
@@ -181,6 +182,29 @@ void DatasetWriterTest::shippedDatasetIsCanonical() {
     QCOMPARE(DatasetWriter::toJson(*read.dataset), fileContents(shippedDatasetPath()));
 }
 
+void DatasetWriterTest::sideColorIsWrittenOnlyWhenSet() {
+    // A side's own colour is written after its name, as read; a side without one has no
+    // "color" member, so files written before colours existed keep their bytes.
+    const auto original = DatasetReader::readFile(dataFile(QStringLiteral("valid/minimal.json")));
+    QVERIFY(original.ok());
+    Dataset dataset = *original.dataset;
+    const QByteArray plain = DatasetWriter::toJson(dataset);
+    QVERIFY(!plain.contains("\"color\""));
+    // (shippedDatasetIsCanonical: a canonical file without colours keeps every byte.)
+    dataset.sides[1].color = QStringLiteral("#a1B2c3");
+    const QByteArray json = DatasetWriter::toJson(dataset);
+    QVERIFY2(json.contains("\"name\": \"South\",\n      \"color\": \"#a1B2c3\"\n"),
+             json.left(400).constData());
+    QCOMPARE(json.count("\"color\""), 1);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("colored.json"));
+    QVERIFY(putFile(path, json));
+    const auto copy = DatasetReader::readFile(path);
+    QVERIFY2(copy.ok(), qPrintable(copy.diagnostics.value(0).toString()));
+    QCOMPARE(copy.dataset->sides.at(1).color, QStringLiteral("#a1B2c3"));
+    QCOMPARE(copy.dataset->sides.at(0).color, QString());
+}
+
 void DatasetWriterTest::stringsAreEscapedAsJson() {
     // Only '"', '\\' and control characters are escaped (short forms where JSON has them,
     // else \u00xx); everything else is written as UTF-8, in ASCII and non-ASCII strings.
@@ -207,7 +231,7 @@ void DatasetWriterTest::stringsAreEscapedAsJson() {
 void DatasetWriterTest::savingTwiceGivesTheSameBytes_data() {
     QTest::addColumn<QString>("file");
     QTest::newRow("default") << shippedDatasetPath();
-    for (const char *name : {"valid/minimal.json", "valid/emoji.json",
+    for (const char *name : {"valid/minimal.json", "valid/emoji.json", "valid/side-colors.json",
                              "valid/busy-weeks/dataset.json", "valid/textfile/dataset.json"})
         QTest::newRow(name) << dataFile(QLatin1String(name));
 }

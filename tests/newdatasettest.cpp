@@ -12,6 +12,7 @@
 #include "testwindow.h"
 
 #include <QAction>
+#include <QColorDialog>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -64,6 +65,19 @@ void NewDatasetTest::newFromTheDialogMakesAnUntitledDatasetWithItsSides() {
             // South first: reordering is the lanes' order (and colours).
             dialog->findChild<QPushButton *>(QStringLiteral("moveSideUpButton"))->click();
             auto *nd = static_cast<NewDatasetDialog *>(dialog);
+            // North League its own colour, through the colour dialog, from the keyboard.
+            nd->sideList()->setCurrentRow(1);
+            bool colorSeen = false;
+            whenDialog(
+                QStringLiteral("sideColorDialog"),
+                [](QDialog *colors) {
+                    static_cast<QColorDialog *>(colors)->setCurrentColor(QColor(0x7b, 0x32, 0x94));
+                    colors->accept();
+                },
+                &colorSeen);
+            nd->colorButton()->setFocus(Qt::TabFocusReason); // Space presses it
+            QTest::keyClick(nd->colorButton(), Qt::Key_Space);
+            QVERIFY(colorSeen);
             QVERIFY(nd->okButton()->isEnabled());
             QTest::mouseClick(nd->okButton(), Qt::LeftButton);
         },
@@ -77,6 +91,8 @@ void NewDatasetTest::newFromTheDialogMakesAnUntitledDatasetWithItsSides() {
     QCOMPARE(dataset.sides.at(0).id, QStringLiteral("south"));
     QCOMPARE(dataset.sides.at(0).name, QStringLiteral("South"));
     QCOMPARE(dataset.sides.at(1).id, QStringLiteral("north-league"));
+    QCOMPARE(dataset.sides.at(0).color, QString()); // its lane's
+    QCOMPARE(dataset.sides.at(1).color, QStringLiteral("#7b3294"));
     QVERIFY(dataset.events.isEmpty());
     QVERIFY(dataset.articles.isEmpty());
     QVERIFY(dataset.actors.isEmpty());

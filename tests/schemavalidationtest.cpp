@@ -59,6 +59,9 @@ void SchemaValidationTest::schemaRejectsWhatTheLoaderRejects_data()
     QTest::newRow("version") << QByteArray("\"version\": 1") << QByteArray("\"version\": 2") << QStringLiteral("/version");
     QTest::newRow("date") << QByteArray("\"start\": \"2030-03-11\"") << QByteArray("\"start\": \"11 March\"") << QStringLiteral("/events/2/date/start");
     QTest::newRow("offset") << QByteArray("\"start\": 0,") << QByteArray("\"start\": -1,") << QStringLiteral("/events/0/sources/0/start");
+    QTest::newRow("side colour") << QByteArray("\"name\": \"North\"")
+                                 << QByteArray("\"name\": \"North\", \"color\": \"blue\"")
+                                 << QStringLiteral("/sides/0/color");
     QTest::newRow("kind") << QByteArray("\"kind\": \"organisation\"") << QByteArray("\"kind\": \"club\"") << QStringLiteral("/actors/3/kind");
 }
 

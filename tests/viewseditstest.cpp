@@ -3,6 +3,7 @@
 // its scroll position or the selection: a title edit, a date edit, an event added and one
 // removed, and each undone.
 #include "chronicleview.h"
+#include "commands/editsidecommand.h"
 #include "datasetwriter.h"
 #include "document.h"
 #include "eventdetailspanel.h"
@@ -10,11 +11,14 @@
 #include "eventmodel.h"
 #include "mainwindow.h"
 #include "session.h"
+#include "sidepalette.h"
 #include "syntheticdataset.h"
 #include "testwindow.h"
 #include "timelineview.h"
 
+#include <QChart>
 #include <QLabel>
+#include <QScatterSeries>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -34,6 +38,7 @@ private slots:
     void timelineLaysOutAnEditInPlaceAsFromScratch();
     void chronicleShowsEditsAndKeepsItsPlace();
     void detailsPanelFollowsTheShownEvent();
+    void timelineDrawsARecolouredSide();
 
 private:
     Document *document() const { return m_window->session()->document(); }
@@ -369,6 +374,38 @@ void ViewsEditsTest::detailsPanelFollowsTheShownEvent() {
     select(shown);
     QCOMPARE(panel->currentEventId(), shown);
     QVERIFY(panelShows(place));
+}
+
+void ViewsEditsTest::timelineDrawsARecolouredSide() {
+    // A side's own colour is the colour its legend entry (and its events' marks) are drawn in,
+    // from the edit on; undone, the lane's colour again.
+    TimelineView *timeline = m_window->timeline();
+    m_window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    settleEvents();
+    const Side side = document()->dataset().sides.at(0);
+    const auto legendColor = [&]() -> QColor {
+        for (QAbstractSeries *series : timeline->chart()->series()) {
+            auto *scatter = qobject_cast<QScatterSeries *>(series);
+            if (scatter && scatter->name() == side.name.toHtmlEscaped())
+                return scatter->color();
+        }
+        return {};
+    };
+    const QColor lane = SidePalette(timeline->palette()).color(0);
+    QCOMPARE(legendColor(), lane);
+    Side recoloured = side;
+    recoloured.color = QStringLiteral("#1b7837");
+    QVERIFY2(document()->push(new EditSideCommand(document(), side.id, recoloured,
+                                                  QStringLiteral("Recolour Side"))),
+             qPrintable(document()->lastError()));
+    settleEvents();
+    const QColor expected = SidePalette(timeline->palette(), &document()->dataset()).color(0);
+    if (!SidePalette::isDarkPalette(timeline->palette()))
+        QCOMPARE(expected, QColor(0x1b, 0x78, 0x37)); // drawn as chosen on a light background
+    QCOMPARE(legendColor(), expected);
+    document()->undoStack()->undo();
+    settleEvents();
+    QCOMPARE(legendColor(), lane);
 }
 
 QTEST_MAIN(ViewsEditsTest)

@@ -6,8 +6,10 @@
 #include "commands/movesidecommand.h"
 #include "document.h"
 #include "fieldmessage.h"
+#include "idwords.h"
 #include "sidepalette.h"
 
+#include <QColorDialog>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -17,7 +19,6 @@
 #include <QListWidget>
 #include <QPixmap>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -48,26 +49,18 @@ int eventsNaming(const Dataset &dataset, const QString &actorId) {
 
 } // namespace
 
-QString ActorSidesDialog::idFromName(const QString &name, const QStringList &taken) {
-    QString base = name.normalized(QString::NormalizationForm_KD).toLower();
-    base.remove(QRegularExpression(QStringLiteral("[\\x{0300}-\\x{036f}]")));
-    base.replace(QRegularExpression(QStringLiteral("[^\\w]+")), QStringLiteral("-"));
-    base = base.mid(0, 60);
-    while (base.startsWith(QLatin1Char('-')))
-        base.remove(0, 1);
-    while (base.endsWith(QLatin1Char('-')))
-        base.chop(1);
-    if (base.isEmpty())
-        base = QStringLiteral("item");
-    QString id = base;
-    for (int n = 2; taken.contains(id); ++n)
-        id = base + QStringLiteral("-%1").arg(n);
-    return id;
+QString ActorSidesDialog::idFromName(const QString &name, const QStringList &taken,
+                                     const QString &fallback) {
+    // The rule of every new id (idWords): the same name gives an actor, a side, an event and
+    // an article the same words.
+    return idFromWords(QString(), name, fallback,
+                       [&taken](const QString &id) { return taken.contains(id); });
 }
 
 ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
     : QDialog(parent)
     , m_document(document) {
+    setObjectName(QStringLiteral("actorSidesDialog"));
     setWindowTitle(tr("Actors and Sides"));
     auto *layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget;
@@ -153,6 +146,16 @@ ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
     m_sideName = new QLineEdit;
     m_sideName->setObjectName(QStringLiteral("sideName"));
     sideForm->addRow(tr("&Name:"), FieldMessage::wrap(m_sideName, &m_sideNameMessage));
+    // The colour as the views draw it (SidePalette: adapted to a dark theme), so what is shown
+    // here is what the timeline shows.
+    m_sideColor = button(tr("C&olour…"), "sideColor", tr("Choose the side's colour"));
+    m_sideColorReset =
+        button(tr("Lane Colour"), "sideColorReset", tr("Give the side its lane's colour again"));
+    auto *colorRow = new QHBoxLayout;
+    colorRow->addWidget(m_sideColor);
+    colorRow->addWidget(m_sideColorReset);
+    colorRow->addStretch();
+    sideForm->addRow(tr("Colour:"), colorRow);
     sidesLayout->addLayout(sideForm);
     auto *sideButtons = new QHBoxLayout;
     m_addSide = button(tr("Add Side"), "addSide", tr("Add a side at the end"));
@@ -198,6 +201,8 @@ ActorSidesDialog::ActorSidesDialog(Document *document, QWidget *parent)
     connect(m_sideUp, &QPushButton::clicked, this, [this] { moveSelectedSide(-1); });
     connect(m_sideDown, &QPushButton::clicked, this, [this] { moveSelectedSide(+1); });
     connect(m_removeSide, &QPushButton::clicked, this, &ActorSidesDialog::removeSelectedSide);
+    connect(m_sideColor, &QPushButton::clicked, this, &ActorSidesDialog::chooseSideColor);
+    connect(m_sideColorReset, &QPushButton::clicked, this, [this] { recolorSelectedSide({}); });
 
     // Undo and redo (Ctrl+Z in the window behind, or here) and edits elsewhere show at once.
     connect(document, &Document::actorsChanged, this, &ActorSidesDialog::refreshActors);
@@ -326,7 +331,7 @@ bool ActorSidesDialog::newActor(const QString &name) {
     for (const Actor &actor : m_document->dataset().actors)
         taken.append(actor.id);
     Actor actor;
-    actor.id = idFromName(name, taken);
+    actor.id = idFromName(name, taken, QStringLiteral("actor"));
     actor.name = name;
     if (!m_document->push(new EditActorCommand(m_document, actor.id, actor, tr("New Actor")))) {
         m_actorsMessage->setMessage(m_document->lastError());
@@ -398,7 +403,7 @@ void ActorSidesDialog::refreshSides() {
     m_updating = true;
     m_sides->clear();
     // Each side with its lane colour: moving a side changes which colour its events take.
-    const SidePalette palette(this->palette());
+    const SidePalette palette(this->palette(), &m_document->dataset());
     const QList<Side> &sides = m_document->dataset().sides;
     for (int i = 0; i < sides.size(); ++i) {
         const Side &side = sides.at(i);
@@ -426,6 +431,13 @@ void ActorSidesDialog::showSide() {
     m_sideUp->setEnabled(side && row > 0);
     m_sideDown->setEnabled(side && row + 1 < m_sides->count());
     m_sideName->setText(side ? side->name : QString());
+    m_sideColor->setEnabled(side != nullptr);
+    m_sideColorReset->setEnabled(side && !side->color.isEmpty());
+    QPixmap swatch(16, 16);
+    swatch.fill(side ? SidePalette(palette(), &m_document->dataset()).color(row) : Qt::transparent);
+    m_sideColor->setIcon(QIcon(swatch));
+    m_sideColor->setAccessibleDescription(
+        side ? (side->color.isEmpty() ? tr("the lane's colour") : side->color) : QString());
     m_sideNameMessage->setMessage({});
     m_sidesMessage->setMessage({});
 }
@@ -440,11 +452,38 @@ void ActorSidesDialog::renameSide() {
         m_sideNameMessage->setMessage(m_document->lastError());
 }
 
+bool ActorSidesDialog::recolorSelectedSide(const QString &color) {
+    const Side *side = m_document->dataset().side(selectedSideId());
+    if (!side || side->color == color)
+        return false;
+    Side edited = *side;
+    edited.color = color;
+    if (!m_document->push(new EditSideCommand(m_document, side->id, edited, tr("Recolour Side")))) {
+        m_sidesMessage->setMessage(m_document->lastError());
+        return false;
+    }
+    return true;
+}
+
+void ActorSidesDialog::chooseSideColor() {
+    const Side *side = m_document->dataset().side(selectedSideId());
+    if (!side)
+        return;
+    // Starts from the colour as chosen (not as adapted to a dark theme), else the lane's.
+    const QColor start =
+        side->color.isEmpty() ? SidePalette::laneColor(m_sides->currentRow()) : QColor(side->color);
+    QColorDialog dialog(start, this);
+    dialog.setObjectName(QStringLiteral("sideColorDialog"));
+    dialog.setWindowTitle(tr("Colour of “%1”").arg(side->name));
+    if (dialog.exec() == QDialog::Accepted && dialog.selectedColor().isValid())
+        recolorSelectedSide(dialog.selectedColor().name(QColor::HexRgb));
+}
+
 bool ActorSidesDialog::addSide(const QString &name) {
     QStringList taken;
     for (const Side &side : m_document->dataset().sides)
         taken.append(side.id);
-    Side side{idFromName(name, taken), name};
+    Side side{idFromName(name, taken, QStringLiteral("side")), name, QString()};
     if (!m_document->push(new EditSideCommand(m_document, side.id, side, tr("Add Side")))) {
         m_sidesMessage->setMessage(m_document->lastError());
         return false;

@@ -32,9 +32,16 @@ public:
     bool addSide(const QString &name);
     bool moveSelectedSide(int delta);
     bool removeSelectedSide();
+    // Gives the selected side its own colour ("#rrggbb"; empty: back to its lane's colour),
+    // one undoable step.
+    bool recolorSelectedSide(const QString &color);
+    // Opens a colour dialog (object name "sideColorDialog") on the selected side's colour.
+    void chooseSideColor();
 
-    // A new id made from `name` ("Ana Envoy" → "ana-envoy"), "-2", "-3"… when taken.
-    static QString idFromName(const QString &name, const QStringList &taken);
+    // A new id made from `name` by idWords ("Ana Envoy" → "ana-envoy"), "-2", "-3"… when
+    // taken; `fallback` for a name without letters or digits.
+    static QString idFromName(const QString &name, const QStringList &taken,
+                              const QString &fallback = QStringLiteral("item"));
     // Why actor `actorId` cannot be removed, in the user's terms; empty when it can.
     static QString actorRemovalRefusal(const Document &document, const QString &actorId);
 
@@ -75,6 +82,8 @@ private:
     QPushButton *m_sideUp;
     QPushButton *m_sideDown;
     QPushButton *m_removeSide;
+    QPushButton *m_sideColor;
+    QPushButton *m_sideColorReset;
 };
 
 } // namespace ntl

@@ -285,7 +285,9 @@ int ChronicleDelegate::layoutRow(QPainter *painter, const QStyleOptionViewItem &
         painter->drawLine(pad, headingRule, rect.width() - pad, headingRule);
     }
     // One stripe per side in the side's colour, as the timeline's lanes (grey: no side).
-    const SidePalette sides(palette);
+    const EventModel *events = nullptr;
+    eventOf(index, &events);
+    const SidePalette sides(palette, events ? events->dataset().get() : nullptr);
     for (int i = 0; i < stripes; ++i) {
         const int side = i < c.sideIndexes.size() ? c.sideIndexes.at(i) : -1;
         painter->fillRect(QRect(pad + i * (stripeWidth + stripeGap), entryTop + pad / 2,

@@ -51,7 +51,7 @@ ClaimDialog::ClaimDialog(const QStringList &topics, const QString &quote,
     form->addRow(tr("Article:"), articleLabel);
     form->addRow(tr("&Says:"), m_says);
     form->addRow(m_buttons);
-    setMinimumWidth(420);
+    setMinimumWidth(540); // the quoted words and the claim read whole at 1024×768
 
     connect(m_disagreements, &QComboBox::currentIndexChanged, this, &ClaimDialog::update);
     connect(m_topic, &QLineEdit::textChanged, this, &ClaimDialog::update);

@@ -6,6 +6,7 @@
 #include "commands/editpassagescommand.h"
 #include "datasetvalidator.h"
 #include "document.h"
+#include "editgate.h"
 #include "eventmodel.h"
 #include "fieldmessage.h"
 #include "session.h"
@@ -124,9 +125,20 @@ EventEditor::EventEditor(Session *session, QWidget *parent)
         refreshArticles();
         refresh({});
     });
+    EditGate::watch(document, this, [this] { updateEditable(); });
     refreshKinds();
     refreshArticles();
     follow();
+    updateEditable();
+}
+
+void EventEditor::updateEditable() {
+    const QString readOnly = EditGate::refusal(*m_session->document());
+    // The form's fields, not the scroll area: a read-only event can still be scrolled through.
+    if (QWidget *content = static_cast<QScrollArea *>(m_form)->widget())
+        content->setEnabled(readOnly.isEmpty());
+    m_readOnlyNote->setText(readOnly.isEmpty() ? QString() : readOnly + QLatin1Char('.'));
+    m_readOnlyNote->setVisible(!readOnly.isEmpty());
 }
 
 QWidget *EventEditor::withMessage(QWidget *field) {
@@ -149,6 +161,13 @@ void EventEditor::build() {
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setMargin(12);
     outer->addWidget(m_empty);
+    // On a read-only document the fields show the event but take no edit; this says why.
+    m_readOnlyNote = new QLabel;
+    m_readOnlyNote->setObjectName(QStringLiteral("readOnlyNote"));
+    m_readOnlyNote->setWordWrap(true);
+    m_readOnlyNote->setMargin(6);
+    m_readOnlyNote->hide();
+    outer->addWidget(m_readOnlyNote);
 
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);

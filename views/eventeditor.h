@@ -44,6 +44,8 @@ private:
     void build();
     QWidget *withMessage(QWidget *field);
     void follow();
+    // Fields enabled only while the document takes edits (EditGate).
+    void updateEditable();
     void setEvent(const QString &eventId);
     void refresh(const EventFields &fields);
     void refreshLists();
@@ -79,6 +81,7 @@ private:
     QHash<const QWidget *, FieldMessage *> m_messages;
 
     QLabel *m_empty = nullptr;
+    QLabel *m_readOnlyNote = nullptr;
     QWidget *m_form = nullptr;
     QLineEdit *m_title = nullptr;
     QPlainTextEdit *m_summary = nullptr;

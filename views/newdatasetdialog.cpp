@@ -3,8 +3,10 @@
 #include "datasetreader.h"
 #include "editcheck.h"
 #include "fieldmark.h"
+#include "idwords.h"
 #include "sidepalette.h"
 
+#include <QColorDialog>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -19,6 +21,10 @@
 
 namespace ntl {
 
+namespace {
+constexpr int colorRole = Qt::UserRole + 1; // a side's own colour, "#rrggbb"; none: its lane's
+} // namespace
+
 NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     : QDialog(parent)
     , m_title(new QLineEdit)
@@ -29,6 +35,7 @@ NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     , m_remove(new QPushButton(tr("&Remove")))
     , m_up(new QPushButton(tr("Move &Up")))
     , m_down(new QPushButton(tr("Move &Down")))
+    , m_color(new QPushButton(tr("C&olour…")))
     , m_sidesError(FieldMark::errorLabel(QStringLiteral("sidesError")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
     setObjectName(QStringLiteral("newDatasetDialog"));
@@ -48,14 +55,16 @@ NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     m_remove->setObjectName(QStringLiteral("removeSideButton"));
     m_up->setObjectName(QStringLiteral("moveSideUpButton"));
     m_down->setObjectName(QStringLiteral("moveSideDownButton"));
+    m_color->setObjectName(QStringLiteral("sideColorButton"));
+    m_color->setToolTip(tr("Choose the selected side's colour"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
 
     auto *intro = new QLabel(tr("A dataset collects the articles of one negotiation and the "
                                 "events they report. Its sides are the parties, one lane each "
                                 "on the timeline."));
     intro->setWordWrap(true);
-    auto *sidesHint = new QLabel(tr("Each side's colour is its lane's: move a side to give it "
-                                    "another. Sides can also be added later."));
+    auto *sidesHint = new QLabel(tr("A side without a colour of its own takes its lane's. "
+                                    "Sides can also be added later."));
     sidesHint->setWordWrap(true);
     sidesHint->setForegroundRole(QPalette::PlaceholderText);
 
@@ -66,11 +75,12 @@ NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     auto *sideBox = new QGridLayout;
     sideBox->addWidget(m_sideName, 0, 0);
     sideBox->addWidget(m_add, 0, 1);
-    sideBox->addWidget(m_sides, 1, 0, 4, 1);
+    sideBox->addWidget(m_sides, 1, 0, 5, 1);
     sideBox->addWidget(m_remove, 1, 1);
     sideBox->addWidget(m_up, 2, 1);
     sideBox->addWidget(m_down, 3, 1);
-    sideBox->setRowStretch(4, 1);
+    sideBox->addWidget(m_color, 4, 1);
+    sideBox->setRowStretch(5, 1);
     auto *sidesLabel = new QLabel(tr("&Sides:"));
     sidesLabel->setBuddy(m_sideName);
 
@@ -92,6 +102,7 @@ NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     connect(m_remove, &QPushButton::clicked, this, &NewDatasetDialog::removeSide);
     connect(m_up, &QPushButton::clicked, this, [this] { moveSide(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { moveSide(1); });
+    connect(m_color, &QPushButton::clicked, this, &NewDatasetDialog::chooseColor);
     connect(m_title, &QLineEdit::textChanged, this, &NewDatasetDialog::validate);
     connect(m_sideName, &QLineEdit::textChanged, this,
             [this] { m_add->setEnabled(!m_sideName->text().trimmed().isEmpty()); });
@@ -99,7 +110,7 @@ NewDatasetDialog::NewDatasetDialog(QWidget *parent)
     connect(m_sides, &QListWidget::currentRowChanged, this, &NewDatasetDialog::validate);
     m_add->setEnabled(false);
     m_add->setAutoDefault(false);
-    for (QPushButton *button : {m_remove, m_up, m_down})
+    for (QPushButton *button : {m_remove, m_up, m_down, m_color})
         button->setAutoDefault(false);
     validate();
     resize(480, 420);
@@ -116,30 +127,14 @@ QList<Side> NewDatasetDialog::sides() const {
         const QString name = m_sides->item(row)->text().trimmed();
         const QString id = sideId(name, taken);
         taken.append(id);
-        sides.append(Side{id, name});
+        sides.append(Side{id, name, m_sides->item(row)->data(colorRole).toString()});
     }
     return sides;
 }
 
 QString NewDatasetDialog::sideId(const QString &name, const QStringList &taken) {
-    QString id;
-    bool gap = false;
-    for (const QChar c : name.toLower()) {
-        if (c.isLetterOrNumber()) {
-            if (gap && !id.isEmpty())
-                id += u'-';
-            id += c;
-            gap = false;
-        } else {
-            gap = true;
-        }
-    }
-    if (id.isEmpty())
-        id = QStringLiteral("side");
-    const QString base = id;
-    for (int n = 2; taken.contains(id); ++n)
-        id = base + u'-' + QString::number(n);
-    return id;
+    return idFromWords(QString(), name, QStringLiteral("side"),
+                       [&taken](const QString &id) { return taken.contains(id); });
 }
 
 QPushButton *NewDatasetDialog::okButton() const {
@@ -157,6 +152,26 @@ void NewDatasetDialog::addSide() {
     m_sideName->clear();
     updateSwatches();
     validate();
+}
+
+void NewDatasetDialog::setCurrentSideColor(const QString &color) {
+    QListWidgetItem *item = m_sides->currentItem();
+    if (!item)
+        return;
+    item->setData(colorRole, color.isEmpty() ? QVariant() : QVariant(color));
+    updateSwatches();
+}
+
+void NewDatasetDialog::chooseColor() {
+    const int row = m_sides->currentRow();
+    if (row < 0)
+        return;
+    const QString own = m_sides->item(row)->data(colorRole).toString();
+    QColorDialog dialog(own.isEmpty() ? SidePalette::laneColor(row) : QColor(own), this);
+    dialog.setObjectName(QStringLiteral("sideColorDialog"));
+    dialog.setWindowTitle(tr("Colour of “%1”").arg(m_sides->item(row)->text()));
+    if (dialog.exec() == QDialog::Accepted && dialog.selectedColor().isValid())
+        setCurrentSideColor(dialog.selectedColor().name(QColor::HexRgb));
 }
 
 void NewDatasetDialog::removeSide() {
@@ -185,12 +200,14 @@ void NewDatasetDialog::updateSwatches() {
         QPainter painter(&swatch);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setPen(this->palette().color(QPalette::WindowText));
-        painter.setBrush(palette.color(row));
+        painter.setBrush(palette.color(row, m_sides->item(row)->data(colorRole).toString()));
         painter.drawRoundedRect(QRectF(0.5, 0.5, 13, 13), 3, 3);
         painter.end();
         QListWidgetItem *item = m_sides->item(row);
         item->setIcon(QIcon(swatch));
-        item->setToolTip(tr("Lane %1's colour").arg(row + 1));
+        const QString own = m_sides->item(row)->data(colorRole).toString();
+        item->setToolTip(own.isEmpty() ? tr("Lane %1's colour").arg(row + 1)
+                                       : tr("Own colour %1").arg(own));
     }
 }
 
@@ -222,6 +239,7 @@ void NewDatasetDialog::validate() {
     FieldMark::mark(m_sides, m_sidesError, sidesMessage);
     const int row = m_sides->currentRow();
     m_remove->setEnabled(row >= 0);
+    m_color->setEnabled(row >= 0);
     m_up->setEnabled(row > 0);
     m_down->setEnabled(row >= 0 && row + 1 < m_sides->count());
     okButton()->setEnabled(titleMessage.isEmpty() && sidesMessage.isEmpty());

@@ -382,7 +382,7 @@ void TimelineView::rebuild()
     m_labelItems.clear();
 
     const std::shared_ptr<const Dataset> dataset = m_rowsDataset;
-    const SidePalette colors(palette());
+    const SidePalette colors(palette(), dataset.get());
 
     // The shown events, in the filter's date order: walk the rows in that order and ask the
     // filter's verdict per row (mapping 100,000 proxy indexes one by one costs far more).
@@ -1317,7 +1317,7 @@ void TimelineView::placeMarkers()
     };
     QHash<int, Join> joins; // item of several lanes → the extent of its markers
     const QColor neutral = palette().color(QPalette::PlaceholderText);
-    const SidePalette colors(palette());
+    const SidePalette colors(palette(), m_rowsDataset.get());
     const int columns = countColumns(plot.width());
     QList<QList<Shown>> buckets(laneCount);
     const double markerUnits = (m_markerSize / 2 + 1) / pixelsPerUnit;

@@ -534,7 +534,7 @@ ChronicleContent ViewExporter::chronicleContent(const ExportOptions &options) co
     whole.view = ExportOptions::View::Chronicle;
     ChronicleContent content = ChronicleContent::of(*m_filter, title, subtitle(whole));
     if (dataset) {
-        const SidePalette colors(ThemePalette::palette(options.theme));
+        const SidePalette colors(ThemePalette::palette(options.theme), dataset.get());
         for (qsizetype i = 0; i < dataset->sides.size(); ++i)
             content.sideColors.insert(dataset->sides.at(i).id, colors.color(int(i)));
     }
