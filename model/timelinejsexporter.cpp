@@ -16,8 +16,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-QString tr(const char *text, int n = -1) {
-    return QCoreApplication::translate("ntl::TimelineJsExporter", text, nullptr, n);
+QString tr(const char *text) {
+    return QCoreApplication::translate("ntl::TimelineJsExporter", text);
 }
 
 std::string utf8(const QString &text) {
@@ -137,8 +137,12 @@ QByteArray TimelineJsExporter::write(const Dataset &dataset, const QStringList &
     }
 
     Json title = Json::object();
-    const QString summary = tr("%n event(s) from %1", int(events.size()))
-                                .arg(tr("%n article(s)", int(articleIds.size())));
+    const int eventCount = int(events.size());
+    const int articleCount = int(articleIds.size());
+    const QString summary =
+        tr("%1 from %2")
+            .arg(eventCount == 1 ? tr("1 event") : tr("%1 events").arg(eventCount),
+                 articleCount == 1 ? tr("1 article") : tr("%1 articles").arg(articleCount));
     title["text"] = {
         {"headline", utf8(ChronicleHtml::escaped(dataset.title))},
         {"text", utf8(QStringLiteral("<p>%1</p>").arg(ChronicleHtml::escaped(summary)))}};
