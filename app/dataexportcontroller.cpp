@@ -102,7 +102,9 @@ bool DataExportController::exportTo(const QString &path) {
         report(true, tr("%1 could not be saved: %2").arg(name, PrintableText::escaped(error)));
         return false;
     }
-    report(false, tr("Exported %n event(s) to %1", nullptr, int(eventIds.size())).arg(name));
+    report(false,
+           (eventIds.size() == 1 ? tr("Exported 1 event to %2") : tr("Exported %1 events to %2"))
+               .arg(QString::number(eventIds.size()), name));
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include "session.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QItemSelectionModel>
@@ -31,6 +32,18 @@ void append(ImportBatch &into, const ImportBatch &batch) {
     into.articles.append(batch.articles);
     into.newEvents.append(batch.newEvents);
     into.updatedEvents.append(batch.updatedEvents);
+}
+
+// "1 event", "3 events": English plurals without a translation file.
+QString counted(qsizetype n, const char *one, const char *many) {
+    return QCoreApplication::translate("ntl::DataImportController", n == 1 ? one : many).arg(n);
+}
+
+// A finding on one line, the file by its name: the dialog is narrow, the path is known.
+QString shortLine(const Diagnostic &d) {
+    Diagnostic shown = d;
+    shown.file = QFileInfo(d.file).fileName();
+    return shown.toString();
 }
 
 } // namespace
@@ -131,13 +144,13 @@ bool DataImportController::importFiles(const QStringList &paths) {
     }
     QStringList parts;
     if (!all.newEvents.isEmpty())
-        parts.append(tr("%n event(s)", nullptr, int(all.newEvents.size())));
+        parts.append(counted(all.newEvents.size(), "%1 event", "%1 events"));
     if (!all.updatedEvents.isEmpty())
-        parts.append(tr("%n event(s) updated", nullptr, int(all.updatedEvents.size())));
+        parts.append(counted(all.updatedEvents.size(), "%1 event updated", "%1 events updated"));
     if (!all.articles.isEmpty())
-        parts.append(tr("%n article(s)", nullptr, int(all.articles.size())));
+        parts.append(counted(all.articles.size(), "%1 article", "%1 articles"));
     if (!all.sides.isEmpty())
-        parts.append(tr("%n side(s)", nullptr, int(all.sides.size())));
+        parts.append(counted(all.sides.size(), "%1 side", "%1 sides"));
     report(false, tr("Imported %1.").arg(parts.join(QStringLiteral(", "))), findings);
     // The first new event, selected where the user looks: the import is in view.
     if (!all.newEvents.isEmpty()) {
@@ -158,19 +171,19 @@ void DataImportController::report(bool failed, const QString &text,
     QStringList errors;
     QStringList warnings;
     for (const Diagnostic &d : diagnostics)
-        (d.isError() ? errors : warnings).append(d.toString());
+        (d.isError() ? errors : warnings).append(shortLine(d));
     // A clean success says so in the status bar; errors and warnings need reading.
     if (!m_window->isInteractive() || (!failed && warnings.isEmpty()))
         return;
-    QString informative;
-    if (!errors.isEmpty())
-        informative =
-            tr("%n error(s); the dataset is unchanged. The first:", nullptr, int(errors.size())) +
-            u'\n' + errors.first();
-    else
-        informative = tr("%n note(s) to check, such as events that cite no article:", nullptr,
-                         int(warnings.size())) +
-                      u'\n' + warnings.first();
+    // The first few in the box, all of them under Show Details.
+    const QStringList &listed = errors.isEmpty() ? warnings : errors;
+    QString informative = errors.isEmpty()
+                              ? counted(warnings.size(), "%1 note to check:", "%1 notes to check:")
+                              : counted(errors.size(), "%1 error; the dataset is unchanged:",
+                                        "%1 errors; the dataset is unchanged:");
+    informative += u'\n' + listed.mid(0, 4).join(u'\n');
+    if (listed.size() > 4)
+        informative += u'\n' + tr("… and %1 more (Show Details)").arg(listed.size() - 4);
     QMessageBox box(failed ? QMessageBox::Warning : QMessageBox::Information,
                     failed ? tr("Not imported") : tr("Imported"), QString(), QMessageBox::Ok,
                     m_window);

@@ -487,7 +487,9 @@ ImportBatch TimelineJsImporter::readJson(const QByteArray &bytes, const QString 
     }
     if (const auto eras = root.find("eras");
         eras != root.end() && eras->is_array() && !eras->empty())
-        builder.warning(tr("%1 eras not imported: a dataset has no eras").arg(eras->size()));
+        builder.warning((eras->size() == 1 ? tr("1 era not imported: a dataset has no eras")
+                                           : tr("%1 eras not imported: a dataset has no eras"))
+                            .arg(eras->size()));
     for (std::size_t i = 0; i < events->size(); ++i) {
         const Json &object = (*events)[i];
         Slide slide;
@@ -602,7 +604,9 @@ ImportBatch TimelineJsImporter::readCsv(const QByteArray &bytes, const QString &
         builder.add(slide);
     }
     if (eras > 0)
-        builder.warning(tr("%1 eras not imported: a dataset has no eras").arg(eras));
+        builder.warning((eras == 1 ? tr("1 era not imported: a dataset has no eras")
+                                   : tr("%1 eras not imported: a dataset has no eras"))
+                            .arg(eras));
     return builder.take();
 }
 
