@@ -2,6 +2,10 @@
 
 #include "articleimporter.h"
 #include "atomicwrite.h"
+#include "dataformat.h"
+#include "document.h"
+#include "eventmodel.h"
+#include "importapplier.h"
 #include "datasetreader.h"
 #include "datasetvalidator.h"
 #include "eventfiltermodel.h"
@@ -53,8 +57,10 @@ void CommandLine::parse(const QStringList &arguments)
     parser.addOption(checkOption);
     const QCommandLineOption exportOption(
         QStringLiteral("export"),
-        tr("Export the view to OUT (.png, .svg or .pdf; the chronicle also .md or .html) "
-           "without opening a window, and exit."),
+        tr("Export the view to OUT (.png, .svg or .pdf; the chronicle also .md or .html), or "
+           "the filtered events as data (.timelinejs.json: TimelineJS; .csv: events; "
+           ".passages.csv: passages; .jsonld: W3C Web Annotations), without opening a window, "
+           "and exit."),
         QStringLiteral("OUT"));
     const QCommandLineOption viewOption(
         QStringLiteral("view"),
@@ -121,8 +127,10 @@ void CommandLine::parse(const QStringList &arguments)
         QStringLiteral("OUT"));
     const QCommandLineOption importOption(
         QStringLiteral("import"),
-        tr("With --new: an article to import (repeatable): plain text (UTF-8, or UTF-16 with a "
-           "byte-order mark), an HTML page saved from a browser, or a PDF."),
+        tr("With --new or --save-as: a file to import (repeatable): an article (plain text, "
+           "UTF-8 or UTF-16 with a byte-order mark; an HTML page saved from a browser; a PDF) "
+           "or data (TimelineJS JSON or spreadsheet CSV, a CSV events table, W3C Web "
+           "Annotations). All or nothing."),
         QStringLiteral("FILE"));
     parser.addOptions({newOption, importOption});
     parser.addOptions({exportOption, viewOption,      sizeOption,       dpiOption,
@@ -162,9 +170,9 @@ void CommandLine::parse(const QStringList &arguments)
     }
     m_datasetPath = positional.value(0);
     m_action = parser.isSet(checkOption) ? Action::Check : Action::OpenViewer;
-    if (parser.isSet(importOption) && !parser.isSet(newOption)) {
+    if (parser.isSet(importOption) && !parser.isSet(newOption) && !parser.isSet(saveAsOption)) {
         m_action = Action::UsageError;
-        m_usageError = tr("--import goes with --new");
+        m_usageError = tr("--import goes with --new or --save-as");
         return;
     }
     if (parser.isSet(newOption)) {
@@ -225,6 +233,7 @@ void CommandLine::parse(const QStringList &arguments)
         m_saveAsPath = parser.value(saveAsOption);
         if (m_saveAsPath.isEmpty())
             return usage(tr("--save-as needs a file name"));
+        m_importPaths = parser.values(importOption);
         const QString texts = parser.value(textsOption);
         if (texts == QLatin1String("inline"))
             m_saveOptions.texts = DatasetWriter::ArticleTexts::Inline;
@@ -276,12 +285,56 @@ void CommandLine::parse(const QStringList &arguments)
         return usage(tr("--export and --screenshot cannot be combined"));
     request.outputPath = parser.value(screenshot ? screenshotOption : exportOption);
     request.selectEventId = parser.value(selectOption);
+    // --from … --search: which events an export holds, for a view or a data file alike.
+    const auto readFilters = [&]() -> bool {
+        for (const auto &[option, date] :
+             {std::pair(&fromOption, &request.from), std::pair(&toOption, &request.to)}) {
+            if (!parser.isSet(*option))
+                continue;
+            *date = QDate::fromString(parser.value(*option), Qt::ISODate);
+            if (!date->isValid() || parser.value(*option).size() != 10) {
+                usage(tr("bad date \"%1\" for --%2: expected YYYY-MM-DD")
+                          .arg(parser.value(*option), option->names().first()));
+                return false;
+            }
+        }
+        if (request.from.isValid() && request.to.isValid() && request.to < request.from) {
+            usage(tr("--to %1 is before --from %2")
+                      .arg(request.to.toString(Qt::ISODate), request.from.toString(Qt::ISODate)));
+            return false;
+        }
+        request.actorIds = parser.values(actorOption);
+        request.sideIds = parser.values(sideOption);
+        request.kinds = parser.values(kindOption);
+        request.search = parser.value(searchOption);
+        request.articleId = parser.value(articleOption);
+        return true;
+    };
+    // A data file (TimelineJS, CSV, Web Annotation) holds the filtered events, not a view.
+    if (!screenshot && DataFormat::forExport(request.outputPath) != DataFormat::Format::Unknown) {
+        for (const QCommandLineOption *option :
+             {&viewOption, &sizeOption, &dpiOption, &pageOption, &landscapeOption, &portraitOption,
+              &scaleOption, &themeOption, &wholeOption, &titleOption}) {
+            if (parser.isSet(*option))
+                return usage(tr("--%1 is for exports of a view; \"%2\" is a data file")
+                                 .arg(option->names().first(), request.outputPath));
+        }
+        const DataFormat::Format format = DataFormat::forExport(request.outputPath);
+        if (!DataFormat::canExport(format))
+            return usage(tr("\"%1\": %2 is not yet supported in this version")
+                             .arg(request.outputPath, DataFormat::name(format)));
+        if (!readFilters())
+            return;
+        m_action = Action::ExportData;
+        return;
+    }
     ExportOptions::Format format;
     if (screenshot && !request.outputPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
         return usage(tr("--screenshot writes PNG: \"%1\" does not end in .png").arg(request.outputPath));
     if (!ExportOptions::formatForPath(request.outputPath, &format))
         return usage(tr("cannot tell the format of \"%1\": use a .png, .svg or .pdf file name "
-                        "(or .md or .html with --view chronicle)")
+                        "(or .md or .html with --view chronicle), or a data file: "
+                        ".timelinejs.json, .csv, .passages.csv or .jsonld")
                          .arg(request.outputPath));
     if (!ExportOptions::viewFromName(parser.value(viewOption), &request.options.view))
         return usage(tr("unknown view \"%1\": expected timeline, actors, sources or chronicle")
@@ -351,20 +404,8 @@ void CommandLine::parse(const QStringList &arguments)
     if (!ThemePalette::fromName(parser.value(themeOption), &request.options.theme) ||
         request.options.theme == ThemePalette::Theme::System)
         return usage(tr("unknown theme \"%1\": expected light or dark").arg(parser.value(themeOption)));
-    for (const auto &[option, date] : {std::pair(&fromOption, &request.from), std::pair(&toOption, &request.to)}) {
-        if (!parser.isSet(*option))
-            continue;
-        *date = QDate::fromString(parser.value(*option), Qt::ISODate);
-        if (!date->isValid() || parser.value(*option).size() != 10)
-            return usage(tr("bad date \"%1\" for --%2: expected YYYY-MM-DD").arg(parser.value(*option), option->names().first()));
-    }
-    if (request.from.isValid() && request.to.isValid() && request.to < request.from)
-        return usage(tr("--to %1 is before --from %2").arg(request.to.toString(Qt::ISODate), request.from.toString(Qt::ISODate)));
-    request.actorIds = parser.values(actorOption);
-    request.sideIds = parser.values(sideOption);
-    request.kinds = parser.values(kindOption);
-    request.search = parser.value(searchOption);
-    request.articleId = parser.value(articleOption);
+    if (!readFilters())
+        return;
     request.options.wholePeriod = true; // without a window there is no other visible range
     request.options.title = parser.value(titleOption);
     // Refused here, before a dataset is read or a pixel drawn. A screenshot is a PNG of
@@ -448,11 +489,29 @@ void CommandLine::installHeadlessMessageFilter() {
 }
 
 int CommandLine::runSaveAs(const QString &datasetPath, const QString &outputPath,
-                           const DatasetWriter::Options &options, std::FILE *out, std::FILE *err) {
+                           const DatasetWriter::Options &options, std::FILE *out, std::FILE *err,
+                           const QStringList &importPaths) {
     Session session;
     if (!session.open(datasetPath.isEmpty() ? Session::defaultDatasetPath : datasetPath)) {
         for (const Diagnostic &diagnostic : session.errors())
             printLine(err, diagnostic.toString());
+        return exitProblems;
+    }
+    // Each FILE --import X as the window imports it: one step each, all or nothing.
+    int failed = 0;
+    for (const QString &path : importPaths) {
+        const ImportBatch batch = DataFormat::importFile(path, session.document()->dataset());
+        const ImportApplier::Result result = ImportApplier::apply(*session.document(), batch);
+        for (const Diagnostic &diagnostic : result.diagnostics)
+            printLine(err, diagnostic.toString());
+        if (!result.applied && (hasErrors(result.diagnostics) || !batch.isEmpty()))
+            ++failed; // every file is still tried, so one run names every problem
+    }
+    if (failed) {
+        printLine(err, QStringLiteral("negotiation-timeline: ") +
+                           tr("%1; nothing written")
+                               .arg(count(failed, "file could not be imported",
+                                          "files could not be imported")));
         return exitProblems;
     }
     const std::shared_ptr<const Dataset> dataset = session.dataset();
@@ -496,23 +555,19 @@ int CommandLine::runNew(const QString &outputPath, const QStringList &importPath
 
     int failed = 0;
     for (const QString &path : importPaths) {
-        const ArticleImporter::Result result = ArticleImporter::importFile(path);
-        for (const Diagnostic &diagnostic : result.diagnostics)
+        // Each file against the dataset with the earlier ones in it: ids stay unique, an
+        // article comes in once, a group names the side an earlier file made.
+        const ImportBatch batch = DataFormat::importFile(path, dataset);
+        Diagnostics diagnostics = batch.diagnostics;
+        if (!batch.hasErrors())
+            diagnostics.append(ImportApplier::check(dataset, batch));
+        for (const Diagnostic &diagnostic : std::as_const(diagnostics))
             printLine(err, diagnostic.toString());
-        if (!result.ok()) {
+        if (hasErrors(diagnostics)) {
             ++failed; // every file is still tried, so one run names every problem
             continue;
         }
-        Article article = *result.article;
-        const QString duplicate = ArticleImporter::duplicateOf(dataset, article.text);
-        if (!duplicate.isEmpty()) {
-            printLine(err, tr("%1: warning: the same text as article \"%2\"; not imported twice")
-                               .arg(path, duplicate));
-            continue;
-        }
-        article.id = ArticleImporter::newArticleId(dataset, article.title);
-        dataset.articles.append(std::move(article));
-        dataset.reindex();
+        dataset = ImportApplier::merged(dataset, batch);
     }
     if (failed) {
         fail(tr("%1; nothing written")
@@ -524,7 +579,7 @@ int CommandLine::runNew(const QString &outputPath, const QStringList &importPath
     if (hasErrors(problems)) {
         for (const Diagnostic &diagnostic : problems)
             printLine(err, diagnostic.toString());
-        fail(tr("the imported articles do not make a valid dataset; nothing written"));
+        fail(tr("the imported files do not make a valid dataset; nothing written"));
         return exitProblems;
     }
     QString error;
@@ -534,9 +589,12 @@ int CommandLine::runNew(const QString &outputPath, const QStringList &importPath
         fail(error);
         return exitWriteFailed;
     }
-    printLine(out,
-              tr("%1: a new dataset with %2")
-                  .arg(outputPath, count(int(dataset.articles.size()), "article", "articles")));
+    QStringList held{count(int(dataset.articles.size()), "article", "articles")};
+    if (!dataset.events.isEmpty())
+        held.append(count(int(dataset.events.size()), "event", "events"));
+    if (!dataset.sides.isEmpty())
+        held.append(count(int(dataset.sides.size()), "side", "sides"));
+    printLine(out, tr("%1: a new dataset with %2").arg(outputPath, held.join(QStringLiteral(", "))));
     return exitOk;
 }
 
@@ -601,6 +659,38 @@ int CommandLine::runExport(const QString &datasetPath, const ExportRequest &requ
 } // namespace ntl
 
 namespace ntl {
+
+int CommandLine::runExportData(const QString &datasetPath, const ExportRequest &request,
+                               std::FILE *out, std::FILE *err) {
+    Session session;
+    if (!session.open(datasetPath.isEmpty() ? Session::defaultDatasetPath : datasetPath)) {
+        for (const Diagnostic &diagnostic : session.errors())
+            printLine(err, diagnostic.toString());
+        return exitProblems;
+    }
+    if (!applyFilters(session, request, err))
+        return exitUsage;
+    // The filtered events in the order the views show them.
+    EventFilterModel *filter = session.filterModel();
+    QStringList eventIds;
+    eventIds.reserve(filter->rowCount());
+    for (int row = 0; row < filter->rowCount(); ++row)
+        eventIds.append(filter->index(row, 0).data(EventModel::EventIdRole).toString());
+    const std::shared_ptr<const Dataset> dataset = session.dataset();
+    QString error;
+    const QByteArray bytes = DataFormat::exportBytes(DataFormat::forExport(request.outputPath),
+                                                     *dataset, eventIds, &error);
+    if ((bytes.isEmpty() && !error.isEmpty()) ||
+        !AtomicWrite::writeFile(request.outputPath, bytes, &error)) {
+        printLine(err, QStringLiteral("negotiation-timeline: ") +
+                           tr("cannot save %1: %2").arg(request.outputPath, error));
+        return exitWriteFailed;
+    }
+    printLine(out, tr("%1: %2 of %3 events")
+                       .arg(request.outputPath, QString::number(eventIds.size()),
+                            QString::number(dataset->events.size())));
+    return exitOk;
+}
 
 bool CommandLine::applyFilters(Session &session, const ExportRequest &request, std::FILE *err)
 {

@@ -22,6 +22,7 @@ public:
         OpenViewer,
         Check,
         Export,
+        ExportData,
         Screenshot,
         SaveAs,
         NewDataset,
@@ -67,7 +68,7 @@ public:
     // --save-as OUT and --texts.
     QString saveAsPath() const { return m_saveAsPath; }
     DatasetWriter::Options saveOptions() const { return m_saveOptions; }
-    // --new OUT, its --import FILEs and --title.
+    // --new OUT (or --save-as OUT), its --import FILEs, and --title.
     QString newPath() const { return m_newPath; }
     QStringList importPaths() const { return m_importPaths; }
     QString newTitle() const { return m_newTitle; }
@@ -83,11 +84,18 @@ public:
     static int runExport(const QString &datasetPath, const ExportRequest &request, std::FILE *out, std::FILE *err);
     // Opens the dataset in a Session (no window) and writes it to `outputPath` in the
     // canonical form; needs a QCoreApplication. Returns the exit code.
+    // With `importPaths` (FILE --import X --save-as OUT): each imported first, as one step;
+    // nothing is written if any cannot be.
     static int runSaveAs(const QString &datasetPath, const QString &outputPath,
-                         const DatasetWriter::Options &options, std::FILE *out, std::FILE *err);
-    // --new OUT --import FILE…: imports every FILE (ArticleImporter), an article already
-    // imported (same text) once, and writes a new dataset to OUT; nothing is written if
-    // any FILE fails, or if OUT exists. Needs a QCoreApplication. Returns the exit code.
+                         const DatasetWriter::Options &options, std::FILE *out, std::FILE *err,
+                         const QStringList &importPaths = {});
+    // --export OUT.timelinejs.json (…): the filtered events as a data file (DataFormat);
+    // needs a QCoreApplication only. Returns the exit code.
+    static int runExportData(const QString &datasetPath, const ExportRequest &request,
+                             std::FILE *out, std::FILE *err);
+    // --new OUT --import FILE…: imports every FILE (an article, or data: DataFormat), an
+    // article already imported (same text) once, and writes a new dataset to OUT; nothing is
+    // written if any FILE fails, or if OUT exists. Needs a QCoreApplication. Returns the exit code.
     static int runNew(const QString &outputPath, const QStringList &importPaths,
                       const QString &title, std::FILE *out, std::FILE *err);
     // Needs a QApplication. Opens the main window offscreen at the requested size, shows

@@ -38,7 +38,13 @@ int main(int argc, char *argv[])
     case ntl::CommandLine::Action::SaveAs: {
         QCoreApplication app(argc, argv); // no display, no window, no settings
         return ntl::CommandLine::runSaveAs(commandLine.datasetPath(), commandLine.saveAsPath(),
-                                           commandLine.saveOptions(), stdout, stderr);
+                                           commandLine.saveOptions(), stdout, stderr,
+                                           commandLine.importPaths());
+    }
+    case ntl::CommandLine::Action::ExportData: {
+        QCoreApplication app(argc, argv); // events as data: no display, no window
+        return ntl::CommandLine::runExportData(commandLine.datasetPath(),
+                                               commandLine.exportRequest(), stdout, stderr);
     }
     case ntl::CommandLine::Action::NewDataset: {
         QCoreApplication app(argc, argv); // no display, no window, no settings

@@ -23,6 +23,8 @@
 #include "newdatasetdialog.h"
 #include "plaintext.h"
 #include "printabletext.h"
+#include "dataexportcontroller.h"
+#include "dataimportcontroller.h"
 #include "problemsmodel.h"
 #include "problemspanel.h"
 #include "readonlybar.h"
@@ -237,6 +239,12 @@ MainWindow::MainWindow(QWidget *parent)
             m_fileWatch->noteOwnWrite();
     });
     m_articleImport = new ArticleImportController(this);
+    // File → Import… takes articles and data alike, with Import Articles…' shortcut.
+    m_articleImport->importAction()->setShortcut(QKeySequence());
+    m_dataImport = new DataImportController(this);
+    m_dataExport = new DataExportController(this);
+    // Events imported into a dataset without articles bring the views in place of the page.
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
     connect(m_emptyPage, &EmptyStatePage::importRequested, m_articleImport->importAction(),
             &QAction::trigger);
     // The first articles of a new dataset bring the views (Sources) in place of the page.
@@ -289,12 +297,13 @@ void MainWindow::createActions()
                                                [this] { openDataset(defaultDatasetPath); });
     openDefault->setStatusTip(tr("The US-brokered Russia–Ukraine peace talks of 2025, built in"));
     fileMenu->addSeparator();
-    fileMenu->addAction(m_articleImport->importAction());
+    fileMenu->addAction(m_dataImport->importAction());
     fileMenu->addSeparator();
     fileMenu->addActions({m_file->saveAction(), m_file->saveAsAction()});
     fileMenu->addSeparator();
     QAction *exportAction = fileMenu->addAction(tr("&Export View…"), this, &MainWindow::chooseAndExport);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    fileMenu->addAction(m_dataExport->exportAction());
     exportAction->setStatusTip(tr("Save the current view as PNG, SVG or PDF"));
     QAction *printAction = fileMenu->addAction(tr("&Print…"), this, &MainWindow::printView);
     printAction->setShortcut(QKeySequence::Print);

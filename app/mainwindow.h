@@ -24,6 +24,8 @@ class ActorModel;
 class ActorsView;
 class ArticleImportController;
 class ArticleModel;
+class DataExportController;
+class DataImportController;
 class ChronicleView;
 class AuthoringController;
 class DocumentController;
@@ -117,6 +119,8 @@ public:
     RecoveryController *recovery() const { return m_recovery; }
     // Import Articles, Paste as Article, Article Properties and dropped article files.
     ArticleImportController *articleImport() const { return m_articleImport; }
+    DataImportController *dataImport() const { return m_dataImport; }
+    DataExportController *dataExport() const { return m_dataExport; }
     // The widget that takes the keyboard in a tab (View → Timeline… focus it).
     QWidget *tabView(int tab) const;
     // The Tab key's order through the window, as docs/accessibility.md lists it.
@@ -191,6 +195,8 @@ private:
     ReadOnlyController *m_readOnly = nullptr;
     RecoveryController *m_recovery = nullptr;
     ArticleImportController *m_articleImport = nullptr;
+    DataImportController *m_dataImport = nullptr;
+    DataExportController *m_dataExport = nullptr;
 };
 
 } // namespace ntl

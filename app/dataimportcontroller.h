@@ -1,0 +1,50 @@
+#pragma once
+
+#include "diagnostic.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+
+class QAction;
+
+namespace ntl {
+
+class MainWindow;
+
+// File → Import… (Ctrl+Shift+I): articles and data files (TimelineJS, CSV, Web Annotations:
+// DataFormat) into the window's document. Articles alone go on to the article import (which
+// shows the first in Sources); with data, every file is prepared against the dataset with
+// the earlier files in it, and the whole is applied as ONE undoable step, all or nothing
+// (ImportApplier). Errors name the file and where, and nothing changes; warnings (unsourced
+// events, eras left out…) are listed to the user.
+class DataImportController : public QObject {
+    Q_OBJECT
+public:
+    explicit DataImportController(MainWindow *window);
+
+    QAction *importAction() const { return m_import; }
+
+    // Imports `paths` as one step; false when nothing was imported (lastDiagnostics() says why).
+    bool importFiles(const QStringList &paths);
+
+    // The last import's report (plain text) and its findings, errors and warnings.
+    QString lastReport() const { return m_lastReport; }
+    Diagnostics lastDiagnostics() const { return m_lastDiagnostics; }
+    // Tests: replaces the file dialog (returns the chosen files; empty: cancelled).
+    void setFileChooser(std::function<QStringList()> chooser) { m_chooser = std::move(chooser); }
+
+private:
+    void chooseAndImport();
+    void updateAction();
+    void report(bool failed, const QString &text, const Diagnostics &diagnostics);
+
+    MainWindow *m_window;
+    QAction *m_import;
+    QString m_lastReport;
+    Diagnostics m_lastDiagnostics;
+    std::function<QStringList()> m_chooser;
+};
+
+} // namespace ntl

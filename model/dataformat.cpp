@@ -1,0 +1,292 @@
+#include "dataformat.h"
+
+#include "articleimporter.h"
+#include "csvtable.h"
+#include "regularfile.h"
+#include "timelinejsexporter.h"
+#include "timelinejsimporter.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace ntl {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("ntl::DataFormat", text);
+}
+
+bool endsWith(const QString &fileName, const char *suffix) {
+    return fileName.endsWith(QLatin1String(suffix), Qt::CaseInsensitive);
+}
+
+// The JSON members that tell the formats apart, looked for in the file's first part: the
+// importer then reads the whole and says where it is not what it seemed.
+DataFormat::Format jsonFormat(const QByteArray &bytes) {
+    const QByteArray head = bytes.left(256 * 1024);
+    qsizetype first = 0;
+    if (head.startsWith("\xEF\xBB\xBF"))
+        first = 3;
+    while (first < head.size() && QChar::isSpace(uchar(head.at(first))))
+        ++first;
+    if (first >= head.size())
+        return DataFormat::Format::Unknown;
+    const char opening = head.at(first);
+    if (opening != '{' && opening != '[')
+        return DataFormat::Format::Unknown;
+    const auto has = [&](const char *text) {
+        return head.contains(text);
+    };
+    if (has("\"negotiation-timeline\""))
+        return DataFormat::Format::Dataset;
+    if (has("\"AnnotationCollection\"") || has("\"Annotation\"") ||
+        has("http://www.w3.org/ns/anno.jsonld") || (has("\"target\"") && has("\"selector\"")))
+        return DataFormat::Format::WebAnnotation;
+    if (opening == '{' && has("\"events\"") && (has("\"start_date\"") || has("\"text\"")))
+        return DataFormat::Format::TimelineJsJson;
+    return DataFormat::Format::Unknown;
+}
+
+QString notYetSupported(DataFormat::Format format) {
+    return tr("%1 is not yet supported in this version").arg(DataFormat::name(format));
+}
+
+ImportBatch refused(const QString &fileName, const QString &message) {
+    ImportBatch batch;
+    batch.sourceName = fileName;
+    Diagnostic d;
+    d.file = fileName;
+    d.message = message;
+    batch.diagnostics.append(d);
+    return batch;
+}
+
+} // namespace
+
+DataFormat::Format DataFormat::forImport(const QString &fileName, const QByteArray &bytes) {
+    const QString name = QFileInfo(fileName).fileName();
+    if (endsWith(name, ".csv") || endsWith(name, ".tsv")) {
+        if (endsWith(name, ".passages.csv"))
+            return Format::CsvPassages;
+        // The header only: the first line is enough (TimelineJS's has no line breaks).
+        QByteArray first = bytes.left(64 * 1024);
+        const qsizetype end = first.indexOf('\n');
+        if (end >= 0)
+            first.truncate(end + 1);
+        const CsvTable header = CsvTable::parse(first, fileName);
+        return TimelineJsImporter::isTimelineJsHeader(header.header) ? Format::TimelineJsCsv
+                                                                     : Format::CsvEvents;
+    }
+    const Format json = jsonFormat(bytes);
+    if (json != Format::Unknown)
+        return json;
+    if (endsWith(name, ".timelinejs.json"))
+        return Format::TimelineJsJson;
+    if (endsWith(name, ".jsonld"))
+        return Format::WebAnnotation;
+    for (const char *suffix : {".txt", ".text", ".html", ".htm", ".xhtml", ".pdf"}) {
+        if (endsWith(name, suffix))
+            return Format::Article;
+    }
+    if (bytes.startsWith("%PDF-"))
+        return Format::Article;
+    return Format::Unknown;
+}
+
+DataFormat::Format DataFormat::forExport(const QString &fileName) {
+    const QString name = QFileInfo(fileName).fileName();
+    if (endsWith(name, ".timelinejs.json"))
+        return Format::TimelineJsJson;
+    if (endsWith(name, ".passages.csv"))
+        return Format::CsvPassages;
+    if (endsWith(name, ".csv"))
+        return Format::CsvEvents;
+    if (endsWith(name, ".jsonld"))
+        return Format::WebAnnotation;
+    return Format::Unknown;
+}
+
+QString DataFormat::name(Format format) {
+    switch (format) {
+    case Format::Unknown:
+        return tr("an unknown format");
+    case Format::TimelineJsJson:
+        return tr("TimelineJS JSON");
+    case Format::TimelineJsCsv:
+        return tr("TimelineJS spreadsheet (CSV)");
+    case Format::CsvEvents:
+        return tr("CSV events");
+    case Format::CsvPassages:
+        return tr("CSV passages");
+    case Format::WebAnnotation:
+        return tr("W3C Web Annotation");
+    case Format::Article:
+        return tr("an article");
+    case Format::Dataset:
+        return tr("a Negotiation Timeline dataset");
+    }
+    return {};
+}
+
+bool DataFormat::canImport(Format format) {
+    switch (format) {
+    case Format::TimelineJsJson:
+    case Format::TimelineJsCsv:
+    case Format::Article:
+        return true;
+    case Format::CsvEvents:     // E's CsvImporter, connected at merge
+    case Format::WebAnnotation: // F's WebAnnotationImporter, connected at merge
+    case Format::CsvPassages:   // written, not read back (passages come with their events)
+    case Format::Dataset:
+    case Format::Unknown:
+        return false;
+    }
+    return false;
+}
+
+bool DataFormat::canExport(Format format) {
+    switch (format) {
+    case Format::TimelineJsJson:
+        return true;
+    case Format::CsvEvents:     // E's CsvExporter, connected at merge
+    case Format::CsvPassages:   // E's CsvExporter, connected at merge
+    case Format::WebAnnotation: // F's WebAnnotationExporter, connected at merge
+    default:
+        return false;
+    }
+}
+
+QStringList DataFormat::exportFilters() {
+    QStringList filters;
+    for (const Format format :
+         {Format::TimelineJsJson, Format::CsvEvents, Format::CsvPassages, Format::WebAnnotation}) {
+        if (canExport(format))
+            filters.append(QStringLiteral("%1 (*%2)").arg(name(format), exportSuffix(format)));
+    }
+    return filters;
+}
+
+DataFormat::Format DataFormat::exportFilterFormat(const QString &filter) {
+    const qsizetype open = filter.lastIndexOf(QLatin1String("(*"));
+    if (open < 0)
+        return Format::Unknown;
+    return forExport(QStringLiteral("x") + filter.mid(open + 2).chopped(1));
+}
+
+QString DataFormat::exportSuffix(Format format) {
+    switch (format) {
+    case Format::TimelineJsJson:
+        return QStringLiteral(".timelinejs.json");
+    case Format::CsvEvents:
+        return QStringLiteral(".csv");
+    case Format::CsvPassages:
+        return QStringLiteral(".passages.csv");
+    case Format::WebAnnotation:
+        return QStringLiteral(".jsonld");
+    default:
+        return {};
+    }
+}
+
+QStringList DataFormat::importFilters() {
+    return {tr("Articles and data (*.txt *.text *.html *.htm *.xhtml *.pdf *.json *.csv "
+               "*.jsonld)"),
+            tr("Articles (*.txt *.text *.html *.htm *.xhtml *.pdf)"),
+            tr("TimelineJS (*.json *.csv)"),
+            tr("CSV (*.csv)"),
+            tr("Web Annotations (*.jsonld *.json)"),
+            tr("All files (*)")};
+}
+
+ImportBatch DataFormat::importFile(const QString &path, const Dataset &base) {
+    RegularFile file;
+    QString why;
+    QByteArray bytes;
+    if (!file.open(path, &why) || !file.readAll(maxFileSize, &bytes, &why))
+        return refused(path, tr("cannot read the file: %1").arg(why));
+    if (forImport(path, bytes) == Format::Article) {
+        // The article importer reads the file itself: it dates a saved page by the file.
+        ImportBatch batch;
+        batch.sourceName = path;
+        ArticleImporter::Result result = ArticleImporter::importFile(path);
+        batch.diagnostics = result.diagnostics;
+        if (!result.ok())
+            return batch;
+        Article article = *result.article;
+        const QString duplicate = ArticleImporter::duplicateOf(base, article.text);
+        if (!duplicate.isEmpty()) {
+            Diagnostic note;
+            note.severity = Diagnostic::Severity::Warning;
+            note.file = path;
+            note.message = tr("the same text as article \"%1\"; not imported twice").arg(duplicate);
+            batch.diagnostics.append(note);
+            return batch;
+        }
+        article.id = ArticleImporter::newArticleId(base, article.title);
+        batch.articles.append(article);
+        return batch;
+    }
+    return importBytes(bytes, path, base);
+}
+
+ImportBatch DataFormat::importBytes(const QByteArray &bytes, const QString &fileName,
+                                    const Dataset &base) {
+    const Format format = forImport(fileName, bytes);
+    switch (format) {
+    case Format::TimelineJsJson:
+        return TimelineJsImporter::readJson(bytes, fileName, base);
+    case Format::TimelineJsCsv:
+        return TimelineJsImporter::readCsv(bytes, fileName, base);
+    case Format::CsvEvents: // E: return CsvImporter::read(bytes, fileName, base, mapping);
+        return refused(fileName, notYetSupported(format));
+    case Format::WebAnnotation: // F: return WebAnnotationImporter::read(bytes, fileName, base);
+        return refused(fileName, notYetSupported(format));
+    case Format::CsvPassages:
+        return refused(fileName, tr("a passages table is written for reading elsewhere; import "
+                                    "the events table (.csv) or Web Annotations (.jsonld)"));
+    case Format::Article: {
+        ImportBatch batch;
+        batch.sourceName = fileName;
+        ArticleImporter::Result result = ArticleImporter::importBytes(bytes, fileName);
+        batch.diagnostics = result.diagnostics;
+        if (result.ok() && ArticleImporter::duplicateOf(base, result.article->text).isEmpty()) {
+            Article article = *result.article;
+            article.id = ArticleImporter::newArticleId(base, article.title);
+            batch.articles.append(article);
+        }
+        return batch;
+    }
+    case Format::Dataset:
+        return refused(fileName, tr("this is a Negotiation Timeline dataset: open it (File → "
+                                    "Open) rather than import it"));
+    case Format::Unknown:
+        break;
+    }
+    return refused(fileName,
+                   tr("cannot tell what this file holds: expected TimelineJS JSON "
+                      "(.timelinejs.json), a CSV table (.csv), Web Annotations (.jsonld), or "
+                      "an article (.txt, .html, .pdf)"));
+}
+
+QByteArray DataFormat::exportBytes(Format format, const Dataset &dataset,
+                                   const QStringList &eventIds, QString *error) {
+    switch (format) {
+    case Format::TimelineJsJson:
+        return TimelineJsExporter::write(dataset, eventIds);
+    case Format::CsvEvents:     // E: return CsvExporter::writeEvents(dataset, eventIds);
+    case Format::CsvPassages:   // E: return CsvExporter::writePassages(dataset, eventIds);
+    case Format::WebAnnotation: // F: return WebAnnotationExporter::write(dataset, eventIds);
+        if (error)
+            *error = notYetSupported(format);
+        return {};
+    default:
+        break;
+    }
+    if (error)
+        *error = tr("cannot tell the format: use a .timelinejs.json, .csv, .passages.csv or "
+                    ".jsonld file name");
+    return {};
+}
+
+} // namespace ntl
