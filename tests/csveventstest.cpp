@@ -316,6 +316,34 @@ private slots:
         QVERIFY(untitled.hasErrors());
     }
 
+    void guardedAndEscapedCellsRoundTrip() {
+        // Formula-like title and note, separators in names, an emoji before the passage.
+        const Dataset original = smallDataset();
+        const QByteArray events = CsvEventsExporter::write(original, {u"ev-1"_s}, true);
+        const QByteArray passages = CsvEventsExporter::writePassages(original, {u"ev-1"_s}, true);
+        Dataset base;
+        base.title = original.title;
+        base.articles = original.articles;
+        base.reindex();
+        const ImportBatch batch = CsvEventsImporter::read(events, u"e.csv"_s, base);
+        QVERIFY2(!batch.hasErrors(), qPrintable(messages(batch.diagnostics)));
+        const Dataset withEvents = applied(base, batch);
+        const ImportBatch passageBatch =
+            CsvPassagesImporter::read(passages, u"p.csv"_s, withEvents);
+        QVERIFY2(!passageBatch.hasErrors(), qPrintable(messages(passageBatch.diagnostics)));
+        const Dataset result = applied(withEvents, passageBatch);
+        const Event &event = result.events.at(0);
+        QCOMPARE(event.title, original.events.at(0).title);
+        QCOMPARE(event.note, original.events.at(0).note);
+        QCOMPARE(event.summary, original.events.at(0).summary);
+        QCOMPARE(result.actors.at(0).name, u"Ana (the envoy), Jr."_s);
+        QCOMPARE(result.sides.size(), 2);
+        QCOMPARE(result.sides.at(1).name, u"South; and more"_s);
+        QCOMPARE(event.sources.at(0).start, original.events.at(0).sources.at(0).start);
+        QCOMPARE(CsvEventsExporter::write(result, {u"ev-1"_s}, true), events);
+        QCOMPARE(CsvEventsExporter::writePassages(result, {u"ev-1"_s}, true), passages);
+    }
+
     void defaultDatasetRoundTripsThroughCsv() {
         const auto original = defaultDataset();
         const QStringList ids = allIds(*original);
