@@ -7,6 +7,7 @@
 #include "eventdatetext.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <memory>
 
@@ -30,15 +31,21 @@ QStringList guarded(const QStringList &cells) {
     return out;
 }
 
-template <typename Item> QString nameOrId(const QList<Item> &items, const Item &item) {
-    const QString folded = item.name.toCaseFolded();
-    for (const Item &other : items) {
-        if (other.id == item.id)
-            continue;
-        if (other.name.toCaseFolded() == folded || other.id == item.name)
-            return item.id;
+// How each item is named in cells, for all items at once (one pass, not one per cell).
+template <typename Item> QHash<QString, QString> cellNames(const QList<Item> &items) {
+    QHash<QString, int> nameCount;
+    QSet<QString> ids;
+    for (const Item &item : items) {
+        ++nameCount[item.name.toCaseFolded()];
+        ids.insert(item.id);
     }
-    return item.name;
+    QHash<QString, QString> names;
+    for (const Item &item : items) {
+        const bool ambiguous = nameCount.value(item.name.toCaseFolded()) > 1 ||
+                               (ids.contains(item.name) && item.name != item.id);
+        names.insert(item.id, ambiguous ? item.id : item.name);
+    }
+    return names;
 }
 
 } // namespace
@@ -74,11 +81,11 @@ QStringList CsvEventsExporter::passagesHeader() {
 }
 
 QString CsvEventsExporter::actorName(const Dataset &dataset, const Actor &actor) {
-    return nameOrId(dataset.actors, actor);
+    return cellNames(dataset.actors).value(actor.id, actor.name);
 }
 
 QString CsvEventsExporter::sideName(const Dataset &dataset, const Side &side) {
-    return nameOrId(dataset.sides, side);
+    return cellNames(dataset.sides).value(side.id, side.name);
 }
 
 QByteArray CsvEventsExporter::write(const Dataset &dataset, const QStringList &eventIds,
@@ -86,6 +93,8 @@ QByteArray CsvEventsExporter::write(const Dataset &dataset, const QStringList &e
     // English month names whatever the desktop's language: a file is read elsewhere.
     const EventDateText dateText{QLocale::c()};
     const auto byId = eventsById(dataset);
+    const QHash<QString, QString> actorNames = cellNames(dataset.actors);
+    const QHash<QString, QString> sideNames = cellNames(dataset.sides);
     QByteArray out;
     if (byteOrderMark)
         out += "\xEF\xBB\xBF";
@@ -97,15 +106,16 @@ QByteArray CsvEventsExporter::write(const Dataset &dataset, const QStringList &e
         QStringList sides;
         for (const QString &sideId : dataset.eventSideIds(*event))
             if (const Side *side = dataset.side(sideId))
-                sides.append(sideName(dataset, *side));
+                sides.append(sideNames.value(side->id));
         QStringList actors;
         for (const Participant &participant : event->participants) {
             const Actor *actor = dataset.actor(participant.actorId);
             if (!actor)
                 continue;
             const Side *side = dataset.side(dataset.effectiveSideId(actor->id));
-            actors.append(CsvCellList::actor(actorName(dataset, *actor), jsonName(participant.role),
-                                             side ? sideName(dataset, *side) : QString()));
+            actors.append(CsvCellList::actor(actorNames.value(actor->id),
+                                             jsonName(participant.role),
+                                             side ? sideNames.value(side->id) : QString()));
         }
         QStringList articles;
         const QStringList articleIds = Dataset::eventArticleIds(*event);

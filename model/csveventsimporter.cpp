@@ -52,15 +52,26 @@ std::optional<CellDate> parseDate(const QString &text) {
     return CellDate{day, day, DatePrecision::Day};
 }
 
-template <typename Item> const Item *findNamed(const QList<Item> &items, const QString &text) {
-    for (const Item &item : items)
-        if (item.id == text)
-            return &item;
-    const QString folded = text.toCaseFolded();
-    for (const Item &item : items)
-        if (item.name.toCaseFolded() == folded)
-            return &item;
-    return nullptr;
+// Items by id and by case-folded name (the first of that name), so that a table of 100,000
+// rows looks each one up in constant time.
+struct NameIndex {
+    QHash<QString, int> byId;
+    QHash<QString, int> byName;
+
+    void add(const QString &id, const QString &name, int index) {
+        byId.insert(id, index);
+        const QString folded = name.toCaseFolded();
+        if (!byName.contains(folded))
+            byName.insert(folded, index);
+    }
+    int find(const QString &text) const {
+        const auto it = byId.constFind(text);
+        return it != byId.cend() ? *it : byName.value(text.toCaseFolded(), -1);
+    }
+};
+
+QString sideActorKey(const QString &sideId, const QString &name) {
+    return sideId + u'\n' + name.toCaseFolded();
 }
 
 QString uniqueId(const QString &prefix, const QString &name,
@@ -108,6 +119,7 @@ public:
                 cells.append(CsvTable::unguardFormula(cell));
             m_rows.append(cells);
         }
+        indexBase();
         reserveIds();
         createSides();
         for (qsizetype i = 0; i < m_rows.size() && !m_full; ++i)
@@ -175,10 +187,24 @@ private:
         }
     }
 
+    void indexBase() {
+        for (int i = 0; i < m_base.sides.size(); ++i)
+            m_baseSides.add(m_base.sides.at(i).id, m_base.sides.at(i).name, i);
+        for (int i = 0; i < m_base.actors.size(); ++i) {
+            const Actor &actor = m_base.actors.at(i);
+            m_baseActors.add(actor.id, actor.name, i);
+            if (!actor.sideId.isEmpty() &&
+                !m_sideActors.contains(sideActorKey(actor.sideId, actor.name)))
+                m_sideActors.insert(sideActorKey(actor.sideId, actor.name), actor.id);
+        }
+    }
+
     const Side *findSide(const QString &text) const {
-        if (const Side *side = findNamed(m_base.sides, text))
-            return side;
-        return findNamed(m_batch.sides, text);
+        if (const int i = m_baseSides.find(text); i >= 0)
+            return &m_base.sides.at(i);
+        if (const int i = m_batchSides.find(text); i >= 0)
+            return &m_batch.sides.at(i);
+        return nullptr;
     }
 
     // New sides in an order that keeps every cell's order (cells list sides in the order of the
@@ -238,24 +264,26 @@ private:
             Side side;
             side.name = name.value(next);
             side.id = uniqueId(QStringLiteral("side"), side.name, [this](const QString &id) {
-                return m_base.side(id) || findNamed(m_batch.sides, id);
+                return m_base.side(id) || m_batchSides.byId.contains(id);
             });
+            m_batchSides.add(side.id, side.name, int(m_batch.sides.size()));
             m_batch.sides.append(side);
         }
     }
 
     const Actor *findActor(const QString &text) const {
-        if (const Actor *actor = findNamed(m_base.actors, text))
-            return actor;
-        return findNamed(m_batch.actors, text);
+        if (const int i = m_baseActors.find(text); i >= 0)
+            return &m_base.actors.at(i);
+        if (const int i = m_batchActors.find(text); i >= 0)
+            return &m_batch.actors.at(i);
+        return nullptr;
     }
 
     QString sideOf(const QString &actorId) const {
         if (m_base.actor(actorId))
             return m_base.effectiveSideId(actorId);
-        for (const Actor &actor : m_batch.actors)
-            if (actor.id == actorId)
-                return actor.sideId;
+        if (const int i = m_batchActors.byId.value(actorId, -1); i >= 0)
+            return m_batch.actors.at(i).sideId;
         return {};
     }
 
@@ -265,9 +293,11 @@ private:
         actor.kind = ActorKind::Group; // CSV does not say; the user can change it
         actor.sideId = sideId;
         actor.id = uniqueId(QStringLiteral("actor"), actorName, [this](const QString &id) {
-            return m_base.actor(id) || std::any_of(m_batch.actors.cbegin(), m_batch.actors.cend(),
-                                                   [&](const Actor &a) { return a.id == id; });
+            return m_base.actor(id) || m_batchActors.byId.contains(id);
         });
+        m_batchActors.add(actor.id, actor.name, int(m_batch.actors.size()));
+        if (!sideId.isEmpty() && !m_sideActors.contains(sideActorKey(sideId, actorName)))
+            m_sideActors.insert(sideActorKey(sideId, actorName), actor.id);
         m_batch.actors.append(actor);
         return actor.id;
     }
@@ -318,13 +348,7 @@ private:
             if (present)
                 continue;
             // The side takes part through an actor of its own name (made when there is none).
-            QString actorId;
-            for (const QList<Actor> *actors :
-                 std::initializer_list<const QList<Actor> *>{&m_base.actors, &m_batch.actors})
-                for (const Actor &actor : *actors)
-                    if (actorId.isEmpty() && actor.sideId == sideId &&
-                        actor.name.toCaseFolded() == side->name.toCaseFolded())
-                        actorId = actor.id;
+            QString actorId = m_sideActors.value(sideActorKey(sideId, side->name));
             if (actorId.isEmpty())
                 actorId = newActor(side->name, sideId);
             event.participants.append(Participant{actorId, ParticipantRole::Party});
@@ -474,6 +498,8 @@ private:
     QList<QStringList> m_rows;
     QHash<QString, const Event *> m_baseEvents;
     QSet<QString> m_usedEventIds;
+    NameIndex m_baseSides, m_batchSides, m_baseActors, m_batchActors;
+    QHash<QString, QString> m_sideActors; // sideActorKey -> the actor of that name on the side
     bool m_full = false;
 };
 
