@@ -118,6 +118,11 @@ void CommandLine::parse(const QStringList &arguments)
            "OUT) or as-read (the default: each as it was read)."),
         QStringLiteral("WHERE"));
     parser.addOptions({saveAsOption, textsOption});
+    const QCommandLineOption bomOption(
+        QStringLiteral("bom"),
+        tr("With --export to a .csv file: begin it with a UTF-8 byte-order mark, which "
+           "spreadsheet programs need to read it as UTF-8."));
+    parser.addOption(bomOption);
     const QCommandLineOption newOption(
         QStringLiteral("new"),
         tr("Create a new dataset OUT (no sides, no events yet) holding the articles given with "
@@ -161,6 +166,16 @@ void CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(versionOption)) {
         m_action = Action::ShowVersion;
         return;
+    }
+    if (parser.isSet(bomOption)) {
+        const DataFormat::Format format = DataFormat::forExport(parser.value(exportOption));
+        if (!parser.isSet(exportOption) || (format != DataFormat::Format::CsvEvents &&
+                                            format != DataFormat::Format::CsvPassages)) {
+            m_action = Action::UsageError;
+            m_usageError = tr("--bom goes with --export to a .csv file");
+            return;
+        }
+        m_export.byteOrderMark = true;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
@@ -679,7 +694,8 @@ int CommandLine::runExportData(const QString &datasetPath, const ExportRequest &
     const std::shared_ptr<const Dataset> dataset = session.dataset();
     QString error;
     const QByteArray bytes = DataFormat::exportBytes(DataFormat::forExport(request.outputPath),
-                                                     *dataset, eventIds, &error);
+                                                     *dataset, eventIds, &error,
+                                                     request.byteOrderMark);
     if ((bytes.isEmpty() && !error.isEmpty()) ||
         !AtomicWrite::writeFile(request.outputPath, bytes, &error)) {
         printLine(err, QStringLiteral("negotiation-timeline: ") +

@@ -43,6 +43,7 @@ public:
         QString search;
         QString articleId;
         QString selectEventId; // --screenshot: the event to select first
+        bool byteOrderMark = false; // --bom: a CSV export starts with a UTF-8 byte-order mark
     };
 
     static constexpr int exitOk = 0;

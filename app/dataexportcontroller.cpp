@@ -52,6 +52,7 @@ void DataExportController::updateAction() {
 
 void DataExportController::chooseAndExport() {
     QString path;
+    bool byteOrderMark = false;
     if (m_chooser) {
         path = m_chooser();
     } else {
@@ -73,12 +74,13 @@ void DataExportController::chooseAndExport() {
             path += DataFormat::exportSuffix(chosen);
         settings.setValue(lastFolderKey, QFileInfo(path).absolutePath());
         settings.setValue(lastFilterKey, dialog.selectedNameFilter());
+        byteOrderMark = DataFormat::exportFilterWantsByteOrderMark(dialog.selectedNameFilter());
     }
     if (!path.isEmpty())
-        exportTo(path);
+        exportTo(path, byteOrderMark);
 }
 
-bool DataExportController::exportTo(const QString &path) {
+bool DataExportController::exportTo(const QString &path, bool byteOrderMark) {
     const DataFormat::Format format = DataFormat::forExport(path);
     const QString name = PrintableText::escaped(QFileInfo(path).fileName());
     if (!DataFormat::canExport(format)) {
@@ -97,7 +99,7 @@ bool DataExportController::exportTo(const QString &path) {
         eventIds.append(filter->index(row, 0).data(EventModel::EventIdRole).toString());
     QString error;
     const QByteArray bytes = DataFormat::exportBytes(
-        format, m_window->session()->document()->dataset(), eventIds, &error);
+        format, m_window->session()->document()->dataset(), eventIds, &error, byteOrderMark);
     if ((bytes.isEmpty() && !error.isEmpty()) || !AtomicWrite::writeFile(path, bytes, &error)) {
         report(true, tr("%1 could not be saved: %2").arg(name, PrintableText::escaped(error)));
         return false;

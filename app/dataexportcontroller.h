@@ -23,7 +23,8 @@ public:
 
     // Writes the filtered events to `path` in the format its name says; false (lastReport()
     // says why) when it cannot.
-    bool exportTo(const QString &path);
+    // `byteOrderMark`: a CSV table starts with a UTF-8 byte-order mark (for spreadsheet programs).
+    bool exportTo(const QString &path, bool byteOrderMark = false);
     QString lastReport() const { return m_lastReport; }
     // Tests: replaces the file dialog (returns the path; empty: cancelled).
     void setFileChooser(std::function<QString()> chooser) { m_chooser = std::move(chooser); }

@@ -1,6 +1,9 @@
 #include "dataimportcontroller.h"
 
 #include "articleimportcontroller.h"
+#include "csveventsimporter.h"
+#include "csvmappingdialog.h"
+#include "csvtable.h"
 #include "dataformat.h"
 #include "document.h"
 #include "eventfiltermodel.h"
@@ -109,7 +112,12 @@ bool DataImportController::importFiles(const QStringList &paths) {
     Diagnostics findings;
     int failed = 0;
     for (const QString &path : paths) {
-        const ImportBatch batch = DataFormat::importFile(path, working);
+        const std::optional<ImportBatch> prepared = prepare(path, working);
+        if (!prepared) {
+            report(false, tr("Import cancelled: nothing was imported."), {});
+            return false;
+        }
+        const ImportBatch &batch = *prepared;
         Diagnostics found = batch.diagnostics;
         if (!batch.hasErrors())
             found.append(ImportApplier::check(working, batch));
@@ -161,6 +169,25 @@ bool DataImportController::importFiles(const QStringList &paths) {
                 index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
     return true;
+}
+
+std::optional<ImportBatch> DataImportController::prepare(const QString &path,
+                                                         const Dataset &base) {
+    const bool ask = m_mappingChooser || m_window->isInteractive();
+    QByteArray bytes;
+    QString why;
+    if (!ask || !DataFormat::readFile(path, &bytes, &why) ||
+        DataFormat::forImport(path, bytes) != DataFormat::Format::CsvEvents)
+        return DataFormat::importFile(path, base);
+    const CsvTable table = CsvTable::parse(bytes, path);
+    if (hasErrors(table.diagnostics))
+        return DataFormat::importFile(path, base); // the same located errors, reported below
+    const std::optional<CsvMapping> mapping =
+        m_mappingChooser ? m_mappingChooser(table, path)
+                         : CsvMappingDialog::ask(m_window, table, base, path);
+    if (!mapping)
+        return std::nullopt;
+    return CsvEventsImporter::read(table, path, base, *mapping);
 }
 
 void DataImportController::report(bool failed, const QString &text,

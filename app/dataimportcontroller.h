@@ -1,11 +1,15 @@
 #pragma once
 
+#include "csvmapping.h"
+#include "csvtable.h"
 #include "diagnostic.h"
+#include "importbatch.h"
 
 #include <QObject>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 
@@ -34,17 +38,24 @@ public:
     Diagnostics lastDiagnostics() const { return m_lastDiagnostics; }
     // Tests: replaces the file dialog (returns the chosen files; empty: cancelled).
     void setFileChooser(std::function<QStringList()> chooser) { m_chooser = std::move(chooser); }
+    // Tests: replaces the column-mapping dialog of a CSV events table (nullopt: cancelled).
+    using MappingChooser = std::function<std::optional<CsvMapping>(const CsvTable &, const QString &)>;
+    void setMappingChooser(MappingChooser chooser) { m_mappingChooser = std::move(chooser); }
 
 private:
     void chooseAndImport();
     void updateAction();
     void report(bool failed, const QString &text, const Diagnostics &diagnostics);
+    // `path` prepared against `base`; a CSV events table through the column mapping the
+    // user chooses (nullopt: they cancelled, and the whole import stops).
+    std::optional<ImportBatch> prepare(const QString &path, const Dataset &base);
 
     MainWindow *m_window;
     QAction *m_import;
     QString m_lastReport;
     Diagnostics m_lastDiagnostics;
     std::function<QStringList()> m_chooser;
+    MappingChooser m_mappingChooser;
 };
 
 } // namespace ntl

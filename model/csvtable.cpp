@@ -1,190 +1,280 @@
 #include "csvtable.h"
 
+#include "utf8.h"
+
 #include <QCoreApplication>
 
 namespace ntl {
 
 namespace {
 
+constexpr int maxErrors = 20; // enough to see a pattern; a broken file is not listed whole
+
 QString tr(const char *text) {
     return QCoreApplication::translate("ntl::CsvTable", text);
 }
 
-Diagnostic error(const QString &file, int row, int column, const QString &message) {
-    Diagnostic d;
-    d.file = file;
-    d.line = row;
-    d.column = column;
-    d.message = message;
-    return d;
+// The place of a field in the messages: "row 3, column 2 (Title)".
+QString where(int row, int column, const QStringList &header) {
+    QString text = tr("row %1, column %2").arg(row).arg(column);
+    if (row > 1 && column >= 1 && column <= header.size() && !header.at(column - 1).isEmpty())
+        text += QStringLiteral(" (%1)").arg(header.at(column - 1).left(80));
+    return text;
 }
 
-// The first invalid UTF-8 sequence in `bytes` from `from`, or -1.
-qsizetype invalidUtf8At(const QByteArray &bytes) {
-    const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
-    const qsizetype size = bytes.size();
-    qsizetype i = 0;
-    while (i < size) {
-        const unsigned char c = data[i];
-        int length = 0;
-        unsigned int codePoint = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            length = 2;
-            codePoint = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            length = 3;
-            codePoint = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            length = 4;
-            codePoint = c & 0x07;
-        } else {
-            return i;
-        }
-        if (i + length > size)
-            return i;
-        for (int k = 1; k < length; ++k) {
-            if ((data[i + k] & 0xC0) != 0x80)
-                return i;
-            codePoint = (codePoint << 6) | (data[i + k] & 0x3F);
-        }
-        const bool overlong = (length == 2 && codePoint < 0x80) ||
-                              (length == 3 && codePoint < 0x800) ||
-                              (length == 4 && codePoint < 0x10000);
-        if (overlong || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-            return i;
-        i += length;
-    }
-    return -1;
+bool isFormulaStart(QChar c) {
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
 }
+
+class Parser {
+public:
+    Parser(const QByteArray &bytes, const QString &fileName)
+        : m_bytes(bytes)
+        , m_file(fileName) {}
+
+    CsvTable run() {
+        if (m_bytes.size() > CsvTable::maxBytes) {
+            fail(0, 0,
+                 tr("the file has %1 bytes; at most %2 are read")
+                     .arg(m_bytes.size())
+                     .arg(CsvTable::maxBytes));
+            return std::move(m_table);
+        }
+        if (m_bytes.startsWith("\xEF\xBB\xBF"))
+            m_pos = 3;
+        m_badUtf8 = invalidUtf8At(m_bytes);
+        if (m_pos >= m_bytes.size()) {
+            fail(0, 0, tr("the file is empty: a CSV table needs at least a header row"));
+            return std::move(m_table);
+        }
+        while (m_pos < m_bytes.size() && !m_stop) {
+            // Line ends at the very end make no record: files usually end with one.
+            if (atBlankTail())
+                break;
+            readRecord();
+        }
+        return std::move(m_table);
+    }
+
+private:
+    bool atBlankTail() const {
+        for (qsizetype i = m_pos; i < m_bytes.size(); ++i)
+            if (m_bytes.at(i) != '\r' && m_bytes.at(i) != '\n')
+                return false;
+        return true;
+    }
+
+    // Reads one record and the line end after it.
+    void readRecord() {
+        ++m_row;
+        QStringList fields;
+        for (;;) {
+            const qsizetype fieldStart = m_pos;
+            const int column = int(fields.size()) + 1;
+            if (fields.size() >= CsvTable::maxColumns) {
+                fail(m_row, column,
+                     tr("%1: more than %2 columns")
+                         .arg(where(m_row, column, m_table.header))
+                         .arg(CsvTable::maxColumns));
+                return;
+            }
+            QByteArray value;
+            if (m_pos < m_bytes.size() && m_bytes.at(m_pos) == '"') {
+                if (!readQuoted(column, &value))
+                    return;
+            } else {
+                const qsizetype end = unquotedEnd();
+                const qsizetype quote = m_bytes.indexOf('"', m_pos);
+                if (quote >= 0 && quote < end) {
+                    fail(m_row, column,
+                         tr("%1: a double quote inside a field that does not start with one "
+                            "(byte offset %2); quote the whole field and double the quote")
+                             .arg(where(m_row, column, m_table.header))
+                             .arg(quote));
+                    return;
+                }
+                value = m_bytes.mid(m_pos, end - m_pos);
+                m_pos = end;
+            }
+            if (value.size() > CsvTable::maxFieldBytes) {
+                fail(m_row, column,
+                     tr("%1: the field has %2 bytes; at most %3 are read")
+                         .arg(where(m_row, column, m_table.header))
+                         .arg(value.size())
+                         .arg(CsvTable::maxFieldBytes));
+                return;
+            }
+            if (m_badUtf8 >= fieldStart && m_badUtf8 < m_pos) {
+                fail(m_row, column,
+                     tr("%1: not UTF-8 at byte offset %2; save the file as UTF-8")
+                         .arg(where(m_row, column, m_table.header))
+                         .arg(m_badUtf8));
+                return;
+            }
+            fields.append(QString::fromUtf8(value));
+            if (m_pos >= m_bytes.size())
+                break;
+            const char c = m_bytes.at(m_pos);
+            if (c == ',') {
+                ++m_pos;
+                continue;
+            }
+            // A line end: CRLF, LF or CR.
+            if (c == '\r' && m_pos + 1 < m_bytes.size() && m_bytes.at(m_pos + 1) == '\n')
+                ++m_pos;
+            ++m_pos;
+            break;
+        }
+        finishRecord(std::move(fields));
+    }
+
+    qsizetype unquotedEnd() const {
+        qsizetype i = m_pos;
+        while (i < m_bytes.size()) {
+            const char c = m_bytes.at(i);
+            if (c == ',' || c == '\r' || c == '\n')
+                break;
+            ++i;
+        }
+        return i;
+    }
+
+    bool readQuoted(int column, QByteArray *value) {
+        const qsizetype opened = m_pos;
+        const int openedRow = m_row;
+        ++m_pos;
+        for (;;) {
+            const qsizetype quote = m_bytes.indexOf('"', m_pos);
+            if (quote < 0) {
+                fail(openedRow, column,
+                     tr("%1: the quoted field opened here (byte offset %2) never closes")
+                         .arg(where(openedRow, column, m_table.header))
+                         .arg(opened));
+                return false;
+            }
+            value->append(m_bytes.constData() + m_pos, quote - m_pos);
+            if (value->size() > CsvTable::maxFieldBytes) {
+                m_pos = quote;
+                return true; // the caller reports the length
+            }
+            if (quote + 1 < m_bytes.size() && m_bytes.at(quote + 1) == '"') {
+                value->append('"');
+                m_pos = quote + 2;
+                continue;
+            }
+            m_pos = quote + 1;
+            if (m_pos < m_bytes.size()) {
+                const char c = m_bytes.at(m_pos);
+                if (c != ',' && c != '\r' && c != '\n') {
+                    fail(openedRow, column,
+                         tr("%1: expected a comma or a line end after the closing quote "
+                            "(byte offset %2)")
+                             .arg(where(openedRow, column, m_table.header))
+                             .arg(m_pos));
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    void finishRecord(QStringList fields) {
+        if (m_row == 1) {
+            m_table.header = std::move(fields);
+            return;
+        }
+        if (fields.size() != m_table.header.size()) {
+            fail(m_row, int(fields.size()),
+                 tr("row %1 has %2 fields, the header has %3")
+                     .arg(m_row)
+                     .arg(fields.size())
+                     .arg(m_table.header.size()),
+                 /*stop=*/false);
+            return;
+        }
+        if (m_table.rows.size() >= CsvTable::maxRows) {
+            fail(m_row, 0, tr("row %1: more than %2 rows").arg(m_row).arg(CsvTable::maxRows));
+            return;
+        }
+        m_table.rows.append(std::move(fields));
+    }
+
+    // Syntax errors stop the reading (the rest is out of step); a ragged row does not, so that
+    // a file with several is reported in one go.
+    void fail(int row, int column, const QString &message, bool stop = true) {
+        Diagnostic d;
+        d.file = m_file;
+        d.line = row;
+        d.column = column;
+        d.message = message;
+        m_table.diagnostics.append(d);
+        if (stop || m_table.diagnostics.size() >= maxErrors)
+            m_stop = true;
+    }
+
+    const QByteArray &m_bytes;
+    const QString m_file;
+    CsvTable m_table;
+    qsizetype m_pos = 0;
+    qsizetype m_badUtf8 = -1;
+    int m_row = 0;
+    bool m_stop = false;
+};
 
 } // namespace
 
-CsvTable CsvTable::parse(const QByteArray &input, const QString &fileName) {
-    CsvTable table;
-    const bool bom = input.startsWith("\xEF\xBB\xBF");
-    const QByteArray bytes = bom ? input.mid(3) : input;
-    // The first bad byte is reported where the table has it (row and column), so the text is
-    // decoded with replacements and the walk stops at that character.
-    const qsizetype badByte = invalidUtf8At(bytes);
-    const QString text = QString::fromUtf8(bytes);
-    const qsizetype badChar =
-        badByte < 0 ? -1 : QString::fromUtf8(bytes.constData(), badByte).size();
+CsvTable CsvTable::parse(const QByteArray &bytes, const QString &fileName) {
+    return Parser(bytes, fileName).run();
+}
 
-    // Rows and columns as a spreadsheet numbers them: the header is row 1, a record with
-    // line breaks in quotes is one row, the first field is column 1.
-    QList<QStringList> records;
-    QList<int> recordRows;
-    QStringList record;
-    QString field;
-    bool quoted = false;    // inside a quoted field
-    bool wasQuoted = false; // the current field was quoted and has closed
-    bool fieldStarted = false;
-    int row = 1;
-    int quoteRow = 1;
-    const auto column = [&] {
-        return int(record.size()) + 1;
-    };
-    const auto fail = [&](int r, int c, const QString &message) {
-        table.diagnostics.append(error(fileName, r, c, message));
-        return table;
-    };
-    const auto endField = [&] {
-        record.append(field);
-        field.clear();
-        wasQuoted = false;
-        fieldStarted = false;
-    };
-    const auto endRecord = [&] {
-        endField();
-        records.append(record);
-        recordRows.append(row);
-        record.clear();
-        ++row;
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (i == badChar)
-            return fail(row, column(),
-                        tr("not UTF-8 (byte 0x%1 at byte offset %2); save the file as UTF-8")
-                            .arg(QString::number(quint8(bytes.at(badByte)), 16).toUpper())
-                            .arg(badByte + (bom ? 3 : 0)));
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    quoted = false;
-                    wasQuoted = true;
-                }
-            } else {
-                field += c;
-            }
-            continue;
+QByteArray CsvTable::writeRecord(const QStringList &fields) {
+    QByteArray out;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        const QByteArray value = fields.at(i).toUtf8();
+        // Leading or trailing spaces are quoted too: some readers trim unquoted fields.
+        const bool quote = value.contains(',') || value.contains('"') || value.contains('\n') ||
+                           value.contains('\r') || value.startsWith(' ') || value.endsWith(' ');
+        if (quote) {
+            out += '"';
+            QByteArray doubled = value;
+            doubled.replace("\"", "\"\"");
+            out += doubled;
+            out += '"';
+        } else {
+            out += value;
         }
-        if (c == u'"') {
-            if (fieldStarted)
-                return fail(row, column(),
-                            tr("a quote inside a field that does not begin with one; quote the "
-                               "field and double the quote (\"\")"));
-            quoted = true;
-            quoteRow = row;
-            fieldStarted = true;
-            continue;
-        }
-        if (c == u',') {
-            endField();
-            if (record.size() >= maxColumns)
-                return fail(row, column(), tr("more than %1 columns").arg(maxColumns));
-            continue;
-        }
-        if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
-            continue; // the \n ends the record
-        if (c == u'\n' || c == u'\r') {
-            endRecord();
-            if (records.size() > maxRows)
-                return fail(row, 1, tr("more than %1 rows").arg(maxRows));
-            continue;
-        }
-        if (wasQuoted)
-            return fail(row, column(),
-                        tr("text after a quoted field's closing quote; expected a comma or a "
-                           "line end"));
-        field += c;
-        fieldStarted = true;
     }
-    if (quoted)
-        return fail(quoteRow, column(),
-                    tr("a quoted field is not closed before the end of the file"));
-    if (fieldStarted || !record.isEmpty())
-        endRecord();
-    if (records.isEmpty())
-        return fail(1, 1, tr("the file is empty; expected a header row"));
-    table.header = records.takeFirst();
-    recordRows.removeFirst();
-    for (QString &name : table.header)
-        name = name.trimmed();
-    for (qsizetype r = 0; r < records.size(); ++r) {
-        // A blank line is a row of empty fields, so rows keep the numbers a spreadsheet
-        // shows (header + 1 + index).
-        if (records.at(r).size() == 1 && records.at(r).first().isEmpty())
-            records[r] = QStringList(table.header.size(), QString());
-        const qsizetype fields = records.at(r).size();
-        if (fields != table.header.size())
-            table.diagnostics.append(error(fileName, recordRows.at(r),
-                                           int(std::min(fields, table.header.size()) + 1),
-                                           tr("row %1 has %2 fields; the header has %3")
-                                               .arg(recordRows.at(r))
-                                               .arg(fields)
-                                               .arg(table.header.size())));
-    }
-    if (table.hasErrors())
-        return table;
-    table.rows = std::move(records);
-    return table;
+    out += "\r\n";
+    return out;
+}
+
+QByteArray CsvTable::write(const QStringList &header, const QList<QStringList> &rows,
+                           bool byteOrderMark) {
+    QByteArray out;
+    if (byteOrderMark)
+        out += "\xEF\xBB\xBF";
+    out += writeRecord(header);
+    for (const QStringList &row : rows)
+        out += writeRecord(row);
+    return out;
+}
+
+QString CsvTable::guardFormula(const QString &cell) {
+    if (cell.isEmpty())
+        return cell;
+    const bool guard =
+        isFormulaStart(cell.at(0)) || (cell.at(0) == u'\'' && cell.size() > 1 &&
+                                       (isFormulaStart(cell.at(1)) || cell.at(1) == u'\''));
+    return guard ? u'\'' + cell : cell;
+}
+
+QString CsvTable::unguardFormula(const QString &cell) {
+    if (cell.size() > 1 && cell.at(0) == u'\'' &&
+        (isFormulaStart(cell.at(1)) || cell.at(1) == u'\''))
+        return cell.mid(1);
+    return cell;
 }
 
 } // namespace ntl

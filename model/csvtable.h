@@ -9,23 +9,37 @@
 
 namespace ntl {
 
-// A CSV file (RFC 4180) read into a header and rows of fields: quoted fields with commas,
-// quotes (doubled) and line breaks, CRLF or LF line ends, a UTF-8 byte-order mark skipped.
-// Untrusted input: invalid UTF-8 is refused with its row and column, a row with more or fewer
-// fields than the header with its row; a table with any error has no rows. A blank line is
-// a row of empty fields: rows.at(i) is the spreadsheet's row i + 2 (the header is row 1).
+// An RFC 4180 table in UTF-8: the first record is the header. Reading accepts CRLF, LF and CR
+// line ends and a UTF-8 byte-order mark; writing quotes what needs it and ends every record
+// with CRLF. Reading is bounded and fails closed: invalid UTF-8, a ragged row or an unclosed
+// quote is an error naming its row and column (the header is row 1, as a spreadsheet counts)
+// and, for bytes, the offset; a table with an error is never to be used.
 struct CsvTable {
     QStringList header;
-    QList<QStringList> rows;
+    QList<QStringList> rows; // rows[i] is row i + 2; each has header.size() fields
     Diagnostics diagnostics;
 
-    static constexpr qsizetype maxRows = 1000000;
+    static constexpr qint64 maxBytes = 64 * 1024 * 1024;
+    static constexpr qsizetype maxRows = 1'000'000;
     static constexpr qsizetype maxColumns = 1000;
+    static constexpr qsizetype maxFieldBytes = 1024 * 1024;
 
+    bool ok() const { return !ntl::hasErrors(diagnostics); }
     bool hasErrors() const { return ntl::hasErrors(diagnostics); }
-    // `fileName` names the file in messages. Rows are numbered as a spreadsheet shows them:
-    // the header is row 1.
+
     static CsvTable parse(const QByteArray &bytes, const QString &fileName);
+    static QByteArray write(const QStringList &header, const QList<QStringList> &rows,
+                            bool byteOrderMark);
+    // One record, quoted as needed and ended with CRLF.
+    static QByteArray writeRecord(const QStringList &fields);
+
+    // Spreadsheet formula injection (OWASP "CSV Injection"): a cell from dataset text that
+    // starts with = + - @ or a tab or CR would run as a formula, so it is written with a
+    // leading apostrophe, which a spreadsheet shows as text. A cell starting with an
+    // apostrophe that is followed by one of those or by another apostrophe gets one too, so
+    // that unguardFormula() reverses every guarded cell exactly (docs/interop-csv.md).
+    static QString guardFormula(const QString &cell);
+    static QString unguardFormula(const QString &cell);
 };
 
 } // namespace ntl

@@ -1,6 +1,9 @@
 #include "dataformat.h"
 
 #include "articleimporter.h"
+#include "csveventsexporter.h"
+#include "csveventsimporter.h"
+#include "csvpassagesimporter.h"
 #include "csvtable.h"
 #include "regularfile.h"
 #include "timelinejsexporter.h"
@@ -75,8 +78,10 @@ DataFormat::Format DataFormat::forImport(const QString &fileName, const QByteArr
         if (end >= 0)
             first.truncate(end + 1);
         const CsvTable header = CsvTable::parse(first, fileName);
-        return TimelineJsImporter::isTimelineJsHeader(header.header) ? Format::TimelineJsCsv
-                                                                     : Format::CsvEvents;
+        if (TimelineJsImporter::isTimelineJsHeader(header.header))
+            return Format::TimelineJsCsv;
+        return CsvPassagesImporter::isPassagesHeader(header.header) ? Format::CsvPassages
+                                                                    : Format::CsvEvents;
     }
     const Format json = jsonFormat(bytes);
     if (json != Format::Unknown)
@@ -134,10 +139,10 @@ bool DataFormat::canImport(Format format) {
     case Format::TimelineJsJson:
     case Format::TimelineJsCsv:
     case Format::Article:
+    case Format::CsvEvents:
+    case Format::CsvPassages: // re-anchors the passages of events the dataset holds
         return true;
-    case Format::CsvEvents:     // E's CsvImporter, connected at merge
     case Format::WebAnnotation: // F's WebAnnotationImporter, connected at merge
-    case Format::CsvPassages:   // written, not read back (passages come with their events)
     case Format::Dataset:
     case Format::Unknown:
         return false;
@@ -148,9 +153,9 @@ bool DataFormat::canImport(Format format) {
 bool DataFormat::canExport(Format format) {
     switch (format) {
     case Format::TimelineJsJson:
+    case Format::CsvEvents:
+    case Format::CsvPassages:
         return true;
-    case Format::CsvEvents:     // E's CsvExporter, connected at merge
-    case Format::CsvPassages:   // E's CsvExporter, connected at merge
     case Format::WebAnnotation: // F's WebAnnotationExporter, connected at merge
     default:
         return false;
@@ -161,10 +166,21 @@ QStringList DataFormat::exportFilters() {
     QStringList filters;
     for (const Format format :
          {Format::TimelineJsJson, Format::CsvEvents, Format::CsvPassages, Format::WebAnnotation}) {
-        if (canExport(format))
-            filters.append(QStringLiteral("%1 (*%2)").arg(name(format), exportSuffix(format)));
+        if (!canExport(format))
+            continue;
+        filters.append(QStringLiteral("%1 (*%2)").arg(name(format), exportSuffix(format)));
+        if (format == Format::CsvEvents)
+            filters.append(bomFilter());
     }
     return filters;
+}
+
+QString DataFormat::bomFilter() {
+    return tr("CSV events with a byte-order mark, for spreadsheet programs (*.csv)");
+}
+
+bool DataFormat::exportFilterWantsByteOrderMark(const QString &filter) {
+    return filter == bomFilter();
 }
 
 DataFormat::Format DataFormat::exportFilterFormat(const QString &filter) {
@@ -199,11 +215,15 @@ QStringList DataFormat::importFilters() {
             tr("All files (*)")};
 }
 
-ImportBatch DataFormat::importFile(const QString &path, const Dataset &base) {
+bool DataFormat::readFile(const QString &path, QByteArray *bytes, QString *why) {
     RegularFile file;
+    return file.open(path, why) && file.readAll(maxFileSize, bytes, why);
+}
+
+ImportBatch DataFormat::importFile(const QString &path, const Dataset &base) {
     QString why;
     QByteArray bytes;
-    if (!file.open(path, &why) || !file.readAll(maxFileSize, &bytes, &why))
+    if (!readFile(path, &bytes, &why))
         return refused(path, tr("cannot read the file: %1").arg(why));
     if (forImport(path, bytes) == Format::Article) {
         // The article importer reads the file itself: it dates a saved page by the file.
@@ -238,13 +258,12 @@ ImportBatch DataFormat::importBytes(const QByteArray &bytes, const QString &file
         return TimelineJsImporter::readJson(bytes, fileName, base);
     case Format::TimelineJsCsv:
         return TimelineJsImporter::readCsv(bytes, fileName, base);
-    case Format::CsvEvents: // E: return CsvImporter::read(bytes, fileName, base, mapping);
-        return refused(fileName, notYetSupported(format));
+    case Format::CsvEvents: // the columns guessed from the header (File → Import… asks)
+        return CsvEventsImporter::read(bytes, fileName, base);
     case Format::WebAnnotation: // F: return WebAnnotationImporter::read(bytes, fileName, base);
         return refused(fileName, notYetSupported(format));
     case Format::CsvPassages:
-        return refused(fileName, tr("a passages table is written for reading elsewhere; import "
-                                    "the events table (.csv) or Web Annotations (.jsonld)"));
+        return CsvPassagesImporter::read(bytes, fileName, base);
     case Format::Article: {
         ImportBatch batch;
         batch.sourceName = fileName;
@@ -270,12 +289,15 @@ ImportBatch DataFormat::importBytes(const QByteArray &bytes, const QString &file
 }
 
 QByteArray DataFormat::exportBytes(Format format, const Dataset &dataset,
-                                   const QStringList &eventIds, QString *error) {
+                                   const QStringList &eventIds, QString *error,
+                                   bool byteOrderMark) {
     switch (format) {
     case Format::TimelineJsJson:
         return TimelineJsExporter::write(dataset, eventIds);
-    case Format::CsvEvents:     // E: return CsvExporter::writeEvents(dataset, eventIds);
-    case Format::CsvPassages:   // E: return CsvExporter::writePassages(dataset, eventIds);
+    case Format::CsvEvents:
+        return CsvEventsExporter::write(dataset, eventIds, byteOrderMark);
+    case Format::CsvPassages:
+        return CsvEventsExporter::writePassages(dataset, eventIds, byteOrderMark);
     case Format::WebAnnotation: // F: return WebAnnotationExporter::write(dataset, eventIds);
         if (error)
             *error = notYetSupported(format);

@@ -44,6 +44,9 @@ public:
     // written ("TimelineJS (*.timelinejs.json)"), and the format of an entry.
     static QStringList exportFilters();
     static Format exportFilterFormat(const QString &filter);
+    // Whether the entry is CSV events with a UTF-8 byte-order mark, which spreadsheet
+    // programs need to read the file as UTF-8.
+    static bool exportFilterWantsByteOrderMark(const QString &filter);
     // The suffix an export of `format` is given when the name typed has none.
     static QString exportSuffix(Format format);
     // The file dialog's type list for Import….
@@ -58,8 +61,15 @@ public:
                                    const Dataset &base);
     // The events `eventIds` of `dataset` (in that order) in `format`; empty with `error` set
     // when the format cannot be written.
+    // `byteOrderMark`: a CSV table starts with one (--bom; the type list's spreadsheet entry).
     static QByteArray exportBytes(Format format, const Dataset &dataset,
-                                  const QStringList &eventIds, QString *error);
+                                  const QStringList &eventIds, QString *error,
+                                  bool byteOrderMark = false);
+
+    // Reads `path` as importFile() does: a regular file of at most maxFileSize bytes.
+    static bool readFile(const QString &path, QByteArray *bytes, QString *why);
+private:
+    static QString bomFilter();
 };
 
 } // namespace ntl
