@@ -70,8 +70,8 @@ public:
     // Every event laid out, in order: its id, axis extent and lanes, then each lane's events
     // (for tests: an edit laid out in place must equal a layout from scratch).
     QStringList layoutDump() const;
-    // Lays every event out again now, keeping the dates in view (what an edit laid out in
-    // place is checked against).
+    // Lays every event out again now, keeping the dates in view, every title wrapped anew
+    // (what an edit laid out in place is checked against).
     void relayout();
     // How many edits were laid out in place since the view was made (tests, the benchmark).
     int editsLaidOutInPlace() const { return m_editsInPlace; }
@@ -198,6 +198,8 @@ private:
     // lane set or legend, several rows, a lane mode other than by side).
     bool layOutEditInPlace();
     void noteSourceEdit(SourceEdit::Kind kind, int row);
+    // The wrapped titles kept by source row follow a row inserted (delta 1) or removed (-1).
+    void shiftWraps(int row, int delta);
     void removeItem(int index);
     bool insertItem(int row); // false: its lane is missing or was empty
     void findBusiestWeek();
@@ -264,6 +266,7 @@ private:
         double wrappedWidth[3] = {-1, -1, -1}; // -1: not wrapped yet
     };
     QHash<int, Wraps> m_wraps; // by source row, in labelFont()
+    double m_wrapsWidth = -1; // the widest line m_wraps were wrapped to
     QList<bool> m_denseLanes;  // lanes shown as density strips in this frame
     QString m_densityScale;    // what a density strip's bars count, when there are some
     QList<QList<int>> m_unlabelled; // per lane, items in view without a label
