@@ -181,6 +181,10 @@ void ViewsEditsTest::timelineLaysOutAnEditInPlaceAsFromScratch() {
     const QStringList inView = timeline->labelledEvents();
     QVERIFY(inView.size() >= 4);
     select(inView.at(0));
+    // Every title wrapped at this frame's width, as relayout() wraps them (titles wrapped
+    // while the window took its size are kept at the width they had then).
+    timeline->relayout();
+    settleEvents();
 
     struct State {
         QStringList layout;

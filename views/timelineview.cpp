@@ -1186,11 +1186,6 @@ void TimelineView::placeMarkers()
     TimelinePlacement::Options options;
     options.gap = labelGap;
     options.maxLabelWidth = std::clamp(plot.width() / 4, 160.0, 360.0);
-    // Titles are wrapped to that width: wrapped for another, they are wrapped anew.
-    if (options.maxLabelWidth != m_wrapsWidth) {
-        m_wraps.clear();
-        m_wrapsWidth = options.maxLabelWidth;
-    }
     QList<TimelinePlacement::Event> ordered;
     ordered.reserve(events.size());
     for (int index : std::as_const(order)) {

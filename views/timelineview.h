@@ -266,7 +266,6 @@ private:
         double wrappedWidth[3] = {-1, -1, -1}; // -1: not wrapped yet
     };
     QHash<int, Wraps> m_wraps; // by source row, in labelFont()
-    double m_wrapsWidth = -1;  // the widest line m_wraps were wrapped to
     QList<bool> m_denseLanes;  // lanes shown as density strips in this frame
     QString m_densityScale;    // what a density strip's bars count, when there are some
     QList<QList<int>> m_unlabelled; // per lane, items in view without a label
