@@ -39,6 +39,7 @@ private slots:
     void chronicleShowsEditsAndKeepsItsPlace();
     void detailsPanelFollowsTheShownEvent();
     void timelineDrawsARecolouredSide();
+    void detailsPanelShowsATitleOrDateEditInPlaceAsRebuilt();
 
 private:
     Document *document() const { return m_window->session()->document(); }
@@ -185,6 +186,10 @@ void ViewsEditsTest::timelineLaysOutAnEditInPlaceAsFromScratch() {
     const QStringList inView = timeline->labelledEvents();
     QVERIFY(inView.size() >= 4);
     select(inView.at(0));
+    // Every title wrapped at this frame's width, as relayout() wraps them (titles wrapped
+    // while the window took its size are kept at the width they had then).
+    timeline->relayout();
+    settleEvents();
 
     struct State {
         QStringList layout;
@@ -406,6 +411,60 @@ void ViewsEditsTest::timelineDrawsARecolouredSide() {
     document()->undoStack()->undo();
     settleEvents();
     QCOMPARE(legendColor(), lane);
+}
+
+// A title or date edit of the shown event sets those labels in place (the panel's widgets
+// stay); what they show equals the panel built anew for the event.
+void ViewsEditsTest::detailsPanelShowsATitleOrDateEditInPlaceAsRebuilt() {
+    EventDetailsPanel *panel = m_window->detailsPanel();
+    QScrollArea *scroll = panel->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    const QString shown = document()->dataset().events.at(12).id;
+    const QString other = document()->dataset().events.at(13).id;
+    select(shown);
+    const auto shownTexts = [&] {
+        QStringList texts;
+        for (const QLabel *label : scroll->widget()->findChildren<QLabel *>())
+            texts.append(label->objectName() + u'|' + label->text() + u'|' + label->toolTip());
+        return texts;
+    };
+    // The widgets shown before an edit are marked: still marked after it, they were kept.
+    const char *mark = "beforeTheEdit";
+    scroll->widget()->setProperty(mark, true);
+    const auto check = [&](const char *step, bool inPlace) {
+        settleEvents();
+        QVERIFY2(scroll->widget()->property(mark).toBool() == inPlace, step);
+        const QStringList edited = shownTexts();
+        select(other); // and back: built anew
+        select(shown);
+        QVERIFY2(!scroll->widget()->property(mark).toBool(), step);
+        scroll->widget()->setProperty(mark, true);
+        const QStringList rebuilt = shownTexts();
+        QVERIFY2(edited == rebuilt,
+                 qPrintable(QStringLiteral("%1: in place %2, rebuilt %3")
+                                .arg(QLatin1String(step), edited.join(QLatin1String("; ")),
+                                     rebuilt.join(QLatin1String("; ")))));
+    };
+    const Event before = eventOf(shown);
+    QVERIFY(document()->setEventField(shown, EventField::Title, QStringLiteral("Edited talks")));
+    check("title edited", true);
+    document()->undoStack()->undo();
+    check("title edit undone", true);
+    QVERIFY(document()->setEventField(shown, EventField::DateStart, before.date.start.addDays(-3)));
+    check("date edited", true);
+    QVERIFY(document()->setEventField(shown, EventField::DateExpression,
+                                      QStringLiteral("three days before")));
+    check("date expression edited", true);
+    QVERIFY(document()->setEventField(shown, EventField::Status,
+                                      QVariant::fromValue(EventStatus::Planned)));
+    check("status edited", true);
+    for (int step = 0; step < 3; ++step)
+        document()->undoStack()->undo();
+    check("date edits undone", true);
+    QCOMPARE(eventOf(shown).date.start, before.date.start);
+    // Anything else is built anew, and shows the same.
+    QVERIFY(document()->setEventField(shown, EventField::Place, QStringLiteral("Geneva")));
+    check("place edited", false);
 }
 
 QTEST_MAIN(ViewsEditsTest)

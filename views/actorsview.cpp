@@ -1,6 +1,7 @@
 #include "actorsview.h"
 
 #include "actormodel.h"
+#include "columnfitwhenshown.h"
 #include "actorsortmodel.h"
 #include "eventfiltermodel.h"
 #include "timelineview.h"
@@ -38,6 +39,7 @@ ActorsView::ActorsView(ActorModel *actors, EventFilterModel *filter, QItemSelect
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ActorModel::TitleColumn, QHeaderView::Stretch);
+    new ColumnFitWhenShown(m_table->horizontalHeader()); // not fitted on a hidden tab
     m_table->setAccessibleName(tr("Actors"));
     m_chart->setLaneMode(TimelineView::LaneMode::Actor);
     m_chart->setAccessibleName(tr("Actor lanes"));

@@ -3,6 +3,7 @@
 #include "dataset.h"
 #include "diagnostictext.h"
 #include "eventdatetext.h"
+#include "eventfield.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "plaintext.h"
@@ -152,10 +153,16 @@ void EventDetailsPanel::refresh() {
         m_dataset = dataset; // the event lives in both; keep the newer one
         return;
     }
+    // An edit of the shown event's title or date: those labels only (building every widget
+    // anew, text shaped for each, was most of such an edit's time).
+    const bool inPlace = m_built && event && m_event && id == m_eventId &&
+                         sameParts(dataset.get(), m_dataset.get()) &&
+                         updateInPlace(*m_event, *event);
     m_dataset = dataset;
     m_event = event;
     m_eventId = id;
-    rebuild();
+    if (!inPlace)
+        rebuild();
 }
 
 void EventDetailsPanel::rebuild() {
@@ -163,6 +170,7 @@ void EventDetailsPanel::rebuild() {
     if (QWidget *old = m_scroll->takeWidget())
         old->deleteLater();
     m_buttonRows.clear();
+    m_titleLabel = m_dateLabel = m_basisLabel = nullptr;
     QWidget *content = buildDetails();
     fitButtonRows();
     m_scroll->setWidget(content);
@@ -202,6 +210,51 @@ void EventDetailsPanel::copyCitation(int sourceIndex, Citation::Format format) {
     QGuiApplication::clipboard()->setMimeData(data);
 }
 
+void EventDetailsPanel::showDateBasis(const Event &event, QLabel *label) const {
+    EventDate named = event.date;
+    // The anchor article by its title, shortened in the sentence; whole in the tooltip.
+    const QString anchorTitle =
+        named.anchorArticleId.isEmpty() ? QString() : articleTitle(named.anchorArticleId);
+    if (!named.anchorArticleId.isEmpty())
+        named.anchorArticleId = tr("“%1”").arg(DiagnosticText::shortTitle(anchorTitle));
+    QString basis = EventDateText().describeBasis(named);
+    if (!event.date.expression.isEmpty())
+        basis = tr("“%1” — %2").arg(event.date.expression, basis);
+    else if (!basis.isEmpty())
+        basis[0] = basis.at(0).toUpper();
+    PlainText::label(basis, label);
+    label->setToolTip(anchorTitle.isEmpty()
+                          ? QString()
+                          : tr("Resolved from the publication date of “%1”").arg(anchorTitle));
+}
+
+bool EventDetailsPanel::updateInPlace(const Event &before, const Event &now) {
+    if (!m_titleLabel || !m_dateLabel || !m_basisLabel || before.id != now.id)
+        return false;
+    // The lists are shared between snapshots unless the edit changed them.
+    if (before.participants.constData() != now.participants.constData() ||
+        before.sources.constData() != now.sources.constData() ||
+        before.disagreements.constData() != now.disagreements.constData())
+        return false;
+    // The fields the title and the date's two lines show; any other change is built anew.
+    const EventFields inPlace{EventField::Title,         EventField::Status,
+                              EventField::DateStart,     EventField::DateEnd,
+                              EventField::DatePrecision, EventField::DateExpression,
+                              EventField::DateBasis,     EventField::DateAnchor};
+    for (const EventField field : allEventFields()) {
+        if (field == EventField::Participants || field == EventField::Sources ||
+            field == EventField::Disagreements || inPlace.contains(field))
+            continue;
+        if (eventFieldValue(before, field) != eventFieldValue(now, field))
+            return false;
+    }
+    if (before.title != now.title)
+        PlainText::label(now.title, m_titleLabel);
+    PlainText::label(EventDateText().formatWithStatus(now.date, now.status), m_dateLabel);
+    showDateBasis(now, m_basisLabel);
+    return true;
+}
+
 QWidget *EventDetailsPanel::buildDetails() {
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
@@ -234,22 +287,13 @@ QWidget *EventDetailsPanel::buildDetails() {
     QLabel *date = PlainText::label(dateText.formatWithStatus(event.date, event.status));
     date->setObjectName(QStringLiteral("date"));
     when->addWidget(date);
-    EventDate named = event.date;
-    // The anchor article by its title, shortened in the sentence; whole in the tooltip.
-    const QString anchorTitle =
-        named.anchorArticleId.isEmpty() ? QString() : articleTitle(named.anchorArticleId);
-    if (!named.anchorArticleId.isEmpty())
-        named.anchorArticleId = tr("“%1”").arg(DiagnosticText::shortTitle(anchorTitle));
-    QString basis = dateText.describeBasis(named);
-    if (!event.date.expression.isEmpty())
-        basis = tr("“%1” — %2").arg(event.date.expression, basis);
-    else if (!basis.isEmpty())
-        basis[0] = basis.at(0).toUpper();
-    QLabel *basisLabel = PlainText::label(basis);
+    QLabel *basisLabel = PlainText::label(QString());
     basisLabel->setObjectName(QStringLiteral("dateBasis"));
-    if (!anchorTitle.isEmpty())
-        basisLabel->setToolTip(tr("Resolved from the publication date of “%1”").arg(anchorTitle));
+    showDateBasis(event, basisLabel);
     when->addWidget(basisLabel);
+    m_titleLabel = title;
+    m_dateLabel = date;
+    m_basisLabel = basisLabel;
     if (!event.date.note.isEmpty()) {
         QLabel *note = PlainText::label(event.date.note);
         note->setObjectName(QStringLiteral("dateNote"));

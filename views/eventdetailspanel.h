@@ -10,6 +10,7 @@
 
 class QItemSelectionModel;
 
+class QLabel;
 class QScrollArea;
 
 namespace ntl {
@@ -51,6 +52,10 @@ private:
     void refresh();
     void rebuild();
     QWidget *buildDetails();
+    // Shows `now` (the shown event after an edit) by setting the labels of its title and its
+    // date; false when the edit changed anything else.
+    bool updateInPlace(const Event &before, const Event &now);
+    void showDateBasis(const Event &event, QLabel *label) const;
     QString articleTitle(const QString &articleId) const;
     QString quoteText(const SourcePassage &source) const;
     void copyCitation(int sourceIndex, Citation::Format format);
@@ -63,6 +68,9 @@ private:
     const Event *m_event = nullptr;
     QString m_eventId;
     bool m_built = false;
+    QPointer<QLabel> m_titleLabel; // those updateInPlace() sets; null without an event
+    QPointer<QLabel> m_dateLabel;
+    QPointer<QLabel> m_basisLabel;
     // Each quote's buttons: side by side, or one above the other when the panel is too narrow
     // for both (a narrow panel must not cut its content off at the right).
     QList<QPointer<QBoxLayout>> m_buttonRows;

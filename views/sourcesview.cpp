@@ -2,6 +2,7 @@
 
 #include "articlemodel.h"
 #include "citedarticlesmodel.h"
+#include "columnfitwhenshown.h"
 #include "dataset.h"
 #include "eventdatetext.h"
 #include "eventdetailspanel.h"
@@ -62,6 +63,7 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ArticleModel::TitleColumn,
                                                       QHeaderView::Stretch);
+    new ColumnFitWhenShown(m_table->horizontalHeader()); // not fitted on a hidden tab
     m_table->setAccessibleName(tr("Articles"));
     m_table->setAccessibleDescription(tr("Articles cited by the shown events"));
 

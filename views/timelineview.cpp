@@ -173,13 +173,17 @@ TimelineView::TimelineView(EventFilterModel *filter, QItemSelectionModel *select
                 });
         connect(events, &QAbstractItemModel::rowsInserted, this,
                 [this](const QModelIndex &, int first, int last) {
-                    for (int row = first; row <= last; ++row)
+                    for (int row = first; row <= last; ++row) {
+                        shiftWraps(row, 1);
                         noteSourceEdit(SourceEdit::Inserted, row);
+                    }
                 });
         connect(events, &QAbstractItemModel::rowsRemoved, this,
                 [this](const QModelIndex &, int first, int last) {
-                    for (int row = last; row >= first; --row)
+                    for (int row = last; row >= first; --row) {
+                        shiftWraps(row, -1);
                         noteSourceEdit(SourceEdit::Removed, row);
+                    }
                 });
         connect(events, &QAbstractItemModel::modelReset, this, [this] { m_editsUnknown = true; });
         connect(events, &QAbstractItemModel::layoutChanged, this,
@@ -292,8 +296,25 @@ void TimelineView::rowsChangedByEdit() {
     // (updateOverlay() does when a frame comes first).
     m_rowsStale = true;
     m_rowsShifted = true;
-    m_wraps.clear();
+    // The source's own rowsInserted and rowsRemoved shift the wrapped titles (shaping every
+    // title in the frame again was most of an add's or a remove's time); without that source,
+    // they are dropped.
+    if (!m_filter->eventSource())
+        m_wraps.clear();
     scheduleRebuild();
+}
+
+void TimelineView::shiftWraps(int row, int delta) {
+    if (m_wraps.isEmpty())
+        return;
+    QHash<int, Wraps> wraps;
+    wraps.reserve(m_wraps.size());
+    for (auto it = m_wraps.begin(); it != m_wraps.end(); ++it) {
+        if (it.key() == row && delta < 0)
+            continue;
+        wraps.insert(it.key() >= row ? it.key() + delta : it.key(), std::move(it.value()));
+    }
+    m_wraps = std::move(wraps);
 }
 
 void TimelineView::refreshRows()
@@ -352,6 +373,7 @@ void TimelineView::noteSourceEdit(SourceEdit::Kind kind, int row) {
 void TimelineView::relayout() {
     m_editsUnknown = true;
     m_rowsStale = true;
+    m_wraps.clear(); // titles wrapped anew too: an edit's kept wraps are checked against these
     rebuild();
 }
 
@@ -608,19 +630,10 @@ bool TimelineView::layOutEditInPlace() {
     // From here on a failure lays out from scratch, which reads nothing of what is changed here.
     m_rowsStale = true;
 
-    // Wrapped titles are kept by source row: shift them with the rows.
-    if (delta != 0) {
-        QHash<int, Wraps> wraps;
-        wraps.reserve(m_wraps.size());
-        for (auto it = m_wraps.begin(); it != m_wraps.end(); ++it) {
-            if (it.key() == edit.row && delta < 0)
-                continue;
-            wraps.insert(it.key() >= edit.row ? it.key() + delta : it.key(), std::move(it.value()));
-        }
-        m_wraps = std::move(wraps);
-    } else {
+    // Wrapped titles are kept by source row: shifted with the rows as they were inserted or
+    // removed (shiftWraps()); a changed row's title is wrapped anew.
+    if (delta == 0)
         m_wraps.remove(edit.row);
-    }
     m_rowsDataset = dataset; // the same dataset as far as refreshRows() is concerned
     refreshRows();
 
@@ -1170,6 +1183,9 @@ void TimelineView::placeMarkers()
             return reports(rowA) > reports(rowB);
         return m_items.at(eventItems.at(a)).x0 < m_items.at(eventItems.at(b)).x0;
     });
+    TimelinePlacement::Options options;
+    options.gap = labelGap;
+    options.maxLabelWidth = std::clamp(plot.width() / 4, 160.0, 360.0);
     QList<TimelinePlacement::Event> ordered;
     ordered.reserve(events.size());
     for (int index : std::as_const(order)) {
@@ -1186,9 +1202,6 @@ void TimelineView::placeMarkers()
         ordered.append(std::move(event));
     }
 
-    TimelinePlacement::Options options;
-    options.gap = labelGap;
-    options.maxLabelWidth = std::clamp(plot.width() / 4, 160.0, 360.0);
     // On screen a label may reach past the view where there is more to pan to (so that it
     // stays put while panning), never past the ends of the axis.
     options.left = std::max(pixel(windowFrom), pixel(m_layout.minX() - rangeMargin));

@@ -70,8 +70,8 @@ public:
     // Every event laid out, in order: its id, axis extent and lanes, then each lane's events
     // (for tests: an edit laid out in place must equal a layout from scratch).
     QStringList layoutDump() const;
-    // Lays every event out again now, keeping the dates in view (what an edit laid out in
-    // place is checked against).
+    // Lays every event out again now, keeping the dates in view, every title wrapped anew
+    // (what an edit laid out in place is checked against).
     void relayout();
     // How many edits were laid out in place since the view was made (tests, the benchmark).
     int editsLaidOutInPlace() const { return m_editsInPlace; }
@@ -198,6 +198,8 @@ private:
     // lane set or legend, several rows, a lane mode other than by side).
     bool layOutEditInPlace();
     void noteSourceEdit(SourceEdit::Kind kind, int row);
+    // The wrapped titles kept by source row follow a row inserted (delta 1) or removed (-1).
+    void shiftWraps(int row, int delta);
     void removeItem(int index);
     bool insertItem(int row); // false: its lane is missing or was empty
     void findBusiestWeek();
