@@ -1,9 +1,11 @@
 #include "articleimporter.h"
 #include "datasetreader.h"
 #include "datasetvalidator.h"
+#include "selectionpassage.h"
 #include "webannotationexporter.h"
 #include "webannotationimporter.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +21,7 @@ class WebAnnotationTest : public QObject {
 private slots:
     void initTestCase();
     void exportImportReanchorsEveryPassage();
+    void roundTripAroundEmojiKeepsOffsets();
     void reimportIntoTheSameDatasetAddsNothing();
     void exportIsConformantAndDeterministic();
     void hypothesisUtf16OffsetsAroundEmoji();
@@ -32,6 +35,8 @@ private slots:
     void pickedEventTakesEveryPassage();
     void escapingRoundTrips();
     void tooManyAnnotationsRefused();
+    void deepUnknownMembersAreSkipped();
+    void readFileNamesTheFile();
 
 private:
     std::shared_ptr<const Dataset> m_default;
@@ -198,6 +203,44 @@ void WebAnnotationTest::exportImportReanchorsEveryPassage() {
     const Diagnostics problems = DatasetValidator::validate(applied(articlesOnly, batch));
     QVERIFY2(!hasErrors(problems),
              qPrintable(problems.isEmpty() ? QString() : problems.first().toString()));
+}
+
+void WebAnnotationTest::roundTripAroundEmojiKeepsOffsets() {
+    // Characters outside the BMP before every passage (the default dataset has none), and the
+    // same word three times: two passages without context, where only the position tells.
+    Dataset dataset = emojiDataset(QString());
+    const Article &article = dataset.articles.first();
+    Event event;
+    event.id = QStringLiteral("ev-ceasefire");
+    event.title = QStringLiteral("Ceasefire agreed");
+    event.kind = QStringLiteral("agreement");
+    event.date.start = event.date.end = QDate(2025, 11, 24);
+    event.sources.append(SelectionPassage::make(article, 36, 57));
+    for (const int start : {69, 72}) {
+        SourcePassage bare = SelectionPassage::make(article, start, start + 2);
+        bare.prefix.clear();
+        bare.suffix.clear();
+        event.sources.append(bare);
+    }
+    dataset.events.append(event);
+    const QByteArray bytes = WebAnnotationExporter::write(dataset, {event.id});
+    const ImportBatch batch =
+        WebAnnotationImporter::read(bytes, QStringLiteral("e.jsonld"), emojiDataset(QString()));
+    QVERIFY2(!batch.hasErrors(), qPrintable(listed(batch)));
+    QCOMPARE(batch.newEvents.size(), 1);
+    const QList<SourcePassage> &back = batch.newEvents.first().sources;
+    QCOMPARE(back.size(), 3);
+    const QList<int> starts = {36, 69, 72};    // UTF-16
+    const QList<qint64> stored = {35, 65, 68}; // code points
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(back.at(i).start, starts.at(i));
+        QCOMPARE(back.at(i).end, event.sources.at(i).end);
+        QCOMPARE(back.at(i).storedStart, stored.at(i));
+        QCOMPARE(back.at(i).storedEnd, event.sources.at(i).storedEnd);
+        QCOMPARE(back.at(i).exact, event.sources.at(i).exact);
+    }
+    QCOMPARE(back.at(0).prefix, event.sources.at(0).prefix);
+    QCOMPARE(back.at(0).suffix, event.sources.at(0).suffix);
 }
 
 void WebAnnotationTest::reimportIntoTheSameDatasetAddsNothing() {
@@ -525,6 +568,44 @@ void WebAnnotationTest::tooManyAnnotationsRefused() {
     QVERIFY(batch.diagnostics.first().message.contains(
         QString::number(WebAnnotationImporter::maxAnnotations)));
     QCOMPARE(batch.diagnostics.size(), 1); // refused before anything is tried
+}
+
+void WebAnnotationTest::deepUnknownMembersAreSkipped() {
+    // Hypothesis carries document metadata the import does not read: however deep or large,
+    // it is skipped as it streams by (nothing of it kept, no recursion over it).
+    Json annotation = hypothesisAnnotation("https://news.example.org/geneva-talks", "",
+                                           "agreed on a ceasefire", nullptr, nullptr, 36, 57);
+    annotation.erase("document");
+    QByteArray bytes = hypothesisExport(Json::array({annotation}));
+    const QByteArray deep = QByteArray(200000, '[') + QByteArray(200000, ']');
+    const QByteArray wide = '"' + QByteArray(8 * 1024 * 1024, 'x') + '"';
+    bytes.replace("\"id\": \"hx1\"",
+                  "\"id\": \"hx1\", \"document\": " + deep + ", \"links\": " + wide);
+    QVERIFY(bytes.size() > 8 * 1024 * 1024);
+    const ImportBatch batch =
+        WebAnnotationImporter::read(bytes, QStringLiteral("h.json"), emojiDataset());
+    QVERIFY2(!batch.hasErrors(), qPrintable(listed(batch)));
+    QCOMPARE(batch.newEvents.size(), 1);
+}
+
+void WebAnnotationTest::readFileNamesTheFile() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing = dir.filePath(QStringLiteral("missing.jsonld"));
+    const ImportBatch none = WebAnnotationImporter::readFile(missing, emojiDataset(), {});
+    QVERIFY(none.hasErrors());
+    QVERIFY(none.diagnostics.first().toString().contains(missing));
+    const QString path = dir.filePath(QStringLiteral("h.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(hypothesisExport(
+        Json::array({hypothesisAnnotation("https://news.example.org/geneva-talks", "",
+                                          "agreed on a ceasefire", nullptr, nullptr, 36, 57)})));
+    file.close();
+    const ImportBatch batch = WebAnnotationImporter::readFile(path, emojiDataset(), {});
+    QVERIFY2(!batch.hasErrors(), qPrintable(listed(batch)));
+    QCOMPARE(batch.newEvents.size(), 1);
+    QCOMPARE(batch.sourceName, path);
 }
 
 QTEST_GUILESS_MAIN(WebAnnotationTest)
