@@ -169,6 +169,15 @@ QString contextAfter(QStringView text, int at) {
     return text.mid(at, to - at).toString();
 }
 
+// At most `length` UTF-16 units of `text`, never half a pair: a field the file's limits hold.
+QString cut(const QString &text, qsizetype length) {
+    if (text.size() <= length)
+        return text;
+    if (length > 0 && text.at(length - 1).isHighSurrogate())
+        --length;
+    return text.left(length);
+}
+
 // One annotation, as far as the import needs it.
 struct Annotation {
     QString pointer;
@@ -409,16 +418,25 @@ std::optional<SourcePassage> Importer::anchor(const Annotation &a, const Json &t
         break;
     }
 
+    if (result.end - result.start > DatasetReader::maxFieldLength("exact")) {
+        *why = tr("the quoted passage is longer than a passage may be (%1 characters)")
+                   .arg(DatasetReader::maxFieldLength("exact"));
+        return std::nullopt;
+    }
     SourcePassage passage;
     passage.articleId = article.id;
     passage.start = result.start;
     passage.end = result.end;
     passage.exact = articleText.mid(result.start, result.end - result.start).toString();
     // The annotation's context where it is the text's; else the text's own, as a selection's.
-    passage.prefix = !prefix.isEmpty() && articleText.left(result.start).endsWith(prefix)
+    // (A context far longer than a selection's is not kept: the file's limits must hold.)
+    const qsizetype longest = 4 * SelectionPassage::ContextLength;
+    passage.prefix = !prefix.isEmpty() && prefix.size() <= longest &&
+                             articleText.left(result.start).endsWith(prefix)
                          ? prefix
                          : contextBefore(articleText, result.start);
-    passage.suffix = !suffix.isEmpty() && articleText.mid(result.end).startsWith(suffix)
+    passage.suffix = !suffix.isEmpty() && suffix.size() <= longest &&
+                             articleText.mid(result.end).startsWith(suffix)
                          ? suffix
                          : contextAfter(articleText, result.end);
     passage.storedStart = indexOf(articleIndex).toCodePoint(result.start);
@@ -480,14 +498,15 @@ void Importer::attach(const Annotation &a, const Article &article, const SourceP
                             .arg(article.id));
         return;
     }
-    if (!a.title.trimmed().isEmpty())
-        event.title = a.title; // as written: our own export's title comes back unchanged
+    if (!a.title.trimmed().isEmpty()) // as written: our own export's title comes back unchanged
+        event.title = cut(a.title, DatasetReader::maxFieldLength("title"));
     else if (const QString title = titleFromComment(a.comment); !title.isEmpty())
         event.title = title;
     // The annotator's words, when the title does not hold them all.
     if (!a.comment.trimmed().isEmpty() && a.comment.trimmed() != event.title)
-        event.note = a.comment.trimmed();
-    const bool usableRef = !a.eventRef.isEmpty() && a.eventRef.size() <= 200 &&
+        event.note = cut(a.comment.trimmed(), DatasetReader::maxFieldLength("note"));
+    const bool usableRef = !a.eventRef.isEmpty() &&
+                           a.eventRef.size() <= DatasetReader::maxFieldLength("id") &&
                            std::none_of(a.eventRef.cbegin(), a.eventRef.cend(),
                                         [](QChar c) { return c.isSpace() || c.isNull(); });
     event.id = usableRef && !taken(a.eventRef) ? a.eventRef : EventDraft::newId(event.title, taken);
