@@ -36,6 +36,7 @@ private slots:
     void escapingRoundTrips();
     void tooManyAnnotationsRefused();
     void deepUnknownMembersAreSkipped();
+    void treeBeyondItsBudgetRefused();
     void readFileNamesTheFile();
 
 private:
@@ -270,6 +271,15 @@ void WebAnnotationTest::exportIsConformantAndDeterministic() {
     const QByteArray first = WebAnnotationExporter::write(dataset, ids);
     QCOMPARE(WebAnnotationExporter::write(dataset, ids), first); // the same bytes
     QVERIFY(first.endsWith('\n'));
+    // Streamed annotation by annotation, it is byte for byte nlohmann's dump(2) of the whole.
+    QCOMPARE(QByteArray::fromStdString(nlohmann::ordered_json::parse(first.toStdString()).dump(2)) +
+                 '\n',
+             first);
+    const QByteArray none = WebAnnotationExporter::write(dataset, {});
+    QCOMPARE(QByteArray::fromStdString(nlohmann::ordered_json::parse(none.toStdString()).dump(2)) +
+                 '\n',
+             none);
+    QVERIFY(none.contains("\"total\": 0"));
 
     const Json root = Json::parse(first.toStdString());
     QCOMPARE(str(root["@context"]), QStringLiteral("http://www.w3.org/ns/anno.jsonld"));
@@ -586,6 +596,21 @@ void WebAnnotationTest::deepUnknownMembersAreSkipped() {
         WebAnnotationImporter::read(bytes, QStringLiteral("h.json"), emojiDataset());
     QVERIFY2(!batch.hasErrors(), qPrintable(listed(batch)));
     QCOMPARE(batch.newEvents.size(), 1);
+}
+
+void WebAnnotationTest::treeBeyondItsBudgetRefused() {
+    // 12 MiB of tags "0,0,0…": each two-byte value costs 32 bytes in the tree, more than the
+    // budget (64 MiB plus four times the file) allows. Refused, not built.
+    QByteArray bytes = "[{\"tags\": [0";
+    bytes.reserve(12 * 1024 * 1024 + 64);
+    while (bytes.size() < 12 * 1024 * 1024)
+        bytes += ",0,0,0,0,0,0,0,0";
+    bytes += "]}]";
+    const ImportBatch batch =
+        WebAnnotationImporter::read(bytes, QStringLiteral("big.json"), emojiDataset());
+    QCOMPARE(batch.diagnostics.size(), 1);
+    QVERIFY(batch.diagnostics.first().isError());
+    QVERIFY(batch.diagnostics.first().message.contains(QStringLiteral("memory")));
 }
 
 void WebAnnotationTest::readFileNamesTheFile() {
