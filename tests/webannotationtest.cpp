@@ -27,6 +27,8 @@ private slots:
     void hypothesisUtf16OffsetsAroundEmoji();
     void w3cCodePointOffsetsAroundEmoji();
     void sourceMatchedByNormalisedUrl();
+    void approximateQuoteAnchorsWithAWarning();
+    void annotationsRecognised();
     void quoteInNoArticleIsListed();
     void sourceInNoArticleIsListed();
     void nothingAnchorableIsAnError();
@@ -424,6 +426,31 @@ void WebAnnotationTest::sourceMatchedByNormalisedUrl() {
     QCOMPARE(batch.newEvents.size(), 1);
     QCOMPARE(batch.newEvents.at(0).id, event.id);
     QCOMPARE(batch.newEvents.at(0).sources.at(0).start, 36);
+}
+
+void WebAnnotationTest::approximateQuoteAnchorsWithAWarning() {
+    // A page's text is not the article's: a quote a letter off (and a target with no source,
+    // which Hypothesis's `uri` stands in for) still anchors, and the user is told to check it.
+    Json annotation = hypothesisAnnotation("https://news.example.org/geneva-talks", "",
+                                           "agreed on a cease-fire", nullptr, nullptr, 36, 58);
+    annotation["target"][0].erase("source");
+    const ImportBatch batch = WebAnnotationImporter::read(
+        hypothesisExport(Json::array({annotation})), QStringLiteral("h.json"), emojiDataset());
+    QVERIFY2(!batch.hasErrors(), qPrintable(listed(batch)));
+    QCOMPARE(batch.newEvents.size(), 1);
+    const SourcePassage &p = batch.newEvents.first().sources.first();
+    QCOMPARE(p.exact, QStringLiteral("agreed on a ceasefire")); // the article's words
+    QCOMPARE(p.start, 36);
+    const Diagnostic *warning = warningAt(batch, QStringLiteral("/annotations/0"));
+    QVERIFY2(warning, qPrintable(listed(batch)));
+    QVERIFY(warning->message.contains(QStringLiteral("approximately")));
+}
+
+void WebAnnotationTest::annotationsRecognised() {
+    QVERIFY(WebAnnotationImporter::looksLikeAnnotations(
+        WebAnnotationExporter::write(*m_default, {m_default->events.first().id})));
+    QVERIFY(WebAnnotationImporter::looksLikeAnnotations(hypothesisExport(Json::array())));
+    QVERIFY(!WebAnnotationImporter::looksLikeAnnotations("{\"events\": [], \"title\": {}}"));
 }
 
 void WebAnnotationTest::quoteInNoArticleIsListed() {
