@@ -38,28 +38,22 @@ const Member targetMembers[] = {{"id", nullptr}, {"source", nullptr}, {"selector
 const JsonShape targetShape = shapeOf(targetMembers);
 const Member bodyMembers[] = {{"type", &listShape}, {"purpose", &listShape}, {"value", nullptr}};
 const JsonShape bodyShape = shapeOf(bodyMembers);
-const Member annotationMembers[] = {{"type", &listShape},     {"motivation", &listShape},
-                                    {"body", &bodyShape},     {"bodyValue", nullptr},
-                                    {"target", &targetShape}, {"uri", nullptr},
-                                    {"text", nullptr},        {"tags", &listShape}};
+const Member annotationMembers[] = {
+    {"id", nullptr},      {"type", &listShape},   {"motivation", &listShape},
+    {"body", &bodyShape}, {"bodyValue", nullptr}, {"target", &targetShape},
+    {"uri", nullptr},     {"text", nullptr},      {"tags", &listShape}};
 const JsonShape annotationShape = shapeOf(annotationMembers);
 const Member pageMembers[] = {{"type", &listShape}, {"items", &annotationShape}};
 const JsonShape pageShape = shapeOf(pageMembers);
 // The root: a collection, a page, one annotation (W3C or Hypothesis), Hypothesis's export or
 // API answer; an array's elements have the same shape, so an array of annotations reads too.
 // No shape holds itself, so the tree kept is never deeper than these few levels.
-const Member rootMembers[] = {{"type", &listShape},
-                              {"motivation", &listShape},
-                              {"body", &bodyShape},
-                              {"bodyValue", nullptr},
-                              {"target", &targetShape},
-                              {"uri", nullptr},
-                              {"text", nullptr},
-                              {"tags", &listShape},
-                              {"first", &pageShape},
-                              {"items", &annotationShape},
-                              {"annotations", &annotationShape},
-                              {"rows", &annotationShape}};
+const Member rootMembers[] = {
+    {"id", nullptr},           {"type", &listShape},        {"motivation", &listShape},
+    {"body", &bodyShape},      {"bodyValue", nullptr},      {"target", &targetShape},
+    {"uri", nullptr},          {"text", nullptr},           {"tags", &listShape},
+    {"first", &pageShape},     {"items", &annotationShape}, {"annotations", &annotationShape},
+    {"rows", &annotationShape}};
 const JsonShape rootShape = shapeOf(rootMembers);
 
 // The tree may cost this much plus treeFactor times the file's size: our own pretty-printed export
@@ -197,7 +191,10 @@ Annotation describe(const Json &json, const QString &pointer) {
     Annotation a;
     a.pointer = pointer;
     // W3C annotations say they are one (type is a MUST); Hypothesis's own JSON does not.
-    a.utf16Positions = !strings(member(json, "type")).contains(QStringLiteral("Annotation"));
+    a.utf16Positions =
+        !strings(member(json, "type")).contains(QStringLiteral("Annotation")) ||
+        // Hypothesis's JSON-LD rendering says it is one but counts as it always does
+        text(member(json, "id")).startsWith(QStringLiteral("https://hypothes.is/a/"));
     a.uri = text(member(json, "uri"));
     a.comment = text(member(json, "text"));
     a.tags = strings(member(json, "tags"));

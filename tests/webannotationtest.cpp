@@ -392,6 +392,17 @@ void WebAnnotationTest::w3cCodePointOffsetsAroundEmoji() {
     QCOMPARE(batch.newEvents.size(), 1);
     QCOMPARE(batch.newEvents.at(0).sources.at(0).start, 69);
     QCOMPARE(batch.newEvents.at(0).sources.at(0).storedStart, 65);
+
+    // Hypothesis's own JSON-LD rendering (its ids under https://hypothes.is/a/) is typed
+    // Annotation but counts UTF-16 units, as Hypothesis always does.
+    Json fromHypothesis = annotation;
+    fromHypothesis["id"] = "https://hypothes.is/a/AbC123";
+    fromHypothesis["target"]["selector"][1]["start"] = 69;
+    fromHypothesis["target"]["selector"][1]["end"] = 71;
+    const ImportBatch h = WebAnnotationImporter::read(dump(fromHypothesis),
+                                                      QStringLiteral("h.jsonld"), emojiDataset());
+    QVERIFY2(!h.hasErrors(), qPrintable(listed(h)));
+    QCOMPARE(h.newEvents.at(0).sources.at(0).start, 69);
 }
 
 void WebAnnotationTest::sourceMatchedByNormalisedUrl() {
