@@ -611,13 +611,15 @@ ImportBatch Importer::run(const QByteArray &bytes) {
         }
         import(describe(*value, pointer));
     }
-    if (m_warnings > maxListedWarnings)
-        warn(QString(), tr("and %1 more warnings").arg(m_warnings - maxListedWarnings));
+    if (m_warnings > maxListedWarnings) {
+        Diagnostic more = ArticleImporter::warning(
+            m_file, tr("and %1 more warnings").arg(m_warnings - maxListedWarnings));
+        m_batch.diagnostics.append(more);
+    }
     if (m_anchored == 0)
-        error(QString(), QCoreApplication::translate(
-                             "ntl::WebAnnotationImporter",
-                             "none of the %n annotation(s) anchors in an article of the dataset",
-                             nullptr, int(m_annotations.size())));
+        error(QString(), tr("no annotation of the %1 in the file anchors in an article of the "
+                            "dataset")
+                             .arg(m_annotations.size()));
     return m_batch;
 }
 

@@ -32,6 +32,7 @@ private slots:
     void quoteInNoArticleIsListed();
     void sourceInNoArticleIsListed();
     void nothingAnchorableIsAnError();
+    void manyWarningsCounted();
     void malformedJsonIsLocated();
     void namedCollectionPageIsAnError();
     void pickedEventTakesEveryPassage();
@@ -517,6 +518,23 @@ void WebAnnotationTest::nothingAnchorableIsAnError() {
     const ImportBatch empty = WebAnnotationImporter::read(hypothesisExport(Json::array()),
                                                           QStringLiteral("e.json"), emojiDataset());
     QVERIFY(empty.hasErrors());
+}
+
+void WebAnnotationTest::manyWarningsCounted() {
+    // 600 that do not anchor and one that does: 500 listed one by one, the rest counted.
+    Json annotations = Json::array();
+    for (int i = 0; i < 600; ++i)
+        annotations.push_back(hypothesisAnnotation("https://elsewhere.example/x", "", "agreed",
+                                                   nullptr, nullptr, 0, 6));
+    annotations.push_back(hypothesisAnnotation("https://news.example.org/geneva-talks", "",
+                                               "agreed on a ceasefire", nullptr, nullptr, 36, 57));
+    const ImportBatch batch = WebAnnotationImporter::read(hypothesisExport(annotations),
+                                                          QStringLiteral("h.json"), emojiDataset());
+    QVERIFY(!batch.hasErrors());
+    QCOMPARE(batch.newEvents.size(), 1);
+    QCOMPARE(batch.diagnostics.size(), 501);
+    QCOMPARE(batch.diagnostics.at(499).jsonPath, QStringLiteral("/annotations/499"));
+    QCOMPARE(batch.diagnostics.last().message, QStringLiteral("and 100 more warnings"));
 }
 
 void WebAnnotationTest::malformedJsonIsLocated() {
