@@ -431,6 +431,10 @@ private:
     }
 
     void readRow(int row) {
+        // A blank line between rows (a spreadsheet's empty row) holds no event.
+        if (std::all_of(m_rows.at(row).cbegin(), m_rows.at(row).cend(),
+                        [](const QString &c) { return c.trimmed().isEmpty(); }))
+            return;
         const QString id = cell(row, CsvMapping::Id).trimmed();
         const Event *existing = id.isEmpty() ? nullptr : m_baseEvents.value(id);
         const bool update = existing != nullptr;

@@ -112,8 +112,13 @@ ImportBatch CsvPassagesImporter::read(const QByteArray &bytes, const QString &fi
             break;
         const int row = i + 2;
         QStringList cells;
-        for (const QString &cell : table.rows.at(i))
+        bool blank = true;
+        for (const QString &cell : table.rows.at(i)) {
             cells.append(CsvTable::unguardFormula(cell));
+            blank = blank && cell.trimmed().isEmpty();
+        }
+        if (blank) // a blank line between rows
+            continue;
         const QString eventId = cells.at(eventColumn).trimmed();
         const Event *event = events.value(eventId);
         if (!event) {

@@ -183,6 +183,10 @@ private:
             m_table.header = std::move(fields);
             return;
         }
+        // A blank line is an empty row, as a spreadsheet shows it (the importers pass over
+        // it), so the rows after it keep the numbers a spreadsheet gives them.
+        if (fields.size() == 1 && fields.first().isEmpty() && m_table.header.size() > 1)
+            fields = QStringList(m_table.header.size(), QString());
         if (fields.size() != m_table.header.size()) {
             fail(m_row, int(fields.size()),
                  tr("row %1 has %2 fields, the header has %3")

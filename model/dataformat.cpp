@@ -8,6 +8,8 @@
 #include "regularfile.h"
 #include "timelinejsexporter.h"
 #include "timelinejsimporter.h"
+#include "webannotationexporter.h"
+#include "webannotationimporter.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -43,16 +45,13 @@ DataFormat::Format jsonFormat(const QByteArray &bytes) {
     };
     if (has("\"negotiation-timeline\""))
         return DataFormat::Format::Dataset;
-    if (has("\"AnnotationCollection\"") || has("\"Annotation\"") ||
+    if (WebAnnotationImporter::looksLikeAnnotations(bytes) ||
+        has("\"AnnotationCollection\"") || has("\"Annotation\"") ||
         has("http://www.w3.org/ns/anno.jsonld") || (has("\"target\"") && has("\"selector\"")))
         return DataFormat::Format::WebAnnotation;
     if (opening == '{' && has("\"events\"") && (has("\"start_date\"") || has("\"text\"")))
         return DataFormat::Format::TimelineJsJson;
     return DataFormat::Format::Unknown;
-}
-
-QString notYetSupported(DataFormat::Format format) {
-    return tr("%1 is not yet supported in this version").arg(DataFormat::name(format));
 }
 
 ImportBatch refused(const QString &fileName, const QString &message) {
@@ -142,7 +141,8 @@ bool DataFormat::canImport(Format format) {
     case Format::CsvEvents:
     case Format::CsvPassages: // re-anchors the passages of events the dataset holds
         return true;
-    case Format::WebAnnotation: // F's WebAnnotationImporter, connected at merge
+    case Format::WebAnnotation:
+        return true;
     case Format::Dataset:
     case Format::Unknown:
         return false;
@@ -155,8 +155,8 @@ bool DataFormat::canExport(Format format) {
     case Format::TimelineJsJson:
     case Format::CsvEvents:
     case Format::CsvPassages:
+    case Format::WebAnnotation:
         return true;
-    case Format::WebAnnotation: // F's WebAnnotationExporter, connected at merge
     default:
         return false;
     }
@@ -260,8 +260,8 @@ ImportBatch DataFormat::importBytes(const QByteArray &bytes, const QString &file
         return TimelineJsImporter::readCsv(bytes, fileName, base);
     case Format::CsvEvents: // the columns guessed from the header (File → Import… asks)
         return CsvEventsImporter::read(bytes, fileName, base);
-    case Format::WebAnnotation: // F: return WebAnnotationImporter::read(bytes, fileName, base);
-        return refused(fileName, notYetSupported(format));
+    case Format::WebAnnotation:
+        return WebAnnotationImporter::read(bytes, fileName, base);
     case Format::CsvPassages:
         return CsvPassagesImporter::read(bytes, fileName, base);
     case Format::Article: {
@@ -298,10 +298,8 @@ QByteArray DataFormat::exportBytes(Format format, const Dataset &dataset,
         return CsvEventsExporter::write(dataset, eventIds, byteOrderMark);
     case Format::CsvPassages:
         return CsvEventsExporter::writePassages(dataset, eventIds, byteOrderMark);
-    case Format::WebAnnotation: // F: return WebAnnotationExporter::write(dataset, eventIds);
-        if (error)
-            *error = notYetSupported(format);
-        return {};
+    case Format::WebAnnotation:
+        return WebAnnotationExporter::write(dataset, eventIds);
     default:
         break;
     }

@@ -353,13 +353,13 @@ void AuthoringSessionTest::newDatasetFromTheDialog() {
 
 void AuthoringSessionTest::importTextAndHtmlThroughTheFileDialog() {
     QVERIFY(m_states.size() == 1);
-    auto *import = m_window->findChild<QAction *>(QStringLiteral("importArticlesAction"));
+    auto *import = m_window->findChild<QAction *>(QStringLiteral("importAction")); // File → Import…
     QVERIFY(import && import->isEnabled());
     QVERIFY(m_window->menuBar()->actions().first()->menu()->actions().contains(import)); // File
     bool seen = false;
     const QString folder = m_dir.path();
     whenDialog(
-        QStringLiteral("importArticlesDialog"),
+        QStringLiteral("importDialog"),
         [folder](QDialog *dialog) {
             answerFileDialog(dialog, {QDir(folder).filePath(QStringLiteral("second-account.txt")),
                                       QDir(folder).filePath(QStringLiteral("envoys-meet.html"))});

@@ -146,7 +146,7 @@ private slots:
             runApp({QStringLiteral("--new"), dir.filePath(QStringLiteral("o.ntl.json")),
                     QStringLiteral("--import"), csv});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(csv + QStringLiteral(":3:6: error: row 3 has 6 fields; the "
+        QVERIFY2(run.err.contains(csv + QStringLiteral(":3:6: error: row 3 has 6 fields, the "
                                                        "header has 5")),
                  qPrintable(run.err));
     }

@@ -34,7 +34,7 @@ struct Window {
     Window() {
         window.setInteractive(false);
         window.newDataset(QStringLiteral("Harbour talks"),
-                          {Side{QStringLiteral("north"), QStringLiteral("North")}});
+                          {Side{QStringLiteral("north"), QStringLiteral("North"), {}}});
         window.dataImport()->setFileChooser([this] { return files; });
         window.dataExport()->setFileChooser([this] { return exportPath; });
         window.show();
@@ -148,12 +148,20 @@ private slots:
                      .toString(),
                  QStringLiteral("Second round"));
 
-        // A format not connected yet: said so, nothing written.
-        w.exportPath = dir.filePath(QStringLiteral("a.jsonld"));
-        exportData->trigger();
-        QVERIFY(!QFile::exists(w.exportPath));
-        QVERIFY2(w.window.dataExport()->lastReport().contains(QLatin1String("not yet supported")),
-                 qPrintable(w.window.dataExport()->lastReport()));
+        // The other formats, by the name's suffix: Web Annotations, the CSV tables.
+        const QList<std::pair<QString, QByteArray>> others{
+            {QStringLiteral("a.jsonld"), QByteArrayLiteral("\"AnnotationCollection\"")},
+            {QStringLiteral("a.csv"), QByteArrayLiteral("Second round")},
+            {QStringLiteral("a.passages.csv"), QByteArrayLiteral("Event ID")}};
+        for (const auto &[name, expected] : others) {
+            w.exportPath = dir.filePath(name);
+            exportData->trigger();
+            QFile written(w.exportPath);
+            QVERIFY2(written.open(QIODevice::ReadOnly), qPrintable(w.exportPath));
+            const QByteArray bytes = written.readAll();
+            QVERIFY2(bytes.contains(expected), qPrintable(name));
+            QVERIFY(!bytes.startsWith("\xEF\xBB\xBF")); // a byte-order mark only on request
+        }
 
         // Nothing shown, nothing to export: the action says why.
         w.window.filterModel()->setSearchText(QStringLiteral("no such words"));

@@ -68,7 +68,7 @@ static std::shared_ptr<const Dataset> crowdedDataset(int sameDay, const QString 
 {
     auto dataset = std::make_shared<Dataset>();
     dataset->title = QStringLiteral("crowded");
-    dataset->sides = {{QStringLiteral("a"), QStringLiteral("Side A")}, {QStringLiteral("b"), QStringLiteral("Side B")}};
+    dataset->sides = {{QStringLiteral("a"), QStringLiteral("Side A"), {}}, {QStringLiteral("b"), QStringLiteral("Side B"), {}}};
     dataset->actors = {{QStringLiteral("x"), QStringLiteral("X"), ActorKind::Country, QStringLiteral("a"), {}, {}},
                        {QStringLiteral("y"), QStringLiteral("Y"), ActorKind::Country, QStringLiteral("b"), {}, {}}};
     for (int i = 0; i < sameDay + 6; ++i) {
