@@ -29,6 +29,17 @@ namespace {
 
 const QString lastFolderKey = QStringLiteral("import/lastFolder");
 
+// The warnings among an import's diagnostics, each named by `name` (the file).
+QStringList warningsOf(const Diagnostics &diagnostics, const QString &name) {
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics) {
+        if (d.severity == Diagnostic::Severity::Warning)
+            lines.append(
+                ArticleImportController::tr("%1: %2").arg(name, PrintableText::escaped(d.message)));
+    }
+    return lines;
+}
+
 } // namespace
 
 ArticleImportController::ArticleImportController(MainWindow *window)
@@ -113,6 +124,7 @@ void ArticleImportController::chooseAndImport() {
 }
 
 bool ArticleImportController::importFiles(const QStringList &paths) {
+    m_lastWarnings.clear();
     if (!m_window->session()->hasDataset() || paths.isEmpty() || refusedAsReadOnly())
         return false;
     // Ids and duplicates against the dataset with the batch's earlier articles in it: two
@@ -122,6 +134,7 @@ bool ArticleImportController::importFiles(const QStringList &paths) {
     QStringList failures;
     QStringList details;
     QStringList notes;
+    QStringList warnings;
     int failedFiles = 0;
     for (const QString &path : paths) {
         const QString name = PrintableText::escaped(QFileInfo(path).fileName());
@@ -152,6 +165,8 @@ bool ArticleImportController::importFiles(const QStringList &paths) {
         working.articles.append(article);
         working.reindex();
         added.append(article);
+        // Only an added article's: a skipped duplicate's guesses concern nothing kept.
+        warnings += warningsOf(result.diagnostics, name);
     }
     if (!failures.isEmpty()) {
         const QString text = paths.size() == 1
@@ -173,11 +188,12 @@ bool ArticleImportController::importFiles(const QStringList &paths) {
                        : tr("Imported %1 articles").arg(added.size());
     if (!notes.isEmpty())
         text += u'\n' + notes.join(u'\n');
-    report(false, text, QString());
+    reportAdded(text, warnings);
     return true;
 }
 
 bool ArticleImportController::importMimeData(const QMimeData *data) {
+    m_lastWarnings.clear();
     if (!m_window->session()->hasDataset() || !data || refusedAsReadOnly())
         return false;
     const QString name = tr("Pasted article");
@@ -215,8 +231,8 @@ bool ArticleImportController::importMimeData(const QMimeData *data) {
     article.id = ArticleImporter::newArticleId(dataset, article.title);
     if (!add({article}))
         return false;
-    report(false, tr("Pasted \"%1\" as an article").arg(PrintableText::oneLine(article.title)),
-           QString());
+    reportAdded(tr("Pasted \"%1\" as an article").arg(PrintableText::oneLine(article.title)),
+                warningsOf(result.diagnostics, name));
     return true;
 }
 
@@ -279,13 +295,37 @@ bool ArticleImportController::editProperties(const QString &articleId) {
     return true;
 }
 
+void ArticleImportController::reportAdded(const QString &text, const QStringList &warnings) {
+    if (warnings.isEmpty()) {
+        report(false, text, QString());
+        return;
+    }
+    // The first line goes to the status bar: it says there is something to check. The
+    // report's dialog (interactive) lists every file's warnings together.
+    const QString first = text.section(u'\n', 0, 0);
+    const QString rest = text.section(u'\n', 1);
+    QString full =
+        warnings.size() == 1
+            ? tr("%1, with a warning to check").arg(first)
+            : tr("%1, with %2 warnings to check").arg(first, QString::number(warnings.size()));
+    if (!rest.isEmpty())
+        full += u'\n' + rest;
+    full += u'\n' +
+            tr("What the importer guessed or left out; check it in Edit → Article Properties…:") +
+            u'\n' + warnings.join(u'\n');
+    m_lastWarnings = warnings;
+    report(false, full, QString());
+    emit warningsReported(warnings);
+}
+
 void ArticleImportController::report(bool failed, const QString &text, const QString &details) {
     m_lastReport = text;
     m_window->statusBar()->showMessage(text.section(u'\n', 0, 0), 10000);
     // A success says so in the status bar; a failure, or a skipped duplicate, needs reading.
     if (!m_window->isInteractive() || (!failed && !text.contains(u'\n')))
         return;
-    QMessageBox box(failed ? QMessageBox::Warning : QMessageBox::Information,
+    QMessageBox box(failed || !m_lastWarnings.isEmpty() ? QMessageBox::Warning
+                                                        : QMessageBox::Information,
                     failed ? tr("Articles not imported") : tr("Articles imported"), QString(),
                     QMessageBox::Ok, m_window);
     box.setObjectName(QStringLiteral("importReportBox"));

@@ -42,8 +42,16 @@ public:
 
     // The last import's outcome (plain text): what was added, skipped, or why nothing was.
     QString lastReport() const { return m_lastReport; }
+    // The last import's warnings, one line each, named by file ("a.txt: no publication date
+    // found…"): what an importer guessed or left out, for the user to check. Also in the
+    // report, and signalled by warningsReported().
+    QStringList lastWarnings() const { return m_lastWarnings; }
     // Tests: replaces the file dialog (returns the chosen files; empty: cancelled).
     void setFileChooser(std::function<QStringList()> chooser) { m_chooser = std::move(chooser); }
+
+signals:
+    // After an import that added articles with warnings (all files of the import at once).
+    void warningsReported(const QStringList &warnings);
 
 private:
     void chooseAndImport();
@@ -53,12 +61,15 @@ private:
     void report(bool failed, const QString &text, const QString &details);
     // Whether the document takes no edits (EditGate), which is then reported.
     bool refusedAsReadOnly();
+    // The report of an import that added articles: `text`, then `warnings` if any.
+    void reportAdded(const QString &text, const QStringList &warnings);
 
     MainWindow *m_window;
     QAction *m_import;
     QAction *m_paste;
     QAction *m_properties;
     QString m_lastReport;
+    QStringList m_lastWarnings;
     std::function<QStringList()> m_chooser;
 };
 

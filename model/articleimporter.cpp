@@ -149,8 +149,8 @@ ArticleImporter::Result ArticleImporter::finish(Article article, Diagnostics dia
         article.published = fallbackDate.isValid() ? fallbackDate : QDate::currentDate();
         article.publishedInferred = true;
         diagnostics.append(warning(
-            displayName, tr("no publication date found: %1 is used, marked inferred; correct it "
-                            "in the article's details")
+            displayName, tr("no publication date found: %1 is used, marked inferred; check it "
+                            "in the article's properties")
                              .arg(article.published.toString(Qt::ISODate))));
     }
     article.textFile.clear();

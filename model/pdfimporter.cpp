@@ -81,7 +81,7 @@ ArticleImporter::Result PdfImporter::read(const QByteArray &bytes, const QString
         article.publishedInferred = true;
         diagnostics.append(ArticleImporter::warning(
             displayName, tr("the publication date %1 is the PDF's creation date, marked "
-                            "inferred; correct it in the article's details")
+                            "inferred; check it in the article's properties")
                              .arg(article.published.toString(Qt::ISODate))));
     }
     return ArticleImporter::finish(std::move(article), std::move(diagnostics), displayName,

@@ -20,8 +20,11 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -69,6 +72,7 @@ private slots:
     void importActionAddsTextAndHtmlAsOneUndoableStep();
     void batchWithABrokenFileImportsNothingAndSaysWhich();
     void articleAlreadyPresentIsSkippedWithANote();
+    void importersWarningsAreShownForAllFilesTogether();
     void pasteAsArticleAddsTheClipboardText();
     void pastedHtmlIsReadAsAPage();
     void importIntoTheBuiltInDatasetIsRefusedWithTheReason();
@@ -139,6 +143,84 @@ void ArticleImportWindowTest::articleAlreadyPresentIsSkippedWithANote() {
     QVERIFY(!w.window.articleImport()->importFiles({fixture("utf16be.txt")}));
     QCOMPARE(w.undo()->count(), steps);
     QCOMPARE(w.dataset().articles.size(), 2);
+}
+
+// Issue 16: a date the importer guessed (the file's) is told to the user, named by file,
+// all files of one import in one report: the status bar and a signal without a window to
+// ask, the report's dialog with one.
+void ArticleImportWindowTest::importersWarningsAreShownForAllFilesTogether() {
+    QTemporaryDir dir;
+    // A text file with no date in it, last modified on `date`.
+    const auto undated = [&](const QString &name, const QByteArray &text, const QDate &date) {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+            return QString();
+        file.close();
+        if (!file.open(QIODevice::ReadWrite) ||
+            !file.setFileTime(QDateTime(date, QTime(9, 30)), QFileDevice::FileModificationTime))
+            return QString();
+        return path;
+    };
+    const QString first =
+        undated(QStringLiteral("undated.txt"),
+                "Harbour talks stall\nNo date anywhere in this text.\n", QDate(2025, 11, 26));
+    QVERIFY(!first.isEmpty());
+    Window w;
+    QSignalSpy spy(w.window.articleImport(), &ArticleImportController::warningsReported);
+    // A dated page beside it: it adds no warning.
+    w.files = {first, fixture("saved-page.html")};
+    w.window.articleImport()->importAction()->trigger();
+    settleEvents();
+    QCOMPARE(w.dataset().articles.size(), 2);
+    QVERIFY(w.dataset().articles.at(0).publishedInferred);
+    QCOMPARE(w.dataset().articles.at(0).published, QDate(2025, 11, 26));
+    const QStringList warnings = w.window.articleImport()->lastWarnings();
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().startsWith(QStringLiteral("undated.txt: no publication date found")),
+             qPrintable(warnings.first()));
+    QVERIFY2(warnings.first().contains(QStringLiteral("2025-11-26")), qPrintable(warnings.first()));
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.first().first().toStringList(), warnings);
+    const QString report = w.window.articleImport()->lastReport();
+    QVERIFY2(report.contains(warnings.first()), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("Article Properties")), qPrintable(report));
+    QVERIFY2(!report.contains(QStringLiteral("saved-page.html")), qPrintable(report));
+    const QString status = w.window.statusBar()->currentMessage();
+    QVERIFY2(status.startsWith(QStringLiteral("Imported 2 articles, with a warning to check")),
+             qPrintable(status));
+
+    // Interactive: two undated files in one import, both listed in the one report dialog.
+    const QString second = undated(QStringLiteral("also-undated.txt"),
+                                   "Harbour talks resume\nStill no date.\n", QDate(2025, 3, 2));
+    const QString third =
+        undated(QStringLiteral("third.txt"), "Harbour talks end\nNor here.\n", QDate(2025, 11, 26));
+    QVERIFY(!second.isEmpty() && !third.isEmpty());
+    w.window.setInteractive(true);
+    int boxes = 0;
+    QString shown;
+    bool seen = false;
+    whenDialog(
+        QStringLiteral("importReportBox"),
+        [&](QDialog *dialog) {
+            ++boxes;
+            auto *box = qobject_cast<QMessageBox *>(dialog);
+            QVERIFY(box);
+            shown = box->text() + u'\n' + box->informativeText();
+            box->accept();
+        },
+        &seen);
+    QVERIFY(w.window.articleImport()->importFiles({second, third}));
+    w.window.setInteractive(false);
+    QVERIFY(seen);
+    QCOMPARE(boxes, 1);
+    QCOMPARE(spy.size(), 2);
+    QVERIFY2(shown.contains(QStringLiteral("with 2 warnings to check")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("also-undated.txt: no publication date found")),
+             qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("third.txt: no publication date found")),
+             qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("2025-03-02")), qPrintable(shown));
 }
 
 void ArticleImportWindowTest::pasteAsArticleAddsTheClipboardText() {

@@ -33,6 +33,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -365,8 +366,22 @@ void AuthoringSessionTest::importTextAndHtmlThroughTheFileDialog() {
                                       QDir(folder).filePath(QStringLiteral("envoys-meet.html"))});
         },
         &seen);
+    // The text has no date: the import's report says the file's date is used (issue 16).
+    bool reported = false;
+    QString report;
+    whenDialog(
+        QStringLiteral("importReportBox"),
+        [&report](QDialog *dialog) {
+            if (auto *box = qobject_cast<QMessageBox *>(dialog))
+                report = box->informativeText();
+            dialog->accept();
+        },
+        &reported);
     press(m_window.get(), import->shortcut());
     QVERIFY(seen);
+    QVERIFY(reported);
+    QVERIFY2(report.contains(QStringLiteral("second-account.txt: no publication date found")),
+             qPrintable(report));
     settleEvents();
 
     const Dataset &d = dataset();
