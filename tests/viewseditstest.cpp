@@ -16,10 +16,14 @@
 #include "testwindow.h"
 #include "timelineview.h"
 
+#include <QAbstractButton>
 #include <QChart>
+#include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QScatterSeries>
 #include <QScrollArea>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +44,7 @@ private slots:
     void detailsPanelFollowsTheShownEvent();
     void timelineDrawsARecolouredSide();
     void detailsPanelShowsATitleOrDateEditInPlaceAsRebuilt();
+    void detailsPanelShowsAnotherEventAsAFreshPanelWould();
 
 private:
     Document *document() const { return m_window->session()->document(); }
@@ -56,9 +61,81 @@ private:
         return document()->dataset().events.at(document()->eventRow(id));
     }
 
+    // What the window's details panel shows, and what a panel built now over the same models
+    // and selection would show.
+    QStringList shownDetails() const;
+    QStringList freshDetails() const;
+
     QTemporaryDir m_dir;
     MainWindow *m_window = nullptr;
 };
+
+namespace {
+void describeLayout(const QLayout *layout, QStringList &out);
+
+// A shown widget as a person and a screen reader meet it: a label's object name, text, tooltip,
+// accessible name and passage number; a button's accessible name and description.
+void describeItem(QLayoutItem *item, QStringList &out) {
+    if (QWidget *widget = item->widget()) {
+        if (widget->isHidden())
+            return;
+        if (const auto *label = qobject_cast<const QLabel *>(widget)) {
+            out.append(QStringList{label->objectName(), label->text(), label->toolTip(),
+                                   label->accessibleName(),
+                                   label->property("ntlSourceIndex").toString()}
+                           .join(u'|'));
+        } else if (const auto *button = qobject_cast<const QAbstractButton *>(widget)) {
+            out.append(QStringList{button->objectName(), button->text(), button->accessibleName(),
+                                   button->accessibleDescription()}
+                           .join(u'|'));
+        }
+        if (widget->layout())
+            describeLayout(widget->layout(), out);
+    } else if (const QLayout *layout = item->layout()) {
+        describeLayout(layout, out);
+    }
+}
+
+// In the order shown: a form row by row, a grid row by row, a box item by item.
+void describeLayout(const QLayout *layout, QStringList &out) {
+    if (const auto *form = qobject_cast<const QFormLayout *>(layout)) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            for (const auto role : {QFormLayout::LabelRole, QFormLayout::FieldRole}) {
+                if (QLayoutItem *item = form->itemAt(row, role))
+                    describeItem(item, out);
+            }
+        }
+    } else if (const auto *grid = qobject_cast<const QGridLayout *>(layout)) {
+        for (int row = 0; row < grid->rowCount(); ++row) {
+            for (int column = 0; column < grid->columnCount(); ++column) {
+                if (QLayoutItem *item = grid->itemAtPosition(row, column))
+                    describeItem(item, out);
+            }
+        }
+    } else {
+        for (int i = 0; i < layout->count(); ++i)
+            describeItem(layout->itemAt(i), out);
+    }
+}
+
+QStringList panelDetails(const EventDetailsPanel *panel) {
+    QStringList out;
+    const QScrollArea *scroll = panel->findChild<QScrollArea *>();
+    if (scroll && scroll->widget() && scroll->widget()->layout())
+        describeLayout(scroll->widget()->layout(), out);
+    return out;
+}
+} // namespace
+
+QStringList ViewsEditsTest::shownDetails() const {
+    return panelDetails(m_window->detailsPanel());
+}
+
+QStringList ViewsEditsTest::freshDetails() const {
+    const EventDetailsPanel fresh(m_window->session()->eventModel(),
+                                  m_window->session()->filterModel(), m_window->selectionModel());
+    return panelDetails(&fresh);
+}
 
 void ViewsEditsTest::initTestCase() {
     useTestSettings("viewseditstest");
@@ -413,58 +490,131 @@ void ViewsEditsTest::timelineDrawsARecolouredSide() {
     QCOMPARE(legendColor(), lane);
 }
 
-// A title or date edit of the shown event sets those labels in place (the panel's widgets
-// stay); what they show equals the panel built anew for the event.
+// An edit of the shown event sets its labels in place (the panel's widgets stay); what they
+// show equals what a panel built now shows.
 void ViewsEditsTest::detailsPanelShowsATitleOrDateEditInPlaceAsRebuilt() {
     EventDetailsPanel *panel = m_window->detailsPanel();
     QScrollArea *scroll = panel->findChild<QScrollArea *>();
     QVERIFY(scroll);
     const QString shown = document()->dataset().events.at(12).id;
-    const QString other = document()->dataset().events.at(13).id;
     select(shown);
-    const auto shownTexts = [&] {
-        QStringList texts;
-        for (const QLabel *label : scroll->widget()->findChildren<QLabel *>())
-            texts.append(label->objectName() + u'|' + label->text() + u'|' + label->toolTip());
-        return texts;
-    };
     // The widgets shown before an edit are marked: still marked after it, they were kept.
     const char *mark = "beforeTheEdit";
     scroll->widget()->setProperty(mark, true);
-    const auto check = [&](const char *step, bool inPlace) {
+    const auto check = [&](const char *step) {
         settleEvents();
-        QVERIFY2(scroll->widget()->property(mark).toBool() == inPlace, step);
-        const QStringList edited = shownTexts();
-        select(other); // and back: built anew
-        select(shown);
-        QVERIFY2(!scroll->widget()->property(mark).toBool(), step);
-        scroll->widget()->setProperty(mark, true);
-        const QStringList rebuilt = shownTexts();
-        QVERIFY2(edited == rebuilt,
-                 qPrintable(QStringLiteral("%1: in place %2, rebuilt %3")
+        QVERIFY2(scroll->widget()->property(mark).toBool(), step);
+        const QStringList edited = shownDetails();
+        const QStringList fresh = freshDetails();
+        QVERIFY2(edited.contains(QStringLiteral("title|") + eventOf(shown).title +
+                                 QStringLiteral("|||")),
+                 step);
+        QVERIFY2(edited == fresh,
+                 qPrintable(QStringLiteral("%1: in place %2, fresh %3")
                                 .arg(QLatin1String(step), edited.join(QLatin1String("; ")),
-                                     rebuilt.join(QLatin1String("; ")))));
+                                     fresh.join(QLatin1String("; ")))));
     };
     const Event before = eventOf(shown);
     QVERIFY(document()->setEventField(shown, EventField::Title, QStringLiteral("Edited talks")));
-    check("title edited", true);
+    check("title edited");
     document()->undoStack()->undo();
-    check("title edit undone", true);
+    check("title edit undone");
     QVERIFY(document()->setEventField(shown, EventField::DateStart, before.date.start.addDays(-3)));
-    check("date edited", true);
+    check("date edited");
     QVERIFY(document()->setEventField(shown, EventField::DateExpression,
                                       QStringLiteral("three days before")));
-    check("date expression edited", true);
+    check("date expression edited");
     QVERIFY(document()->setEventField(shown, EventField::Status,
                                       QVariant::fromValue(EventStatus::Planned)));
-    check("status edited", true);
+    check("status edited");
     for (int step = 0; step < 3; ++step)
         document()->undoStack()->undo();
-    check("date edits undone", true);
+    check("date edits undone");
     QCOMPARE(eventOf(shown).date.start, before.date.start);
-    // Anything else is built anew, and shows the same.
+    // Any other field too, in the same widgets.
     QVERIFY(document()->setEventField(shown, EventField::Place, QStringLiteral("Geneva")));
-    check("place edited", false);
+    check("place edited");
+    QVERIFY(document()->setEventField(shown, EventField::Note, QStringLiteral("Checked twice")));
+    check("note edited");
+    QVERIFY(document()->removePassage(shown, 0));
+    check("a passage removed");
+    for (int step = 0; step < 3; ++step)
+        document()->undoStack()->undo();
+    check("place, note and passage undone");
+}
+
+// Selecting another event gives the panel's widgets that event's texts (rows added or removed
+// as its lists need), and it then shows what a panel built for it shows: nothing left over from
+// the event before (a note, a place, a participant, a passage, a disagreement or a claim).
+void ViewsEditsTest::detailsPanelShowsAnotherEventAsAFreshPanelWould() {
+    EventDetailsPanel *panel = m_window->detailsPanel();
+    QScrollArea *scroll = panel->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    // Events of every shape: with disagreements (of different sizes), with many passages and
+    // participants, with few, with a note and a place, with neither, with no participant.
+    const EventList &events = document()->dataset().events;
+    QStringList withDisagreements;
+    QString manySources, oneSource, manyParticipants;
+    for (const Event &event : events) {
+        if (!event.disagreements.isEmpty())
+            withDisagreements.append(event.id);
+        if (event.disagreements.isEmpty() && event.sources.size() >= 4 && manySources.isEmpty())
+            manySources = event.id;
+        if (event.disagreements.isEmpty() && event.sources.size() == 1 && oneSource.isEmpty())
+            oneSource = event.id;
+        if (event.participants.size() >= 3 && manyParticipants.isEmpty() && event.id != manySources)
+            manyParticipants = event.id;
+    }
+    QVERIFY(withDisagreements.size() >= 2);
+    // The fewest claims and the most (their columns differ when the counts do).
+    const auto claims = [&](const QString &id) {
+        return eventOf(id).disagreements.at(0).claims.size();
+    };
+    std::stable_sort(withDisagreements.begin(), withDisagreements.end(),
+                     [&](const QString &a, const QString &b) { return claims(a) < claims(b); });
+    withDisagreements = {withDisagreements.first(), withDisagreements.last()};
+    QVERIFY(!manySources.isEmpty() && !oneSource.isEmpty() && !manyParticipants.isEmpty());
+    const QString noted = events.at(30).id;
+    QVERIFY(document()->setEventField(noted, EventField::Note, QStringLiteral("Checked twice")));
+    QVERIFY(document()->setEventField(noted, EventField::Place, QStringLiteral("Geneva")));
+    QVERIFY(document()->setEventField(noted, EventField::DateNote, QStringLiteral("Uncertain")));
+    const QString alone = events.at(31).id;
+    while (!eventOf(alone).participants.isEmpty())
+        QVERIFY(document()->removeParticipant(alone, 0));
+    settleEvents();
+
+    const QStringList order = {
+        manySources, withDisagreements.at(0), oneSource, noted,       withDisagreements.at(1),
+        alone,       manyParticipants,        noted,     manySources, withDisagreements.at(0)};
+    select(order.first());
+    const QWidget *content = scroll->widget();
+    QSignalSpy activated(panel, &EventDetailsPanel::quoteActivated);
+    for (const QString &id : order) {
+        select(id);
+        QCOMPARE(panel->currentEventId(), id);
+        // The same widgets, not a panel built anew.
+        QCOMPARE(scroll->widget(), content);
+        const QStringList shown = shownDetails();
+        const QStringList fresh = freshDetails();
+        QVERIFY2(
+            shown.contains(QStringLiteral("title|") + eventOf(id).title + QStringLiteral("|||")),
+            qPrintable(id));
+        QVERIFY2(shown == fresh, qPrintable(QStringLiteral("%1: shown %2, fresh %3")
+                                                .arg(id, shown.join(QLatin1String("; ")),
+                                                     fresh.join(QLatin1String("; ")))));
+        // A kept button speaks for the event shown now.
+        auto *showQuote =
+            scroll->widget()->findChild<QAbstractButton *>(QStringLiteral("showQuote"));
+        QVERIFY(showQuote);
+        showQuote->click();
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.takeFirst().at(0).toString(), id);
+    }
+    // No event: the placeholder alone, as a fresh panel has it.
+    m_window->selectionModel()->clear();
+    settleEvents();
+    QCOMPARE(shownDetails(), freshDetails());
+    QCOMPARE(shownDetails().size(), 1);
 }
 
 QTEST_MAIN(ViewsEditsTest)

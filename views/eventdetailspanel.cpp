@@ -75,6 +75,31 @@ QLabel *styledLabel(const QString &text, bool bold, bool italic = false) {
     return label;
 }
 
+// Sets a label's text only when it changed: each new text is laid out again.
+void setText(QLabel *label, const QString &text) {
+    if (label->text() != text)
+        label->setText(text);
+}
+
+// A label that shows only with text; hidden, it has none (nothing stale to find or read out).
+void setShownText(QLabel *label, const QString &text) {
+    setText(label, text);
+    label->setHidden(text.isEmpty());
+}
+
+// A widget that only groups others, adding no margin of its own.
+QWidget *plainContainer() {
+    return new QWidget;
+}
+
+// Out of the panel now (its layout lets it go), deleted later: this may run inside a handler of
+// one of its widgets.
+void discard(QWidget *widget) {
+    widget->hide();
+    widget->setParent(nullptr);
+    widget->deleteLater();
+}
+
 QLabel *heading(const QString &text) {
     QLabel *label = styledLabel(text, true);
     label->setContentsMargins(0, 8, 0, 0);
@@ -148,33 +173,15 @@ void EventDetailsPanel::refresh() {
                           a->actors.constData() == b->actors.constData() &&
                           a->articles.constData() == b->articles.constData());
     };
-    if (m_built && id == m_eventId && event == m_event &&
+    if (m_shown && id == m_eventId && event == m_event &&
         sameParts(dataset.get(), m_dataset.get())) {
         m_dataset = dataset; // the event lives in both; keep the newer one
         return;
     }
-    // An edit of the shown event's title or date: those labels only (building every widget
-    // anew, text shaped for each, was most of such an edit's time).
-    const bool inPlace = m_built && event && m_event && id == m_eventId &&
-                         sameParts(dataset.get(), m_dataset.get()) &&
-                         updateInPlace(*m_event, *event);
     m_dataset = dataset;
     m_event = event;
     m_eventId = id;
-    if (!inPlace)
-        rebuild();
-}
-
-void EventDetailsPanel::rebuild() {
-    // Later, not now: this may run inside a handler of one of the old widgets.
-    if (QWidget *old = m_scroll->takeWidget())
-        old->deleteLater();
-    m_buttonRows.clear();
-    m_titleLabel = m_dateLabel = m_basisLabel = nullptr;
-    QWidget *content = buildDetails();
-    fitButtonRows();
-    m_scroll->setWidget(content);
-    m_built = true;
+    fill();
 }
 
 QString EventDetailsPanel::articleTitle(const QString &articleId) const {
@@ -211,6 +218,11 @@ void EventDetailsPanel::copyCitation(int sourceIndex, Citation::Format format) {
 }
 
 void EventDetailsPanel::showDateBasis(const Event &event, QLabel *label) const {
+    if (!m_event) {
+        setShownText(label, QString());
+        label->setToolTip(QString());
+        return;
+    }
     EventDate named = event.date;
     // The anchor article by its title, shortened in the sentence; whole in the tooltip.
     const QString anchorTitle =
@@ -222,230 +234,347 @@ void EventDetailsPanel::showDateBasis(const Event &event, QLabel *label) const {
         basis = tr("“%1” — %2").arg(event.date.expression, basis);
     else if (!basis.isEmpty())
         basis[0] = basis.at(0).toUpper();
-    PlainText::label(basis, label);
+    setShownText(label, basis);
     label->setToolTip(anchorTitle.isEmpty()
                           ? QString()
                           : tr("Resolved from the publication date of “%1”").arg(anchorTitle));
 }
 
-bool EventDetailsPanel::updateInPlace(const Event &before, const Event &now) {
-    if (!m_titleLabel || !m_dateLabel || !m_basisLabel || before.id != now.id)
-        return false;
-    // The lists are shared between snapshots unless the edit changed them.
-    if (before.participants.constData() != now.participants.constData() ||
-        before.sources.constData() != now.sources.constData() ||
-        before.disagreements.constData() != now.disagreements.constData())
-        return false;
-    // The fields the title and the date's two lines show; any other change is built anew.
-    const EventFields inPlace{EventField::Title,         EventField::Status,
-                              EventField::DateStart,     EventField::DateEnd,
-                              EventField::DatePrecision, EventField::DateExpression,
-                              EventField::DateBasis,     EventField::DateAnchor};
-    for (const EventField field : allEventFields()) {
-        if (field == EventField::Participants || field == EventField::Sources ||
-            field == EventField::Disagreements || inPlace.contains(field))
-            continue;
-        if (eventFieldValue(before, field) != eventFieldValue(now, field))
-            return false;
-    }
-    if (before.title != now.title)
-        PlainText::label(now.title, m_titleLabel);
-    PlainText::label(EventDateText().formatWithStatus(now.date, now.status), m_dateLabel);
-    showDateBasis(now, m_basisLabel);
-    return true;
-}
+struct EventDetailsPanel::SourceRow {
+    QFrame *box = nullptr;
+    QLabel *article = nullptr;
+    QLabel *meta = nullptr;
+    QLabel *quote = nullptr;
+    QToolButton *show = nullptr;
+    QBoxLayout *buttons = nullptr;
+};
 
-QWidget *EventDetailsPanel::buildDetails() {
+struct EventDetailsPanel::DisagreementBlock {
+    struct Column {
+        QFrame *frame = nullptr;
+        QLabel *article = nullptr;
+        QLabel *quote = nullptr;
+        QLabel *says = nullptr;
+    };
+    QWidget *block = nullptr;
+    QLabel *topic = nullptr;
+    QGridLayout *columns = nullptr;
+    QList<Column> claims;
+};
+
+struct EventDetailsPanel::Parts {
+    QVBoxLayout *layout = nullptr;
+    int stretchIndex = 0;
+    QLabel *placeholder = nullptr;
+    QLabel *title = nullptr;
+    QLabel *summary = nullptr;
+    QWidget *facts = nullptr;
+    QFormLayout *form = nullptr;
+    QLabel *date = nullptr;
+    QLabel *basis = nullptr;
+    QLabel *dateNote = nullptr;
+    QLabel *place = nullptr;
+    QWidget *who = nullptr;
+    QList<QLabel *> participants;
+    QLabel *kind = nullptr;
+    QLabel *corroboration = nullptr;
+    QLabel *note = nullptr;
+    QLabel *sourcesHeading = nullptr;
+    QWidget *sources = nullptr;
+    QList<SourceRow> sourceRows;
+    QLabel *disagreementsHeading = nullptr;
+    QWidget *disagreements = nullptr;
+    QList<DisagreementBlock> disagreementBlocks;
+};
+
+EventDetailsPanel::~EventDetailsPanel() = default;
+
+void EventDetailsPanel::build() {
+    m_parts = std::make_unique<Parts>();
+    Parts &p = *m_parts;
     auto *content = new QWidget;
-    auto *layout = new QVBoxLayout(content);
-    if (!m_event) {
-        QLabel *placeholder = PlainText::label(tr("Select an event to see its sources."));
-        placeholder->setObjectName(QStringLiteral("placeholder"));
-        placeholder->setAlignment(Qt::AlignCenter);
-        layout->addWidget(placeholder, 1);
-        return content;
-    }
-    const Event &event = *m_event;
-    const EventDateText dateText;
+    p.layout = new QVBoxLayout(content);
+    p.placeholder = PlainText::label(QString());
+    p.placeholder->setObjectName(QStringLiteral("placeholder"));
+    p.placeholder->setAlignment(Qt::AlignCenter);
+    p.layout->addWidget(p.placeholder, 1);
 
-    QLabel *title = styledLabel(event.title, true);
-    title->setObjectName(QStringLiteral("title"));
-    QFont titleFont = title->font();
+    p.title = styledLabel(QString(), true);
+    p.title->setObjectName(QStringLiteral("title"));
+    QFont titleFont = p.title->font();
     if (titleFont.pointSizeF() > 0)
         titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     else
         titleFont.setPixelSize(titleFont.pixelSize() * 7 / 5);
-    title->setFont(titleFont);
-    layout->addWidget(title);
-    if (!event.summary.isEmpty())
-        layout->addWidget(PlainText::label(event.summary));
+    p.title->setFont(titleFont);
+    p.layout->addWidget(p.title);
+    p.summary = PlainText::label(QString());
+    p.layout->addWidget(p.summary);
 
-    auto *facts = new QFormLayout;
-    facts->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    p.facts = plainContainer();
+    p.form = new QFormLayout(p.facts);
+    p.form->setContentsMargins(0, 0, 0, 0);
+    p.form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    auto *when = plainContainer();
+    auto *whenLayout = new QVBoxLayout(when);
+    whenLayout->setContentsMargins(0, 0, 0, 0);
+    p.date = PlainText::label(QString());
+    p.date->setObjectName(QStringLiteral("date"));
+    whenLayout->addWidget(p.date);
+    p.basis = PlainText::label(QString());
+    p.basis->setObjectName(QStringLiteral("dateBasis"));
+    whenLayout->addWidget(p.basis);
+    p.dateNote = PlainText::label(QString());
+    p.dateNote->setObjectName(QStringLiteral("dateNote"));
+    whenLayout->addWidget(p.dateNote);
+    p.form->addRow(tr("When"), when);
+    p.place = PlainText::label(QString());
+    p.form->addRow(tr("Where"), p.place);
+    p.who = plainContainer();
+    (new QVBoxLayout(p.who))->setContentsMargins(0, 0, 0, 0);
+    p.form->addRow(tr("Who"), p.who);
+    p.kind = PlainText::label(QString());
+    p.form->addRow(tr("Kind"), p.kind);
+    p.corroboration = PlainText::label(QString());
+    p.corroboration->setObjectName(QStringLiteral("corroboration"));
+    p.form->addRow(tr("Reported by"), p.corroboration);
+    p.note = PlainText::label(QString());
+    p.note->setObjectName(QStringLiteral("note"));
+    p.form->addRow(tr("Note"), p.note);
+    p.layout->addWidget(p.facts);
 
-    auto *when = new QVBoxLayout;
-    QLabel *date = PlainText::label(dateText.formatWithStatus(event.date, event.status));
-    date->setObjectName(QStringLiteral("date"));
-    when->addWidget(date);
-    QLabel *basisLabel = PlainText::label(QString());
-    basisLabel->setObjectName(QStringLiteral("dateBasis"));
-    showDateBasis(event, basisLabel);
-    when->addWidget(basisLabel);
-    m_titleLabel = title;
-    m_dateLabel = date;
-    m_basisLabel = basisLabel;
-    if (!event.date.note.isEmpty()) {
-        QLabel *note = PlainText::label(event.date.note);
-        note->setObjectName(QStringLiteral("dateNote"));
-        when->addWidget(note);
+    p.sourcesHeading = heading(QString());
+    p.layout->addWidget(p.sourcesHeading);
+    p.sources = plainContainer();
+    (new QVBoxLayout(p.sources))->setContentsMargins(0, 0, 0, 0);
+    p.layout->addWidget(p.sources);
+    p.disagreementsHeading = heading(QString());
+    p.layout->addWidget(p.disagreementsHeading);
+    p.disagreements = plainContainer();
+    (new QVBoxLayout(p.disagreements))->setContentsMargins(0, 0, 0, 0);
+    p.layout->addWidget(p.disagreements);
+
+    p.stretchIndex = p.layout->count();
+    p.layout->addStretch(1);
+    m_scroll->setWidget(content);
+}
+
+void EventDetailsPanel::fill() {
+    if (!m_parts)
+        build();
+    Parts &p = *m_parts;
+    // Without an event every text is empty (and its label hidden), every list empty.
+    static const Event none;
+    const bool any = m_event != nullptr;
+    const Event &event = any ? *m_event : none;
+    setShownText(p.placeholder, any ? QString() : tr("Select an event to see its sources."));
+    // The placeholder takes the page's height, centred; an event's details stand at the top.
+    p.layout->setStretch(p.stretchIndex, any ? 1 : 0);
+    setShownText(p.title, event.title);
+    setShownText(p.summary, event.summary);
+
+    setShownText(p.date,
+                 any ? EventDateText().formatWithStatus(event.date, event.status) : QString());
+    showDateBasis(event, p.basis);
+    setShownText(p.dateNote, event.date.note);
+    setShownText(p.place, event.place);
+    p.form->setRowVisible(p.place, !event.place.isEmpty());
+    showParticipants(event);
+    p.form->setRowVisible(p.who, !event.participants.isEmpty());
+    setShownText(p.kind, event.kind);
+    p.form->setRowVisible(p.kind, !event.kind.isEmpty());
+    if (any) {
+        const int articleCount = int(Dataset::eventArticleIds(event).size());
+        const int articleTotal = int(m_dataset->articles.size());
+        setShownText(p.corroboration, corroborationText(articleCount, articleTotal));
+        // Screen readers read the words, not a row of circles.
+        p.corroboration->setAccessibleName(
+            tr("Reported by %1")
+                .arg(corroborationWords(qMin(articleCount, articleTotal), articleTotal)));
+    } else {
+        setShownText(p.corroboration, QString());
+        p.corroboration->setAccessibleName(QString());
     }
-    facts->addRow(tr("When"), when);
+    setShownText(p.note, event.note);
+    p.form->setRowVisible(p.note, !event.note.isEmpty());
+    p.facts->setVisible(any);
 
-    if (!event.place.isEmpty())
-        facts->addRow(tr("Where"), PlainText::label(event.place));
+    setShownText(p.sourcesHeading, event.sources.isEmpty() ? QString() : tr("Sources"));
+    showSources(event);
+    setShownText(p.disagreementsHeading,
+                 event.disagreements.isEmpty() ? QString() : tr("Disagreements"));
+    showDisagreements(event);
+    fitButtonRows();
+    m_shown = true;
+}
 
-    if (!event.participants.isEmpty()) {
-        auto *who = new QVBoxLayout;
-        for (const Participant &participant : event.participants) {
-            const Actor *actor = m_dataset->actor(participant.actorId);
-            QString name = actor ? actor->name : participant.actorId;
-            if (actor && !actor->title.isEmpty())
-                name = tr("%1, %2").arg(name, actor->title);
-            who->addWidget(PlainText::label(tr("%1 — %2").arg(name, roleName(participant.role))));
-        }
-        facts->addRow(tr("Who"), who);
+void EventDetailsPanel::showParticipants(const Event &event) {
+    Parts &p = *m_parts;
+    const int count = int(event.participants.size());
+    while (p.participants.size() < count) {
+        QLabel *label = PlainText::label(QString());
+        p.who->layout()->addWidget(label);
+        p.participants.append(label);
     }
-
-    if (!event.kind.isEmpty())
-        facts->addRow(tr("Kind"), PlainText::label(event.kind));
-
-    const int articleCount = int(Dataset::eventArticleIds(event).size());
-    const int articleTotal = int(m_dataset->articles.size());
-    QLabel *corroboration = PlainText::label(corroborationText(articleCount, articleTotal));
-    corroboration->setObjectName(QStringLiteral("corroboration"));
-    // Screen readers read the words, not a row of circles.
-    corroboration->setAccessibleName(
-        tr("Reported by %1")
-            .arg(corroborationWords(qMin(articleCount, articleTotal), articleTotal)));
-    facts->addRow(tr("Reported by"), corroboration);
-
-    if (!event.note.isEmpty()) {
-        QLabel *note = PlainText::label(event.note);
-        note->setObjectName(QStringLiteral("note"));
-        facts->addRow(tr("Note"), note);
+    while (p.participants.size() > count)
+        discard(p.participants.takeLast());
+    for (int i = 0; i < count; ++i) {
+        const Participant &participant = event.participants.at(i);
+        const Actor *actor = m_dataset->actor(participant.actorId);
+        QString name = actor ? actor->name : participant.actorId;
+        if (actor && !actor->title.isEmpty())
+            name = tr("%1, %2").arg(name, actor->title);
+        setText(p.participants.at(i), tr("%1 — %2").arg(name, roleName(participant.role)));
     }
-    layout->addLayout(facts);
+}
 
-    if (!event.sources.isEmpty())
-        layout->addWidget(heading(tr("Sources")));
-    for (int i = 0; i < event.sources.size(); ++i) {
+EventDetailsPanel::SourceRow EventDetailsPanel::makeSourceRow(int i) {
+    SourceRow row;
+    row.box = new QFrame;
+    row.box->setFrameShape(QFrame::StyledPanel);
+    auto *boxLayout = new QVBoxLayout(row.box);
+    row.article = styledLabel(QString(), true);
+    boxLayout->addWidget(row.article);
+    row.meta = PlainText::label(QString());
+    boxLayout->addWidget(row.meta);
+    row.quote = styledLabel(QString(), false, true);
+    row.quote->setObjectName(QStringLiteral("quote"));
+    row.quote->setContentsMargins(12, 2, 0, 2);
+    row.quote->setProperty(sourceIndexProperty, i);
+    row.quote->setToolTip(tr("Click to show this passage in its article"));
+    row.quote->installEventFilter(this);
+    boxLayout->addWidget(row.quote);
+
+    row.buttons = new QHBoxLayout;
+    row.show = new QToolButton;
+    row.show->setText(tr("Show in article"));
+    row.show->setAutoRaise(true);
+    row.show->setFocusPolicy(Qt::StrongFocus);
+    row.show->setObjectName(QStringLiteral("showQuote"));
+    row.show->setAccessibleName(tr("Show quote %1 in its article").arg(i + 1));
+    // The event shown when clicked: the row serves every event that has an i-th passage.
+    connect(row.show, &QToolButton::clicked, this,
+            [this, i] { emit quoteActivated(m_eventId, i); });
+    auto *copy = new QToolButton;
+    copy->setText(tr("Copy citation"));
+    copy->setToolTip(tr("Copy the quote with its publisher, article title, date and link; "
+                        "the arrow offers the quote alone, Markdown and Chicago style"));
+    copy->setAutoRaise(true);
+    copy->setFocusPolicy(Qt::StrongFocus);
+    copy->setObjectName(QStringLiteral("copyQuote"));
+    copy->setAccessibleName(tr("Copy quote %1 with citation").arg(i + 1));
+    // The button copies the plain-text citation; its menu (the arrow, or Alt+Down) the
+    // other forms.
+    copy->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *forms = new QMenu(copy);
+    const std::pair<QString, Citation::Format> formats[] = {
+        {tr("Copy &Quote"), Citation::Format::Quote},
+        {tr("Copy Citation as &Plain Text"), Citation::Format::PlainText},
+        {tr("Copy Citation as &Markdown"), Citation::Format::Markdown},
+        {tr("Copy Citation, &Chicago Style"), Citation::Format::Chicago}};
+    for (const auto &[name, format] : formats) {
+        QAction *action = forms->addAction(name);
+        action->setData(int(format));
+        connect(action, &QAction::triggered, this,
+                [this, i, format = format] { copyCitation(i, format); });
+    }
+    copy->setMenu(forms);
+    connect(copy, &QToolButton::clicked, this,
+            [this, i] { copyCitation(i, Citation::Format::PlainText); });
+    row.buttons->addWidget(row.show, 0, Qt::AlignLeft);
+    row.buttons->addWidget(copy, 0, Qt::AlignLeft);
+    row.buttons->addStretch(1);
+    boxLayout->addLayout(row.buttons);
+    return row;
+}
+
+void EventDetailsPanel::showSources(const Event &event) {
+    Parts &p = *m_parts;
+    const int count = int(event.sources.size());
+    while (p.sourceRows.size() < count) {
+        p.sourceRows.append(makeSourceRow(int(p.sourceRows.size())));
+        p.sources->layout()->addWidget(p.sourceRows.last().box);
+    }
+    while (p.sourceRows.size() > count)
+        discard(p.sourceRows.takeLast().box);
+    for (int i = 0; i < count; ++i) {
         const SourcePassage &source = event.sources.at(i);
-        auto *box = new QFrame;
-        box->setFrameShape(QFrame::StyledPanel);
-        auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->addWidget(styledLabel(articleTitle(source.articleId), true));
+        const SourceRow &row = p.sourceRows.at(i);
+        setText(row.article, articleTitle(source.articleId));
+        QStringList meta;
         if (const Article *article = m_dataset->article(source.articleId)) {
-            QStringList meta;
             if (!article->publisher.isEmpty())
                 meta.append(article->publisher);
             const QString published = publishedText(*article);
             if (!published.isEmpty())
                 meta.append(published);
-            if (!meta.isEmpty())
-                boxLayout->addWidget(PlainText::label(meta.join(QStringLiteral(", "))));
         }
-
+        setShownText(row.meta, meta.join(QStringLiteral(", ")));
         const QString quoted = tr("“%1”").arg(quoteText(source));
-        QLabel *quote = styledLabel(quoted, false, true);
-        quote->setObjectName(QStringLiteral("quote"));
-        quote->setContentsMargins(12, 2, 0, 2);
-        quote->setProperty(sourceIndexProperty, i);
-        quote->setToolTip(tr("Click to show this passage in its article"));
-        quote->installEventFilter(this);
-        boxLayout->addWidget(quote);
-
-        auto *buttons = new QHBoxLayout;
-        auto *show = new QToolButton;
-        show->setText(tr("Show in article"));
-        show->setAutoRaise(true);
-        show->setFocusPolicy(Qt::StrongFocus);
-        show->setObjectName(QStringLiteral("showQuote"));
-        show->setAccessibleName(tr("Show quote %1 in its article").arg(i + 1));
-        show->setAccessibleDescription(quoted);
-        const QString eventId = event.id;
-        connect(show, &QToolButton::clicked, this,
-                [this, eventId, i] { emit quoteActivated(eventId, i); });
-        auto *copy = new QToolButton;
-        copy->setText(tr("Copy citation"));
-        copy->setToolTip(tr("Copy the quote with its publisher, article title, date and link; "
-                            "the arrow offers the quote alone, Markdown and Chicago style"));
-        copy->setAutoRaise(true);
-        copy->setFocusPolicy(Qt::StrongFocus);
-        copy->setObjectName(QStringLiteral("copyQuote"));
-        copy->setAccessibleName(tr("Copy quote %1 with citation").arg(i + 1));
-        // The button copies the plain-text citation; its menu (the arrow, or Alt+Down) the
-        // other forms.
-        copy->setPopupMode(QToolButton::MenuButtonPopup);
-        auto *forms = new QMenu(copy);
-        const std::pair<QString, Citation::Format> formats[] = {
-            {tr("Copy &Quote"), Citation::Format::Quote},
-            {tr("Copy Citation as &Plain Text"), Citation::Format::PlainText},
-            {tr("Copy Citation as &Markdown"), Citation::Format::Markdown},
-            {tr("Copy Citation, &Chicago Style"), Citation::Format::Chicago}};
-        for (const auto &[name, format] : formats) {
-            QAction *action = forms->addAction(name);
-            action->setData(int(format));
-            connect(action, &QAction::triggered, this,
-                    [this, i, format = format] { copyCitation(i, format); });
-        }
-        copy->setMenu(forms);
-        connect(copy, &QToolButton::clicked, this,
-                [this, i] { copyCitation(i, Citation::Format::PlainText); });
-        buttons->addWidget(show, 0, Qt::AlignLeft);
-        buttons->addWidget(copy, 0, Qt::AlignLeft);
-        buttons->addStretch(1);
-        boxLayout->addLayout(buttons);
-        m_buttonRows.append(buttons);
-        layout->addWidget(box);
+        setText(row.quote, quoted);
+        row.show->setAccessibleDescription(quoted);
     }
+}
 
-    if (!event.disagreements.isEmpty())
-        layout->addWidget(heading(tr("Disagreements")));
-    for (const Disagreement &disagreement : event.disagreements) {
-        QLabel *topic = styledLabel(disagreement.topic, true);
-        topic->setObjectName(QStringLiteral("disagreementTopic"));
-        layout->addWidget(topic);
+void EventDetailsPanel::showDisagreements(const Event &event) {
+    Parts &p = *m_parts;
+    const int count = int(event.disagreements.size());
+    while (p.disagreementBlocks.size() < count) {
+        DisagreementBlock block;
+        block.block = plainContainer();
+        auto *blockLayout = new QVBoxLayout(block.block);
+        blockLayout->setContentsMargins(0, 0, 0, 0);
+        block.topic = styledLabel(QString(), true);
+        block.topic->setObjectName(QStringLiteral("disagreementTopic"));
+        blockLayout->addWidget(block.topic);
         // Side by side, two to a row: more columns would not fit the panel's width.
-        auto *columns = new QGridLayout;
-        int claimIndex = 0;
-        for (const Claim &claim : disagreement.claims) {
-            auto *column = new QFrame;
-            column->setFrameShape(QFrame::StyledPanel);
-            auto *columnLayout = new QVBoxLayout(column);
+        block.columns = new QGridLayout;
+        block.columns->setColumnStretch(0, 1);
+        block.columns->setColumnStretch(1, 1);
+        blockLayout->addLayout(block.columns);
+        p.disagreements->layout()->addWidget(block.block);
+        p.disagreementBlocks.append(block);
+    }
+    while (p.disagreementBlocks.size() > count)
+        discard(p.disagreementBlocks.takeLast().block);
+    for (int d = 0; d < count; ++d) {
+        const Disagreement &disagreement = event.disagreements.at(d);
+        DisagreementBlock &block = p.disagreementBlocks[d];
+        setText(block.topic, disagreement.topic);
+        const int claims = int(disagreement.claims.size());
+        while (block.claims.size() < claims) {
+            DisagreementBlock::Column column;
+            column.frame = new QFrame;
+            column.frame->setFrameShape(QFrame::StyledPanel);
+            auto *columnLayout = new QVBoxLayout(column.frame);
+            column.article = styledLabel(QString(), true);
+            column.article->setObjectName(QStringLiteral("claimArticle"));
+            columnLayout->addWidget(column.article);
+            column.quote = styledLabel(QString(), false, true);
+            column.quote->setObjectName(QStringLiteral("claimQuote"));
+            columnLayout->addWidget(column.quote);
+            column.says = PlainText::label(QString());
+            column.says->setObjectName(QStringLiteral("claimSays"));
+            columnLayout->addWidget(column.says);
+            columnLayout->addStretch(1);
+            const int index = int(block.claims.size());
+            block.columns->addWidget(column.frame, index / 2, index % 2);
+            block.claims.append(column);
+        }
+        while (block.claims.size() > claims)
+            discard(block.claims.takeLast().frame);
+        for (int c = 0; c < claims; ++c) {
+            const Claim &claim = disagreement.claims.at(c);
+            const DisagreementBlock::Column &column = block.claims.at(c);
             // Two columns side by side: the title shortened, whole in the tooltip.
             const QString claimTitle = articleTitle(claim.articleId);
-            QLabel *claimArticle = styledLabel(DiagnosticText::shortTitle(claimTitle), true);
-            claimArticle->setObjectName(QStringLiteral("claimArticle"));
-            claimArticle->setToolTip(claimTitle);
-            columnLayout->addWidget(claimArticle);
-            QLabel *exact = styledLabel(tr("“%1”").arg(claim.exact), false, true);
-            exact->setObjectName(QStringLiteral("claimQuote"));
-            columnLayout->addWidget(exact);
-            QLabel *says = PlainText::label(claim.says);
-            says->setObjectName(QStringLiteral("claimSays"));
-            says->setAccessibleName(tr("Reading: %1").arg(claim.says));
-            columnLayout->addWidget(says);
-            columnLayout->addStretch(1);
-            columns->addWidget(column, claimIndex / 2, claimIndex % 2);
-            ++claimIndex;
+            setText(column.article, DiagnosticText::shortTitle(claimTitle));
+            column.article->setToolTip(claimTitle);
+            setText(column.quote, tr("“%1”").arg(claim.exact));
+            setText(column.says, claim.says);
+            column.says->setAccessibleName(tr("Reading: %1").arg(claim.says));
         }
-        columns->setColumnStretch(0, 1);
-        columns->setColumnStretch(1, 1);
-        layout->addLayout(columns);
     }
-
-    layout->addStretch(1);
-    return content;
 }
 
 void EventDetailsPanel::resizeEvent(QResizeEvent *event) {
@@ -457,9 +586,10 @@ void EventDetailsPanel::fitButtonRows() {
     // The room a row has: the panel less the scroll bar, the page's and the quote frame's
     // margins (about 40 pixels in Fusion; a few too many only stacks the buttons early).
     const int room = width() - m_scroll->verticalScrollBar()->sizeHint().width() - 40;
-    for (const QPointer<QBoxLayout> &row : std::as_const(m_buttonRows)) {
-        if (!row)
-            continue;
+    if (!m_parts)
+        return;
+    for (const SourceRow &source : std::as_const(m_parts->sourceRows)) {
+        QBoxLayout *row = source.buttons;
         int needed = 0;
         for (int i = 0; i < row->count(); ++i) {
             if (QWidget *widget = row->itemAt(i)->widget())

@@ -3,7 +3,6 @@
 #include "citation.h"
 
 #include <QBoxLayout>
-#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -25,11 +24,14 @@ class EventModel;
 // own words and how it was resolved, place, participants with roles, a corroboration
 // mark, every source passage as a quote under its article's title (click: open it in
 // the Sources view; a button copies it with its citation), disagreements side by side.
+// Its widgets are built once and given each shown event's texts (rows added or removed as
+// the lists need): building them anew, text shaped for each, was most of a selection change.
 class EventDetailsPanel : public QWidget {
     Q_OBJECT
 public:
     EventDetailsPanel(EventModel *events, EventFilterModel *filter, QItemSelectionModel *selection,
                       QWidget *parent = nullptr);
+    ~EventDetailsPanel() override;
 
     QString currentEventId() const;
     // Passage `sourceIndex` of the current event in `format` (model/citation.h), as the
@@ -49,16 +51,25 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    struct Parts;
+    struct SourceRow;
+    struct DisagreementBlock;
+
     void refresh();
-    void rebuild();
-    QWidget *buildDetails();
-    // Shows `now` (the shown event after an edit) by setting the labels of its title and its
-    // date; false when the edit changed anything else.
-    bool updateInPlace(const Event &before, const Event &now);
+    // The widgets, built once; fill() gives them the current event's texts (or none).
+    void build();
+    void fill();
+    void showParticipants(const Event &event);
+    void showSources(const Event &event);
+    void showDisagreements(const Event &event);
+    SourceRow makeSourceRow(int index);
     void showDateBasis(const Event &event, QLabel *label) const;
     QString articleTitle(const QString &articleId) const;
     QString quoteText(const SourcePassage &source) const;
     void copyCitation(int sourceIndex, Citation::Format format);
+    // Each quote's buttons: side by side, or one above the other when the panel is too narrow
+    // for both (a narrow panel must not cut its content off at the right).
+    void fitButtonRows();
 
     EventModel *m_events;
     EventFilterModel *m_filter;
@@ -67,14 +78,8 @@ private:
     std::shared_ptr<const Dataset> m_dataset; // keeps m_event alive
     const Event *m_event = nullptr;
     QString m_eventId;
-    bool m_built = false;
-    QPointer<QLabel> m_titleLabel; // those updateInPlace() sets; null without an event
-    QPointer<QLabel> m_dateLabel;
-    QPointer<QLabel> m_basisLabel;
-    // Each quote's buttons: side by side, or one above the other when the panel is too narrow
-    // for both (a narrow panel must not cut its content off at the right).
-    QList<QPointer<QBoxLayout>> m_buttonRows;
-    void fitButtonRows();
+    bool m_shown = false;
+    std::unique_ptr<Parts> m_parts;
 };
 
 } // namespace ntl

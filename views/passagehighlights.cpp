@@ -67,8 +67,8 @@ bool PassageHighlights::apply(QTextDocument &document, const QTextCharFormat &pl
 bool PassageHighlights::apply(QTextDocument &document, const QList<Range> &all,
                               const QTextCharFormat &plain, const QTextCharFormat &emphasised) {
     qsizetype first = 0;
-    int dirtyStart = -1;
-    int dirtyEnd = -1;
+    // The changed blocks' positions and lengths.
+    QList<std::pair<int, int>> changed;
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
         const int blockStart = block.position();
         const int blockEnd = blockStart + block.length();
@@ -85,15 +85,24 @@ bool PassageHighlights::apply(QTextDocument &document, const QList<Range> &all,
         if (layout->formats() == formats)
             continue;
         layout->setFormats(formats);
-        if (dirtyStart < 0)
-            dirtyStart = blockStart;
-        dirtyEnd = blockEnd;
+        changed.append({blockStart, blockEnd - blockStart});
     }
-    if (dirtyStart < 0)
+    if (changed.isEmpty())
         return false;
     // Formats split the text into items shaped apart: lay the changed blocks out again
-    // (QSyntaxHighlighter does the same), in one change rather than one per block.
-    document.markContentsDirty(dirtyStart, dirtyEnd - dirtyStart);
+    // (QSyntaxHighlighter does the same). A few blocks (a passage added, the emphasis moved)
+    // each on its own: a one-block change is laid out at once and repaints that block, where
+    // one change from the first to the last would drop the layout of every block between
+    // (a new event's passage and the old emphasis may be pages apart) and repaint them all.
+    // Many (another article, a filter) in one change rather than one per block.
+    constexpr qsizetype fewBlocks = 16;
+    if (changed.size() <= fewBlocks) {
+        for (const auto &[start, length] : std::as_const(changed))
+            document.markContentsDirty(start, length);
+    } else {
+        const int end = changed.last().first + changed.last().second;
+        document.markContentsDirty(changed.first().first, end - changed.first().first);
+    }
     return true;
 }
 

@@ -653,8 +653,9 @@ void SourcesView::updateHighlights()
     QTextCharFormat emphasis;
     emphasis.setBackground(colors.passageHighlight(true));
     emphasis.setFontUnderline(true);
-    if (m_highlights.apply(*m_text->document(), plain, emphasis))
-        m_text->viewport()->update();
+    // The document's layout repaints the blocks whose formats changed (and only those when
+    // their heights stay): a repaint of the whole page here drew every shown block again.
+    m_highlights.apply(*m_text->document(), plain, emphasis);
 
     // Only the entries whose emphasis changes: each change repaints the list.
     for (int i = 0; i < m_passages->count(); ++i) {
