@@ -322,14 +322,27 @@ FilterPanel::Listing FilterPanel::listing() const {
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
     if (!dataset)
         return listing;
-    const QChar separator(0x1f);
-    for (const Side &side : dataset->sides)
-        listing.sides.append(side.id + separator + side.name);
-    for (const Actor &actor : dataset->actors)
-        listing.actors.append(actor.id + separator + actor.name + separator +
-                              dataset->effectiveSideId(actor.id));
-    for (const Article &article : dataset->articles)
-        listing.articles.append(article.id + separator + article.title);
+    listing.sidesRead = dataset->sides;
+    listing.actorsRead = dataset->actors;
+    listing.articlesRead = dataset->articles;
+    if (listing.sidesRead.constData() == m_listing.sidesRead.constData() &&
+        listing.actorsRead.constData() == m_listing.actorsRead.constData() &&
+        listing.articlesRead.constData() == m_listing.articlesRead.constData()) {
+        // The snapshot shares these lists with the one listed (an edit of events only): no
+        // need to spell out thousands of articles again.
+        listing.sides = m_listing.sides;
+        listing.actors = m_listing.actors;
+        listing.articles = m_listing.articles;
+    } else {
+        const QChar separator(0x1f);
+        for (const Side &side : dataset->sides)
+            listing.sides.append(side.id + separator + side.name);
+        for (const Actor &actor : dataset->actors)
+            listing.actors.append(actor.id + separator + actor.name + separator +
+                                  dataset->effectiveSideId(actor.id));
+        for (const Article &article : dataset->articles)
+            listing.articles.append(article.id + separator + article.title);
+    }
     // Kinds and statuses are listed while some event has them: one pass over the rows' numbers.
     const EventModel::RowIds &kinds = m_events->kinds();
     std::vector<char> kindUsed(std::size_t(std::max(kinds.count(), 0)), 0);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dataset.h"
+
 #include <QDate>
 #include <QStringList>
 #include <QWidget>
@@ -62,6 +64,11 @@ private:
     struct Listing {
         QStringList sides, actors, kinds, statuses, articles;
         QDate first, last;
+        // The snapshot's lists the names were read from (held, so that their data cannot be
+        // freed and its address reused): the same data, the same names.
+        QList<Side> sidesRead;
+        QList<Actor> actorsRead;
+        QList<Article> articlesRead;
         bool operator==(const Listing &other) const {
             return sides == other.sides && actors == other.actors && kinds == other.kinds &&
                    statuses == other.statuses && articles == other.articles &&
