@@ -19,6 +19,7 @@
 #include "filewatchcontroller.h"
 #include "filterchipsbar.h"
 #include "filterpanel.h"
+#include "modelchangenotifier.h"
 #include "navigationcontroller.h"
 #include "newdatasetdialog.h"
 #include "plaintext.h"
@@ -220,6 +221,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_filter, &EventFilterModel::filtersChanged, this, &MainWindow::updateEmptyState);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    // Edits (an add, a removal, an import, an undo) change the count and span too: once per
+    // edit, after every row of it.
+    auto *edits = new ModelChangeNotifier(this);
+    edits->watch(m_events);
+    edits->watch(m_filter);
+    connect(edits, &ModelChangeNotifier::changed, this, &MainWindow::updateStatus);
+    connect(edits, &ModelChangeNotifier::changed, this, &MainWindow::updateEmptyState);
     connect(m_emptyPage, &EmptyStatePage::clearFiltersRequested, m_filter,
             &EventFilterModel::clearFilters);
     connect(m_emptyPage, &EmptyStatePage::openRequested, this, &MainWindow::chooseAndOpen);

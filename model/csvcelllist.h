@@ -7,7 +7,7 @@ namespace ntl {
 
 // The reversible syntax of a CSV cell that holds several values (sides, actors, articles):
 // items joined by "; ", each item's own ";", ",", "(", ")" and "\" escaped with a backslash.
-// An actor item is "NAME (ROLE)" or "NAME (ROLE, SIDE)" (docs/interop-csv.md).
+// An actor item is "NAME (ROLE)" or "NAME (ROLE, SIDE)" (docs/interop.md, CSV).
 class CsvCellList {
 public:
     static QString escape(const QString &text);

@@ -7,7 +7,7 @@
 
 namespace ntl {
 
-// Writes events as CSV tables for spreadsheets (docs/interop-csv.md): the events table, one
+// Writes events as CSV tables for spreadsheets (docs/interop.md, CSV): the events table, one
 // row per event, and the passages table, one row per passage with code-point offsets. Every
 // cell of dataset text goes through the formula guard (CsvTable::guardFormula).
 class CsvEventsExporter {

@@ -6,7 +6,7 @@
 
 namespace ntl {
 
-// Reads events from a CSV table through a column mapping (docs/interop-csv.md), prepared
+// Reads events from a CSV table through a column mapping (docs/interop.md, CSV), prepared
 // against `base`: a row whose id names an event of base updates it (the mapped fields only),
 // other rows add events; sides and actors named in cells are those of base (by id, else by
 // name, case-insensitively) or created. Dates are ISO (YYYY, YYYY-MM, YYYY-MM-DD), the

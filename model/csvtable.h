@@ -37,7 +37,7 @@ struct CsvTable {
     // starts with = + - @ or a tab or CR would run as a formula, so it is written with a
     // leading apostrophe, which a spreadsheet shows as text. A cell starting with an
     // apostrophe that is followed by one of those or by another apostrophe gets one too, so
-    // that unguardFormula() reverses every guarded cell exactly (docs/interop-csv.md).
+    // that unguardFormula() reverses every guarded cell exactly (docs/interop.md, CSV).
     static QString guardFormula(const QString &cell);
     static QString unguardFormula(const QString &cell);
 };

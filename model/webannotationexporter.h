@@ -9,7 +9,7 @@
 
 namespace ntl {
 
-// Writes events' passages as W3C Web Annotations (docs/interop-webannotation.md): one
+// Writes events' passages as W3C Web Annotations (docs/interop.md, Web Annotation): one
 // AnnotationCollection (JSON-LD, `@context` http://www.w3.org/ns/anno.jsonld) whose first and
 // only AnnotationPage is embedded, one Annotation per passage. The target is the article (its
 // URL, else `urn:sha256:` of its text's UTF-8) with a TextQuoteSelector and a

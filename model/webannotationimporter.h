@@ -10,7 +10,7 @@ namespace ntl {
 
 // Brings W3C Web Annotations (a collection with its pages embedded, a page, one annotation or
 // a JSON array of them) and Hypothesis's own files (its export {"annotations": […]} and its
-// API's {"rows": […]}) onto the articles of a dataset (docs/interop-webannotation.md). Each
+// API's {"rows": […]}) onto the articles of a dataset (docs/interop.md, Web Annotation). Each
 // annotation's target is matched to an article by URL (normalised) or by `urn:sha256:` of
 // the text, re-anchored as the reader anchors passages (quote, prefix and suffix, the position
 // a hint: code points for W3C, UTF-16 units for Hypothesis), and its passage attached to the

@@ -3,6 +3,7 @@
 #include "eventdatetext.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "modelchangenotifier.h"
 #include "plaintext.h"
 
 #include <QCheckBox>
@@ -19,6 +20,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <array>
+#include <tuple>
 #include <vector>
 
 namespace ntl {
@@ -113,6 +116,12 @@ FilterPanel::FilterPanel(EventModel *events, EventFilterModel *filter, QWidget *
     connect(m_filter, &EventFilterModel::filtersChanged, this, &FilterPanel::syncFromFilter);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &FilterPanel::updateCount);
     connect(m_events, &QAbstractItemModel::modelReset, this, &FilterPanel::populate);
+    // The source too: an edit of a row the filters hide changes the totals and facet counts
+    // without a signal of the proxy.
+    m_edits = new ModelChangeNotifier(this);
+    m_edits->watch(m_events);
+    m_edits->watch(m_filter);
+    connect(m_edits, &ModelChangeNotifier::changed, this, &FilterPanel::followEdits);
 
     setTabOrder(m_search, m_clear);
     setTabOrder(m_clear, m_sides);
@@ -216,7 +225,11 @@ void FilterPanel::populate()
         for (const Actor *actor : actors)
             addItem(group(dataset->effectiveSideId(actor->id)), m_actors, actor->id, actor->name);
         m_actors->expandAll();
-        QStringList kinds = perKind.keys();
+        QStringList kinds;
+        for (auto kind = perKind.cbegin(); kind != perKind.cend(); ++kind) {
+            if (kind.value() > 0) // an edit numbers a kind and may leave it with no event
+                kinds.append(kind.key());
+        }
         std::sort(kinds.begin(), kinds.end());
         for (const QString &kind : kinds)
             addItem(nullptr, m_kinds, kind, kind);
@@ -242,6 +255,7 @@ void FilterPanel::populate()
     }
     m_actors->setMinimumHeight(180);
     updateCountColumnWidth();
+    m_listing = listing();
     m_syncing = false;
     syncFromFilter();
 }
@@ -300,6 +314,65 @@ void FilterPanel::syncFromFilter()
     if (m_search->text() != m_filter->searchText())
         m_search->setText(m_filter->searchText());
     m_syncing = false;
+    updateCount();
+}
+
+FilterPanel::Listing FilterPanel::listing() const {
+    Listing listing;
+    const std::shared_ptr<const Dataset> dataset = m_events->dataset();
+    if (!dataset)
+        return listing;
+    listing.sidesRead = dataset->sides;
+    listing.actorsRead = dataset->actors;
+    listing.articlesRead = dataset->articles;
+    if (listing.sidesRead.constData() == m_listing.sidesRead.constData() &&
+        listing.actorsRead.constData() == m_listing.actorsRead.constData() &&
+        listing.articlesRead.constData() == m_listing.articlesRead.constData()) {
+        // The snapshot shares these lists with the one listed (an edit of events only): no
+        // need to spell out thousands of articles again.
+        listing.sides = m_listing.sides;
+        listing.actors = m_listing.actors;
+        listing.articles = m_listing.articles;
+    } else {
+        const QChar separator(0x1f);
+        for (const Side &side : dataset->sides)
+            listing.sides.append(side.id + separator + side.name);
+        for (const Actor &actor : dataset->actors)
+            listing.actors.append(actor.id + separator + actor.name + separator +
+                                  dataset->effectiveSideId(actor.id));
+        for (const Article &article : dataset->articles)
+            listing.articles.append(article.id + separator + article.title);
+    }
+    // Kinds and statuses are listed while some event has them: one pass over the rows' numbers.
+    const EventModel::RowIds &kinds = m_events->kinds();
+    std::vector<char> kindUsed(std::size_t(std::max(kinds.count(), 0)), 0);
+    std::array<char, int(EventStatus::Cancelled) + 1> statusUsed{};
+    for (int row = 0; row < m_events->rowCount(); ++row) {
+        for (const int *number = kinds.begin(row); number != kinds.end(row); ++number)
+            kindUsed[std::size_t(*number)] = 1;
+        const int status = m_events->status(row);
+        if (status >= 0 && std::size_t(status) < statusUsed.size())
+            statusUsed[std::size_t(status)] = 1;
+    }
+    for (int number = 0; number < kinds.count(); ++number) {
+        if (kindUsed[std::size_t(number)])
+            listing.kinds.append(kinds.id(number));
+    }
+    listing.kinds.sort();
+    for (std::size_t status = 0; status < statusUsed.size(); ++status) {
+        if (statusUsed[status])
+            listing.statuses.append(QString::number(status));
+    }
+    std::tie(listing.first, listing.last) = EventModel::dateSpan(m_events);
+    return listing;
+}
+
+void FilterPanel::followEdits() {
+    if (listing() != m_listing) {
+        populate(); // new values (an import's actors, a new kind) or a wider span; counts too
+        return;
+    }
+    updateCountColumnWidth(); // the number of events may have gained a digit
     updateCount();
 }
 

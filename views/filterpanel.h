@@ -1,5 +1,9 @@
 #pragma once
 
+#include "dataset.h"
+
+#include <QDate>
+#include <QStringList>
 #include <QWidget>
 
 class QCheckBox;
@@ -14,11 +18,14 @@ namespace ntl {
 
 class EventFilterModel;
 class EventModel;
+class ModelChangeNotifier;
 
 // Filters for all views: a search field, sides, actors grouped by side, kinds, status,
 // articles (each with the number of events it would show under the other filters), a date range, "N
 // of M events" and one button to clear everything. Reflects filter changes made elsewhere (e.g. the
-// Actors view).
+// Actors view), and follows every edit of the events (an add, a removal, an import, an undo):
+// once per edit, from the event loop, the counts again and, when the values listed changed, the
+// lists.
 class FilterPanel : public QWidget
 {
     Q_OBJECT
@@ -50,6 +57,26 @@ private:
     void applyChecks();
     void syncFromFilter();
     void updateCount();
+    // After the edits of one event-loop pass: the counts, and the lists when their values did.
+    void followEdits();
+    // What the lists show: each value's key and name (an actor's with its side), the kinds and
+    // statuses that occur, the dates' span. Equal listings need no new lists.
+    struct Listing {
+        QStringList sides, actors, kinds, statuses, articles;
+        QDate first, last;
+        // The snapshot's lists the names were read from (held, so that their data cannot be
+        // freed and its address reused): the same data, the same names.
+        QList<Side> sidesRead;
+        QList<Actor> actorsRead;
+        QList<Article> articlesRead;
+        bool operator==(const Listing &other) const {
+            return sides == other.sides && actors == other.actors && kinds == other.kinds &&
+                   statuses == other.statuses && articles == other.articles &&
+                   first == other.first && last == other.last;
+        }
+        bool operator!=(const Listing &other) const { return !(*this == other); }
+    };
+    Listing listing() const;
     QTreeWidget *addSection(const QString &title, QWidget *container);
     static QSet<QString> checkedKeys(QTreeWidget *tree);
     static void setChecked(QTreeWidget *tree, const QSet<QString> &keys);
@@ -68,6 +95,8 @@ private:
     QDateEdit *m_from;
     QCheckBox *m_toEnabled;
     QDateEdit *m_to;
+    ModelChangeNotifier *m_edits;
+    Listing m_listing;
     bool m_syncing = false;
 };
 
