@@ -1345,13 +1345,15 @@ int runInterop(int events, int runs) {
         passages += event.sources.size();
     }
     const Dataset empty;
-    std::printf("N = %d events, %lld passages, median of %d runs\n", events,
+    std::printf("N = %d events, %lld passages, median of %d runs (wall, this thread's CPU)\n", events,
                 static_cast<long long>(passages), runs);
     QByteArray csv, csvPassages, timelineJs, annotations;
     const auto exported = [&](const char *what, QByteArray &bytes,
                               const std::function<QByteArray()> &make) {
-        const double ms = measure(runs, nullptr, [&] { bytes = make(); });
-        std::printf("  %-44s %10.1f ms  (%.1f MB)\n", what, ms, double(bytes.size()) / 1e6);
+        const Times times = measureWithCpu(runs, nullptr, [&] { bytes = make(); });
+        std::printf("  %-44s %10.1f ms (CPU %8.1f ms)  %.1f MB\n", what, times.wall, times.cpu,
+                    double(bytes.size()) / 1e6);
+        std::fflush(stdout);
     };
     exported("export CSV events (write)", csv,
              [&] { return CsvEventsExporter::write(*dataset, ids, false); });
@@ -1364,14 +1366,15 @@ int runInterop(int events, int runs) {
     const QByteArray timelineJsSheet = timelineJsCsv(*dataset);
     const auto imported = [&](const char *what, const std::function<ImportBatch()> &read) {
         ImportBatch batch;
-        const double ms = measure(runs, nullptr, [&] { batch = read(); });
+        const Times times = measureWithCpu(runs, nullptr, [&] { batch = read(); });
         qsizetype errors = 0;
         for (const Diagnostic &diagnostic : batch.diagnostics)
             errors += diagnostic.isError();
-        std::printf("  %-44s %10.1f ms  (%lld new, %lld updated events, %lld errors)\n", what,
-                    ms, static_cast<long long>(batch.newEvents.size()),
+        std::printf("  %-44s %10.1f ms (CPU %8.1f ms)  %lld new, %lld updated, %lld errors\n",
+                    what, times.wall, times.cpu, static_cast<long long>(batch.newEvents.size()),
                     static_cast<long long>(batch.updatedEvents.size()),
                     static_cast<long long>(errors));
+        std::fflush(stdout);
     };
     imported("import CSV events into an empty dataset",
              [&] { return CsvEventsImporter::read(csv, QStringLiteral("events.csv"), empty); });
