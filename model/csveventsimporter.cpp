@@ -141,6 +141,16 @@ private:
     }
     bool mapped(CsvMapping::Field field) const { return m_mapping.column(field) >= 0; }
 
+    // The kind of a row without one: found once (a pass over base's events), not per row.
+    const QString &usualKind() {
+        if (m_usualKind.isEmpty()) {
+            m_usualKind = EventDraft::usualKind(m_base);
+            if (m_usualKind.isEmpty())
+                m_usualKind = QStringLiteral("event");
+        }
+        return m_usualKind;
+    }
+
     // rowIndex -1 with column -1: the whole file.
     void error(int rowIndex, int column, const QString &message,
                Diagnostic::Severity severity = Diagnostic::Severity::Error) {
@@ -451,11 +461,8 @@ private:
             event.summary = cell(row, CsvMapping::Summary);
         if (mapped(CsvMapping::Kind) || !update) {
             event.kind = cell(row, CsvMapping::Kind).trimmed();
-            if (event.kind.isEmpty()) {
-                event.kind = EventDraft::usualKind(m_base);
-                if (event.kind.isEmpty())
-                    event.kind = QStringLiteral("event");
-            }
+            if (event.kind.isEmpty())
+                event.kind = usualKind();
         }
         if (mapped(CsvMapping::Status) || !update) {
             const QString statusText = cell(row, CsvMapping::Status).trimmed();
@@ -504,6 +511,7 @@ private:
     QSet<QString> m_usedEventIds;
     NameIndex m_baseSides, m_batchSides, m_baseActors, m_batchActors;
     QHash<QString, QString> m_sideActors; // sideActorKey -> the actor of that name on the side
+    QString m_usualKind;
     bool m_full = false;
 };
 

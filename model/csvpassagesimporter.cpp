@@ -107,8 +107,13 @@ ImportBatch CsvPassagesImporter::read(const QByteArray &bytes, const QString &fi
         events.insert(event.id, &event);
     QHash<QString, std::shared_ptr<CodePointIndex>> indexes;
     QHash<QString, qsizetype> updated; // event id -> index in batch.updatedEvents
+    // Errors counted as they come, not all again per row (a warning per row made it quadratic).
+    qsizetype counted = 0;
+    int errors = 0;
     for (int i = 0; i < table.rows.size(); ++i) {
-        if (errorCount(batch.diagnostics) >= 200)
+        for (; counted < batch.diagnostics.size(); ++counted)
+            errors += batch.diagnostics.at(counted).isError() ? 1 : 0;
+        if (errors >= 200)
             break;
         const int row = i + 2;
         QStringList cells;

@@ -91,11 +91,32 @@ struct Walk {
     }
 };
 
+// Text with no markup and no entity, in characters the parser passes through as they are: the
+// parser would make one text node of it, so it is walked as that node without parsing (a
+// spreadsheet's cells are mostly such text, and a parse per cell was most of an import).
+bool isPlainText(const QString &html) {
+    for (const QChar c : html) {
+        const char16_t u = c.unicode();
+        const bool passes = (u >= 0x20 && u < 0x7F && u != u'<' && u != u'&') || u == u'\t' ||
+                            u == u'\n' || u == u'\r' || (u >= 0xA0 && u < 0xD800) ||
+                            (u >= 0xE000 && u <= 0xFFFD && u != 0xFEFF);
+        if (!passes)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QString HtmlFragmentText::toPlainText(const QString &html, const QString &skipClass) {
     if (html.trimmed().isEmpty())
         return {};
+    if (isPlainText(html)) {
+        Walk walk;
+        walk.text(html);
+        walk.breakLine();
+        return walk.lines.join(u'\n');
+    }
     // A fragment in a body of its own, in UTF-8 as said: the parser adds nothing but the
     // elements it would imply, fetches nothing and runs nothing.
     const QByteArray bytes = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" +

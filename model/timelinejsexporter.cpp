@@ -57,6 +57,30 @@ QString articleCitation(const Article &article, const QLocale &locale) {
     return parts.join(QStringLiteral(", "));
 }
 
+// The slide's HTML text, each article's citation made once per export (a URL parsed and a
+// date formatted per passage was most of an export's time) and kept in `citations`.
+QString slideHtml(const Dataset &dataset, const Event &event, const QLocale &locale,
+                  QHash<QString, QString> &citations) {
+    const auto esc = &ChronicleHtml::escaped;
+    QString html;
+    if (!event.summary.isEmpty())
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(event.summary).replace(u'\n', QLatin1String("<br>")));
+    for (const SourcePassage &passage : event.sources) {
+        auto citation = citations.constFind(passage.articleId);
+        if (citation == citations.cend()) {
+            const Article *article = dataset.article(passage.articleId);
+            citation = citations.insert(passage.articleId,
+                                        article ? articleCitation(*article, locale)
+                                                : esc(passage.articleId));
+        }
+        html += QStringLiteral("<blockquote class=\"%1\">“%2”")
+                    .arg(TimelineJsExporter::passageClass(), esc(passage.exact));
+        html += QStringLiteral("<br><cite>%1</cite></blockquote>").arg(*citation);
+    }
+    return html;
+}
+
 } // namespace
 
 QString TimelineJsExporter::passageClass() {
@@ -68,20 +92,8 @@ QString TimelineJsExporter::severalSidesGroup() {
 }
 
 QString TimelineJsExporter::slideText(const Dataset &dataset, const Event &event) {
-    const auto esc = &ChronicleHtml::escaped;
-    const QLocale locale(QLocale::English);
-    QString html;
-    if (!event.summary.isEmpty())
-        html += QStringLiteral("<p>%1</p>")
-                    .arg(esc(event.summary).replace(u'\n', QLatin1String("<br>")));
-    for (const SourcePassage &passage : event.sources) {
-        const Article *article = dataset.article(passage.articleId);
-        html +=
-            QStringLiteral("<blockquote class=\"%1\">“%2”").arg(passageClass(), esc(passage.exact));
-        html += QStringLiteral("<br><cite>%1</cite></blockquote>")
-                    .arg(article ? articleCitation(*article, locale) : esc(passage.articleId));
-    }
-    return html;
+    QHash<QString, QString> citations;
+    return slideHtml(dataset, event, QLocale(QLocale::English), citations);
 }
 
 QByteArray TimelineJsExporter::write(const Dataset &dataset, const QStringList &eventIds,
@@ -92,6 +104,8 @@ QByteArray TimelineJsExporter::write(const Dataset &dataset, const QStringList &
         byId.insert(event.id, &event);
 
     const EventDateText dateText(locale);
+    const QLocale english(QLocale::English); // the citations' dates, as slideText() has them
+    QHash<QString, QString> citations;
     Json events = Json::array();
     QSet<QString> articleIds;
     for (const QString &id : eventIds) {
@@ -122,7 +136,7 @@ QByteArray TimelineJsExporter::write(const Dataset &dataset, const QStringList &
         }
         slide["display_date"] = utf8(dateText.format(date));
         slide["text"] = {{"headline", utf8(ChronicleHtml::escaped(event->title))},
-                         {"text", utf8(slideText(dataset, *event))}};
+                         {"text", utf8(slideHtml(dataset, *event, english, citations))}};
         const QStringList sides = dataset.eventSideIds(*event);
         if (sides.size() == 1) {
             const Side *side = dataset.side(sides.first());

@@ -129,6 +129,9 @@ private:
     QString sideFor(const QString &group);
     QString actorFor(const QString &group, const QString &sideId);
     QString uniqueId(const QString &wanted, const QSet<QString> &taken, const QString &name);
+    // The errors among the diagnostics so far, counted as they come: every slide adds a
+    // warning, so counting them all again per slide made an import quadratic.
+    int errorsSoFar();
 
     const Dataset &m_base;
     ImportBatch m_batch;
@@ -136,7 +139,18 @@ private:
     QSet<QString> m_sideIds;
     QSet<QString> m_actorIds;
     QString m_kind;
+    qsizetype m_counted = 0;
+    int m_errors = 0;
+    // Made once, not per slide: a display date is compared in both locales.
+    const EventDateText m_systemDates{QLocale()};
+    const EventDateText m_englishDates{QLocale(QLocale::English)};
 };
+
+int Builder::errorsSoFar() {
+    for (; m_counted < m_batch.diagnostics.size(); ++m_counted)
+        m_errors += m_batch.diagnostics.at(m_counted).isError() ? 1 : 0;
+    return m_errors;
+}
 
 std::optional<int> Builder::number(const Slide &slide, const QString &value, const char *jsonField,
                                    const QString &csvColumn, int lowest, int highest,
@@ -275,7 +289,7 @@ QString Builder::actorFor(const QString &group, const QString &sideId) {
 }
 
 void Builder::add(const Slide &slide) {
-    const int errorsBefore = errorCount(m_batch.diagnostics);
+    const int errorsBefore = errorsSoFar();
     Event event;
     event.title = ArticleImporter::oneLine(HtmlFragmentText::toOneLine(slide.headline));
     event.summary = HtmlFragmentText::toPlainText(slide.text, TimelineJsExporter::passageClass());
@@ -321,9 +335,9 @@ void Builder::add(const Slide &slide) {
             for (const DatePrecision finer : {DatePrecision::Week, DatePrecision::Unknown}) {
                 EventDate candidate = date;
                 candidate.precision = finer;
-                for (const QLocale &locale : {QLocale(), QLocale(QLocale::English)}) {
+                for (const EventDateText *dates : {&m_systemDates, &m_englishDates}) {
                     if (!slide.displayDate.isEmpty() &&
-                        EventDateText(locale).format(candidate) == slide.displayDate.trimmed())
+                        dates->format(candidate) == slide.displayDate.trimmed())
                         date.precision = finer;
                 }
             }
@@ -332,8 +346,8 @@ void Builder::add(const Slide &slide) {
         }
     }
     const QString shown = slide.displayDate.trimmed();
-    if (!shown.isEmpty() && shown != EventDateText().format(date) &&
-        shown != EventDateText(QLocale(QLocale::English)).format(date))
+    if (!shown.isEmpty() && shown != m_systemDates.format(date) &&
+        shown != m_englishDates.format(date))
         date.note = ArticleImporter::oneLine(tr("TimelineJS display date: %1").arg(shown));
 
     event.kind = m_kind;
@@ -344,7 +358,7 @@ void Builder::add(const Slide &slide) {
         const QString sideId = sideFor(group);
         event.participants.append({actorFor(group, sideId), ParticipantRole::Party});
     }
-    if (errorCount(m_batch.diagnostics) > errorsBefore)
+    if (errorsSoFar() > errorsBefore)
         return;
 
     const QString wanted = slide.uniqueId.trimmed();

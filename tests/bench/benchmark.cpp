@@ -7,6 +7,8 @@
 //     fdatasync), its first edit (hashes the file) and a replay, N events (issue 15)
 //   ntl-benchmark --hostile   the worst cases of issue 12 (items 7, 8, 9) only
 //   ntl-benchmark --hostile-memory   peak memory of 120 MB hostile documents (issue 12, item 5)
+//   ntl-benchmark --interop N   each data export and import of issue 17 (CSV events and
+//     passages, TimelineJS JSON and CSV, Web Annotation) on N synthetic events
 //   ntl-benchmark --import   importing a 1 MB HTML page saved from a browser (issue 16)
 //   ntl-benchmark --save [--events N ...]   a save, synchronous and on a worker thread
 //     (SaveJob), with the longest gap of a 1 ms timer on the GUI thread meanwhile (issue 15),
@@ -17,6 +19,10 @@
 #include "articleimporter.h"
 #include "authoringcontroller.h"
 #include "chronicleview.h"
+#include "csveventsexporter.h"
+#include "csveventsimporter.h"
+#include "csvpassagesimporter.h"
+#include "csvtable.h"
 #include "datasetreader.h"
 #include "datasetvalidator.h"
 #include "datasetwriter.h"
@@ -33,7 +39,11 @@
 #include "session.h"
 #include "sourcesview.h"
 #include "syntheticdataset.h"
+#include "timelinejsexporter.h"
+#include "timelinejsimporter.h"
 #include "timelineview.h"
+#include "webannotationexporter.h"
+#include "webannotationimporter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -1332,6 +1342,93 @@ int runWindowSave(int events, int runs) {
     return 0;
 }
 
+// A TimelineJS spreadsheet (CSV) of the dataset's events, as a person keeps one: the date
+// columns at each event's precision, the headline, the text and the group.
+QByteArray timelineJsCsv(const Dataset &dataset) {
+    QByteArray out = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,"
+                     "Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,"
+                     "Type,Group,Background\r\n";
+    for (const Event &event : dataset.events) {
+        const QDate start = event.date.start;
+        const QStringList groups = dataset.eventSideIds(event);
+        const Side *side = groups.size() == 1 ? dataset.side(groups.first()) : nullptr;
+        out += CsvTable::writeRecord(
+            {QString::number(start.year()), QString::number(start.month()),
+             QString::number(start.day()), QString(), QString(), QString(), QString(), QString(),
+             QString(), event.title, event.summary, QString(), QString(), QString(), QString(),
+             QString(), QString(), side ? side->name : QString(), QString()});
+    }
+    return out;
+}
+
+// Issue 17's exports and imports of `events` synthetic events (all of them, in the dataset's
+// order), each timed alone: the bytes made, or the batch prepared (not applied). Imports of
+// events go into an empty dataset; imports of passages and annotations onto the dataset.
+int runInterop(int events, int runs) {
+    const std::shared_ptr<const Dataset> dataset = makeSyntheticDataset(events);
+    QStringList ids;
+    ids.reserve(dataset->events.size());
+    qsizetype passages = 0;
+    for (const Event &event : dataset->events) {
+        ids.append(event.id);
+        passages += event.sources.size();
+    }
+    const Dataset empty;
+    std::printf("N = %d events, %lld passages, median of %d runs (wall, this thread's CPU)\n", events,
+                static_cast<long long>(passages), runs);
+    QByteArray csv, csvPassages, timelineJs, annotations;
+    const auto exported = [&](const char *what, QByteArray &bytes,
+                              const std::function<QByteArray()> &make) {
+        const Times times = measureWithCpu(runs, nullptr, [&] { bytes = make(); });
+        std::printf("  %-44s %10.1f ms (CPU %8.1f ms)  %.1f MB\n", what, times.wall, times.cpu,
+                    double(bytes.size()) / 1e6);
+        std::fflush(stdout);
+    };
+    exported("export CSV events (write)", csv,
+             [&] { return CsvEventsExporter::write(*dataset, ids, false); });
+    exported("export CSV passages (writePassages)", csvPassages,
+             [&] { return CsvEventsExporter::writePassages(*dataset, ids, false); });
+    exported("export TimelineJS JSON", timelineJs,
+             [&] { return TimelineJsExporter::write(*dataset, ids, QLocale::c()); });
+    exported("export Web Annotation", annotations,
+             [&] { return WebAnnotationExporter::write(*dataset, ids); });
+    const QByteArray timelineJsSheet = timelineJsCsv(*dataset);
+    const auto imported = [&](const char *what, const std::function<ImportBatch()> &read) {
+        ImportBatch batch;
+        const Times times = measureWithCpu(runs, nullptr, [&] { batch = read(); });
+        qsizetype errors = 0;
+        for (const Diagnostic &diagnostic : batch.diagnostics)
+            errors += diagnostic.isError();
+        std::printf("  %-44s %10.1f ms (CPU %8.1f ms)  %lld new, %lld updated, %lld errors\n",
+                    what, times.wall, times.cpu, static_cast<long long>(batch.newEvents.size()),
+                    static_cast<long long>(batch.updatedEvents.size()),
+                    static_cast<long long>(errors));
+        std::fflush(stdout);
+    };
+    imported("import CSV events into an empty dataset",
+             [&] { return CsvEventsImporter::read(csv, QStringLiteral("events.csv"), empty); });
+    imported("import CSV passages onto the dataset", [&] {
+        return CsvPassagesImporter::read(csvPassages, QStringLiteral("passages.csv"), *dataset);
+    });
+    imported("import TimelineJS JSON into an empty dataset", [&] {
+        return TimelineJsImporter::readJson(timelineJs, QStringLiteral("t.timelinejs.json"),
+                                            empty);
+    });
+    imported("import TimelineJS CSV into an empty dataset", [&] {
+        return TimelineJsImporter::readCsv(timelineJsSheet, QStringLiteral("t.csv"), empty);
+    });
+    imported("import Web Annotation onto the dataset", [&] {
+        return WebAnnotationImporter::read(annotations, QStringLiteral("a.jsonld"), *dataset);
+    });
+    // The same annotations onto the articles alone: each one a new event, its date suggested.
+    Dataset articlesOnly = *dataset;
+    articlesOnly.events.clear();
+    imported("import Web Annotation, the articles alone", [&] {
+        return WebAnnotationImporter::read(annotations, QStringLiteral("a.jsonld"), articlesOnly);
+    });
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -1388,6 +1485,8 @@ int main(int argc, char *argv[])
             return 0;
         } else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);
+        else if (arguments.at(i) == QLatin1String("--interop") && i + 1 < arguments.size())
+            return runInterop(arguments.at(++i).toInt(), runs);
         else if (arguments.at(i) == QLatin1String("--import"))
             return runImport(runs);
         else if (arguments.at(i) == QLatin1String("--save"))
