@@ -1,7 +1,7 @@
 // Hostile inputs for issue 17's import paths (CSV table, CSV events, TimelineJS, the applier):
 // each one once made the import quadratic, unbounded in memory or in its list of messages, or
-// accepted what it should refuse. The time bounds are generous: the slow paths they guard
-// against took minutes on these inputs, the fixed ones take milliseconds.
+// accepted what it should refuse. The time bounds are generous for a loaded CI machine: the
+// quadratic paths ran past 100 s on these inputs, the fixed ones take well under 8 s.
 #include "csveventsimporter.h"
 #include "csvtable.h"
 #include "datasetreader.h"
@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 generousMs = 4000;
+constexpr qint64 generousMs = 15000;
 
 int errors(const Diagnostics &diagnostics) {
     return int(std::count_if(diagnostics.cbegin(), diagnostics.cend(),
@@ -138,7 +138,7 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         const ImportBatch batch = TimelineJsImporter::readCsv(bytes, u"groups.csv"_s, Dataset());
-        QVERIFY2(timer.elapsed() < 3 * generousMs, QByteArray::number(timer.elapsed()));
+        QVERIFY2(timer.elapsed() < generousMs, QByteArray::number(timer.elapsed()));
         QVERIFY2(!batch.hasErrors(), qPrintable(messages(batch.diagnostics)));
         QCOMPARE(batch.newEvents.size(), 20000);
         QCOMPARE(batch.sides.size(), 20000);
