@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <functional>
 #include <initializer_list>
+#include <set>
+#include <vector>
 
 namespace ntl {
 
@@ -74,17 +76,11 @@ QString sideActorKey(const QString &sideId, const QString &name) {
     return sideId + u'\n' + name.toCaseFolded();
 }
 
+// `nextNumber` remembers where each base's count stopped (see idFromWords).
 QString uniqueId(const QString &prefix, const QString &name,
-                 const std::function<bool(const QString &)> &taken) {
-    const QStringList words = idWords(name);
-    const QString base = words.isEmpty() ? prefix : words.join(u'-');
-    if (!taken(base))
-        return base;
-    for (int number = 2;; ++number) {
-        const QString id = base + u'-' + QString::number(number);
-        if (!taken(id))
-            return id;
-    }
+                 const std::function<bool(const QString &)> &taken,
+                 QHash<QString, int> *nextNumber) {
+    return idFromWords(QString(), name, prefix, taken, nextNumber);
 }
 
 class Reader {
@@ -254,28 +250,42 @@ private:
             }
         }
         // Kahn's order, ties by first appearance; a cycle (cells disagreeing) falls back to it.
-        QSet<QString> done;
-        while (done.size() < order.size()) {
-            QString next;
-            for (const QString &key : order)
-                if (!done.contains(key) && before.value(key) == 0) {
-                    next = key;
-                    break;
-                }
-            if (next.isEmpty())
-                for (const QString &key : order)
-                    if (!done.contains(key)) {
-                        next = key;
-                        break;
-                    }
-            done.insert(next);
-            for (const QString &key : after.value(next))
-                --before[key];
+        // The ready ones are kept sorted by appearance, so that tens of thousands of sides in
+        // a cell do not make it quadratic.
+        QHash<QString, qsizetype> position;
+        std::set<qsizetype> ready;
+        for (qsizetype i = 0; i < order.size(); ++i) {
+            position.insert(order.at(i), i);
+            if (before.value(order.at(i)) == 0)
+                ready.insert(i);
+        }
+        std::vector<bool> done(size_t(order.size()), false);
+        qsizetype lowestLeft = 0;
+        for (qsizetype count = 0; count < order.size(); ++count) {
+            qsizetype index;
+            if (!ready.empty()) {
+                index = *ready.begin();
+                ready.erase(ready.begin());
+            } else {
+                while (done[size_t(lowestLeft)])
+                    ++lowestLeft;
+                index = lowestLeft;
+            }
+            done[size_t(index)] = true;
+            const QString next = order.at(index);
+            for (const QString &key : after.value(next)) {
+                const qsizetype at = position.value(key);
+                if (--before[key] == 0 && !done[size_t(at)])
+                    ready.insert(at);
+            }
             Side side;
             side.name = name.value(next);
-            side.id = uniqueId(QStringLiteral("side"), side.name, [this](const QString &id) {
-                return m_base.side(id) || m_batchSides.byId.contains(id);
-            });
+            side.id = uniqueId(
+                QStringLiteral("side"), side.name,
+                [this](const QString &id) {
+                    return m_base.side(id) || m_batchSides.byId.contains(id);
+                },
+                &m_nextSideNumber);
             m_batchSides.add(side.id, side.name, int(m_batch.sides.size()));
             m_batch.sides.append(side);
         }
@@ -302,9 +312,12 @@ private:
         actor.name = actorName;
         actor.kind = ActorKind::Group; // CSV does not say; the user can change it
         actor.sideId = sideId;
-        actor.id = uniqueId(QStringLiteral("actor"), actorName, [this](const QString &id) {
-            return m_base.actor(id) || m_batchActors.byId.contains(id);
-        });
+        actor.id = uniqueId(
+            QStringLiteral("actor"), actorName,
+            [this](const QString &id) {
+                return m_base.actor(id) || m_batchActors.byId.contains(id);
+            },
+            &m_nextActorNumber);
         m_batchActors.add(actor.id, actor.name, int(m_batch.actors.size()));
         if (!sideId.isEmpty() && !m_sideActors.contains(sideActorKey(sideId, actorName)))
             m_sideActors.insert(sideActorKey(sideId, actorName), actor.id);
@@ -347,16 +360,20 @@ private:
                 event.participants.append(participant);
             }
         }
-        for (const QString &text : CsvCellList::split(cell(row, CsvMapping::Sides))) {
+        // The sides taking part so far, in a set: a cell may name thousands of sides.
+        QSet<QString> present;
+        const QStringList sideTexts = CsvCellList::split(cell(row, CsvMapping::Sides));
+        if (!sideTexts.isEmpty())
+            for (const Participant &p : std::as_const(event.participants))
+                present.insert(sideOf(p.actorId));
+        for (const QString &text : sideTexts) {
             const Side *side = findSide(text);
             if (!side)
                 continue; // cannot happen: createSides() made every one
             const QString sideId = side->id;
-            const bool present =
-                std::any_of(event.participants.cbegin(), event.participants.cend(),
-                            [&](const Participant &p) { return sideOf(p.actorId) == sideId; });
-            if (present)
+            if (present.contains(sideId))
                 continue;
+            present.insert(sideId);
             // The side takes part through an actor of its own name (made when there is none).
             QString actorId = m_sideActors.value(sideActorKey(sideId, side->name));
             if (actorId.isEmpty())
@@ -491,9 +508,12 @@ private:
             return;
         }
         if (id.isEmpty()) {
-            event.id = EventDraft::newId(event.title, [this](const QString &candidate) {
-                return m_baseEvents.contains(candidate) || m_usedEventIds.contains(candidate);
-            });
+            event.id = EventDraft::newId(
+                event.title,
+                [this](const QString &candidate) {
+                    return m_baseEvents.contains(candidate) || m_usedEventIds.contains(candidate);
+                },
+                &m_nextEventNumber);
             m_usedEventIds.insert(event.id);
         } else {
             event.id = id;
@@ -512,6 +532,7 @@ private:
     NameIndex m_baseSides, m_batchSides, m_baseActors, m_batchActors;
     QHash<QString, QString> m_sideActors; // sideActorKey -> the actor of that name on the side
     QString m_usualKind;
+    QHash<QString, int> m_nextSideNumber, m_nextActorNumber, m_nextEventNumber;
     bool m_full = false;
 };
 

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <cstring>
+
 namespace ntl {
 
 namespace {
@@ -43,26 +45,21 @@ public:
         if (m_bytes.startsWith("\xEF\xBB\xBF"))
             m_pos = 3;
         m_badUtf8 = invalidUtf8At(m_bytes);
-        if (m_pos >= m_bytes.size()) {
-            fail(0, 0, tr("the file is empty: a CSV table needs at least a header row"));
+        // Line ends at the very end make no record: files usually end with one. Found once,
+        // so that a run of blank lines is not scanned again for each of its lines.
+        m_tail = m_bytes.size();
+        while (m_tail > m_pos && (m_bytes.at(m_tail - 1) == '\r' || m_bytes.at(m_tail - 1) == '\n'))
+            --m_tail;
+        if (m_tail <= m_pos) {
+            fail(1, 0, tr("the file is empty: a CSV table needs at least a header row"));
             return std::move(m_table);
         }
-        while (m_pos < m_bytes.size() && !m_stop) {
-            // Line ends at the very end make no record: files usually end with one.
-            if (atBlankTail())
-                break;
+        while (m_pos < m_tail && !m_stop)
             readRecord();
-        }
         return std::move(m_table);
     }
 
 private:
-    bool atBlankTail() const {
-        for (qsizetype i = m_pos; i < m_bytes.size(); ++i)
-            if (m_bytes.at(i) != '\r' && m_bytes.at(i) != '\n')
-                return false;
-        return true;
-    }
 
     // Reads one record and the line end after it.
     void readRecord() {
@@ -84,9 +81,10 @@ private:
                     return;
             } else {
                 const qsizetype end = unquotedEnd();
-                // Within the field only: a search to the next quote anywhere in the file made
-                // a table without quotes quadratic.
-                const qsizetype quote = QByteArrayView(m_bytes).sliced(m_pos, end - m_pos).indexOf('"');
+                // Searched within the field only: the rest of the file may hold no quote.
+                const char *found = static_cast<const char *>(
+                    std::memchr(m_bytes.constData() + m_pos, '"', size_t(end - m_pos)));
+                const qsizetype quote = found ? found - m_bytes.constData() : -1;
                 if (quote >= 0) {
                     fail(m_row, column,
                          tr("%1: a double quote inside a field that does not start with one "
@@ -202,6 +200,14 @@ private:
             fail(m_row, 0, tr("row %1: more than %2 rows").arg(m_row).arg(CsvTable::maxRows));
             return;
         }
+        m_cells += fields.size();
+        if (m_cells > CsvTable::maxCells) {
+            fail(m_row, 0,
+                 tr("row %1: more than %2 cells (rows times columns)")
+                     .arg(m_row)
+                     .arg(CsvTable::maxCells));
+            return;
+        }
         m_table.rows.append(std::move(fields));
     }
 
@@ -223,6 +229,8 @@ private:
     CsvTable m_table;
     qsizetype m_pos = 0;
     qsizetype m_badUtf8 = -1;
+    qsizetype m_tail = 0;  // where the line ends closing the file start
+    qsizetype m_cells = 0; // in the rows kept
     int m_row = 0;
     bool m_stop = false;
 };

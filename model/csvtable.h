@@ -23,6 +23,8 @@ struct CsvTable {
     static constexpr qsizetype maxRows = 1'000'000;
     static constexpr qsizetype maxColumns = 1000;
     static constexpr qsizetype maxFieldBytes = 1024 * 1024;
+    // Rows times columns: a wide header and blank lines make many cells of few bytes.
+    static constexpr qsizetype maxCells = 5'000'000;
 
     bool ok() const { return !ntl::hasErrors(diagnostics); }
     bool hasErrors() const { return ntl::hasErrors(diagnostics); }

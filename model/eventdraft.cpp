@@ -85,8 +85,9 @@ EventDate EventDraft::date(const Article &article, int start, int end) {
     return date;
 }
 
-QString EventDraft::newId(const QString &title, const std::function<bool(const QString &)> &taken) {
-    return idFromWords(QStringLiteral("ev-"), title, QStringLiteral("ev-event"), taken);
+QString EventDraft::newId(const QString &title, const std::function<bool(const QString &)> &taken,
+                          QHash<QString, int> *nextNumber) {
+    return idFromWords(QStringLiteral("ev-"), title, QStringLiteral("ev-event"), taken, nextNumber);
 }
 
 QString EventDraft::usualKind(const Dataset &dataset) {

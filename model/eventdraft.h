@@ -29,7 +29,8 @@ public:
     // inferred from it; else an invalid date.
     static EventDate date(const Article &article, int start, int end);
     // "ev-" and the title's first words in lower-case ASCII; "-2", "-3"… while `taken`.
-    static QString newId(const QString &title, const std::function<bool(const QString &)> &taken);
+    static QString newId(const QString &title, const std::function<bool(const QString &)> &taken,
+                         QHash<QString, int> *nextNumber = nullptr);
     // The kind most events have (the first such in dataset order on a tie); "statement"
     // for a dataset without events, the kind of most reported events.
     static QString usualKind(const Dataset &dataset);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -15,18 +16,23 @@ QStringList idWords(const QString &text, int maxWords = 5);
 
 // `prefix` and the words of `name` joined by hyphens ("ev-" + "talks resume" →
 // "ev-talks-resume"), or `fallback` without words; made unique with "-2", "-3"… while
-// `taken` says an id is used.
+// `taken` says an id is used. `nextNumber`, when given, remembers per base where the count
+// stopped, for callers that make many ids while the taken ones only grow (an import of
+// thousands of rows of one title would otherwise count up from 2 for each: quadratic).
 template <typename Taken>
 QString idFromWords(const QString &prefix, const QString &name, const QString &fallback,
-                    Taken taken) {
+                    Taken taken, QHash<QString, int> *nextNumber = nullptr) {
     const QStringList words = idWords(name);
     const QString base = words.isEmpty() ? fallback : prefix + words.join(u'-');
     if (!taken(base))
         return base;
-    for (int number = 2;; ++number) {
+    for (int number = nextNumber ? nextNumber->value(base, 2) : 2;; ++number) {
         const QString id = base + u'-' + QString::number(number);
-        if (!taken(id))
+        if (!taken(id)) {
+            if (nextNumber)
+                nextNumber->insert(base, number + 1);
             return id;
+        }
     }
 }
 

@@ -105,7 +105,15 @@ Diagnostics ImportApplier::check(const Dataset &base, const ImportBatch &batch) 
     QSet<QString> baseIds;
     for (const Event &event : base.events)
         baseIds.insert(event.id);
+    QSet<QString> updated;
     for (const Event &event : batch.updatedEvents) {
+        // Two updates of one event: applying both would silently lose the first.
+        if (updated.contains(event.id)) {
+            problems.append(error(
+                file, tr("imported event \"%1\": updated twice in one import").arg(event.id)));
+            continue;
+        }
+        updated.insert(event.id);
         const auto it = rowsById.constFind(event.id);
         if (!baseIds.contains(event.id) || it == rowsById.cend()) {
             problems.append(
@@ -117,6 +125,14 @@ Diagnostics ImportApplier::check(const Dataset &base, const ImportBatch &batch) 
     index = base.events.size();
     for (const Event &event : batch.newEvents)
         keep(DatasetValidator::checkEvent(all, event, index++, &rowsById), tr("event"), event.id);
+    // A batch of thousands of refused items lists the first ones and counts the rest: the
+    // user fixes the pattern, not each row.
+    constexpr qsizetype maxListed = 200;
+    if (problems.size() > maxListed) {
+        const qsizetype more = problems.size() - maxListed;
+        problems.resize(maxListed);
+        problems.append(error(file, tr("%1 more errors not listed").arg(more)));
+    }
     return problems;
 }
 

@@ -1,19 +1,19 @@
 #include "timelinejsimporter.h"
 
 #include "articleimporter.h"
+#include "boundeddom.h"
 #include "csvtable.h"
 #include "eventdatetext.h"
 #include "eventdraft.h"
 #include "htmlfragmenttext.h"
 #include "idwords.h"
+#include "jsonsyntax.h"
 #include "timelinejsexporter.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
 #include <QSet>
-
-#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <optional>
@@ -22,7 +22,34 @@ namespace ntl {
 
 namespace {
 
-using Json = nlohmann::json;
+// What is read of a TimelineJS file: these members and nothing else, so that the tree built
+// is bounded whatever the file holds (media, backgrounds, scale…), and never deeper than these
+// few levels. Eras are only counted: each is kept as an empty object.
+using Member = JsonShape::Member;
+template <std::size_t N> constexpr JsonShape shapeOf(const Member (&members)[N]) {
+    return JsonShape{members, N};
+}
+const Member dateMembers[] = {
+    {"year", nullptr}, {"month", nullptr}, {"day", nullptr}, {"display_date", nullptr}};
+const JsonShape dateShape = shapeOf(dateMembers);
+const Member textMembers[] = {{"headline", nullptr}, {"text", nullptr}};
+const JsonShape textShape = shapeOf(textMembers);
+const Member slideMembers[] = {{"start_date", &dateShape}, {"end_date", &dateShape},
+                               {"display_date", nullptr},  {"text", &textShape},
+                               {"group", nullptr},         {"unique_id", nullptr}};
+const JsonShape slideShape = shapeOf(slideMembers);
+const Member eraMembers[] = {{"", nullptr}};
+const JsonShape eraShape = shapeOf(eraMembers);
+const Member rootMembers[] = {{"events", &slideShape}, {"eras", &eraShape}};
+const JsonShape rootShape = shapeOf(rootMembers);
+// The tree may cost this much plus treeFactor times the file's size (as WebAnnotationImporter).
+constexpr qint64 treeBudget = 64 * 1024 * 1024;
+constexpr qint64 treeFactor = 4;
+
+QString stringOf(const Json &value) {
+    const JsonString &s = value.get_ref<const JsonString &>();
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
 
 QString tr(const char *text) {
     return QCoreApplication::translate("ntl::TimelineJsImporter", text);
@@ -95,30 +122,60 @@ public:
             m_sideIds.insert(side.id);
         for (const Actor &actor : base.actors)
             m_actorIds.insert(actor.id);
+        // The first side of each name, and the first actor of each name on each side: looked
+        // up per slide, so hashed (a scan per slide is quadratic over thousands of groups).
+        for (const Side &side : base.sides)
+            if (!m_sideByName.contains(side.name.toCaseFolded()))
+                m_sideByName.insert(side.name.toCaseFolded(), side.id);
+        for (const Actor &actor : base.actors)
+            if (!m_actorByName.contains(actorKey(actor.name, actor.sideId)))
+                m_actorByName.insert(actorKey(actor.name, actor.sideId), actor.id);
         m_kind = EventDraft::usualKind(base);
         if (m_kind.isEmpty())
             m_kind = QStringLiteral("event");
     }
 
-    void error(const Diagnostic &d) { m_batch.diagnostics.append(d); }
+    // Every message goes through here: past maxListed, they are counted and said in one.
+    void report(const Diagnostic &d) {
+        if (m_batch.diagnostics.size() < maxListed)
+            m_batch.diagnostics.append(d);
+        else if (d.isError())
+            ++m_errorsLeftOut;
+        else
+            ++m_warningsLeftOut;
+    }
+    void error(const Diagnostic &d) { report(d); }
     void error(const QString &message, int line = 0, int column = 0) {
         Diagnostic d;
         d.file = m_batch.sourceName;
         d.line = line;
         d.column = column;
         d.message = message;
-        m_batch.diagnostics.append(d);
+        report(d);
     }
     void warning(const QString &message) {
         Diagnostic d;
         d.severity = Diagnostic::Severity::Warning;
         d.file = m_batch.sourceName;
         d.message = message;
-        m_batch.diagnostics.append(d);
+        report(d);
     }
+    bool hasErrors() const { return m_errorsLeftOut > 0 || m_batch.hasErrors(); }
 
     void add(const Slide &slide);
-    ImportBatch take() { return std::move(m_batch); }
+    ImportBatch take() {
+        if (m_errorsLeftOut + m_warningsLeftOut > 0) {
+            Diagnostic d;
+            d.severity = m_errorsLeftOut > 0 ? Diagnostic::Severity::Error
+                                             : Diagnostic::Severity::Warning;
+            d.file = m_batch.sourceName;
+            d.message = tr("%1 more errors and %2 more warnings not listed")
+                            .arg(m_errorsLeftOut)
+                            .arg(m_warningsLeftOut);
+            m_batch.diagnostics.append(d);
+        }
+        return std::move(m_batch);
+    }
     qsizetype eventCount() const { return m_batch.newEvents.size(); }
 
 private:
@@ -129,28 +186,27 @@ private:
     QString sideFor(const QString &group);
     QString actorFor(const QString &group, const QString &sideId);
     QString uniqueId(const QString &wanted, const QSet<QString> &taken, const QString &name);
-    // The errors among the diagnostics so far, counted as they come: every slide adds a
-    // warning, so counting them all again per slide made an import quadratic.
-    int errorsSoFar();
+    static QString actorKey(const QString &name, const QString &sideId) {
+        return sideId + u'\n' + name.toCaseFolded();
+    }
 
+    static constexpr qsizetype maxListed = 200;
     const Dataset &m_base;
+    QHash<QString, QString> m_sideByName;  // case-folded name -> id
+    QHash<QString, QString> m_actorByName; // actorKey -> id
+    // Per id base, where its count stopped (idFromWords).
+    QHash<QString, int> m_nextSideNumber, m_nextActorNumber, m_nextEventNumber;
+    qsizetype m_errorsLeftOut = 0;
+    qsizetype m_warningsLeftOut = 0;
     ImportBatch m_batch;
     QSet<QString> m_eventIds;
     QSet<QString> m_sideIds;
     QSet<QString> m_actorIds;
     QString m_kind;
-    qsizetype m_counted = 0;
-    int m_errors = 0;
     // Made once, not per slide: a display date is compared in both locales.
     const EventDateText m_systemDates{QLocale()};
     const EventDateText m_englishDates{QLocale(QLocale::English)};
 };
-
-int Builder::errorsSoFar() {
-    for (; m_counted < m_batch.diagnostics.size(); ++m_counted)
-        m_errors += m_batch.diagnostics.at(m_counted).isError() ? 1 : 0;
-    return m_errors;
-}
 
 std::optional<int> Builder::number(const Slide &slide, const QString &value, const char *jsonField,
                                    const QString &csvColumn, int lowest, int highest,
@@ -161,7 +217,9 @@ std::optional<int> Builder::number(const Slide &slide, const QString &value, con
     if (!ok) {
         // A spreadsheet may write a whole number as "3.0".
         const double real = trimmed.toDouble(&ok);
-        ok = ok && real == double(qint64(real)) && qAbs(real) < 1e9;
+        // The range first: converting a huge, infinite or NaN double to an integer is
+        // undefined behaviour.
+        ok = ok && qAbs(real) < 1e9 && real == double(qint64(real));
         result = ok ? int(real) : 0;
     }
     if (!ok) {
@@ -242,28 +300,19 @@ std::optional<DatePart> Builder::datePart(const Slide &slide, const DateFields &
 
 QString Builder::uniqueId(const QString &wanted, const QSet<QString> &taken, const QString &name) {
     const QStringList words = idWords(name);
-    const QString base = words.isEmpty() ? wanted : words.join(u'-');
-    if (!taken.contains(base))
-        return base;
-    for (int n = 2;; ++n) {
-        const QString id = base + u'-' + QString::number(n);
-        if (!taken.contains(id))
-            return id;
-    }
+    return idFromWords(
+        QString(), name, wanted, [&](const QString &id) { return taken.contains(id); },
+        &taken == &m_sideIds ? &m_nextSideNumber : &m_nextActorNumber);
 }
 
 QString Builder::sideFor(const QString &group) {
-    for (const QList<Side> *sides :
-         {&m_base.sides, static_cast<const QList<Side> *>(&m_batch.sides)}) {
-        for (const Side &side : *sides) {
-            if (side.name.compare(group, Qt::CaseInsensitive) == 0)
-                return side.id;
-        }
-    }
+    if (const auto it = m_sideByName.constFind(group.toCaseFolded()); it != m_sideByName.cend())
+        return *it;
     Side side;
     side.name = group;
     side.id = uniqueId(QStringLiteral("side"), m_sideIds, group);
     m_sideIds.insert(side.id);
+    m_sideByName.insert(group.toCaseFolded(), side.id);
     m_batch.sides.append(side);
     return side.id;
 }
@@ -271,25 +320,22 @@ QString Builder::sideFor(const QString &group) {
 QString Builder::actorFor(const QString &group, const QString &sideId) {
     // The actor the group stands for: one of that name on that side, else any on that side
     // named like it, else a new one.
-    for (const QList<Actor> *actors :
-         {&m_base.actors, static_cast<const QList<Actor> *>(&m_batch.actors)}) {
-        for (const Actor &actor : *actors) {
-            if (actor.name.compare(group, Qt::CaseInsensitive) == 0 && actor.sideId == sideId)
-                return actor.id;
-        }
-    }
+    if (const auto it = m_actorByName.constFind(actorKey(group, sideId));
+        it != m_actorByName.cend())
+        return *it;
     Actor actor;
     actor.name = group;
     actor.kind = ActorKind::Group;
     actor.sideId = sideId;
     actor.id = uniqueId(QStringLiteral("actor"), m_actorIds, group);
     m_actorIds.insert(actor.id);
+    m_actorByName.insert(actorKey(group, sideId), actor.id);
     m_batch.actors.append(actor);
     return actor.id;
 }
 
 void Builder::add(const Slide &slide) {
-    const int errorsBefore = errorsSoFar();
+    const int errorsBefore = errorCount(m_batch.diagnostics) + int(m_errorsLeftOut);
     Event event;
     event.title = ArticleImporter::oneLine(HtmlFragmentText::toOneLine(slide.headline));
     event.summary = HtmlFragmentText::toPlainText(slide.text, TimelineJsExporter::passageClass());
@@ -358,24 +404,25 @@ void Builder::add(const Slide &slide) {
         const QString sideId = sideFor(group);
         event.participants.append({actorFor(group, sideId), ParticipantRole::Party});
     }
-    if (errorsSoFar() > errorsBefore)
+    if (errorCount(m_batch.diagnostics) + int(m_errorsLeftOut) > errorsBefore)
         return;
 
     const QString wanted = slide.uniqueId.trimmed();
     if (!wanted.isEmpty() && wanted.size() <= 200 && !m_eventIds.contains(wanted)) {
         event.id = wanted;
     } else {
-        event.id = EventDraft::newId(event.title,
-                                     [this](const QString &id) { return m_eventIds.contains(id); });
+        event.id = EventDraft::newId(
+            event.title, [this](const QString &id) { return m_eventIds.contains(id); },
+            &m_nextEventNumber);
         if (!wanted.isEmpty())
-            m_batch.diagnostics.append(
+            report(
                 slide.where.at(QStringLiteral("unique_id"), QString(),
                                tr("unique_id \"%1\" is already an event's id; imported as \"%2\"")
                                    .arg(ArticleImporter::oneLine(wanted, 80), event.id),
                                Diagnostic::Severity::Warning));
     }
     m_eventIds.insert(event.id);
-    m_batch.diagnostics.append(slide.where.at(
+    report(slide.where.at(
         QString(), QString(),
         tr("event \"%1\" has no passage (TimelineJS holds none): listed as unsourced")
             .arg(event.title),
@@ -387,7 +434,7 @@ void Builder::add(const Slide &slide) {
 
 QString jsonText(const Json &value) {
     if (value.is_string())
-        return QString::fromStdString(value.get<std::string>());
+        return stringOf(value);
     if (value.is_number_integer())
         return QString::number(value.get<qint64>());
     if (value.is_number_float())
@@ -452,27 +499,9 @@ ImportBatch TimelineJsImporter::readJson(const QByteArray &bytes, const QString 
                           .arg(maxJsonSize / (1024 * 1024)));
         return builder.take();
     }
+    const std::string_view json(bytes.constData(), std::size_t(bytes.size()));
+    std::atomic<qint64> budget{treeBudget + treeFactor * qint64(bytes.size())};
     Json root;
-    bool tooDeep = false;
-    try {
-        const auto depthLimit = [&](int depth, Json::parse_event_t, Json &) {
-            if (depth > maxJsonDepth)
-                tooDeep = true;
-            return !tooDeep;
-        };
-        root = Json::parse(bytes.cbegin(), bytes.cend(), depthLimit);
-    } catch (const Json::parse_error &e) {
-        // The byte where it went wrong, as a line and column.
-        const qsizetype at = qBound<qsizetype>(0, qsizetype(e.byte) - 1, bytes.size());
-        const QByteArray before = bytes.left(at);
-        const int line = int(before.count('\n')) + 1;
-        const int column =
-            int(QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size()) + 1;
-        builder.error(tr("not valid JSON: %1")
-                          .arg(QString::fromUtf8(e.what()).section(QLatin1String(": "), -1)),
-                      line, column);
-        return builder.take();
-    }
     const auto atPointer = [&](const QString &pointer, const QString &message) {
         Diagnostic d;
         d.file = fileName;
@@ -480,9 +509,21 @@ ImportBatch TimelineJsImporter::readJson(const QByteArray &bytes, const QString 
         d.message = message;
         builder.error(d);
     };
-    if (tooDeep) {
-        atPointer(QStringLiteral("/"), tr("JSON nested deeper than %1 levels").arg(maxJsonDepth));
+    switch (BoundedDom::parse(json, &rootShape, budget, root)) {
+    case BoundedDom::Outcome::SyntaxError:
+        if (std::optional<Diagnostic> d = JsonSyntax::firstError(json, fileName)) {
+            d->message = tr("not valid JSON: %1").arg(d->message);
+            builder.error(*d);
+        } else {
+            builder.error(tr("not valid JSON"));
+        }
         return builder.take();
+    case BoundedDom::Outcome::TooLarge:
+        atPointer(QStringLiteral("/"),
+                  tr("the timeline takes more memory than an import may use"));
+        return builder.take();
+    case BoundedDom::Outcome::Parsed:
+        break;
     }
     if (!root.is_object()) {
         atPointer(QStringLiteral("/"), tr("expected a TimelineJS object with \"events\""));
@@ -521,7 +562,7 @@ ImportBatch TimelineJsImporter::readJson(const QByteArray &bytes, const QString 
                 atPointer(slide.where.pointer + path, tr("expected a string"));
                 return QString();
             }
-            return QString::fromStdString(it->get<std::string>());
+            return stringOf(*it);
         };
         const auto startIt = object.find("start_date");
         if (startIt == object.end() || !startIt->is_object()) {

@@ -46,7 +46,7 @@ struct Window {
     Window() {
         window.setInteractive(false);
         window.newDataset(QStringLiteral("Harbour talks"),
-                          {Side{QStringLiteral("north"), QStringLiteral("North")}});
+                          {Side{QStringLiteral("north"), QStringLiteral("North"), {}}});
         window.articleImport()->setFileChooser([this] { return files; });
         window.show();
         settleEvents();

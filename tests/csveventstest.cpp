@@ -56,7 +56,7 @@ std::shared_ptr<const Dataset> defaultDataset() {
 Dataset smallDataset() {
     Dataset d;
     d.title = u"Small"_s;
-    d.sides = {{u"north"_s, u"North"_s}, {u"south"_s, u"South; and more"_s}};
+    d.sides = {{u"north"_s, u"North"_s, {}}, {u"south"_s, u"South; and more"_s, {}}};
     Article article;
     article.id = u"art"_s;
     article.title = u"=Talks 🙂 report"_s;

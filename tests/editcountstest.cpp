@@ -258,7 +258,7 @@ namespace {
 ImportBatch sampleBatch() {
     ImportBatch batch;
     batch.sourceName = QStringLiteral("/tmp/islanders.timelinejs.json");
-    batch.sides.append({QStringLiteral("islanders"), QStringLiteral("Islanders")});
+    batch.sides.append({QStringLiteral("islanders"), QStringLiteral("Islanders"), {}});
     Actor actor;
     actor.id = QStringLiteral("islanders-group");
     actor.name = QStringLiteral("Islanders");
