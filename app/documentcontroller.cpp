@@ -71,6 +71,8 @@ DocumentController::DocumentController(MainWindow *window)
     connect(doc, &Document::eventsChanged, this, changed);
     connect(doc, &Document::eventInserted, this, changed);
     connect(doc, &Document::eventRemoved, this, changed);
+    connect(doc, &Document::eventsInserted, this, changed);
+    connect(doc, &Document::eventsRemoved, this, changed);
     connect(doc, &Document::sidesChanged, this, changed);
     connect(doc, &Document::actorsChanged, this, changed);
     connect(doc, &Document::articlesChanged, this, changed);

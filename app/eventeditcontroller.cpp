@@ -91,6 +91,8 @@ EventEditController::EventEditController(MainWindow *window)
             &EventEditController::updateActions);
     connect(session->document(), &Document::eventRemoved, this,
             &EventEditController::updateActions);
+    connect(session->document(), &Document::eventsRemoved, this,
+            &EventEditController::updateActions);
     connect(session->document(), &Document::datasetReset, this,
             &EventEditController::updateActions);
     EditGate::watch(session->document(), this, [this] { updateActions(); });

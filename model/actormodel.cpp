@@ -56,6 +56,8 @@ void ActorModel::setDocument(Document *document) {
             [this](const QStringList &ids) { onEventsChanged(ids); });
     connect(document, &Document::eventInserted, this, &ActorModel::onEventInserted);
     connect(document, &Document::eventRemoved, this, &ActorModel::onEventRemoved);
+    connect(document, &Document::eventsInserted, this, &ActorModel::onEventsInserted);
+    connect(document, &Document::eventsRemoved, this, &ActorModel::onEventsRemoved);
     connect(document, &Document::actorsChanged, this, &ActorModel::onActorsOrSidesChanged);
     connect(document, &Document::sidesChanged, this, &ActorModel::onActorsOrSidesChanged);
     // Articles are no part of an actor's row; the snapshot is kept current all the same.
@@ -184,6 +186,33 @@ void ActorModel::onEventRemoved(const QString &eventId, int row) {
     Touched touched;
     QSet<int> dirty;
     account(m_dataset->events.at(row), -1, touched, dirty);
+    m_dataset = next;
+    findDatesAgain(dirty);
+    emitTouched(touched);
+}
+
+void ActorModel::onEventsInserted(int first, int count) {
+    m_dataset = m_document->snapshot();
+    Touched touched;
+    QSet<int> dirty;
+    for (int row = first; row < first + count; ++row)
+        account(m_dataset->events.at(row), 1, touched, dirty);
+    emitTouched(touched);
+}
+
+void ActorModel::onEventsRemoved(int first, const QStringList &eventIds) {
+    const std::shared_ptr<const Dataset> next = m_document->snapshot();
+    const qsizetype end = first + eventIds.size();
+    if (!m_dataset || end > m_dataset->events.size() ||
+        m_dataset->events.at(first).id != eventIds.constFirst() ||
+        m_dataset->events.at(end - 1).id != eventIds.constLast()) {
+        setDataset(next);
+        return;
+    }
+    Touched touched;
+    QSet<int> dirty;
+    for (qsizetype row = first; row < end; ++row)
+        account(m_dataset->events.at(row), -1, touched, dirty);
     m_dataset = next;
     findDatesAgain(dirty);
     emitTouched(touched);

@@ -65,6 +65,9 @@ private:
     void onEventsChanged(const QStringList &eventIds);
     void onEventInserted(const QString &eventId, int row);
     void onEventRemoved(const QString &eventId, int row);
+    // A batch (an import, its undo): every event accounted, the rows told once.
+    void onEventsInserted(int first, int count);
+    void onEventsRemoved(int first, const QStringList &eventIds);
     void onActorsOrSidesChanged();
     int rowOfActor(const QString &actorId) const;
     // Adds (sign 1) or takes away (-1) `event`'s part in its actors' stats; a date taken away

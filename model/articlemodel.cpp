@@ -42,6 +42,8 @@ void ArticleModel::setDocument(Document *document) {
             [this](const QStringList &ids) { onEventsChanged(ids); });
     connect(document, &Document::eventInserted, this, &ArticleModel::onEventInserted);
     connect(document, &Document::eventRemoved, this, &ArticleModel::onEventRemoved);
+    connect(document, &Document::eventsInserted, this, &ArticleModel::onEventsInserted);
+    connect(document, &Document::eventsRemoved, this, &ArticleModel::onEventsRemoved);
     connect(document, &Document::articlesChanged, this, &ArticleModel::onArticlesChanged);
     // Sides and actors are no part of an article's row; the snapshot is kept current.
     const auto keepSnapshot = [this] {
@@ -137,6 +139,30 @@ void ArticleModel::onEventRemoved(const QString &eventId, int row) {
     }
     Touched touched;
     account(m_dataset->events.at(row), -1, touched);
+    m_dataset = next;
+    emitTouched(touched);
+}
+
+void ArticleModel::onEventsInserted(int first, int count) {
+    m_dataset = m_document->snapshot();
+    Touched touched;
+    for (int row = first; row < first + count; ++row)
+        account(m_dataset->events.at(row), 1, touched);
+    emitTouched(touched);
+}
+
+void ArticleModel::onEventsRemoved(int first, const QStringList &eventIds) {
+    const std::shared_ptr<const Dataset> next = m_document->snapshot();
+    const qsizetype end = first + eventIds.size();
+    if (!m_dataset || end > m_dataset->events.size() ||
+        m_dataset->events.at(first).id != eventIds.constFirst() ||
+        m_dataset->events.at(end - 1).id != eventIds.constLast()) {
+        setDataset(next);
+        return;
+    }
+    Touched touched;
+    for (qsizetype row = first; row < end; ++row)
+        account(m_dataset->events.at(row), -1, touched);
     m_dataset = next;
     emitTouched(touched);
 }

@@ -61,6 +61,9 @@ private:
     void onEventsChanged(const QStringList &eventIds);
     void onEventInserted(const QString &eventId, int row);
     void onEventRemoved(const QString &eventId, int row);
+    // A batch (an import, its undo): every event accounted, the rows told once.
+    void onEventsInserted(int first, int count);
+    void onEventsRemoved(int first, const QStringList &eventIds);
     void onArticlesChanged();
     int rowOfArticle(const QString &articleId) const;
     void account(const Event &event, int sign, Touched &touched);

@@ -8,6 +8,7 @@
 #include "commands/editparticipantscommand.h"
 #include "commands/editpassagescommand.h"
 #include "commands/editsidecommand.h"
+#include "commands/importeventscommand.h"
 #include "commands/mergeactorscommand.h"
 #include "commands/removeeventcommand.h"
 #include "document.h"
@@ -425,6 +426,12 @@ QByteArray CommandRecord::encode(const QUndoCommand &command) {
         record = {{"c", "add-event"}, {"row", c->row()}, {"value", eventJson(c->event())}};
     } else if (const auto *c = dynamic_cast<const RemoveEventCommand *>(&command)) {
         record = {{"c", "remove-event"}, {"event", str(c->eventId())}};
+    } else if (const auto *c = dynamic_cast<const ImportEventsCommand *>(&command)) {
+        // (nlohmann orders the keys: each must sort after "c", which starts every record.)
+        record = {{"c", "import-events"},
+                  {"text", str(c->text())},
+                  {"new", listJson(c->added(), eventJson)},
+                  {"updated", listJson(c->updated(), eventJson)}};
     } else if (const auto *c = dynamic_cast<const MergeActorsCommand *>(&command)) {
         record = {{"c", "merge-actors"}, {"from", str(c->fromId())}, {"into", str(c->intoId())}};
     } else if (const auto *c = dynamic_cast<const EditParticipantsCommand *>(&command)) {
@@ -499,6 +506,14 @@ std::unique_ptr<DocumentCommand> CommandRecord::decode(const QByteArray &bytes, 
         if (!in.text(record, "event", {}, eventId))
             return nullptr;
         return std::make_unique<RemoveEventCommand>(document, eventId);
+    }
+    if (kind == QLatin1String("import-events")) {
+        QString text;
+        QList<Event> added, updated;
+        if (!in.text(record, "text", {}, text) || !in.list(record, "new", {}, added, &In::event) ||
+            !in.list(record, "updated", {}, updated, &In::event))
+            return nullptr;
+        return std::make_unique<ImportEventsCommand>(document, added, updated, text);
     }
     if (kind == QLatin1String("merge-actors")) {
         QString from, into;

@@ -192,6 +192,45 @@ void Document::removeEventAt(int row) {
     emit eventRemoved(id, row);
 }
 
+void Document::insertEvents(int row, const QList<Event> &events) {
+    if (events.isEmpty())
+        return;
+    auto next = draft();
+    if (row < 0 || row > next->events.size())
+        row = int(next->events.size());
+    for (qsizetype i = 0; i < events.size(); ++i)
+        next->events.insert(row + i, events.at(i));
+    m_dataset = std::move(next);
+    // Past a few, one rebuild of the id table on the next lookup beats a shift per event.
+    if (events.size() > 64) {
+        m_eventRows.reset();
+    } else {
+        for (qsizetype i = 0; i < events.size(); ++i)
+            m_eventRows.inserted(row + int(i), events.at(i).id);
+    }
+    emit eventsInserted(row, int(events.size()));
+}
+
+void Document::removeEventsAt(int row, int count) {
+    if (count <= 0)
+        return;
+    auto next = draft();
+    QStringList ids;
+    ids.reserve(count);
+    for (int i = 0; i < count; ++i)
+        ids.append(next->events.at(row + i).id);
+    for (int i = count - 1; i >= 0; --i)
+        next->events.removeAt(row + i);
+    m_dataset = std::move(next);
+    if (count > 64) {
+        m_eventRows.reset();
+    } else {
+        for (int i = count - 1; i >= 0; --i)
+            m_eventRows.removed(row + i);
+    }
+    emit eventsRemoved(row, ids);
+}
+
 void Document::replaceEvents(const QHash<QString, Event> &events, const EventFields &fields) {
     auto next = draft();
     QStringList ids;

@@ -79,6 +79,10 @@ public:
     void replaceEvent(int row, const Event &event, const EventFields &fields);
     void insertEvent(int row, const Event &event);
     void removeEventAt(int row);
+    // Many events at once (an import and its undo): one snapshot, one notification for the
+    // whole contiguous range, so models follow in one pass instead of once per event.
+    void insertEvents(int row, const QList<Event> &events);
+    void removeEventsAt(int row, int count);
     // Several events' new values at once (an actor merge re-points participations).
     void replaceEvents(const QHash<QString, Event> &events, const EventFields &fields);
     enum class Part { Sides, Actors, Articles };
@@ -89,6 +93,10 @@ signals:
     void eventsChanged(const QStringList &eventIds, const ntl::EventFields &fields);
     void eventInserted(const QString &eventId, int row);
     void eventRemoved(const QString &eventId, int row);
+    // insertEvents()/removeEventsAt(): rows first … first + count - 1 (the removed ones' ids
+    // in row order, said after the snapshot no longer holds them).
+    void eventsInserted(int first, int count);
+    void eventsRemoved(int first, const QStringList &eventIds);
     void sidesChanged();
     void actorsChanged();
     void articlesChanged();

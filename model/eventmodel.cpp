@@ -130,6 +130,8 @@ void EventModel::setDocument(Document *document) {
     connect(document, &Document::eventsChanged, this, &EventModel::onEventsChanged);
     connect(document, &Document::eventInserted, this, &EventModel::onEventInserted);
     connect(document, &Document::eventRemoved, this, &EventModel::onEventRemoved);
+    connect(document, &Document::eventsInserted, this, &EventModel::onEventsInserted);
+    connect(document, &Document::eventsRemoved, this, &EventModel::onEventsRemoved);
     connect(document, &Document::sidesChanged, this, &EventModel::onSidesOrActorsChanged);
     connect(document, &Document::actorsChanged, this, &EventModel::onSidesOrActorsChanged);
     // Articles' own fields are no role of an event's; events read them through dataset().
@@ -353,6 +355,63 @@ void EventModel::onEventRemoved(const QString &eventId, int row) {
         if (other > rank)
             --other;
     }
+    m_rowOfEventStale = true;
+    ++m_generation;
+    endRemoveRows();
+}
+
+void EventModel::rankAll() {
+    std::vector<int> dateOrder(static_cast<std::size_t>(m_rowCount));
+    std::iota(dateOrder.begin(), dateOrder.end(), 0);
+    std::sort(dateOrder.begin(), dateOrder.end(),
+              [this](int left, int right) { return dateLess(left, right); });
+    m_dateRanks.resize(dateOrder.size());
+    for (int rank = 0; rank < m_rowCount; ++rank)
+        m_dateRanks[std::size_t(dateOrder[std::size_t(rank)])] = rank;
+}
+
+void EventModel::onEventsInserted(int first, int count) {
+    const int last = first + count - 1;
+    beginInsertRows(QModelIndex(), first, last);
+    m_dataset = m_document->snapshot();
+    ensureIndexRows();
+    m_rowCount += count;
+    m_rows.insert(m_rows.begin() + first, std::size_t(count), RowFacts());
+    m_dateTexts.insert(m_dateTexts.begin() + first, std::size_t(count), QString());
+    m_indexRows.insert(m_indexRows.begin() + first, std::size_t(count), -1);
+    for (int row = first; row <= last; ++row) {
+        const Event &event = m_dataset->events.at(row);
+        setRowFacts(row, event);
+        const RowNumbers numbers = rowNumbers(event);
+        m_participants.insertRow(row, numbers.participants);
+        m_sides.insertRow(row, numbers.sides);
+        m_articles.insertRow(row, numbers.articles);
+        m_kinds.insertRow(row, numbers.kinds);
+    }
+    rankAll();
+    m_rowOfEventStale = true;
+    ++m_generation;
+    endInsertRows();
+}
+
+void EventModel::onEventsRemoved(int first, const QStringList &eventIds) {
+    const int count = int(eventIds.size());
+    const int last = first + count - 1;
+    beginRemoveRows(QModelIndex(), first, last);
+    m_dataset = m_document->snapshot();
+    ensureIndexRows();
+    m_indexRows.erase(m_indexRows.begin() + first, m_indexRows.begin() + last + 1);
+    m_rowCount -= count;
+    m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+    m_dateTexts.erase(m_dateTexts.begin() + first, m_dateTexts.begin() + last + 1);
+    for (int row = last; row >= first; --row) {
+        m_participants.removeRow(row);
+        m_sides.removeRow(row);
+        m_articles.removeRow(row);
+        m_kinds.removeRow(row);
+    }
+    m_dateRanks.erase(m_dateRanks.begin() + first, m_dateRanks.begin() + last + 1);
+    rankAll();
     m_rowOfEventStale = true;
     ++m_generation;
     endRemoveRows();

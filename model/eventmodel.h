@@ -164,6 +164,10 @@ private:
     void onEventsChanged(const QStringList &eventIds, const EventFields &fields);
     void onEventInserted(const QString &eventId, int row);
     void onEventRemoved(const QString &eventId, int row);
+    void onEventsInserted(int first, int count);
+    void onEventsRemoved(int first, const QStringList &eventIds);
+    // Every row's date rank again by one sort (a batch: cheaper than a pass per row).
+    void rankAll();
     void onSidesOrActorsChanged();
     void takeSnapshot();
     // The row's participants, sides, articles and kind as id numbers (new ids numbered).

@@ -12,7 +12,8 @@ class Document;
 
 // Applies what a data import prepared (ImportBatch) all or nothing: checked first as part of
 // the dataset it goes into, then pushed as ONE undoable step named "Import FILE" (a macro of
-// the existing commands, so the recovery journal records it like any other edit), or made
+// the item commands and one ImportEventsCommand for all the events, so the models follow in
+// one pass and the recovery journal records it like any other edit), or made
 // into a new dataset (`--new`). A batch with an error, or that the checks refuse, changes
 // nothing.
 class ImportApplier {

@@ -53,6 +53,17 @@ void ProblemsModel::setDocument(Document *document) {
                 [this](const QStringList &ids) { onEventsChanged(ids); });
         connect(document, &Document::eventInserted, this, &ProblemsModel::onEventInserted);
         connect(document, &Document::eventRemoved, this, &ProblemsModel::onEventRemoved);
+        // A batch, event by event: its per-event rechecks are cheap (only the dataset-wide
+        // models paid per event), and in this order each row is the one the snapshot holds.
+        connect(document, &Document::eventsInserted, this, [this](int first, int count) {
+            for (int row = first; row < first + count; ++row)
+                onEventInserted(m_document->dataset().events.at(row).id, row);
+        });
+        connect(document, &Document::eventsRemoved, this,
+                [this](int first, const QStringList &ids) {
+                    for (qsizetype i = ids.size() - 1; i >= 0; --i)
+                        onEventRemoved(ids.at(i), first + int(i));
+                });
         connect(document, &Document::sidesChanged, this, [this] { onPartChanged(List::Sides); });
         connect(document, &Document::actorsChanged, this, [this] { onPartChanged(List::Actors); });
         connect(document, &Document::articlesChanged, this,

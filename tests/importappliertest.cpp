@@ -7,12 +7,14 @@
 #include "document.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "problemsmodel.h"
 #include "session.h"
 #include "testdataset.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace ntl;
@@ -113,6 +115,90 @@ private slots:
         document->undoStack()->redo();
         QCOMPARE(datasetequality::difference(document->dataset(), afterImport), QString());
         QCOMPARE(session.filterModel()->rowCount(), baseEvents + 5);
+    }
+
+    // The events of an import reach every model as one batch: one rowsInserted for the range
+    // (one rowsRemoved on undo), the actors' and articles' counts told once per row, and the
+    // models end as a fresh one on the same dataset would show it.
+    void theModelsFollowTheBatchInOnePass() {
+        Session session;
+        QVERIFY(session.open(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")));
+        Document *document = session.document();
+        ProblemsModel problems;
+        problems.setDocument(document);
+        QAbstractItemModelTester events(session.eventModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester filter(session.filterModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester actors(session.actorModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester articles(session.articleModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester problemsTester(
+            &problems, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ImportBatch batch = sampleBatch(40);
+        // An existing actor in every imported event: its row is told once, not 40 times.
+        const QString existing = m_original->actors.at(0).id;
+        for (Event &event : batch.newEvents)
+            event.participants.append({existing, ParticipantRole::Party});
+        const int base = int(m_original->events.size());
+        QSignalSpy inserted(session.eventModel(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(session.eventModel(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy actorChanges(session.actorModel(), &QAbstractItemModel::dataChanged);
+        QSignalSpy articleChanges(session.articleModel(), &QAbstractItemModel::dataChanged);
+
+        QVERIFY(ImportApplier::apply(*document, batch).applied);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), base);
+        QCOMPARE(inserted.at(0).at(2).toInt(), base + 39);
+        const QModelIndex existingRow = session.actorModel()->indexOfActor(existing);
+        int existingChanges = 0;
+        for (const QList<QVariant> &change : std::as_const(actorChanges))
+            existingChanges += change.at(0).toModelIndex().row() == existingRow.row();
+        QCOMPARE(existingChanges, 1);
+        QCOMPARE(articleChanges.count(), 1); // the imported article, cited once
+
+        const auto sameAsFresh = [&] {
+            ActorModel freshActors;
+            freshActors.setDataset(document->snapshot());
+            ArticleModel freshArticles;
+            freshArticles.setDataset(document->snapshot());
+            QCOMPARE(session.actorModel()->rowCount(), freshActors.rowCount());
+            for (int row = 0; row < freshActors.rowCount(); ++row) {
+                for (const int role :
+                     {int(ActorModel::EventCountRole), int(ActorModel::FirstDateRole),
+                      int(ActorModel::LastDateRole)})
+                    QCOMPARE(session.actorModel()->index(row, 0).data(role),
+                             freshActors.index(row, 0).data(role));
+            }
+            QCOMPARE(session.articleModel()->rowCount(), freshArticles.rowCount());
+            for (int row = 0; row < freshArticles.rowCount(); ++row) {
+                for (const int role :
+                     {int(ArticleModel::EventCountRole), int(ArticleModel::PassageCountRole)})
+                    QCOMPARE(session.articleModel()->index(row, 0).data(role),
+                             freshArticles.index(row, 0).data(role));
+            }
+            QCOMPARE(session.eventModel()->rowCount(), int(document->dataset().events.size()));
+            for (int row = 0; row < session.eventModel()->rowCount(); ++row)
+                QCOMPARE(session.eventModel()->index(row, 0).data(EventModel::EventIdRole),
+                         QVariant(document->dataset().events.at(row).id));
+        };
+        sameAsFresh();
+        if (QTest::currentTestFailed())
+            return;
+
+        document->undoStack()->undo();
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), base);
+        QCOMPARE(removed.at(0).at(2).toInt(), base + 39);
+        QCOMPARE(session.filterModel()->rowCount(), base);
+        sameAsFresh();
+        if (QTest::currentTestFailed())
+            return;
+        document->undoStack()->redo();
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(session.filterModel()->rowCount(), base + 40);
+        sameAsFresh();
     }
 
     void updatesEventsInTheirRows() {

@@ -18,6 +18,7 @@
 #include "editpassagescommand.h"
 #include "editsidecommand.h"
 #include "filefingerprint.h"
+#include "importeventscommand.h"
 #include "journaledits.h"
 #include "journalsetup.h"
 #include "mergeactorscommand.h"
@@ -205,6 +206,50 @@ private slots:
         QCOMPARE(entries.first().edits, document.undoStack()->count());
         QCOMPARE(entries.first().journalPath, journal.journalPath());
         checkReplayMatches(journal.journalPath(), document);
+    }
+
+    void aBatchOfImportedEventsReplaysToTheSameState() {
+        // An import's events are one ImportEventsCommand: one record, replayed to one step.
+        Document document;
+        open(document);
+        RecoveryJournal journal(&document);
+        QList<Event> added;
+        for (int i = 0; i < 3; ++i) {
+            Event event = document.dataset().events.at(0);
+            event.id = QStringLiteral("ev-imported-%1").arg(i);
+            event.title = QStringLiteral("Imported %1").arg(i);
+            added.append(event);
+        }
+        Event updated = document.dataset().events.at(0);
+        updated.title = QStringLiteral("Updated by the import");
+        updated.place = QStringLiteral("Oslo");
+        QUndoStack *stack = document.undoStack();
+        stack->beginMacro(QStringLiteral("Import talks.csv"));
+        QVERIFY2(document.push(new ImportEventsCommand(&document, added, {updated},
+                                                       QStringLiteral("Import Events"))),
+                 qPrintable(document.lastError()));
+        stack->endMacro();
+        QCOMPARE(document.dataset().events.size(), m_original->events.size() + 3);
+        QCOMPARE(document.dataset().events.at(0).title, updated.title);
+        QCOMPARE(journal.lastError(), QString());
+        QFile file(journal.journalPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QCOMPARE(written.count("\"c\":\"import-events\""), 1);
+        QVERIFY(!written.contains("\"c\":\"add-event\""));
+        // The record decodes to the same record.
+        const QList<QByteArray> lines = written.split('\n');
+        const auto line = std::find_if(lines.cbegin(), lines.cend(), [](const QByteArray &l) {
+            return l.contains("\"c\":\"import-events\"");
+        });
+        QString error;
+        const auto command = CommandRecord::decode(*line, &document, &error);
+        QVERIFY2(command, qPrintable(error));
+        QCOMPARE(CommandRecord::encode(*command), *line);
+        checkReplayMatches(journal.journalPath(), document);
+        // Undone, the import leaves the file's events as they were.
+        stack->undo();
+        QCOMPARE(datasetequality::difference(document.dataset(), *m_original), QString());
     }
 
     void everyRecordDecodesToTheSameRecord() {

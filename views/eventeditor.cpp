@@ -112,6 +112,14 @@ EventEditor::EventEditor(Session *session, QWidget *parent)
         if (id == m_eventId)
             setEvent({});
     });
+    connect(document, &Document::eventsRemoved, this, [this](int, const QStringList &ids) {
+        if (ids.contains(m_eventId))
+            setEvent({});
+    });
+    connect(document, &Document::eventsInserted, this, [this] {
+        if (m_eventId.isEmpty())
+            follow();
+    });
     connect(document, &Document::eventInserted, this, [this](const QString &id) {
         // Undoing a delete brings the event back: the editor shows it again if it is current.
         if (m_eventId.isEmpty())

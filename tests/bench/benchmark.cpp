@@ -27,12 +27,14 @@
 #include "datasetvalidator.h"
 #include "datasetwriter.h"
 #include "document.h"
+#include "documentcommand.h"
 #include "documentcontroller.h"
 #include "eventdetailspanel.h"
-#include "documentcommand.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
 #include "filterpanel.h"
+#include "importapplier.h"
+#include "importbatch.h"
 #include "mainwindow.h"
 #include "recoveryjournal.h"
 #include "savejob.h"
@@ -1429,6 +1431,55 @@ int runInterop(int events, int runs) {
     return 0;
 }
 
+// Issue 17: 1,000 imported events applied to a window on `events` events (every model and
+// view following), then undone and redone: wall and process CPU (all threads), settled.
+int runImportBatch(int events, int runs) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("import-batch.json"));
+    const auto dataset = makeSyntheticDataset(events);
+    DatasetWriter::writeFile(*dataset, path);
+    MainWindow window;
+    openShown(window, path);
+    ImportBatch batch;
+    batch.sourceName = QStringLiteral("rows.csv");
+    for (int i = 0; i < 1000; ++i) {
+        Event event = dataset->events.at((i * 97) % dataset->events.size());
+        event.id = QStringLiteral("imported-%1").arg(i);
+        event.title = QStringLiteral("Imported row %1").arg(i);
+        batch.newEvents.append(event);
+    }
+    Document *document = window.session()->document();
+    struct Times {
+        QList<double> wall, cpu;
+    } apply, undo, redo;
+    const auto timed = [](Times &times, const std::function<void()> &step) {
+        QElapsedTimer timer;
+        timer.start();
+        const std::clock_t cpu = std::clock();
+        step();
+        settle();
+        times.cpu.append(double(std::clock() - cpu) * 1000.0 / CLOCKS_PER_SEC);
+        times.wall.append(double(timer.nsecsElapsed()) / 1e6);
+    };
+    for (int run = 0; run < runs; ++run) {
+        timed(apply, [&] {
+            if (!ImportApplier::apply(*document, batch).applied)
+                qFatal("the import was refused");
+        });
+        timed(undo, [&] { document->undoStack()->undo(); });
+        timed(redo, [&] { document->undoStack()->redo(); });
+        document->undoStack()->undo();
+        settle();
+    }
+    std::printf("N = %d events, 1,000 imported in the window, median of %d runs (wall / CPU)\n",
+                events, runs);
+    for (const auto &[what, times] :
+         {std::pair<const char *, Times &>{"apply", apply}, {"undo", undo}, {"redo", redo}})
+        std::printf("  %-10s %10.1f ms wall %10.1f ms CPU\n", what, median(times.wall),
+                    median(times.cpu));
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -1483,6 +1534,8 @@ int main(int argc, char *argv[])
             std::printf("N = %d events, median of %d runs\n", events, runs * 4);
             runNewEventFromSelection(window, runs);
             return 0;
+        } else if (arguments.at(i) == QLatin1String("--import-batch") && i + 1 < arguments.size()) {
+            return runImportBatch(arguments.at(++i).toInt(), runs);
         } else if (arguments.at(i) == QLatin1String("--hostile"))
             return runHostileCases(runs);
         else if (arguments.at(i) == QLatin1String("--interop") && i + 1 < arguments.size())
