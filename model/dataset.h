@@ -32,7 +32,9 @@ Q_ENUM_NS(ParticipantRole)
 struct Side {
     QString id;
     QString name;
-    QString color; // "#rrggbb", or empty: the views pick one by the side's position
+    // "#rrggbb", or empty: the views pick one by the side's position. The default lets
+    // `{id, name}` initialise a side without a warning.
+    QString color = {};
 };
 
 struct Article {
