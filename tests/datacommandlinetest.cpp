@@ -2,6 +2,7 @@
 // --new OUT --import DATA…, FILE --import DATA --save-as OUT; all or nothing; located
 // errors. Run as a child process like importcommandlinetest.
 #include "apprun.h"
+#include "csveventsexporter.h"
 #include "datasetreader.h"
 
 #include <QDir>
@@ -50,6 +51,56 @@ private slots:
                  QStringLiteral("ev-talks"));
         QCOMPARE(events.at(1).toObject().value(QLatin1String("unique_id")).toString(),
                  QStringLiteral("ev-second-round"));
+    }
+
+    // The other data formats by file name, through the program: CSV tables (a byte-order
+    // mark only with --bom), Web Annotations; our own events table read back updates the
+    // events it names instead of adding them.
+    void exportsEveryDataFormatByName() {
+        QTemporaryDir dir;
+        const auto bytesOf = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const QString events = dir.filePath(QStringLiteral("events.csv"));
+        const QString bom = dir.filePath(QStringLiteral("bom.csv"));
+        const QString passages = dir.filePath(QStringLiteral("talks.passages.csv"));
+        const QString annotations = dir.filePath(QStringLiteral("talks.jsonld"));
+        for (const QStringList &extra :
+             {QStringList{QStringLiteral("--export"), events},
+              QStringList{QStringLiteral("--export"), bom, QStringLiteral("--bom")},
+              QStringList{QStringLiteral("--export"), passages},
+              QStringList{QStringLiteral("--export"), annotations}}) {
+            const AppRun run = runApp(QStringList{fixture("valid/minimal.json")} + extra);
+            QVERIFY2(run.exitCode == 0, qPrintable(extra.join(u' ') + run.err));
+            QVERIFY2(run.out.contains(QStringLiteral("3 of 3 events")), qPrintable(run.out));
+        }
+        const QByteArray table = bytesOf(events);
+        QVERIFY(table.startsWith(ntl::CsvEventsExporter::eventsHeader().first().toUtf8()));
+        QCOMPARE(table.count("\r\n"), 4); // the header and three events, RFC 4180 line ends
+        QCOMPARE(bytesOf(bom), QByteArray("\xEF\xBB\xBF") + table);
+        QVERIFY(bytesOf(passages).startsWith(
+            ntl::CsvEventsExporter::passagesHeader().first().toUtf8()));
+        QCOMPARE(bytesOf(passages).count("\r\n"), 6); // the header and five passages
+        const QJsonObject collection = QJsonDocument::fromJson(bytesOf(annotations)).object();
+        QCOMPARE(collection.value(QLatin1String("type")).toString(),
+                 QStringLiteral("AnnotationCollection"));
+        QCOMPARE(collection.value(QLatin1String("total")).toInt(), 5);
+
+        // A byte-order mark is for CSV only.
+        const AppRun refused = runApp({fixture("valid/minimal.json"), QStringLiteral("--export"),
+                                       annotations, QStringLiteral("--bom")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("--bom goes with --export to a .csv file")),
+                 qPrintable(refused.err));
+
+        const QString again = dir.filePath(QStringLiteral("again.ntl.json"));
+        const AppRun reimport = runApp({fixture("valid/minimal.json"), QStringLiteral("--import"),
+                                        events, QStringLiteral("--save-as"), again});
+        QVERIFY2(reimport.exitCode == 0, qPrintable(reimport.err));
+        const ntl::DatasetReader::Result read = ntl::DatasetReader::readFile(again);
+        QVERIFY(read.ok());
+        QCOMPARE(read.dataset->events.size(), 3);
     }
 
     void viewOptionsDoNotGoWithData() {
