@@ -27,6 +27,10 @@
 
 namespace ntl {
 
+void EventEditController::windowClosing() {
+    disconnect(m_dock, nullptr, this, nullptr);
+}
+
 EventEditController::EventEditController(MainWindow *window)
     : QObject(window)
     , m_window(window) {

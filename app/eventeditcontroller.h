@@ -21,6 +21,9 @@ class EventEditController : public QObject {
     Q_OBJECT
 public:
     explicit EventEditController(MainWindow *window);
+    // The window is being destroyed: ~QWidget hides the dock, whose visibilityChanged must
+    // then not reach a window that is no longer a MainWindow.
+    void windowClosing();
 
     QList<QAction *> actions() const;
     QAction *editAction() const { return m_edit; }

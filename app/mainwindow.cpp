@@ -284,6 +284,8 @@ MainWindow::~MainWindow() {
     // not one half destroyed by ~QWidget, which would delete it first among the children.
     delete m_session;
     m_session = nullptr;
+    if (m_eventEdit)
+        m_eventEdit->windowClosing();
 }
 
 void MainWindow::createActions()
