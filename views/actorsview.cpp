@@ -1,7 +1,7 @@
 #include "actorsview.h"
 
 #include "actormodel.h"
-#include "columnfitwhenshown.h"
+#include "columnfit.h"
 #include "actorsortmodel.h"
 #include "eventfiltermodel.h"
 #include "timelineview.h"
@@ -37,9 +37,13 @@ ActorsView::ActorsView(ActorModel *actors, EventFilterModel *filter, QItemSelect
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ActorModel::TitleColumn, QHeaderView::Stretch);
-    new ColumnFitWhenShown(m_table->horizontalHeader()); // not fitted on a hidden tab
+    // Fitted to what changed: an edit of an event changes its actors' counts.
+    QList<int> fitted;
+    for (int column = 0; column < ActorModel::ColumnCount; ++column)
+        if (column != ActorModel::TitleColumn)
+            fitted.append(column);
+    new ColumnFit(m_table, m_table->horizontalHeader(), fitted);
     m_table->setAccessibleName(tr("Actors"));
     m_chart->setLaneMode(TimelineView::LaneMode::Actor);
     m_chart->setAccessibleName(tr("Actor lanes"));

@@ -1,5 +1,6 @@
 #include "problemspanel.h"
 
+#include "columnfit.h"
 #include "diagnostictext.h"
 #include "document.h"
 #include "eventfiltermodel.h"
@@ -50,8 +51,8 @@ ProblemsPanel::ProblemsPanel(Session *session, QWidget *parent)
     m_view->setAccessibleName(tr("Problems"));
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(ProblemsModel::MessageColumn, QHeaderView::Stretch);
-    m_view->header()->setSectionResizeMode(ProblemsModel::LocationColumn,
-                                           QHeaderView::ResizeToContents);
+    // Fitted to what changed, not measured again on each edit (nor while the dock is hidden).
+    new ColumnFit(m_view, m_view->header(), {ProblemsModel::LocationColumn});
     // A click selects at once; activated is Enter (and a double click on some styles).
     connect(m_view, &QTreeView::clicked, this, &ProblemsPanel::showProblem);
     connect(m_view, &QTreeView::activated, this, &ProblemsPanel::showProblem);

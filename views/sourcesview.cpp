@@ -2,7 +2,7 @@
 
 #include "articlemodel.h"
 #include "citedarticlesmodel.h"
-#include "columnfitwhenshown.h"
+#include "columnfit.h"
 #include "dataset.h"
 #include "eventdatetext.h"
 #include "eventdetailspanel.h"
@@ -60,10 +60,12 @@ SourcesView::SourcesView(EventModel *events, EventFilterModel *filter,
     // Tab leaves the table for the text instead of walking its cells.
     m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ArticleModel::TitleColumn,
                                                       QHeaderView::Stretch);
-    new ColumnFitWhenShown(m_table->horizontalHeader()); // not fitted on a hidden tab
+    // Fitted to what changed: an added event changes its articles' counts.
+    new ColumnFit(m_table, m_table->horizontalHeader(),
+                  {ArticleModel::PublisherColumn, ArticleModel::PublishedColumn,
+                   ArticleModel::PassagesColumn, ArticleModel::EventsColumn});
     m_table->setAccessibleName(tr("Articles"));
     m_table->setAccessibleDescription(tr("Articles cited by the shown events"));
 
