@@ -382,27 +382,33 @@ void EventFilterModel::updateAcceptedRows() const
 int EventFilterModel::facetCount(FacetCounts::Facet facet, const QString &key) const {
     if (!m_events)
         return -1;
-    if (m_acceptedRowsStale || m_acceptedGeneration != m_events->generation())
-        updateAcceptedRows();
     const EventModel &events = *m_events;
     switch (facet) {
     case FacetCounts::Side:
-        return m_facetCounts.count(facet, events.sides().indexOf(key));
+        return facetCountOfNumber(facet, events.sides().indexOf(key));
     case FacetCounts::Actor:
-        return m_facetCounts.count(facet, events.participants().indexOf(key));
+        return facetCountOfNumber(facet, events.participants().indexOf(key));
     case FacetCounts::Kind:
-        return m_facetCounts.count(facet, events.kinds().indexOf(key));
+        return facetCountOfNumber(facet, events.kinds().indexOf(key));
     case FacetCounts::Article:
-        return m_facetCounts.count(facet, events.articles().indexOf(key));
+        return facetCountOfNumber(facet, events.articles().indexOf(key));
     case FacetCounts::Status: {
         bool ok = false;
         const int status = key.toInt(&ok);
-        return ok ? m_facetCounts.count(facet, status) : 0;
+        return ok ? facetCountOfNumber(facet, status) : 0;
     }
     case FacetCounts::FacetCount:
         break;
     }
     return 0;
+}
+
+int EventFilterModel::facetCountOfNumber(FacetCounts::Facet facet, int number) const {
+    if (!m_events)
+        return -1;
+    if (m_acceptedRowsStale || m_acceptedGeneration != m_events->generation())
+        updateAcceptedRows();
+    return m_facetCounts.count(facet, number);
 }
 
 bool EventFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

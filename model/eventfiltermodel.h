@@ -85,6 +85,9 @@ public:
     // (see FacetCounts); a status's key is its ntl::EventStatus value as a number. Worked out
     // with the rows' verdicts, once per filter change. -1 when the source is not an EventModel.
     int facetCount(FacetCounts::Facet facet, const QString &key) const;
+    // The same for the value numbered `number` in the EventModel's RowIds of `facet` (a
+    // status: its value), for a caller that looks its keys up once, not on every change.
+    int facetCountOfNumber(FacetCounts::Facet facet, int number) const;
 
 signals:
     void filtersChanged();

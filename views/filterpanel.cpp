@@ -162,6 +162,9 @@ QTreeWidget *FilterPanel::addSection(const QString &title, QWidget *container)
 void FilterPanel::populate()
 {
     m_syncing = true;
+    m_facetItemsBuilt = false;
+    for (QList<FacetItem> &items : m_facetItems)
+        items.clear();
     for (QTreeWidget *tree : {m_sides, m_actors, m_kinds, m_statuses, m_articles})
         tree->clear();
     const std::shared_ptr<const Dataset> dataset = m_events->dataset();
@@ -389,37 +392,62 @@ void FilterPanel::updateFacetCounts() {
     // Placeholder text is the palette's dimmed text that stays readable; a palette may give
     // disabled text the colour of enabled text (both of ThemePalette's do).
     const QColor dim = palette().color(QPalette::PlaceholderText);
-    const QList<QPair<QTreeWidget *, FacetCounts::Facet>> facets{
+    const std::pair<QTreeWidget *, FacetCounts::Facet> facets[] = {
         {m_sides, FacetCounts::Side},
         {m_actors, FacetCounts::Actor},
         {m_kinds, FacetCounts::Kind},
         {m_statuses, FacetCounts::Status},
         {m_articles, FacetCounts::Article}};
+    if (!m_facetItemsBuilt) {
+        for (const auto &[tree, facet] : facets) {
+            QList<FacetItem> &items = m_facetItems[facet];
+            items.clear();
+            for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+                if ((*it)->flags() & Qt::ItemIsUserCheckable) // not a side heading
+                    items.append({*it, (*it)->data(0, keyRole).toString()});
+            }
+        }
+        m_facetItemsBuilt = true;
+    }
+    const auto idsOf = [this](FacetCounts::Facet facet) -> const EventModel::RowIds * {
+        switch (facet) {
+        case FacetCounts::Side:
+            return &m_events->sides();
+        case FacetCounts::Actor:
+            return &m_events->participants();
+        case FacetCounts::Kind:
+            return &m_events->kinds();
+        case FacetCounts::Article:
+            return &m_events->articles();
+        default:
+            return nullptr;
+        }
+    };
     for (const auto &[tree, facet] : facets) {
         // Every change of an item is a dataChanged() and an itemChanged(), each handled by the
         // view: at 2,000 articles and 300 actors that took longer than the filtering. The
         // counts change no layout (uniform rows, a fixed column), so one repaint says it all.
         bool changed = false;
-        {
-            const QSignalBlocker blocker(tree->model());
-            for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-                QTreeWidgetItem *item = *it;
-                if (!(item->flags() & Qt::ItemIsUserCheckable))
-                    continue; // a side heading in the actor list
-                const int count = m_filter->facetCount(facet, item->data(0, keyRole).toString());
-                const QString text = count < 0 ? QString() : QString::number(count);
-                if (item->text(1) != text) {
-                    item->setText(1, text);
-                    changed = true;
-                }
-                // Dimmed, still checkable: alone it shows nothing under the other filters.
-                const QBrush brush = count == 0 ? QBrush(dim) : QBrush();
-                if (item->foreground(0) != brush) {
-                    item->setForeground(0, brush);
-                    item->setForeground(1, brush);
-                    changed = true;
-                }
-            }
+        const EventModel::RowIds *ids = idsOf(facet);
+        const QSignalBlocker blocker(tree->model());
+        for (FacetItem &entry : m_facetItems[facet]) {
+            // A value gets its number when an event first has it; numbers stay until a reset
+            // (which lists the values again), checked all the same.
+            if (ids && (entry.number < 0 || entry.number >= ids->count() ||
+                        ids->id(entry.number) != entry.key))
+                entry.number = ids->indexOf(entry.key);
+            else if (!ids && entry.number < 0)
+                entry.number = entry.key.toInt();
+            const int count = m_filter->facetCountOfNumber(facet, entry.number);
+            if (count == entry.shown)
+                continue;
+            entry.shown = count;
+            entry.item->setText(1, count < 0 ? QString() : QString::number(count));
+            // Dimmed, still checkable: alone it shows nothing under the other filters.
+            const QBrush brush = count == 0 ? QBrush(dim) : QBrush();
+            entry.item->setForeground(0, brush);
+            entry.item->setForeground(1, brush);
+            changed = true;
         }
         if (changed)
             tree->viewport()->update();
@@ -439,8 +467,13 @@ void FilterPanel::updateCountColumnWidth() {
 
 void FilterPanel::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        updateFacetCounts(); // the dimmed colour follows the theme
+    if (event->type() == QEvent::PaletteChange) {
+        // The dimmed colour follows the theme: every item's again.
+        for (QList<FacetItem> &items : m_facetItems)
+            for (FacetItem &entry : items)
+                entry.shown = -2;
+        updateFacetCounts();
+    }
     else if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
         updateCountColumnWidth();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dataset.h"
+#include "facetcounts.h"
 
 #include <QDate>
 #include <QStringList>
@@ -97,6 +98,17 @@ private:
     QDateEdit *m_to;
     ModelChangeNotifier *m_edits;
     Listing m_listing;
+    // Each list's checkable items with their value's number (looked up once per listing) and
+    // the count they show: a change of the counts touches only the items whose count changed
+    // (at 2,000 articles, reading every item's key and count took 2 ms of each edit).
+    struct FacetItem {
+        QTreeWidgetItem *item = nullptr;
+        QString key;
+        int number = -1; // -1: no event has this value yet
+        int shown = -2;  // the count shown; -2: none yet
+    };
+    QList<FacetItem> m_facetItems[FacetCounts::FacetCount];
+    bool m_facetItemsBuilt = false;
     bool m_syncing = false;
 };
 

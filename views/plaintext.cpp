@@ -1,6 +1,7 @@
 #include "plaintext.h"
 
 #include "printabletext.h"
+#include "wrappedlabel.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -16,7 +17,7 @@ QString toolTip(const QString &text)
 
 QLabel *label(const QString &text, QLabel *reuse)
 {
-    QLabel *target = reuse ? reuse : new QLabel;
+    QLabel *target = reuse ? reuse : new WrappedLabel;
     target->setTextFormat(Qt::PlainText);
     target->setTextInteractionFlags(Qt::TextSelectableByMouse);
     target->setWordWrap(true);

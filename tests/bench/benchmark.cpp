@@ -545,6 +545,17 @@ void runViewEdits(MainWindow &window, int runs) {
             return text.constData();
         };
         QString id;
+        // Not an edit: what following a new current event costs, part of removing the
+        // current one (the event before it becomes current).
+        report(line("another event selected"),
+               measureWithCpu(
+                   runs, [&] { id = someId(); },
+                   [&] {
+                       selection->setCurrentIndex(filter->indexOfEvent(id),
+                                                  QItemSelectionModel::ClearAndSelect |
+                                                      QItemSelectionModel::Rows);
+                       followed();
+                   }));
         report(line("title edited"),
                measureWithCpu(
                    runs,
