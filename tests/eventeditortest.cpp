@@ -72,6 +72,26 @@ class EventEditorTest : public QObject {
     Q_OBJECT
 
 private slots:
+    // Hidden (its dock closed), the editor leaves its fields until it is shown again; shown,
+    // they are the current event's as it is now, after the selections and edits meanwhile.
+    void filledWhenShownAgain() {
+        Fixture f(talks);
+        f.editor->hide();
+        QSignalSpy titleChanges(f.child<QLineEdit>("title"), &QLineEdit::textChanged);
+        f.select(secondRound);
+        QVERIFY(f.document()->setEventField(secondRound, EventField::Title,
+                                            QStringLiteral("Renamed while hidden")));
+        QCOMPARE(titleChanges.count(), 0); // nothing filled while hidden
+        QCOMPARE(f.editor->eventId(), secondRound);
+        f.editor->show();
+        QCOMPARE(f.child<QLineEdit>("title")->text(), QStringLiteral("Renamed while hidden"));
+        QCOMPARE(f.child<QDateEdit>("start")->date(), f.event(secondRound).date.start);
+        // Shown, it follows at once again.
+        QVERIFY(f.document()->setEventField(secondRound, EventField::Title,
+                                            QStringLiteral("Renamed while shown")));
+        QCOMPARE(f.child<QLineEdit>("title")->text(), QStringLiteral("Renamed while shown"));
+    }
+
     void showsTheCurrentEvent() {
         Fixture f(talks);
         QCOMPARE(f.editor->eventId(), talks);

@@ -519,7 +519,19 @@ void EventEditor::setEvent(const QString &eventId) {
     refresh({});
 }
 
+void EventEditor::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (std::exchange(m_refreshPending, false))
+        refresh({});
+}
+
 void EventEditor::refresh(const EventFields &fields) {
+    // Hidden (its dock closed, as it mostly is), the fields wait until shown: filling them
+    // took a tenth of following each edit or selection.
+    if (!isVisible()) {
+        m_refreshPending = true;
+        return;
+    }
     const Event *current = event();
     if (!current)
         return;

@@ -36,6 +36,9 @@ public:
     // The message shown under `field` (one of this editor's children); empty when none.
     QString messageAt(const QWidget *field) const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     // "Show" on passage `sourceIndex` of event `eventId`.
     void passageActivated(const QString &eventId, int sourceIndex);
@@ -78,6 +81,7 @@ private:
     QString m_eventId;
     int m_rowHint = -1;
     bool m_updating = false;
+    bool m_refreshPending = false; // fields not filled while hidden
     QHash<const QWidget *, FieldMessage *> m_messages;
 
     QLabel *m_empty = nullptr;

@@ -426,8 +426,10 @@ void FilterPanel::updateFacetCounts() {
     for (const auto &[tree, facet] : facets) {
         // Every change of an item is a dataChanged() and an itemChanged(), each handled by the
         // view: at 2,000 articles and 300 actors that took longer than the filtering. The
-        // counts change no layout (uniform rows, a fixed column), so one repaint says it all.
-        bool changed = false;
+        // counts change no layout (uniform rows, a fixed column): the rows that changed are
+        // repainted (an edit changes a few), or the whole list when many did.
+        constexpr int mostRowsRepainted = 32;
+        QList<QTreeWidgetItem *> changed;
         const EventModel::RowIds *ids = idsOf(facet);
         const QSignalBlocker blocker(tree->model());
         for (FacetItem &entry : m_facetItems[facet]) {
@@ -447,10 +449,19 @@ void FilterPanel::updateFacetCounts() {
             const QBrush brush = count == 0 ? QBrush(dim) : QBrush();
             entry.item->setForeground(0, brush);
             entry.item->setForeground(1, brush);
-            changed = true;
+            if (changed.size() <= mostRowsRepainted)
+                changed.append(entry.item);
         }
-        if (changed)
+        if (changed.size() > mostRowsRepainted) {
             tree->viewport()->update();
+        } else {
+            for (QTreeWidgetItem *item : std::as_const(changed)) {
+                const QRect row = tree->visualItemRect(item);
+                if (row.isValid() && row.intersects(tree->viewport()->rect()))
+                    tree->viewport()->update(
+                        QRect(0, row.top(), tree->viewport()->width(), row.height()));
+            }
+        }
     }
 }
 
