@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -35,6 +37,7 @@ private slots:
     void longArticleTitlesAreShortenedInRunningText();
     void filteringOutTheEventClearsThePanel();
     void narrowPanelCutsNothingOff();
+    void narrowPanelWrapsDisagreementsAndKeepsEveryRow();
 
 private:
     void select(const QString &eventId);
@@ -439,6 +442,64 @@ void EventDetailsPanelTest::narrowPanelCutsNothingOff()
     // Wide again: side by side again.
     m_panel->resize(500, 900);
     QTRY_COMPARE(show->mapTo(m_panel, QPoint()).y(), copy->mapTo(m_panel, QPoint()).y());
+}
+
+void EventDetailsPanelTest::narrowPanelWrapsDisagreementsAndKeepsEveryRow() {
+    // The embedded dataset's claims: up to four to a disagreement, long titles and quotes. Side
+    // by side, their columns' minimum widths added up past the panel of a 1024×768 window (170
+    // px, its minimum), and the page was cut off at the right (no horizontal scroll bar).
+    const auto result = DatasetReader::readFile(
+        QStringLiteral(NTL_SOURCE_DIR "/resources/datasets/peace-talks-2025/dataset.json"));
+    QVERIFY(result.ok());
+    m_events->setDataset(result.dataset);
+    auto *scroll = m_panel->findChild<QScrollArea *>();
+    QVERIFY(scroll && scroll->widget());
+    QWidget *viewport = scroll->viewport();
+    // The first thing wrong with the page: a visible widget past the viewport's right edge,
+    // or a label lower than its wrapped text (a form row that wrapped under its label once
+    // kept no height for its field). Empty when all is well.
+    const auto problem = [&]() -> QString {
+        for (QWidget *child : scroll->widget()->findChildren<QWidget *>()) {
+            if (!child->isVisible())
+                continue;
+            auto *label = qobject_cast<QLabel *>(child);
+            const QString name = label ? label->text() : child->objectName();
+            const int right = child->mapTo(viewport, QPoint(child->width(), 0)).x();
+            if (right > viewport->width())
+                return QStringLiteral("%1 “%2” ends at %3, past %4")
+                    .arg(QString::fromLatin1(child->metaObject()->className()), name)
+                    .arg(right)
+                    .arg(viewport->width());
+            if (label && !label->text().isEmpty() &&
+                label->height() < label->heightForWidth(label->width()))
+                return QStringLiteral("“%1” is %2 px high, needs %3 at %4 px wide")
+                    .arg(name)
+                    .arg(label->height())
+                    .arg(label->heightForWidth(label->width()))
+                    .arg(label->width());
+        }
+        return {};
+    };
+    const QStringList events = {QStringLiteral("ev-zelensky-us-visit"),
+                                QStringLiteral("ev-russian-strike-kyiv"),
+                                QStringLiteral("ev-us-official-ukrainians-agreed")};
+    for (const int width : {170, 300, 500}) {
+        m_panel->resize(width, 900);
+        for (const QString &id : events) {
+            select(id);
+            const Event *event =
+                m_events->event(m_filter->mapToSource(m_filter->indexOfEvent(id)).row());
+            QVERIFY(event && !event->disagreements.isEmpty());
+            const QString where = QStringLiteral("%1 at %2 px: ").arg(id).arg(width);
+            QTRY_VERIFY2(problem().isEmpty(), qPrintable(where + problem()));
+            // The "When" row's date: shown, with its text, not squeezed to nothing.
+            auto *date = scroll->widget()->findChild<QLabel *>(QStringLiteral("date"));
+            QVERIFY(date);
+            QVERIFY2(date->isVisible() && date->height() > 0, qPrintable(where));
+            QVERIFY(!date->text().isEmpty());
+            QVERIFY(date->mapTo(viewport, QPoint(date->width(), 0)).x() <= viewport->width());
+        }
+    }
 }
 
 QTEST_MAIN(EventDetailsPanelTest)

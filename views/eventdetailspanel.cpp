@@ -6,10 +6,10 @@
 #include "eventfield.h"
 #include "eventfiltermodel.h"
 #include "eventmodel.h"
+#include "formrows.h"
 #include "plaintext.h"
 
 #include <QClipboard>
-#include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
 #include <QGuiApplication>
@@ -269,7 +269,7 @@ struct EventDetailsPanel::Parts {
     QLabel *title = nullptr;
     QLabel *summary = nullptr;
     QWidget *facts = nullptr;
-    QFormLayout *form = nullptr;
+    std::unique_ptr<FormRows> form;
     QLabel *date = nullptr;
     QLabel *basis = nullptr;
     QLabel *dateNote = nullptr;
@@ -312,9 +312,7 @@ void EventDetailsPanel::build() {
     p.layout->addWidget(p.summary);
 
     p.facts = plainContainer();
-    p.form = new QFormLayout(p.facts);
-    p.form->setContentsMargins(0, 0, 0, 0);
-    p.form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    p.form = std::make_unique<FormRows>(p.facts);
     auto *when = plainContainer();
     auto *whenLayout = new QVBoxLayout(when);
     whenLayout->setContentsMargins(0, 0, 0, 0);
@@ -527,10 +525,10 @@ void EventDetailsPanel::showDisagreements(const Event &event) {
         block.topic = styledLabel(QString(), true);
         block.topic->setObjectName(QStringLiteral("disagreementTopic"));
         blockLayout->addWidget(block.topic);
-        // Side by side, two to a row: more columns would not fit the panel's width.
+        // Side by side, two to a row (more would not fit the panel's width), or one under the
+        // other: fitClaimColumns() places the claims.
         block.columns = new QGridLayout;
         block.columns->setColumnStretch(0, 1);
-        block.columns->setColumnStretch(1, 1);
         blockLayout->addLayout(block.columns);
         p.disagreements->layout()->addWidget(block.block);
         p.disagreementBlocks.append(block);
@@ -557,8 +555,6 @@ void EventDetailsPanel::showDisagreements(const Event &event) {
             column.says->setObjectName(QStringLiteral("claimSays"));
             columnLayout->addWidget(column.says);
             columnLayout->addStretch(1);
-            const int index = int(block.claims.size());
-            block.columns->addWidget(column.frame, index / 2, index % 2);
             block.claims.append(column);
         }
         while (block.claims.size() > claims)
@@ -575,11 +571,58 @@ void EventDetailsPanel::showDisagreements(const Event &event) {
             column.says->setAccessibleName(tr("Reading: %1").arg(claim.says));
         }
     }
+    fitClaimColumns();
+}
+
+int EventDetailsPanel::pageRoom() const {
+    // The panel less the scroll bar (counted even when it is not shown, so that a layout made
+    // taller for a narrow page cannot bring it in and take the room that decided it) and the
+    // page's margins.
+    const QMargins margins = m_parts->layout->contentsMargins();
+    return width() - m_scroll->verticalScrollBar()->sizeHint().width() - margins.left() -
+           margins.right();
+}
+
+void EventDetailsPanel::fitClaimColumns() {
+    if (!m_parts)
+        return;
+    const int room = pageRoom();
+    for (DisagreementBlock &block : m_parts->disagreementBlocks) {
+        // Side by side, a grid's columns are as wide as their widest claim's longest word (a
+        // word-wrapped label's minimum width), and the two add up: past the room, they would
+        // make the page wider than the panel and cut it off at the right.
+        int widths[2] = {0, 0};
+        for (int c = 0; c < block.claims.size(); ++c)
+            widths[c % 2] =
+                std::max(widths[c % 2], block.claims.at(c).frame->minimumSizeHint().width());
+        const bool sideBySide = block.claims.size() > 1 &&
+                                widths[0] + block.columns->horizontalSpacing() + widths[1] <= room;
+        const int columnCount = sideBySide ? 2 : 1;
+        bool placed = true;
+        for (int c = 0; c < block.claims.size() && placed; ++c) {
+            int row = -1, column = -1, rowSpan = 0, columnSpan = 0;
+            const int index = block.columns->indexOf(block.claims.at(c).frame);
+            if (index >= 0)
+                block.columns->getItemPosition(index, &row, &column, &rowSpan, &columnSpan);
+            placed = row == c / columnCount && column == c % columnCount;
+        }
+        if (placed)
+            continue;
+        for (const DisagreementBlock::Column &claim : std::as_const(block.claims))
+            block.columns->removeWidget(claim.frame);
+        for (int c = 0; c < block.claims.size(); ++c)
+            block.columns->addWidget(block.claims.at(c).frame, c / columnCount, c % columnCount);
+        // An empty second column with a stretch would still take half the width.
+        block.columns->setColumnStretch(1, sideBySide ? 1 : 0);
+    }
 }
 
 void EventDetailsPanel::resizeEvent(QResizeEvent *event) {
     QWidget::resizeEvent(event);
     fitButtonRows();
+    fitClaimColumns();
+    if (m_parts)
+        m_parts->form->setWidth(pageRoom());
 }
 
 void EventDetailsPanel::fitButtonRows() {

@@ -70,6 +70,11 @@ private:
     // Each quote's buttons: side by side, or one above the other when the panel is too narrow
     // for both (a narrow panel must not cut its content off at the right).
     void fitButtonRows();
+    // Each disagreement's claims: two columns side by side, or one column when the panel is too
+    // narrow for two (their minimum widths add up; the page must not get wider than the panel).
+    void fitClaimColumns();
+    // The width the page's content has at the panel's width.
+    int pageRoom() const;
 
     EventModel *m_events;
     EventFilterModel *m_filter;
