@@ -65,6 +65,10 @@ void FormRows::place(bool wrapped) {
     }
     for (int i = 0; i < m_rows.size(); ++i) {
         const Row &row = m_rows.at(i);
+        // Above its field, a label in bold reads as the field's heading, not as more text.
+        QFont font = row.label->font();
+        font.setBold(wrapped);
+        row.label->setFont(font);
         if (wrapped) {
             m_grid->addWidget(row.label, 2 * i, 0, 1, 2);
             m_grid->addWidget(row.field, 2 * i + 1, 0, 1, 2);
