@@ -58,9 +58,9 @@ void CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption exportOption(
         QStringLiteral("export"),
         tr("Export the view to OUT (.png, .svg or .pdf; the chronicle also .md or .html), or "
-           "the filtered events as data (.timelinejs.json: TimelineJS; .csv: events; "
-           ".passages.csv: passages; .jsonld: W3C Web Annotations), without opening a window, "
-           "and exit."),
+           "the filtered events as data (.timelinejs.json: TimelineJS; .csv: events; .tsv: "
+           "events, tab-separated; .passages.csv: passages; .jsonld: W3C Web Annotations), "
+           "without opening a window, and exit."),
         QStringLiteral("OUT"));
     const QCommandLineOption viewOption(
         QStringLiteral("view"),
@@ -120,22 +120,26 @@ void CommandLine::parse(const QStringList &arguments)
     parser.addOptions({saveAsOption, textsOption});
     const QCommandLineOption bomOption(
         QStringLiteral("bom"),
-        tr("With --export to a .csv file: begin it with a UTF-8 byte-order mark, which "
+        tr("With --export to a .csv or .tsv file: begin it with a UTF-8 byte-order mark, which "
            "spreadsheet programs need to read it as UTF-8."));
     parser.addOption(bomOption);
     const QCommandLineOption newOption(
         QStringLiteral("new"),
-        tr("Create a new dataset OUT (no sides, no events yet) holding the articles given with "
-           "--import, without opening a window, and exit. All or nothing: if any FILE cannot "
-           "be imported, nothing is written. Exit code 0: written, 1: a file could not be "
-           "imported, 3: OUT exists or could not be written."),
+        tr("Create a new dataset OUT from the files given with --import, without opening a "
+           "window, and exit: each article becomes one of its articles, each data file brings "
+           "its events with the sides and actors they name (with no --import, OUT is an empty "
+           "dataset). All or nothing: if any FILE cannot be imported, nothing is written. Exit "
+           "code 0: written, 1: a file could not be imported, 3: OUT exists or could not be "
+           "written."),
         QStringLiteral("OUT"));
     const QCommandLineOption importOption(
         QStringLiteral("import"),
-        tr("With --new or --save-as: a file to import (repeatable): an article (plain text, "
-           "UTF-8 or UTF-16 with a byte-order mark; an HTML page saved from a browser; a PDF) "
-           "or data (TimelineJS JSON or spreadsheet CSV, a CSV events table, W3C Web "
-           "Annotations). All or nothing."),
+        tr("With --new or --save-as: a file to import (repeatable), in the order given: an "
+           "article (plain text, UTF-8 or UTF-16 with a byte-order mark; an HTML page saved "
+           "from a browser; a PDF) or a data file (TimelineJS JSON or spreadsheet CSV; a CSV "
+           "or TSV events table; a passages CSV, re-anchoring the passages of events already "
+           "in the dataset; W3C Web Annotations or Hypothesis's export). The format is told "
+           "by content and name. All or nothing."),
         QStringLiteral("FILE"));
     parser.addOptions({newOption, importOption});
     parser.addOptions({exportOption, viewOption,      sizeOption,       dpiOption,
@@ -169,10 +173,11 @@ void CommandLine::parse(const QStringList &arguments)
     }
     if (parser.isSet(bomOption)) {
         const DataFormat::Format format = DataFormat::forExport(parser.value(exportOption));
-        if (!parser.isSet(exportOption) || (format != DataFormat::Format::CsvEvents &&
-                                            format != DataFormat::Format::CsvPassages)) {
+        if (!parser.isSet(exportOption) ||
+            (format != DataFormat::Format::CsvEvents && format != DataFormat::Format::TsvEvents &&
+             format != DataFormat::Format::CsvPassages)) {
             m_action = Action::UsageError;
-            m_usageError = tr("--bom goes with --export to a .csv file");
+            m_usageError = tr("--bom goes with --export to a .csv or .tsv file");
             return;
         }
         m_export.byteOrderMark = true;
@@ -197,7 +202,8 @@ void CommandLine::parse(const QStringList &arguments)
         };
         if (!positional.isEmpty())
             return usage(
-                tr("--new makes a new dataset: it opens no FILE (give articles with --import)"));
+                tr("--new makes a new dataset: it opens no FILE (give articles and data files with "
+                   "--import)"));
         for (const QCommandLineOption *other :
              {&checkOption, &exportOption, &screenshotOption, &saveAsOption, &textsOption,
               &themeOption, &selectOption}) {

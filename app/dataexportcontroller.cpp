@@ -86,7 +86,7 @@ bool DataExportController::exportTo(const QString &path, bool byteOrderMark) {
     if (!DataFormat::canExport(format)) {
         report(true, format == DataFormat::Format::Unknown
                          ? tr("Cannot tell the format of %1: use a .timelinejs.json, .csv, "
-                              ".passages.csv or .jsonld name.")
+                              ".tsv, .passages.csv or .jsonld name.")
                                .arg(name)
                          : tr("%1: %2 is not yet supported in this version.")
                                .arg(name, DataFormat::name(format)));

@@ -79,7 +79,6 @@ const JsonShape *JsonShape::event() {
 
 BoundedDom::Builder::Builder(Json &root, const JsonShape *shape, std::atomic<qint64> &budget)
     : m_root(root)
-    , m_rootShape(shape)
     , m_budget(budget) {
     m_nextShape = shape;
 }

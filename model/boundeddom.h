@@ -94,7 +94,6 @@ private:
     bool endContainer();
 
     Json &m_root;
-    const JsonShape *m_rootShape;
     std::atomic<qint64> &m_budget;
     std::vector<Frame> m_stack;
     JsonString m_key;

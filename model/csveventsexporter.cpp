@@ -89,7 +89,7 @@ QString CsvEventsExporter::sideName(const Dataset &dataset, const Side &side) {
 }
 
 QByteArray CsvEventsExporter::write(const Dataset &dataset, const QStringList &eventIds,
-                                    bool byteOrderMark) {
+                                    bool byteOrderMark, char separator) {
     // English month names whatever the desktop's language: a file is read elsewhere.
     const EventDateText dateText{QLocale::c()};
     const auto byId = eventsById(dataset);
@@ -98,7 +98,7 @@ QByteArray CsvEventsExporter::write(const Dataset &dataset, const QStringList &e
     QByteArray out;
     if (byteOrderMark)
         out += "\xEF\xBB\xBF";
-    out += CsvTable::writeRecord(eventsHeader());
+    out += CsvTable::writeRecord(eventsHeader(), separator);
     for (const QString &id : eventIds) {
         const Event *event = byId.value(id);
         if (!event)
@@ -146,7 +146,7 @@ QByteArray CsvEventsExporter::write(const Dataset &dataset, const QStringList &e
                      date.anchorArticleId,
                      date.note});
         row[13] = QString::number(articleIds.size()); // a number, not dataset text
-        out += CsvTable::writeRecord(row);
+        out += CsvTable::writeRecord(row, separator);
     }
     return out;
 }

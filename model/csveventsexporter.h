@@ -17,8 +17,9 @@ public:
     static QStringList passagesHeader();
 
     // `eventIds`: the events to write, in this order (ids naming no event are skipped).
-    static QByteArray write(const Dataset &dataset, const QStringList &eventIds,
-                            bool byteOrderMark);
+    // `separator`: ',' for CSV, '\t' for TSV (the quoting is the same).
+    static QByteArray write(const Dataset &dataset, const QStringList &eventIds, bool byteOrderMark,
+                            char separator = ',');
     static QByteArray writePassages(const Dataset &dataset, const QStringList &eventIds,
                                     bool byteOrderMark);
 

@@ -30,9 +30,10 @@ bool isFormulaStart(QChar c) {
 
 class Parser {
 public:
-    Parser(const QByteArray &bytes, const QString &fileName)
+    Parser(const QByteArray &bytes, const QString &fileName, char separator)
         : m_bytes(bytes)
-        , m_file(fileName) {}
+        , m_file(fileName)
+        , m_separator(separator) {}
 
     CsvTable run() {
         if (m_bytes.size() > CsvTable::maxBytes) {
@@ -115,7 +116,7 @@ private:
             if (m_pos >= m_bytes.size())
                 break;
             const char c = m_bytes.at(m_pos);
-            if (c == ',') {
+            if (c == m_separator) {
                 ++m_pos;
                 continue;
             }
@@ -132,7 +133,7 @@ private:
         qsizetype i = m_pos;
         while (i < m_bytes.size()) {
             const char c = m_bytes.at(i);
-            if (c == ',' || c == '\r' || c == '\n')
+            if (c == m_separator || c == '\r' || c == '\n')
                 break;
             ++i;
         }
@@ -165,10 +166,13 @@ private:
             m_pos = quote + 1;
             if (m_pos < m_bytes.size()) {
                 const char c = m_bytes.at(m_pos);
-                if (c != ',' && c != '\r' && c != '\n') {
+                if (c != m_separator && c != '\r' && c != '\n') {
                     fail(openedRow, column,
-                         tr("%1: expected a comma or a line end after the closing quote "
-                            "(byte offset %2)")
+                         (m_separator == '\t'
+                              ? tr("%1: expected a tab or a line end after the closing quote "
+                                   "(byte offset %2)")
+                              : tr("%1: expected a comma or a line end after the closing quote "
+                                   "(byte offset %2)"))
                              .arg(where(openedRow, column, m_table.header))
                              .arg(m_pos));
                     return false;
@@ -226,6 +230,7 @@ private:
 
     const QByteArray &m_bytes;
     const QString m_file;
+    const char m_separator;
     CsvTable m_table;
     qsizetype m_pos = 0;
     qsizetype m_badUtf8 = -1;
@@ -237,19 +242,35 @@ private:
 
 } // namespace
 
-CsvTable CsvTable::parse(const QByteArray &bytes, const QString &fileName) {
-    return Parser(bytes, fileName).run();
+char CsvTable::separatorFor(const QString &fileName, const QByteArray &bytes) {
+    if (fileName.endsWith(QLatin1String(".tsv"), Qt::CaseInsensitive))
+        return '\t';
+    // A header line with tabs and no comma is not a one-column CSV table in practice.
+    qsizetype end = bytes.indexOf('\n');
+    if (end < 0)
+        end = bytes.size();
+    const QByteArrayView first(bytes.constData(), end);
+    return first.contains('\t') && !first.contains(',') ? '\t' : ',';
 }
 
-QByteArray CsvTable::writeRecord(const QStringList &fields) {
+CsvTable CsvTable::parse(const QByteArray &bytes, const QString &fileName) {
+    return parse(bytes, fileName, separatorFor(fileName, bytes));
+}
+
+CsvTable CsvTable::parse(const QByteArray &bytes, const QString &fileName, char separator) {
+    return Parser(bytes, fileName, separator).run();
+}
+
+QByteArray CsvTable::writeRecord(const QStringList &fields, char separator) {
     QByteArray out;
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
-            out += ',';
+            out += separator;
         const QByteArray value = fields.at(i).toUtf8();
         // Leading or trailing spaces are quoted too: some readers trim unquoted fields.
-        const bool quote = value.contains(',') || value.contains('"') || value.contains('\n') ||
-                           value.contains('\r') || value.startsWith(' ') || value.endsWith(' ');
+        const bool quote = value.contains(separator) || value.contains('"') ||
+                           value.contains('\n') || value.contains('\r') || value.startsWith(' ') ||
+                           value.endsWith(' ');
         if (quote) {
             out += '"';
             QByteArray doubled = value;
@@ -265,13 +286,13 @@ QByteArray CsvTable::writeRecord(const QStringList &fields) {
 }
 
 QByteArray CsvTable::write(const QStringList &header, const QList<QStringList> &rows,
-                           bool byteOrderMark) {
+                           bool byteOrderMark, char separator) {
     QByteArray out;
     if (byteOrderMark)
         out += "\xEF\xBB\xBF";
-    out += writeRecord(header);
+    out += writeRecord(header, separator);
     for (const QStringList &row : rows)
-        out += writeRecord(row);
+        out += writeRecord(row, separator);
     return out;
 }
 

@@ -29,11 +29,17 @@ struct CsvTable {
     bool ok() const { return !ntl::hasErrors(diagnostics); }
     bool hasErrors() const { return ntl::hasErrors(diagnostics); }
 
+    // The field separator of `fileName`: a tab for a .tsv name; otherwise a tab when
+    // the first line of `bytes` has a tab and no comma (a spreadsheet's "tab-delimited text"
+    // saved as .csv), else a comma. Quoting is RFC 4180's either way.
+    static char separatorFor(const QString &fileName, const QByteArray &bytes);
+    // Reads with separatorFor(fileName, bytes).
     static CsvTable parse(const QByteArray &bytes, const QString &fileName);
+    static CsvTable parse(const QByteArray &bytes, const QString &fileName, char separator);
     static QByteArray write(const QStringList &header, const QList<QStringList> &rows,
-                            bool byteOrderMark);
+                            bool byteOrderMark, char separator = ',');
     // One record, quoted as needed and ended with CRLF.
-    static QByteArray writeRecord(const QStringList &fields);
+    static QByteArray writeRecord(const QStringList &fields, char separator = ',');
 
     // Spreadsheet formula injection (OWASP "CSV Injection"): a cell from dataset text that
     // starts with = + - @ or a tab or CR would run as a formula, so it is written with a

@@ -69,7 +69,7 @@ ImportBatch refused(const QString &fileName, const QString &message) {
 DataFormat::Format DataFormat::forImport(const QString &fileName, const QByteArray &bytes) {
     const QString name = QFileInfo(fileName).fileName();
     if (endsWith(name, ".csv") || endsWith(name, ".tsv")) {
-        if (endsWith(name, ".passages.csv"))
+        if (endsWith(name, ".passages.csv") || endsWith(name, ".passages.tsv"))
             return Format::CsvPassages;
         // The header only: the first line is enough (TimelineJS's has no line breaks).
         QByteArray first = bytes.left(64 * 1024);
@@ -106,6 +106,8 @@ DataFormat::Format DataFormat::forExport(const QString &fileName) {
         return Format::CsvPassages;
     if (endsWith(name, ".csv"))
         return Format::CsvEvents;
+    if (endsWith(name, ".tsv") && !endsWith(name, ".passages.tsv"))
+        return Format::TsvEvents;
     if (endsWith(name, ".jsonld"))
         return Format::WebAnnotation;
     return Format::Unknown;
@@ -121,6 +123,8 @@ QString DataFormat::name(Format format) {
         return tr("TimelineJS spreadsheet (CSV)");
     case Format::CsvEvents:
         return tr("CSV events");
+    case Format::TsvEvents:
+        return tr("TSV events");
     case Format::CsvPassages:
         return tr("CSV passages");
     case Format::WebAnnotation:
@@ -143,6 +147,7 @@ bool DataFormat::canImport(Format format) {
         return true;
     case Format::WebAnnotation:
         return true;
+    case Format::TsvEvents: // a .tsv file is read as CsvEvents (forImport)
     case Format::Dataset:
     case Format::Unknown:
         return false;
@@ -154,6 +159,7 @@ bool DataFormat::canExport(Format format) {
     switch (format) {
     case Format::TimelineJsJson:
     case Format::CsvEvents:
+    case Format::TsvEvents:
     case Format::CsvPassages:
     case Format::WebAnnotation:
         return true;
@@ -164,8 +170,8 @@ bool DataFormat::canExport(Format format) {
 
 QStringList DataFormat::exportFilters() {
     QStringList filters;
-    for (const Format format :
-         {Format::TimelineJsJson, Format::CsvEvents, Format::CsvPassages, Format::WebAnnotation}) {
+    for (const Format format : {Format::TimelineJsJson, Format::CsvEvents, Format::TsvEvents,
+                                Format::CsvPassages, Format::WebAnnotation}) {
         if (!canExport(format))
             continue;
         filters.append(QStringLiteral("%1 (*%2)").arg(name(format), exportSuffix(format)));
@@ -196,6 +202,8 @@ QString DataFormat::exportSuffix(Format format) {
         return QStringLiteral(".timelinejs.json");
     case Format::CsvEvents:
         return QStringLiteral(".csv");
+    case Format::TsvEvents:
+        return QStringLiteral(".tsv");
     case Format::CsvPassages:
         return QStringLiteral(".passages.csv");
     case Format::WebAnnotation:
@@ -206,11 +214,11 @@ QString DataFormat::exportSuffix(Format format) {
 }
 
 QStringList DataFormat::importFilters() {
-    return {tr("Articles and data (*.txt *.text *.html *.htm *.xhtml *.pdf *.json *.csv "
+    return {tr("Articles and data (*.txt *.text *.html *.htm *.xhtml *.pdf *.json *.csv *.tsv "
                "*.jsonld)"),
             tr("Articles (*.txt *.text *.html *.htm *.xhtml *.pdf)"),
             tr("TimelineJS (*.json *.csv)"),
-            tr("CSV (*.csv)"),
+            tr("CSV and TSV tables (*.csv *.tsv)"),
             tr("Web Annotations (*.jsonld *.json)"),
             tr("All files (*)")};
 }
@@ -279,13 +287,14 @@ ImportBatch DataFormat::importBytes(const QByteArray &bytes, const QString &file
     case Format::Dataset:
         return refused(fileName, tr("this is a Negotiation Timeline dataset: open it (File → "
                                     "Open) rather than import it"));
+    case Format::TsvEvents: // forImport() says CsvEvents for a .tsv
     case Format::Unknown:
         break;
     }
     return refused(fileName,
                    tr("cannot tell what this file holds: expected TimelineJS JSON "
-                      "(.timelinejs.json), a CSV table (.csv), Web Annotations (.jsonld), or "
-                      "an article (.txt, .html, .pdf)"));
+                      "(.timelinejs.json), a CSV or TSV table (.csv, .tsv), Web Annotations "
+                      "(.jsonld), or an article (.txt, .html, .pdf)"));
 }
 
 QByteArray DataFormat::exportBytes(Format format, const Dataset &dataset,
@@ -296,6 +305,8 @@ QByteArray DataFormat::exportBytes(Format format, const Dataset &dataset,
         return TimelineJsExporter::write(dataset, eventIds);
     case Format::CsvEvents:
         return CsvEventsExporter::write(dataset, eventIds, byteOrderMark);
+    case Format::TsvEvents:
+        return CsvEventsExporter::write(dataset, eventIds, byteOrderMark, '\t');
     case Format::CsvPassages:
         return CsvEventsExporter::writePassages(dataset, eventIds, byteOrderMark);
     case Format::WebAnnotation:
@@ -304,8 +315,8 @@ QByteArray DataFormat::exportBytes(Format format, const Dataset &dataset,
         break;
     }
     if (error)
-        *error = tr("cannot tell the format: use a .timelinejs.json, .csv, .passages.csv or "
-                    ".jsonld file name");
+        *error = tr("cannot tell the format: use a .timelinejs.json, .csv, .tsv, .passages.csv "
+                    "or .jsonld file name");
     return {};
 }
 

@@ -19,7 +19,8 @@ public:
         Unknown,
         TimelineJsJson, // .timelinejs.json, or JSON with TimelineJS's events
         TimelineJsCsv,  // TimelineJS's spreadsheet, recognised by its header
-        CsvEvents,      // our events table, one row per event (.csv)
+        CsvEvents,      // our events table, one row per event (.csv; .tsv read tab-separated)
+        TsvEvents,      // export only: the events table tab-separated (.tsv)
         CsvPassages,    // our passages table, one row per passage (.passages.csv)
         WebAnnotation,  // W3C Web Annotation (.jsonld) or Hypothesis's export
         Article,        // a news article: text, HTML or PDF (ArticleImporter)

@@ -113,8 +113,7 @@ struct DatePart {
 
 class Builder {
 public:
-    Builder(const QString &fileName, const Dataset &base)
-        : m_base(base) {
+    Builder(const QString &fileName, const Dataset &base) {
         m_batch.sourceName = fileName;
         for (const Event &event : base.events)
             m_eventIds.insert(event.id);
@@ -191,7 +190,6 @@ private:
     }
 
     static constexpr qsizetype maxListed = 200;
-    const Dataset &m_base;
     QHash<QString, QString> m_sideByName;  // case-folded name -> id
     QHash<QString, QString> m_actorByName; // actorKey -> id
     // Per id base, where its count stopped (idFromWords).

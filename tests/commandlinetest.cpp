@@ -116,6 +116,13 @@ void CommandLineTest::versionAndHelp()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("--check")));
     QVERIFY(help.out.contains(QStringLiteral("[FILE]")));
+    // --new and --import say that data files go in too, not only articles (wrapping aside).
+    const QString flowing = help.out.simplified();
+    QVERIFY2(!flowing.contains(QStringLiteral("no events yet")), qPrintable(help.out));
+    QVERIFY2(flowing.contains(QStringLiteral("each data file brings its events")),
+             qPrintable(help.out));
+    QVERIFY2(flowing.contains(QStringLiteral("a CSV or TSV events table; a passages CSV")),
+             qPrintable(help.out));
 }
 
 void CommandLineTest::qtStandardOptionsAreLeftToQt() {

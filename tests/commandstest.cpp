@@ -27,7 +27,7 @@ private:
     Document m_document;
     std::shared_ptr<const Dataset> m_original;
 
-    const Event &event(const char *id) {
+    const Event &eventAt(const char *id) {
         const int row = m_document.eventRow(QString::fromLatin1(id));
         if (row < 0)
             qFatal("no event %s", id);
@@ -78,20 +78,20 @@ private slots:
     void editEventField() {
         QFETCH(EventField, field);
         QFETCH(QVariant, value);
-        const QVariant old = eventFieldValue(event("ev-talks"), field);
+        const QVariant old = eventFieldValue(eventAt("ev-talks"), field);
         QVERIFY(old != value);
         QVERIFY2(m_document.setEventField(QStringLiteral("ev-talks"), field, value),
                  qPrintable(m_document.lastError()));
-        QCOMPARE(eventFieldValue(event("ev-talks"), field), value);
+        QCOMPARE(eventFieldValue(eventAt("ev-talks"), field), value);
         // Only that field of that event changed.
         Event expected = m_original->events.at(0);
         setEventFieldValue(expected, field, value);
-        QCOMPARE(datasetequality::eventDifference(event("ev-talks"), expected), QString());
+        QCOMPARE(datasetequality::eventDifference(eventAt("ev-talks"), expected), QString());
         m_document.undoStack()->undo();
-        QCOMPARE(eventFieldValue(event("ev-talks"), field), old);
+        QCOMPARE(eventFieldValue(eventAt("ev-talks"), field), old);
         QCOMPARE(datasetequality::difference(m_document.dataset(), *m_original), QString());
         m_document.undoStack()->redo();
-        QCOMPARE(eventFieldValue(event("ev-talks"), field), value);
+        QCOMPARE(eventFieldValue(eventAt("ev-talks"), field), value);
         checkUndoneToOriginal();
     }
 
@@ -100,7 +100,7 @@ private slots:
         for (const char *typed : {"T", "Ta", "Tal", "Talk"})
             QVERIFY(m_document.setEventField(id, EventField::Title, QString::fromLatin1(typed)));
         QCOMPARE(m_document.undoStack()->count(), 1);
-        QCOMPARE(event("ev-talks").title, QStringLiteral("Talk"));
+        QCOMPARE(eventAt("ev-talks").title, QStringLiteral("Talk"));
         // Another field, or another event, is a step of its own.
         QVERIFY(m_document.setEventField(id, EventField::Place, QStringLiteral("Oslo")));
         QVERIFY(m_document.setEventField(QStringLiteral("ev-statement"), EventField::Place,
@@ -109,7 +109,7 @@ private slots:
         m_document.undoStack()->undo();
         m_document.undoStack()->undo();
         m_document.undoStack()->undo();
-        QCOMPARE(event("ev-talks").title, m_original->events.at(0).title);
+        QCOMPARE(eventAt("ev-talks").title, m_original->events.at(0).title);
     }
 
     void typingBackToTheStartLeavesNoStep() {
@@ -160,49 +160,49 @@ private slots:
 
     void eventLists() {
         const QString id = QStringLiteral("ev-talks");
-        QList<Participant> participants = event("ev-talks").participants;
+        QList<Participant> participants = eventAt("ev-talks").participants;
         participants.append({QStringLiteral("north-envoy"), ParticipantRole::Speaker});
         QVERIFY(m_document.push(new EditParticipantsCommand(&m_document, id, participants,
                                                             QStringLiteral("Add Participant"))));
-        QCOMPARE(event("ev-talks").participants.size(), 4);
-        QCOMPARE(event("ev-talks").participants.last().actorId, QStringLiteral("north-envoy"));
+        QCOMPARE(eventAt("ev-talks").participants.size(), 4);
+        QCOMPARE(eventAt("ev-talks").participants.last().actorId, QStringLiteral("north-envoy"));
 
-        QList<SourcePassage> sources = event("ev-talks").sources;
+        QList<SourcePassage> sources = eventAt("ev-talks").sources;
         sources.removeFirst();
         QVERIFY(m_document.push(
             new EditPassagesCommand(&m_document, id, sources, QStringLiteral("Remove Passage"))));
-        QCOMPARE(event("ev-talks").sources.size(), 1);
-        QCOMPARE(event("ev-talks").sources.first().articleId, QStringLiteral("art-b"));
+        QCOMPARE(eventAt("ev-talks").sources.size(), 1);
+        QCOMPARE(eventAt("ev-talks").sources.first().articleId, QStringLiteral("art-b"));
 
         QList<Disagreement> disagreements;
         QVERIFY(m_document.push(new EditDisagreementsCommand(
             &m_document, id, disagreements, QStringLiteral("Remove Disagreement"))));
-        QVERIFY(event("ev-talks").disagreements.isEmpty());
+        QVERIFY(eventAt("ev-talks").disagreements.isEmpty());
 
         m_document.undoStack()->undo();
-        QCOMPARE(event("ev-talks").disagreements.size(), 1);
+        QCOMPARE(eventAt("ev-talks").disagreements.size(), 1);
         m_document.undoStack()->undo();
-        QCOMPARE(event("ev-talks").sources.size(), 2);
+        QCOMPARE(eventAt("ev-talks").sources.size(), 2);
         m_document.undoStack()->redo();
         m_document.undoStack()->redo();
-        QVERIFY(event("ev-talks").disagreements.isEmpty());
+        QVERIFY(eventAt("ev-talks").disagreements.isEmpty());
         checkUndoneToOriginal();
     }
 
     void addAndRemoveOneItem() {
         const QString id = QStringLiteral("ev-statement");
-        const SourcePassage first = event("ev-talks").sources.at(0);
+        const SourcePassage first = eventAt("ev-talks").sources.at(0);
         QVERIFY2(m_document.addPassage(id, first, 0), qPrintable(m_document.lastError()));
-        QCOMPARE(event("ev-statement").sources.size(), 3);
-        QCOMPARE(event("ev-statement").sources.at(0).exact, first.exact);
+        QCOMPARE(eventAt("ev-statement").sources.size(), 3);
+        QCOMPARE(eventAt("ev-statement").sources.at(0).exact, first.exact);
         QVERIFY(m_document.removePassage(id, 2));
-        QCOMPARE(event("ev-statement").sources.size(), 2);
-        QCOMPARE(event("ev-statement").sources.at(1).articleId, QStringLiteral("art-a"));
+        QCOMPARE(eventAt("ev-statement").sources.size(), 2);
+        QCOMPARE(eventAt("ev-statement").sources.at(1).articleId, QStringLiteral("art-a"));
         QVERIFY(m_document.addParticipant(
             id, {QStringLiteral("south-state"), ParticipantRole::Target}));
-        QCOMPARE(event("ev-statement").participants.last().actorId, QStringLiteral("south-state"));
+        QCOMPARE(eventAt("ev-statement").participants.last().actorId, QStringLiteral("south-state"));
         QVERIFY(m_document.removeParticipant(id, 0));
-        QCOMPARE(event("ev-statement").participants.first().actorId, QStringLiteral("north-envoy"));
+        QCOMPARE(eventAt("ev-statement").participants.first().actorId, QStringLiteral("north-envoy"));
         QCOMPARE(m_document.undoStack()->undoText(), QStringLiteral("Remove Participant"));
         const int steps = m_document.undoStack()->count();
         QVERIFY(!m_document.removePassage(id, 7));
@@ -259,14 +259,14 @@ private slots:
         for (const Event &e : m_document.dataset().events)
             for (const Participant &p : e.participants)
                 QVERIFY(p.actorId != QLatin1String("north-envoy"));
-        QCOMPARE(event("ev-statement").participants.at(1).actorId, QStringLiteral("north-state"));
+        QCOMPARE(eventAt("ev-statement").participants.at(1).actorId, QStringLiteral("north-state"));
         // The merge of an actor that others are affiliated with re-points the affiliation.
         QVERIFY(m_document.push(new MergeActorsCommand(&m_document, QStringLiteral("north-state"),
                                                        QStringLiteral("south-state"))));
         // ev-talks had both as parties: one participation is left.
-        QCOMPARE(event("ev-talks").participants.size(), 2);
+        QCOMPARE(eventAt("ev-talks").participants.size(), 2);
         m_document.undoStack()->undo();
-        QCOMPARE(event("ev-talks").participants.size(), 3);
+        QCOMPARE(eventAt("ev-talks").participants.size(), 3);
         checkUndoneToOriginal();
     }
 
@@ -282,7 +282,7 @@ private slots:
         m_document.undoStack()->undo();
         QCOMPARE(datasetequality::difference(m_document.dataset(), *m_original), QString());
         m_document.undoStack()->redo();
-        QCOMPARE(event("ev-talks").place, QStringLiteral("B"));
+        QCOMPARE(eventAt("ev-talks").place, QStringLiteral("B"));
         QCOMPARE(m_document.eventRow(QStringLiteral("ev-statement")), -1);
     }
 
@@ -307,16 +307,16 @@ private slots:
         checkRefused(new EditEventFieldCommand(&m_document, QStringLiteral("ev-none"),
                                                EventField::Title, QStringLiteral("x")),
                      QStringLiteral("unknown event id \"ev-none\""));
-        QList<Participant> participants = event("ev-talks").participants;
+        QList<Participant> participants = eventAt("ev-talks").participants;
         participants.append({QStringLiteral("nobody"), ParticipantRole::Party});
         checkRefused(new EditParticipantsCommand(&m_document, id, participants, {}),
                      QStringLiteral(
                          "event \"ev-talks\", participants/3/actor: unknown actor id \"nobody\""));
-        QList<SourcePassage> sources = event("ev-talks").sources;
+        QList<SourcePassage> sources = eventAt("ev-talks").sources;
         sources[0].articleId = QStringLiteral("art-x");
         checkRefused(new EditPassagesCommand(&m_document, id, sources, {}),
                      QStringLiteral("unknown article id \"art-x\""));
-        sources = event("ev-talks").sources;
+        sources = eventAt("ev-talks").sources;
         sources[0].end += 1; // no longer the passage's words
         checkRefused(new EditPassagesCommand(&m_document, id, sources, {}),
                      QStringLiteral("the passage does not occur in article \"art-a\""));
@@ -330,11 +330,11 @@ private slots:
             new EditEventFieldCommand(&m_document, id, EventField::Title, QString(1001, u'x')),
             QStringLiteral(
                 "event \"ev-talks\", title: expected at most 1000 characters, found 1001"));
-        QList<Disagreement> disagreements = event("ev-talks").disagreements;
+        QList<Disagreement> disagreements = eventAt("ev-talks").disagreements;
         disagreements[0].claims[1].exact = QStringLiteral("took place on Friday");
         checkRefused(new EditDisagreementsCommand(&m_document, id, disagreements, {}),
                      QStringLiteral("the quoted words do not occur in article \"art-b\""));
-        Event duplicate = event("ev-statement");
+        Event duplicate = eventAt("ev-statement");
         checkRefused(new AddEventCommand(&m_document, duplicate),
                      QStringLiteral("duplicate event id \"ev-statement\""));
         duplicate.id.clear();

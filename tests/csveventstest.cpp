@@ -3,6 +3,7 @@
 #include "csveventsimporter.h"
 #include "csvpassagesimporter.h"
 #include "csvtable.h"
+#include "dataformat.h"
 #include "datasetreader.h"
 #include "datasetvalidator.h"
 #include "selectionpassage.h"
@@ -252,6 +253,29 @@ private slots:
         // New ids, unique and from the titles; the table lists them as unsourced.
         QCOMPARE(batch.newEvents.at(0).id, u"ev-summit"_s);
         QVERIFY(!hasErrors(batch.diagnostics) && !batch.diagnostics.isEmpty());
+    }
+
+    // The same table tab-separated: commas inside cells are text, and "a.tsv" says so.
+    void importsTabSeparatedRows() {
+        const Dataset base = smallDataset();
+        const QByteArray bytes = "Headline\tDate\tPlace\r\n"
+                                 "Summit, first round\t2031\tGeneva, Palais\r\n"
+                                 "\"Talks\tagain\"\t2031-02-03\t\r\n";
+        const ImportBatch batch = CsvEventsImporter::read(bytes, u"a.tsv"_s, base);
+        QVERIFY2(!batch.hasErrors(), qPrintable(messages(batch.diagnostics)));
+        QCOMPARE(batch.newEvents.size(), 2);
+        QCOMPARE(batch.newEvents.at(0).title, u"Summit, first round"_s);
+        QCOMPARE(batch.newEvents.at(0).place, u"Geneva, Palais"_s);
+        QCOMPARE(batch.newEvents.at(0).date.start, QDate(2031, 1, 1));
+        QCOMPARE(batch.newEvents.at(1).title, u"Talks\tagain"_s);
+        QCOMPARE(DataFormat::forImport(u"a.tsv"_s, bytes), DataFormat::Format::CsvEvents);
+        // Our own events table written tab-separated reads back as it was written.
+        const QByteArray ours =
+            DataFormat::exportBytes(DataFormat::forExport(u"o.tsv"_s), base, allIds(base), nullptr);
+        QVERIFY(ours.startsWith(CsvEventsExporter::eventsHeader().join(u'\t').toUtf8() + "\r\n"));
+        QCOMPARE(
+            CsvTable::parse(ours, u"o.tsv"_s).rows,
+            CsvTable::parse(CsvEventsExporter::write(base, allIds(base), false), u"o.csv"_s).rows);
     }
 
     void anIdColumnUpdatesExistingEvents() {

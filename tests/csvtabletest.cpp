@@ -45,6 +45,29 @@ private slots:
         QVERIFY(!CsvTable::write({u"h"_s}, {}, false).startsWith("\xEF"));
     }
 
+    // A .tsv file (or a first line with tabs and no comma) is tab-separated: commas are text,
+    // quoting is RFC 4180's; a tab inside a cell is quoted on writing.
+    void readsAndWritesTabSeparated() {
+        const QByteArray tsv = "id\ttitle\r\na,1\t\"x\ty, \"\"z\"\"\"\r\nb\tplain, too\r\n";
+        const CsvTable t = CsvTable::parse(tsv, u"t.tsv"_s);
+        QVERIFY2(t.ok(), t.diagnostics.isEmpty() ? "" : qPrintable(t.diagnostics.first().message));
+        QCOMPARE(t.header, (QStringList{u"id"_s, u"title"_s}));
+        QCOMPARE(t.rows,
+                 (QList<QStringList>{{u"a,1"_s, u"x\ty, \"z\""_s}, {u"b"_s, u"plain, too"_s}}));
+        QCOMPARE(CsvTable::separatorFor(u"T.TSV"_s, "a,b\n"), '\t');
+        QCOMPARE(CsvTable::separatorFor(u"t.csv"_s, "a\tb\nx,y\n"), '\t');
+        QCOMPARE(CsvTable::separatorFor(u"t.csv"_s, "a\tb,c\n"), ',');
+        QCOMPARE(CsvTable::separatorFor(u"t.csv"_s, "a,b\n1\t2\n"), ',');
+        // Named .csv, the same bytes are told by their first line; read with commas, not.
+        QCOMPARE(CsvTable::parse(tsv, u"t.csv"_s).rows, t.rows);
+        QCOMPARE(CsvTable::parse(tsv, u"t.csv"_s, ',').header, (QStringList{u"id\ttitle"_s}));
+        QCOMPARE(CsvTable::write({u"id"_s, u"title"_s}, t.rows, false, '\t'), tsv);
+        QCOMPARE(CsvTable::parse(CsvTable::write({u"id"_s, u"title"_s}, t.rows, true, '\t'),
+                                 u"back.tsv"_s)
+                     .rows,
+                 t.rows);
+    }
+
     void roundTripsArbitraryText() {
         const QList<QStringList> rows = {{u"Ünïcødé 🙂"_s, u"\""_s, u""_s},
                                          {u"\r\n"_s, u"a\rb"_s, u",,,"_s},

@@ -91,8 +91,9 @@ private slots:
         const AppRun refused = runApp({fixture("valid/minimal.json"), QStringLiteral("--export"),
                                        annotations, QStringLiteral("--bom")});
         QCOMPARE(refused.exitCode, 2);
-        QVERIFY2(refused.err.contains(QStringLiteral("--bom goes with --export to a .csv file")),
-                 qPrintable(refused.err));
+        QVERIFY2(
+            refused.err.contains(QStringLiteral("--bom goes with --export to a .csv or .tsv file")),
+            qPrintable(refused.err));
 
         const QString again = dir.filePath(QStringLiteral("again.ntl.json"));
         const AppRun reimport = runApp({fixture("valid/minimal.json"), QStringLiteral("--import"),
@@ -160,6 +161,34 @@ private slots:
         QCOMPARE(read.dataset->sides.size(), 3); // North and South are the fixture's
         QCOMPARE(read.dataset->events.at(3).participants.first().actorId,
                  QStringLiteral("north-state"));
+    }
+
+    // A .tsv file is tab-separated, in and out: commas inside its cells are text.
+    void tabSeparatedTablesInAndOut() {
+        QTemporaryDir dir;
+        const QString tsv = dir.filePath(QStringLiteral("talks.tsv"));
+        QFile file(tsv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Headline\tDate\tPlace\r\nSummit, first round\t2031-02-03\tGeneva, Palais\r\n"
+                   "Call\t2031-03\t\r\n");
+        file.close();
+        const QString out = dir.filePath(QStringLiteral("o.ntl.json"));
+        const AppRun run = runApp({QStringLiteral("--new"), out, QStringLiteral("--import"), tsv});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const ntl::DatasetReader::Result read = ntl::DatasetReader::readFile(out);
+        QVERIFY(read.ok());
+        QCOMPARE(read.dataset->events.size(), 2);
+        QCOMPARE(read.dataset->events.at(0).title, QStringLiteral("Summit, first round"));
+        QCOMPARE(read.dataset->events.at(0).place, QStringLiteral("Geneva, Palais"));
+
+        const QString exported = dir.filePath(QStringLiteral("back.tsv"));
+        const AppRun back = runApp({out, QStringLiteral("--export"), exported});
+        QVERIFY2(back.exitCode == 0, qPrintable(back.err));
+        QFile written(exported);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = written.readAll().split('\n');
+        QCOMPARE(lines.first(), ntl::CsvEventsExporter::eventsHeader().join(u'\t').toUtf8() + "\r");
+        QVERIFY2(lines.at(1).contains("\tSummit, first round\t"), lines.at(1).constData());
     }
 
     void impossibleDatesWriteNothing() {

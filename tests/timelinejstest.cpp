@@ -491,7 +491,9 @@ private slots:
             QCOMPARE(bytes.startsWith("\xEF\xBB\xBF"),
                      DataFormat::exportFilterWantsByteOrderMark(filter));
         }
-        QCOMPARE(DataFormat::exportFilters().size(), 5);
+        QCOMPARE(DataFormat::forExport(QStringLiteral("a.TSV")), F::TsvEvents);
+        QCOMPARE(DataFormat::forImport(QStringLiteral("a.tsv"), "Title\tStart\n"), F::CsvEvents);
+        QCOMPARE(DataFormat::exportFilters().size(), 6); // TSV events is the sixth
     }
 };
 

@@ -435,7 +435,7 @@ void EventEditor::build() {
     // pressed, and when a day is picked in the calendar.
     const auto date = [this](QDateEdit *edit, EventField field) {
         const auto commit = [this, edit, field] {
-            const Event *current = event();
+            const Event *current = shownEvent();
             if (m_updating || !current)
                 return;
             if (eventFieldValue(*current, field).toDate() != edit->date())
@@ -498,7 +498,7 @@ int EventEditor::row() const {
     return m_session->document()->eventRow(m_eventId, m_rowHint);
 }
 
-const Event *EventEditor::event() const {
+const Event *EventEditor::shownEvent() const {
     const int at = row();
     return at < 0 ? nullptr : &m_session->document()->dataset().events.at(at);
 }
@@ -532,7 +532,7 @@ void EventEditor::refresh(const EventFields &fields) {
         m_refreshPending = true;
         return;
     }
-    const Event *current = event();
+    const Event *current = shownEvent();
     if (!current)
         return;
     m_rowHint = row();
@@ -606,7 +606,7 @@ void EventEditor::refresh(const EventFields &fields) {
 }
 
 void EventEditor::refreshLists() {
-    const Event *current = event();
+    const Event *current = shownEvent();
     if (!current)
         return;
     const Dataset &dataset = m_session->document()->dataset();
@@ -763,7 +763,7 @@ bool EventEditor::pushEvent(const Event &edited, EventField field, const QString
 }
 
 void EventEditor::addParticipant() {
-    const Event *current = event();
+    const Event *current = shownEvent();
     if (!current)
         return;
     const QString wanted = m_actorSearch->text().trimmed();
@@ -797,7 +797,7 @@ void EventEditor::addParticipant() {
 }
 
 void EventEditor::setParticipantRole(int index, ParticipantRole role) {
-    const Event *current = event();
+    const Event *current = shownEvent();
     if (m_updating || !current || index >= current->participants.size())
         return;
     Event edited = *current;
@@ -806,7 +806,7 @@ void EventEditor::setParticipantRole(int index, ParticipantRole role) {
 }
 
 void EventEditor::removeParticipant() {
-    const Event *current = event();
+    const Event *current = shownEvent();
     const int index = m_participants->indexOfTopLevelItem(m_participants->currentItem());
     if (!current || index < 0 || index >= current->participants.size())
         return;
@@ -816,7 +816,7 @@ void EventEditor::removeParticipant() {
 }
 
 void EventEditor::movePassage(int delta) {
-    const Event *current = event();
+    const Event *current = shownEvent();
     const int index = m_passages->currentRow();
     const int to = index + delta;
     if (!current || index < 0 || to < 0 || to >= current->sources.size())
@@ -828,7 +828,7 @@ void EventEditor::movePassage(int delta) {
 }
 
 void EventEditor::removePassage() {
-    const Event *current = event();
+    const Event *current = shownEvent();
     const int index = m_passages->currentRow();
     if (!current || index < 0 || index >= current->sources.size())
         return;
@@ -856,7 +856,7 @@ Claim EventEditor::claimFromForm() const {
 }
 
 void EventEditor::showDisagreementItem() {
-    const Event *current = event();
+    const Event *current = shownEvent();
     const auto [d, c] = disagreementSelection();
     if (m_updating || !current || d < 0 || d >= current->disagreements.size())
         return;
@@ -871,7 +871,7 @@ void EventEditor::showDisagreementItem() {
 }
 
 void EventEditor::addDisagreement() {
-    const Event *current = event();
+    const Event *current = shownEvent();
     if (!current)
         return;
     Event edited = *current;
@@ -894,7 +894,7 @@ void EventEditor::addDisagreement() {
 }
 
 void EventEditor::addClaim() {
-    const Event *current = event();
+    const Event *current = shownEvent();
     const int d = disagreementSelection().first;
     if (!current || d < 0 || d >= current->disagreements.size())
         return;
@@ -907,7 +907,7 @@ void EventEditor::addClaim() {
 }
 
 void EventEditor::applyDisagreement() {
-    const Event *current = event();
+    const Event *current = shownEvent();
     const auto [d, c] = disagreementSelection();
     if (!current || d < 0 || d >= current->disagreements.size())
         return;
@@ -921,7 +921,7 @@ void EventEditor::applyDisagreement() {
 }
 
 void EventEditor::removeDisagreementItem() {
-    const Event *current = event();
+    const Event *current = shownEvent();
     const auto [d, c] = disagreementSelection();
     if (!current || d < 0 || d >= current->disagreements.size())
         return;

@@ -54,7 +54,7 @@ private:
     void refreshLists();
     void refreshKinds();
     void refreshArticles();
-    const Event *event() const;
+    const Event *shownEvent() const;
     int row() const;
 
     // One field through EditEventFieldCommand; a refusal is marked at `at`.

@@ -25,8 +25,6 @@ public:
 private:
     QString m_fromId;
     QString m_intoId;
-    Actor m_from;
-    int m_fromRow = -1;
     QList<Actor> m_actorsBefore; // few (hundreds): whole values
     QList<Actor> m_actorsAfter;
     QHash<QString, Event> m_eventsBefore; // only the events that name `fromId`
