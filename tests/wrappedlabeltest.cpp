@@ -35,6 +35,8 @@ void WrappedLabelTest::answersAsQLabel_data() {
     QTest::newRow("lines") << QStringLiteral("First line\nsecond, a little longer line\nthird");
     QTest::newRow("long word") << QStringLiteral("See https://example.org/a/very/long/path/to/"
                                                  "an/article/without/any/space in it");
+    QTest::newRow("scripts") << QStringLiteral("Зеленский и Трамп встретятся 🤝 في جنيف, "
+                                               "日本語のテキスト also here");
     QTest::newRow("quote") << QStringLiteral("“%1”").arg(QStringLiteral("word ").repeated(60));
 }
 
@@ -44,9 +46,16 @@ void WrappedLabelTest::answersAsQLabel() {
     WrappedLabel wrapped;
     configure(&plain, text);
     configure(&wrapped, text);
+    QFont boldItalic = plain.font();
+    boldItalic.setBold(true);
+    boldItalic.setItalic(true);
     for (const QMargins &margins : {QMargins(), QMargins(12, 2, 0, 2)}) {
         plain.setContentsMargins(margins);
         wrapped.setContentsMargins(margins);
+        if (!margins.isNull()) { // the details panel's quotes: italic, indented
+            plain.setFont(boldItalic);
+            wrapped.setFont(boldItalic);
+        }
         for (int width = 40; width <= 640; width += 30) {
             QCOMPARE(wrapped.heightForWidth(width), plain.heightForWidth(width));
             QCOMPARE(wrapped.heightForWidth(width), plain.heightForWidth(width)); // kept

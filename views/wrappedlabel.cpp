@@ -2,6 +2,8 @@
 
 #include <QEvent>
 #include <QTextBoundaryFinder>
+#include <QTextLayout>
+#include <QtMath>
 
 namespace ntl {
 
@@ -96,11 +98,38 @@ int WrappedLabel::heightForWidth(int width) const {
     for (const auto &[known, height] : std::as_const(m_heights))
         if (known == width)
             return height;
-    const int height = QLabel::heightForWidth(width);
+    const int height = measuredByWords() ? laidOutHeight(width) : QLabel::heightForWidth(width);
     if (m_heights.size() == WidthsKept)
         m_heights.removeFirst();
     m_heights.append({width, height});
     return height;
+}
+
+int WrappedLabel::laidOutHeight(int width) const {
+    // The lines as the label's text document lays them out (a block per line of the text,
+    // broken where Unicode allows, a word wider than the width left whole, leading
+    // included), on one QTextLayout: QLabel lays its document out twice for each width
+    // asked (then again at its old width).
+    const QMargins margins = contentsMargins();
+    const qreal room = std::max(0, width - margins.left() - margins.right());
+    QTextOption option;
+    option.setWrapMode(QTextOption::WordWrap);
+    option.setTextDirection(layoutDirection());
+    const QString shown = text();
+    qreal height = 0;
+    for (const QStringView line : QStringView(shown).split(u'\n')) {
+        QTextLayout layout(line.toString(), font());
+        layout.setTextOption(option);
+        layout.setCacheEnabled(false);
+        layout.beginLayout();
+        for (QTextLine row = layout.createLine(); row.isValid(); row = layout.createLine()) {
+            row.setLeadingIncluded(true);
+            row.setLineWidth(room);
+            height += row.height();
+        }
+        layout.endLayout();
+    }
+    return qCeil(height) + margins.top() + margins.bottom();
 }
 
 void WrappedLabel::changeEvent(QEvent *event) {

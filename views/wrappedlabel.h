@@ -30,6 +30,7 @@ private:
     void checkKey() const;
     bool measuredByWords() const;
     void measureWords() const;
+    int laidOutHeight(int width) const;
 
     struct Key {
         QString text;
