@@ -38,6 +38,11 @@ void WrappedLabelTest::answersAsQLabel_data() {
     QTest::newRow("scripts") << QStringLiteral("Зеленский и Трамп встретятся 🤝 في جنيف, "
                                                "日本語のテキスト also here");
     QTest::newRow("quote") << QStringLiteral("“%1”").arg(QStringLiteral("word ").repeated(60));
+    // Line ends other than \n that QLabel's text document also starts a new paragraph at.
+    QTest::newRow("carriage returns") << QStringLiteral("First line\rsecond line\r\nthird");
+    QTest::newRow("paragraph separator") << QStringLiteral("First line\u2029second line");
+    QTest::newRow("line separator") << QStringLiteral("First line\u2028second line");
+    QTest::newRow("tabs") << QStringLiteral("Kind:\tmeeting\tand a few more words after it");
 }
 
 void WrappedLabelTest::answersAsQLabel() {

@@ -9,6 +9,26 @@ namespace ntl {
 
 namespace {
 constexpr qsizetype WidthsKept = 4;
+
+// The text's paragraphs as QLabel's text document makes them: it starts a new one at \n, \r,
+// \r\n and U+2029 alike (split at \n alone, such a text was measured a line short and its
+// last line cut off).
+QList<QStringView> paragraphs(const QString &text) {
+    QList<QStringView> found;
+    const QStringView all(text);
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const QChar c = all[i];
+        if (c != u'\n' && c != u'\r' && c != QChar::ParagraphSeparator)
+            continue;
+        found.append(all.sliced(from, i - from));
+        if (c == u'\r' && i + 1 < all.size() && all[i + 1] == u'\n')
+            ++i;
+        from = i + 1;
+    }
+    found.append(all.sliced(from));
+    return found;
+}
 } // namespace
 
 bool WrappedLabel::Key::operator==(const Key &other) const {
@@ -33,8 +53,9 @@ void WrappedLabel::checkKey() const {
 
 bool WrappedLabel::measuredByWords() const {
     // The plain wrapped text of this app's labels; anything else as QLabel measures it.
+    // A tab: the label's document puts its stops elsewhere than a bare text layout does.
     return wordWrap() && textFormat() == Qt::PlainText && indent() <= 0 && margin() == 0 &&
-           frameWidth() == 0 && pixmap().isNull();
+           frameWidth() == 0 && pixmap().isNull() && !text().contains(u'\t');
 }
 
 void WrappedLabel::measureWords() const {
@@ -46,7 +67,7 @@ void WrappedLabel::measureWords() const {
     m_lines = 0;
     m_widestLine = 0;
     m_widestWord = 0;
-    for (const QStringView line : QStringView(shown).split(u'\n')) {
+    for (const QStringView line : paragraphs(shown)) {
         ++m_lines;
         m_widestLine = std::max(m_widestLine, metrics.horizontalAdvance(line.toString()));
         QTextBoundaryFinder breaks(QTextBoundaryFinder::Line, line.data(), int(line.size()));
@@ -117,7 +138,7 @@ int WrappedLabel::laidOutHeight(int width) const {
     option.setTextDirection(layoutDirection());
     const QString shown = text();
     qreal height = 0;
-    for (const QStringView line : QStringView(shown).split(u'\n')) {
+    for (const QStringView line : paragraphs(shown)) {
         QTextLayout layout(line.toString(), font());
         layout.setTextOption(option);
         layout.setCacheEnabled(false);
