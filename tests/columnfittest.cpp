@@ -17,6 +17,7 @@ private slots:
     void aChangedCellIsMeasuredAlone();
     void removedRowsFitAgain();
     void fittedAgainAfterAReset();
+    void fittedAgainForAnotherFont();
 };
 
 namespace {
@@ -146,6 +147,20 @@ void ColumnFitTest::fittedAgainAfterAReset() {
     QCOMPARE(header->sectionResizeMode(0), QHeaderView::Interactive);
     QCOMPARE(header->sectionSize(0), table.fitted());
     QVERIFY(header->sectionSize(0) >= table.textWidth(QStringLiteral("a wide text after the reset")));
+}
+
+void ColumnFitTest::fittedAgainForAnotherFont() {
+    Table table;
+    QHeaderView *header = table.view.horizontalHeader();
+    table.model.item(2, 0)->setText(QStringLiteral("a longer text to measure"));
+    table.showAndSettle();
+    const int before = header->sectionSize(0);
+    QFont larger = table.view.font();
+    larger.setPointSizeF(larger.pointSizeF() * 2);
+    table.view.setFont(larger);
+    table.settle();
+    QVERIFY(header->sectionSize(0) > before);
+    QCOMPARE(header->sectionSize(0), table.fitted());
 }
 
 QTEST_MAIN(ColumnFitTest)

@@ -66,6 +66,10 @@ bool ColumnFit::eventFilter(QObject *watched, QEvent *event) {
     // Fitted at once when shown, so the first frame shows the columns fitted.
     if (watched == m_view && event->type() == QEvent::Show && m_dirty)
         fitAll();
+    // Another font or style measures every cell anew (Qt's ResizeToContents did so too).
+    else if (watched == m_view &&
+             (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
+        scheduleFitAll();
     return QObject::eventFilter(watched, event);
 }
 

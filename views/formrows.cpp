@@ -1,5 +1,6 @@
 #include "formrows.h"
 
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 #include <QWidget>
@@ -49,7 +50,11 @@ void FormRows::fit() {
     for (const Row &row : std::as_const(m_rows)) {
         if (row.field->isHidden())
             continue;
-        labels = std::max(labels, row.label->sizeHint().width());
+        // In the regular font: wrapped, the labels are bold, and measuring them so would
+        // make the choice depend on whether the panel was widened or narrowed.
+        QFont regular = row.label->font();
+        regular.setBold(false);
+        labels = std::max(labels, QFontMetrics(regular).horizontalAdvance(row.label->text()));
         fields = std::max(fields, row.field->minimumSizeHint().width());
     }
     const bool wrapped = labels + m_grid->horizontalSpacing() + fields > m_width;

@@ -12,7 +12,8 @@ namespace ntl {
 // took 6 of the 10 ms that following a newly selected event cost at 100,000 events. Here its
 // plain wrapped text is measured by the font's metrics word by word for its size hints (the
 // widest word, the widest line, as QLabel's), laid out only for a height at a width, and the
-// answers are kept until the text, the font, the style or a margin changes.
+// answers are kept until the text, the font, the style or a margin changes. For text only
+// (a pixmap, movie or picture is not part of what the answers are kept for).
 class WrappedLabel : public QLabel {
     Q_OBJECT
 public:
