@@ -7,11 +7,13 @@
 #include "dataformat.h"
 #include "document.h"
 #include "eventfiltermodel.h"
+#include "eventmodel.h"
 #include "importapplier.h"
 #include "mainwindow.h"
 #include "plaintext.h"
 #include "printabletext.h"
 #include "session.h"
+#include "webannotationimporter.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -19,6 +21,7 @@
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -173,11 +176,28 @@ bool DataImportController::importFiles(const QStringList &paths) {
 
 std::optional<ImportBatch> DataImportController::prepare(const QString &path,
                                                          const Dataset &base) {
-    const bool ask = m_mappingChooser || m_window->isInteractive();
+    const bool ask = m_mappingChooser || m_annotationTargetChooser || m_window->isInteractive();
     QByteArray bytes;
     QString why;
-    if (!ask || !DataFormat::readFile(path, &bytes, &why) ||
-        DataFormat::forImport(path, bytes) != DataFormat::Format::CsvEvents)
+    if (!ask || !DataFormat::readFile(path, &bytes, &why))
+        return DataFormat::importFile(path, base);
+    const DataFormat::Format format = DataFormat::forImport(path, bytes);
+    if (format == DataFormat::Format::WebAnnotation) {
+        // Annotations made while reading about one event may name none: with an event
+        // current, the user may attach every passage to it.
+        const QModelIndex current = m_window->session()->selectionModel()->currentIndex();
+        const QString currentId =
+            current.isValid() ? current.data(EventModel::EventIdRole).toString() : QString();
+        if (currentId.isEmpty())
+            return DataFormat::importFile(path, base);
+        const std::optional<QString> target = askAnnotationTarget(path, currentId);
+        if (!target)
+            return std::nullopt;
+        WebAnnotationImporter::Options options;
+        options.eventId = *target;
+        return WebAnnotationImporter::read(bytes, path, base, options);
+    }
+    if (format != DataFormat::Format::CsvEvents)
         return DataFormat::importFile(path, base);
     const CsvTable table = CsvTable::parse(bytes, path);
     if (hasErrors(table.diagnostics))
@@ -188,6 +208,34 @@ std::optional<ImportBatch> DataImportController::prepare(const QString &path,
     if (!mapping)
         return std::nullopt;
     return CsvEventsImporter::read(table, path, base, *mapping);
+}
+
+std::optional<QString> DataImportController::askAnnotationTarget(const QString &path,
+                                                                 const QString &eventId) {
+    if (m_annotationTargetChooser)
+        return m_annotationTargetChooser(path, eventId);
+    if (!m_window->isInteractive())
+        return QString();
+    const QModelIndex current = m_window->session()->selectionModel()->currentIndex();
+    const QString title = PrintableText::oneLine(current.data(EventModel::TitleRole).toString());
+    QMessageBox box(QMessageBox::Question, tr("Import Annotations"), QString(),
+                    QMessageBox::NoButton, m_window);
+    box.setObjectName(QStringLiteral("annotationTargetBox"));
+    PlainText::messageBox(
+        &box, tr("Where do the passages of “%1” go?").arg(QFileInfo(path).fileName()),
+        tr("Each annotation that names an event goes to it, and each other one to a new event; "
+           "or every passage goes to the current event, “%1”.")
+            .arg(title));
+    QPushButton *asSaid = box.addButton(tr("As the &Annotations Say"), QMessageBox::AcceptRole);
+    QPushButton *toCurrent = box.addButton(tr("To the &Current Event"), QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(asSaid);
+    box.exec();
+    if (box.clickedButton() == asSaid)
+        return QString();
+    if (box.clickedButton() == toCurrent)
+        return eventId;
+    return std::nullopt;
 }
 
 void DataImportController::report(bool failed, const QString &text,

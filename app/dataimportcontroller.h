@@ -41,6 +41,14 @@ public:
     // Tests: replaces the column-mapping dialog of a CSV events table (nullopt: cancelled).
     using MappingChooser = std::function<std::optional<CsvMapping>(const CsvTable &, const QString &)>;
     void setMappingChooser(MappingChooser chooser) { m_mappingChooser = std::move(chooser); }
+    // Tests: replaces the question where a Web Annotation file's passages go while an event is
+    // current (arguments: the file, that event's id). Returns the event to attach every
+    // passage to, an empty string for "as the annotations say", nullopt: cancelled.
+    using AnnotationTargetChooser =
+        std::function<std::optional<QString>(const QString &, const QString &)>;
+    void setAnnotationTargetChooser(AnnotationTargetChooser chooser) {
+        m_annotationTargetChooser = std::move(chooser);
+    }
 
 private:
     void chooseAndImport();
@@ -49,6 +57,8 @@ private:
     // `path` prepared against `base`; a CSV events table through the column mapping the
     // user chooses (nullopt: they cancelled, and the whole import stops).
     std::optional<ImportBatch> prepare(const QString &path, const Dataset &base);
+    // Where a Web Annotation file's passages go while `eventId` is current (see the setter).
+    std::optional<QString> askAnnotationTarget(const QString &path, const QString &eventId);
 
     MainWindow *m_window;
     QAction *m_import;
@@ -56,6 +66,7 @@ private:
     Diagnostics m_lastDiagnostics;
     std::function<QStringList()> m_chooser;
     MappingChooser m_mappingChooser;
+    AnnotationTargetChooser m_annotationTargetChooser;
 };
 
 } // namespace ntl

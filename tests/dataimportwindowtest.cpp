@@ -8,10 +8,13 @@
 #include "eventfiltermodel.h"
 #include "mainwindow.h"
 #include "session.h"
+#include "webannotationexporter.h"
 #include "testwindow.h"
 
 #include <QAction>
 #include <QFile>
+#include <QFileInfo>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -95,6 +98,97 @@ private slots:
         w.undo()->redo();
         settleEvents();
         QCOMPARE(w.window.filterModel()->rowCount(), 3);
+    }
+
+    // A Web Annotation file while an event is current: the user says where the passages go
+    // (every one to that event, or each as its annotation says), or cancels.
+    void annotationsGoWhereTheUserSays() {
+        Window w;
+        w.files = {fixture("interop/talks.timelinejs.json"), fixture("import/utf16le.txt")};
+        w.action("importAction")->trigger();
+        settleEvents();
+        QCOMPARE(w.dataset().events.size(), 3);
+        // Annotations of a passage of "talks-open", as exported.
+        Dataset annotated = w.dataset();
+        const Article &article = annotated.articles.first();
+        const QString words = QStringLiteral("The envoys met in Geneva");
+        SourcePassage passage;
+        passage.articleId = article.id;
+        passage.start = int(article.text.indexOf(words));
+        QVERIFY(passage.start >= 0);
+        passage.end = passage.start + int(words.size());
+        passage.exact = words;
+        passage.storedStart = passage.start;
+        passage.storedEnd = passage.end;
+        const QString named = QStringLiteral("talks-open");
+        qsizetype namedRow = -1;
+        QString otherId;
+        for (qsizetype i = 0; i < annotated.events.size(); ++i) {
+            if (annotated.events.at(i).id == named)
+                namedRow = i;
+            else
+                otherId = annotated.events.at(i).id;
+        }
+        QVERIFY(namedRow >= 0 && !otherId.isEmpty());
+        Event withPassage = annotated.events.at(namedRow);
+        withPassage.sources.append(passage);
+        annotated.events.replace(namedRow, withPassage);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.jsonld"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(WebAnnotationExporter::write(annotated, {named}));
+        file.close();
+
+        const auto sourcesOf = [&w](const QString &id) {
+            for (const Event &event : w.dataset().events)
+                if (event.id == id)
+                    return event.sources.size();
+            return qsizetype(-1);
+        };
+        w.window.selectionModel()->setCurrentIndex(w.window.filterModel()->indexOfEvent(otherId),
+                                                   QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+        QStringList asked;
+        std::optional<QString> answer;
+        w.window.dataImport()->setAnnotationTargetChooser(
+            [&](const QString &file, const QString &current) {
+                asked.append(QFileInfo(file).fileName() + u' ' + current);
+                return answer;
+            });
+        const int steps = w.undo()->count();
+
+        // Cancelled: nothing changes.
+        answer = std::nullopt;
+        QVERIFY(!w.window.dataImport()->importFiles({path}));
+        QCOMPARE(asked, QStringList{QStringLiteral("notes.jsonld ") + otherId});
+        QCOMPARE(w.undo()->count(), steps);
+        QCOMPARE(sourcesOf(otherId), 0);
+
+        // To the current event: it gets the passage, the named event does not.
+        answer = otherId;
+        QVERIFY(w.window.dataImport()->importFiles({path}));
+        QCOMPARE(sourcesOf(otherId), 1);
+        QCOMPARE(sourcesOf(named), 0);
+        w.undo()->undo();
+        QCOMPARE(sourcesOf(otherId), 0);
+
+        // As the annotations say: the event their body names.
+        w.window.selectionModel()->setCurrentIndex(w.window.filterModel()->indexOfEvent(otherId),
+                                                   QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+        answer = QString();
+        QVERIFY(w.window.dataImport()->importFiles({path}));
+        QCOMPARE(sourcesOf(named), 1);
+        QCOMPARE(sourcesOf(otherId), 0);
+        QCOMPARE(asked.size(), 3);
+
+        // No event current: not asked.
+        w.undo()->undo();
+        w.window.selectionModel()->clearCurrentIndex();
+        QVERIFY(w.window.dataImport()->importFiles({path}));
+        QCOMPARE(asked.size(), 3);
+        QCOMPARE(sourcesOf(named), 1);
     }
 
     void badFileChangesNothing() {
