@@ -6,6 +6,7 @@
 #include "commands/importeventscommand.h"
 #include "datasetvalidator.h"
 #include "document.h"
+#include "editcheck.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -97,6 +98,14 @@ Diagnostics ImportApplier::check(const Dataset &base, const ImportBatch &batch) 
     unique(all.actors, tr("actor"));
     unique(all.articles, tr("article"));
 
+    // The rules the import's command applies as well (EditCheck): a passage must stand at its
+    // offsets, where the reader's rules would re-anchor it. Checked here, a refusal names the
+    // item before anything is applied.
+    const auto edits = [&](const Event &event) {
+        const QString refusal = EditCheck::event(all, event);
+        if (!refusal.isEmpty())
+            problems.append(error(file, tr("imported event \"%1\": %2").arg(event.id, refusal)));
+    };
     QMultiHash<QString, qsizetype> rowsById;
     rowsById.reserve(all.events.size());
     for (qsizetype i = 0; i < all.events.size(); ++i)
@@ -120,10 +129,13 @@ Diagnostics ImportApplier::check(const Dataset &base, const ImportBatch &batch) 
             continue;
         }
         keep(DatasetValidator::checkEvent(all, event, *it, &rowsById), tr("event"), event.id);
+        edits(event);
     }
     index = base.events.size();
-    for (const Event &event : batch.newEvents)
+    for (const Event &event : batch.newEvents) {
         keep(DatasetValidator::checkEvent(all, event, index++, &rowsById), tr("event"), event.id);
+        edits(event);
+    }
     // A batch of thousands of refused items lists the first ones and counts the rest: the
     // user fixes the pattern, not each row.
     constexpr qsizetype maxListed = 200;
@@ -170,8 +182,14 @@ ImportApplier::Result ImportApplier::apply(Document &document, const ImportBatch
                                      tr("Import Events")));
     stack->endMacro();
     if (!refusal.isEmpty()) {
-        // The checks above should have caught it; the part pushed is taken back all the same.
+        // The checks above should have caught it; the part pushed is taken back all the same,
+        // and dropped: redo() deletes an obsolete command unapplied, so no half import waits
+        // on the redo stack.
         stack->undo();
+        if (stack->index() < stack->count()) {
+            const_cast<QUndoCommand *>(stack->command(stack->index()))->setObsolete(true);
+            stack->redo();
+        }
         result.diagnostics.append(error(batch.sourceName, refusal));
         return result;
     }

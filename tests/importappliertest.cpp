@@ -78,6 +78,31 @@ private:
 private slots:
     void init() { m_original = loadFixture("valid/minimal.json"); }
 
+    // A passage whose offsets do not hold its words (the reader's rules would re-anchor it; the
+    // import's command refuses it): refused by the checks, before anything is applied, so no
+    // half import is left on the undo or redo stack.
+    void passageOffIsRefusedBeforeAnythingIsApplied() {
+        Session session;
+        QVERIFY(session.open(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")));
+        Document *document = session.document();
+        const auto before = document->snapshot();
+        ImportBatch batch = sampleBatch(2);
+        batch.newEvents[0].sources[0].start = 0; // the words occur, at 14
+        batch.newEvents[0].sources[0].end = 16;
+        const Diagnostics checked = ImportApplier::check(document->dataset(), batch);
+        QVERIFY(hasErrors(checked));
+        QVERIFY2(checked.first().message.contains(QStringLiteral("imported event \"imp-0\"")) &&
+                     checked.first().message.contains(QStringLiteral("does not occur")),
+                 qPrintable(checked.first().message));
+        const ImportApplier::Result result = ImportApplier::apply(*document, batch);
+        QVERIFY(!result.applied);
+        QCOMPARE(document->undoStack()->count(), 0);
+        QVERIFY(!document->undoStack()->canRedo());
+        QVERIFY(!document->isModified());
+        QCOMPARE(document->dataset().events.size(), before->events.size());
+        QVERIFY(!document->dataset().side(QStringLiteral("islanders")));
+    }
+
     void appliesAsOneUndoableStep() {
         Session session;
         QVERIFY(session.open(QStringLiteral(NTL_TEST_DATA_DIR "/valid/minimal.json")));
