@@ -202,13 +202,11 @@ void ActorModel::onEventsInserted(int first, int count) {
 
 void ActorModel::onEventsRemoved(int first, const QStringList &eventIds) {
     const std::shared_ptr<const Dataset> next = m_document->snapshot();
-    const qsizetype end = first + eventIds.size();
-    if (!m_dataset || end > m_dataset->events.size() ||
-        m_dataset->events.at(first).id != eventIds.constFirst() ||
-        m_dataset->events.at(end - 1).id != eventIds.constLast()) {
-        setDataset(next);
+    if (!m_dataset || !m_dataset->holdsEventsAt(first, eventIds)) {
+        setDataset(next); // not what this model showed: start over
         return;
     }
+    const qsizetype end = first + eventIds.size();
     Touched touched;
     QSet<int> dirty;
     for (qsizetype row = first; row < end; ++row)

@@ -150,6 +150,12 @@ QStringList Dataset::eventSideIds(const Event &event) const
     return ordered;
 }
 
+bool Dataset::holdsEventsAt(qsizetype first, const QStringList &ids) const {
+    const qsizetype end = first + ids.size();
+    return !ids.isEmpty() && first >= 0 && end <= events.size() &&
+           events.at(first).id == ids.constFirst() && events.at(end - 1).id == ids.constLast();
+}
+
 QStringList Dataset::eventArticleIds(const Event &event)
 {
     QStringList ids;

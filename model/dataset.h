@@ -133,6 +133,10 @@ struct Dataset {
     QStringList eventSideIds(const Event &event) const;
     // Articles an event cites, in first-cited order, without repeats.
     static QStringList eventArticleIds(const Event &event);
+    // Whether `ids` (a removal's, in row order) name this dataset's events from row `first`
+    // on: a model following edits checks that what it shows is what was removed (the ends
+    // suffice, rows being removed as one range).
+    bool holdsEventsAt(qsizetype first, const QStringList &ids) const;
 
     // Fills the id lookup tables; call after changing the lists.
     void reindex();

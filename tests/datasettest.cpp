@@ -14,6 +14,7 @@ private slots:
     void affiliationCycleEndsWithoutSide();
     void eventSidesFollowTheDatasetOrder();
     void lookupsFindById();
+    void holdsEventsAtChecksTheRemovedRange();
 };
 
 void DatasetTest::enumNamesRoundTrip()
@@ -85,6 +86,29 @@ void DatasetTest::lookupsFindById()
     QCOMPARE(d.side(QStringLiteral("a"))->name, QStringLiteral("Ay"));
     QCOMPARE(d.sideIndex(QStringLiteral("a")), 1);
     QVERIFY(!d.article(QStringLiteral("a")));
+}
+
+void DatasetTest::holdsEventsAtChecksTheRemovedRange()
+{
+    Dataset d;
+    for (const char *id : {"e0", "e1", "e2", "e3"}) {
+        Event event;
+        event.id = QString::fromLatin1(id);
+        d.events.append(event);
+    }
+    const auto ids = [](std::initializer_list<const char *> names) {
+        QStringList list;
+        for (const char *name : names)
+            list.append(QString::fromLatin1(name));
+        return list;
+    };
+    QVERIFY(d.holdsEventsAt(1, ids({"e1", "e2"})));
+    QVERIFY(d.holdsEventsAt(0, ids({"e0"})));
+    QVERIFY(d.holdsEventsAt(3, ids({"e3"})));
+    QVERIFY(!d.holdsEventsAt(1, ids({"e2", "e3"}))); // shifted
+    QVERIFY(!d.holdsEventsAt(2, ids({"e2", "e3", "e4"}))); // past the end
+    QVERIFY(!d.holdsEventsAt(-1, ids({"e0"})));
+    QVERIFY(!d.holdsEventsAt(0, {}));
 }
 
 QTEST_GUILESS_MAIN(DatasetTest)
