@@ -382,25 +382,32 @@ void EventFilterModel::updateAcceptedRows() const
 int EventFilterModel::facetCount(FacetCounts::Facet facet, const QString &key) const {
     if (!m_events)
         return -1;
-    const EventModel &events = *m_events;
+    if (const EventModel::RowIds *ids = facetIds(facet))
+        return facetCountOfNumber(facet, ids->indexOf(key));
+    if (facet != FacetCounts::Status)
+        return 0;
+    bool ok = false;
+    const int status = key.toInt(&ok);
+    return ok ? facetCountOfNumber(facet, status) : 0;
+}
+
+const EventModel::RowIds *EventFilterModel::facetIds(FacetCounts::Facet facet) const {
+    if (!m_events)
+        return nullptr;
     switch (facet) {
     case FacetCounts::Side:
-        return facetCountOfNumber(facet, events.sides().indexOf(key));
+        return &m_events->sides();
     case FacetCounts::Actor:
-        return facetCountOfNumber(facet, events.participants().indexOf(key));
+        return &m_events->participants();
     case FacetCounts::Kind:
-        return facetCountOfNumber(facet, events.kinds().indexOf(key));
+        return &m_events->kinds();
     case FacetCounts::Article:
-        return facetCountOfNumber(facet, events.articles().indexOf(key));
-    case FacetCounts::Status: {
-        bool ok = false;
-        const int status = key.toInt(&ok);
-        return ok ? facetCountOfNumber(facet, status) : 0;
-    }
+        return &m_events->articles();
+    case FacetCounts::Status:
     case FacetCounts::FacetCount:
         break;
     }
-    return 0;
+    return nullptr;
 }
 
 int EventFilterModel::facetCountOfNumber(FacetCounts::Facet facet, int number) const {

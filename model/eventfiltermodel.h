@@ -88,6 +88,9 @@ public:
     // The same for the value numbered `number` in the EventModel's RowIds of `facet` (a
     // status: its value), for a caller that looks its keys up once, not on every change.
     int facetCountOfNumber(FacetCounts::Facet facet, int number) const;
+    // The id numbering of `facet`'s values in the source EventModel; null for statuses (a
+    // status is its own number) and when the source is not an EventModel.
+    const EventModel::RowIds *facetIds(FacetCounts::Facet facet) const;
 
 signals:
     void filtersChanged();

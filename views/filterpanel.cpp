@@ -409,20 +409,6 @@ void FilterPanel::updateFacetCounts() {
         }
         m_facetItemsBuilt = true;
     }
-    const auto idsOf = [this](FacetCounts::Facet facet) -> const EventModel::RowIds * {
-        switch (facet) {
-        case FacetCounts::Side:
-            return &m_events->sides();
-        case FacetCounts::Actor:
-            return &m_events->participants();
-        case FacetCounts::Kind:
-            return &m_events->kinds();
-        case FacetCounts::Article:
-            return &m_events->articles();
-        default:
-            return nullptr;
-        }
-    };
     for (const auto &[tree, facet] : facets) {
         // Every change of an item is a dataChanged() and an itemChanged(), each handled by the
         // view: at 2,000 articles and 300 actors that took longer than the filtering. The
@@ -430,7 +416,7 @@ void FilterPanel::updateFacetCounts() {
         // repainted (an edit changes a few), or the whole list when many did.
         constexpr int mostRowsRepainted = 32;
         QList<QTreeWidgetItem *> changed;
-        const EventModel::RowIds *ids = idsOf(facet);
+        const EventModel::RowIds *ids = m_filter->facetIds(facet);
         const QSignalBlocker blocker(tree->model());
         for (FacetItem &entry : m_facetItems[facet]) {
             // A value gets its number when an event first has it; numbers stay until a reset
